@@ -1,0 +1,29 @@
+/// The library's front door: compile the files of one catalog into a checked model and its diagnostics.
+///
+/// A catalog is one `.plancat` file, or every file of a catalog directory merged into one namespace
+/// (LANGUAGE.md). Stages run in order — parse every file, lower the statements into the typed model,
+/// validate — and each adds to one collector, so every problem of the catalog is reported in one run.
+public enum CatalogCompiler {
+    public static func check(_ files: [SourceFile]) -> CheckResult {
+        var collector = DiagnosticCollector()
+        var trees: [SyntaxTree] = []
+        for file in files {
+            let (tree, diagnostics) = Parser.parse(file)
+            collector.report(contentsOf: diagnostics)
+            trees.append(tree)
+        }
+        return CheckResult(trees: trees, diagnostics: collector.sorted)
+    }
+}
+
+/// What checking one catalog produced.
+public struct CheckResult: Sendable {
+    /// The statement trees of the catalog's files, in the order the files were given.
+    public let trees: [SyntaxTree]
+    /// Sorted by file, position and code.
+    public let diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}

@@ -1,0 +1,45 @@
+/// One input file: its display path and its raw bytes, exactly as read.
+///
+/// The bytes are kept undecoded: the lexer works over UTF-8 bytes and reports invalid sequences itself,
+/// so nothing is lost or replaced before a diagnostic can point at it.
+public final class SourceFile: Sendable {
+    /// The path as the user named it (or `<stdin>`), used in diagnostics.
+    public let path: String
+    public let bytes: [UInt8]
+    /// Line starts, computed once when the file is created; lines and columns are derived from it on demand.
+    public let lineTable: LineTable
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.lineTable = LineTable(bytes: bytes)
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The text of a span, with invalid UTF-8 replaced (for messages only, never for meaning).
+    public func text(of span: Span) -> String {
+        let clamped = Swift.max(0, Swift.min(span.start, bytes.count))..<Swift.max(0, Swift.min(span.end, bytes.count))
+        return String(decoding: bytes[clamped], as: UTF8.self)
+    }
+
+    public func location(of offset: Int) -> LineColumn {
+        lineTable.lineColumn(of: offset, in: bytes)
+    }
+}
+
+/// A file together with a span in it: where a model element or a diagnostic comes from.
+public struct SourceLocation: Sendable {
+    public let file: SourceFile
+    public let span: Span
+
+    public init(file: SourceFile, span: Span) {
+        self.file = file
+        self.span = span
+    }
+
+    public var start: LineColumn { file.location(of: span.start) }
+    public var end: LineColumn { file.location(of: span.end) }
+}

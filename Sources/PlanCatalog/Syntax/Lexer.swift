@@ -1,0 +1,336 @@
+/// Turns the raw UTF-8 bytes of one file into tokens, reporting every malformed piece and going on.
+///
+/// The lexer never fails: a stray character, an unterminated string or a malformed number is reported
+/// at its exact span and lexing resumes right after it, so one run reports every syntax problem.
+/// It works on bytes, not `Character`s: only strings and comments are decoded.
+public struct Lexer {
+    private let file: SourceFile
+    private let bytes: [UInt8]
+    private var position = 0
+    private var tokens: [Token] = []
+    private var diagnostics: [Diagnostic] = []
+
+    public init(file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+        // A byte order mark is ignored.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    }
+
+    /// Lexes the whole file. The last token is always `.endOfFile`.
+    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file: file)
+        lexer.run()
+        return (lexer.tokens, lexer.diagnostics)
+    }
+
+    private mutating func run() {
+        while position < bytes.count {
+            let before = position
+            lexToken()
+            assert(position > before, "the lexer must make progress")
+        }
+        tokens.append(Token(kind: .endOfFile, span: .point(bytes.count)))
+    }
+
+    private mutating func lexToken() {
+        let start = position
+        let byte = bytes[position]
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"):
+            position += 1
+        case UInt8(ascii: "\n"):
+            position += 1
+            emit(.newline, from: start)
+        case UInt8(ascii: "\r") where position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "\n"):
+            position += 2
+            emit(.newline, from: start)
+        case UInt8(ascii: "#"):
+            lexComment()
+        case UInt8(ascii: "\""):
+            lexString()
+        case UInt8(ascii: "{"):
+            position += 1
+            emit(.leftBrace, from: start)
+        case UInt8(ascii: "}"):
+            position += 1
+            emit(.rightBrace, from: start)
+        case UInt8(ascii: ";"):
+            position += 1
+            emit(.semicolon, from: start)
+        case UInt8(ascii: "."):
+            position += 1
+            emit(.dot, from: start)
+        case UInt8(ascii: "-") where position + 1 < bytes.count && Self.isDigit(bytes[position + 1]):
+            position += 1
+            lexNumberOrWord(from: start, isNegative: true)
+        case _ where Self.isWordStart(byte):
+            lexNumberOrWord(from: start, isNegative: false)
+        default:
+            lexStrayCharacter()
+        }
+    }
+
+    // MARK: Words and numbers
+
+    /// A run of word characters is a number when it is made of digits and `_` alone (optionally with a
+    /// fraction); otherwise it is a word, even when it starts with a digit (`24x7-support`).
+    private mutating func lexNumberOrWord(from start: Int, isNegative: Bool) {
+        let runStart = position
+        scanWordRun()
+        let integerPart = bytes[runStart..<position]
+        let looksNumeric = integerPart.allSatisfy { Self.isDigit($0) || $0 == UInt8(ascii: "_") }
+            && integerPart.contains(where: Self.isDigit)
+        guard looksNumeric else {
+            if isNegative {
+                report(.malformedNumber, "malformed number `\(file.text(of: Span(start: start, end: position)))`",
+                       span: Span(start: start, end: position), label: "a number holds only digits")
+                emit(.number, from: start)
+            } else {
+                emit(.word, from: start)
+            }
+            return
+        }
+        var isWellFormed = Self.hasWellPlacedUnderscores(integerPart)
+        var problem = "`_` may stand only between digits"
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            let next = position + 1 < bytes.count ? bytes[position + 1] : 0
+            if Self.isDigit(next) || next == UInt8(ascii: "_") {
+                position += 1
+                let fractionStart = position
+                scanWordRun()
+                let fraction = bytes[fractionStart..<position]
+                if !fraction.allSatisfy({ Self.isDigit($0) || $0 == UInt8(ascii: "_") }) {
+                    isWellFormed = false
+                    problem = "a number holds only digits"
+                } else if !Self.hasWellPlacedUnderscores(fraction) {
+                    isWellFormed = false
+                }
+                // A second fraction (`1.2.3`) belongs to the same malformed number.
+                while position + 1 < bytes.count, bytes[position] == UInt8(ascii: "."),
+                      Self.isWordCharacter(bytes[position + 1]) {
+                    position += 1
+                    scanWordRun()
+                    isWellFormed = false
+                    problem = "a number has at most one decimal point"
+                }
+            } else {
+                position += 1
+                isWellFormed = false
+                problem = "a decimal point must be followed by digits"
+            }
+        }
+        if !isWellFormed {
+            let span = Span(start: start, end: position)
+            report(.malformedNumber, "malformed number `\(file.text(of: span))`", span: span, label: problem)
+        }
+        emit(.number, from: start)
+    }
+
+    private mutating func scanWordRun() {
+        while position < bytes.count, Self.isWordCharacter(bytes[position]) { position += 1 }
+    }
+
+    /// Underscores only between digits: `10_000`, not `10_`, `1__0` or `_1`.
+    private static func hasWellPlacedUnderscores(_ digits: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = UInt8(ascii: "_")
+        for byte in digits {
+            if byte == UInt8(ascii: "_"), previous == UInt8(ascii: "_") { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "_")
+    }
+
+    // MARK: Strings
+
+    private mutating func lexString() {
+        let start = position
+        position += 1
+        var value: [UInt8] = []
+        while true {
+            guard position < bytes.count, bytes[position] != UInt8(ascii: "\n"),
+                  !(bytes[position] == UInt8(ascii: "\r") && position + 1 < bytes.count
+                    && bytes[position + 1] == UInt8(ascii: "\n")) else {
+                let span = Span(start: start, end: position)
+                report(.unterminatedString, "unterminated string", span: span,
+                       label: "this string has no closing `\"`",
+                       help: "close it with `\"` on the same line; write a line break as `\\n`")
+                break
+            }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                break
+            }
+            if byte == UInt8(ascii: "\\") {
+                lexEscape(into: &value)
+                continue
+            }
+            if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
+                report(.unexpectedCharacter, "control character U+\(Self.hex(UInt32(byte))) in a string",
+                       span: Span(start: position, end: position + 1), label: "not allowed in a string",
+                       help: "remove it, or write a tab as `\\t` and a line break as `\\n`")
+                position += 1
+                continue
+            }
+            if byte < 0x80 {
+                value.append(byte)
+                position += 1
+            } else if let (_, length) = UTF8Decoding.scalar(in: bytes, at: position) {
+                value.append(contentsOf: bytes[position..<position + length])
+                position += length
+            } else {
+                reportInvalidUTF8(at: position)
+                position += 1
+            }
+        }
+        tokens.append(Token(kind: .string, span: Span(start: start, end: position),
+                            stringValue: String(decoding: value, as: UTF8.self)))
+    }
+
+    /// `\"`, `\\`, `\n`, `\t` and `\u{1F600}` (one to six hex digits naming a Unicode scalar).
+    private mutating func lexEscape(into value: inout [UInt8]) {
+        let start = position
+        position += 1
+        guard position < bytes.count else { return }
+        let marker = bytes[position]
+        switch marker {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            value.append(marker)
+            position += 1
+            return
+        case UInt8(ascii: "n"):
+            value.append(UInt8(ascii: "\n"))
+            position += 1
+            return
+        case UInt8(ascii: "t"):
+            value.append(UInt8(ascii: "\t"))
+            position += 1
+            return
+        case UInt8(ascii: "u"):
+            position += 1
+            if let scalar = lexUnicodeEscapeBody() {
+                value.append(contentsOf: Array(String(Character(scalar)).utf8))
+                return
+            }
+            let span = Span(start: start, end: position)
+            report(.invalidEscape, "invalid Unicode escape `\(file.text(of: span))`", span: span,
+                   label: "expected `\\u{…}` with 1 to 6 hex digits naming a Unicode scalar")
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            // A backslash at the end of the line: the string is unterminated, reported by the caller.
+            let span = Span(start: start, end: position)
+            report(.invalidEscape, "invalid escape `\\` at the end of a line", span: span,
+                   label: "strings cannot continue on the next line", help: "write a line break as `\\n`")
+        default:
+            let length = UTF8Decoding.scalar(in: bytes, at: position)?.length ?? 1
+            position += length
+            let span = Span(start: start, end: position)
+            report(.invalidEscape, "invalid escape sequence `\(file.text(of: span))`", span: span,
+                   label: "unknown escape",
+                   help: "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{…}`; write a backslash as `\\\\`")
+        }
+    }
+
+    /// Reads `{hex}` after `\u`, leaving `position` after what it consumed.
+    private mutating func lexUnicodeEscapeBody() -> Unicode.Scalar? {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return nil }
+        position += 1
+        var value: UInt32 = 0
+        var digitCount = 0
+        while position < bytes.count, let digit = Self.hexValue(bytes[position]) {
+            if digitCount < 8 { value = value << 4 | digit }
+            digitCount += 1
+            position += 1
+        }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "}") else { return nil }
+        position += 1
+        guard (1...6).contains(digitCount) else { return nil }
+        return Unicode.Scalar(value)
+    }
+
+    // MARK: Comments and stray bytes
+
+    private mutating func lexComment() {
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
+            if bytes[position] == UInt8(ascii: "\r"), position + 1 < bytes.count,
+               bytes[position + 1] == UInt8(ascii: "\n") { break }
+            if bytes[position] >= 0x80 {
+                if let (_, length) = UTF8Decoding.scalar(in: bytes, at: position) {
+                    position += length
+                    continue
+                }
+                reportInvalidUTF8(at: position)
+            } else if bytes[position] == 0 {
+                report(.unexpectedCharacter, "NUL byte in a comment", span: Span(start: position, end: position + 1),
+                       label: "not allowed in a catalog")
+            }
+            position += 1
+        }
+        emit(.comment, from: start)
+    }
+
+    private mutating func lexStrayCharacter() {
+        let start = position
+        guard let (scalar, length) = UTF8Decoding.scalar(in: bytes, at: position) else {
+            reportInvalidUTF8(at: position)
+            position += 1
+            return
+        }
+        position += length
+        let span = Span(start: start, end: position)
+        let shown = scalar.value < 0x20 || scalar.value == 0x7F
+            ? "U+\(Self.hex(scalar.value))" : "`\(Character(scalar))`"
+        var help: String?
+        switch scalar {
+        case "'": help = "strings are written in double quotes: \"…\""
+        case "=", ":": help = "a statement's arguments follow its keyword after a space: `name \"Pro\"`"
+        case "\u{201C}", "\u{201D}": help = "use straight double quotes \" for strings"
+        case "/": help = "comments start with `#`"
+        default: break
+        }
+        report(.unexpectedCharacter, "unexpected character \(shown)", span: span,
+               label: "not part of any token", help: help)
+    }
+
+    private mutating func reportInvalidUTF8(at offset: Int) {
+        report(.invalidUTF8, "invalid UTF-8 byte 0x\(Self.hex(UInt32(bytes[offset]), width: 2)) at byte offset \(offset)",
+               span: Span(start: offset, end: offset + 1), label: "not valid UTF-8",
+               help: "save the file as UTF-8")
+    }
+
+    // MARK: Helpers
+
+    private mutating func emit(_ kind: TokenKind, from start: Int) {
+        tokens.append(Token(kind: kind, span: Span(start: start, end: position)))
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span,
+                                 label: String? = nil, help: String? = nil) {
+        diagnostics.append(Diagnostic(code, message, at: SourceLocation(file: file, span: span),
+                                      label: label, help: help))
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    static func isWordStart(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+            || byte == UInt8(ascii: "_")
+    }
+
+    static func isWordCharacter(_ byte: UInt8) -> Bool { isWordStart(byte) || byte == UInt8(ascii: "-") }
+
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    private static func hex(_ value: UInt32, width: Int = 4) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
+    }
+}

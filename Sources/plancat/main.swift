@@ -1,0 +1,2 @@
+import PlanCatalogCLI
+PlanCatalogCLI.main()
