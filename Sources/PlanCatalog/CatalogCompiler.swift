@@ -10,9 +10,13 @@ public enum CatalogCompiler {
         for file in files {
             let (tree, diagnostics) = Parser.parse(file)
             collector.report(contentsOf: diagnostics)
+            collector.report(contentsOf: SecretScanner.diagnostics(in: file))
             trees.append(tree)
         }
-        return CheckResult(trees: trees, diagnostics: collector.sorted)
+        let (catalog, loweringDiagnostics) = Lowering.lower(trees)
+        collector.report(contentsOf: loweringDiagnostics)
+        collector.report(contentsOf: CatalogChecks.run(catalog))
+        return CheckResult(trees: trees, catalog: catalog, diagnostics: collector.sorted)
     }
 }
 
@@ -20,6 +24,8 @@ public enum CatalogCompiler {
 public struct CheckResult: Sendable {
     /// The statement trees of the catalog's files, in the order the files were given.
     public let trees: [SyntaxTree]
+    /// The typed model, as complete as the source allows; emit only when there are no errors.
+    public let catalog: Catalog
     /// Sorted by file, position and code.
     public let diagnostics: [Diagnostic]
 

@@ -1,0 +1,127 @@
+/// Finds what looks like a secret API key in a catalog's bytes, reports it (E1001), and masks it
+/// wherever plancat would otherwise print it (LANGUAGE.md §4.10).
+///
+/// The scan runs over the raw bytes rather than over tokens, so a key is found wherever it stands —
+/// in a string, in a comment, even in a line the lexer could not make sense of — and a file that does
+/// not parse still cannot leak a key into a CI log. A key is one of the `prefixes`, not preceded by an
+/// ASCII letter or digit (so the id `task_test_x` is not a key), followed by at least one ASCII letter
+/// or digit; it runs on over `[A-Za-z0-9_]`.
+public enum SecretScanner {
+    /// The key prefixes of the payment providers a catalog is deployed to, in the order they are tried.
+    /// `lumen_sk_` comes first so that `lumen_sk_live_…` is one key, not a key inside a key.
+    public static let prefixes = ["lumen_sk_", "sk_live_", "sk_test_"]
+
+    /// What replaces the secret part of a key when it is shown: `sk_live_••••`. Four bullets whatever the
+    /// key's length, so that not even the length of the key leaks.
+    public static let mask = "••••"
+
+    /// One E1001 error for each key in the file, at the key's span, with the key masked in the message.
+    public static func diagnostics(in file: SourceFile) -> [Diagnostic] {
+        keyRanges(in: file.bytes).map { range in
+            let key = keyText(file.bytes[range])
+            return Diagnostic(
+                .secretKey,
+                "secret API key `\(masked(key))` in the catalog",
+                at: SourceLocation(file: file, span: Span(start: range.lowerBound, end: range.upperBound)),
+                label: "this looks like a secret API key",
+                help: "remove the key from the catalog and rotate it with your payment provider: "
+                    + "it has been committed, so treat it as leaked"
+            )
+        }
+    }
+
+    /// The byte ranges of every key in `bytes`, in order and never overlapping.
+    ///
+    /// The ranges are indices of `bytes`, so a slice of a file's bytes yields offsets into the file.
+    public static func keyRanges<Bytes: Collection<UInt8>>(in bytes: Bytes) -> [Range<Bytes.Index>] {
+        var ranges: [Range<Bytes.Index>] = []
+        var index = bytes.startIndex
+        var previous: UInt8?
+        while index != bytes.endIndex {
+            if previous.map(isLetterOrDigit) != true, let prefixEnd = matchedPrefixEnd(in: bytes, at: index),
+               prefixEnd != bytes.endIndex, isLetterOrDigit(bytes[prefixEnd]) {
+                var end = prefixEnd
+                var last = bytes[prefixEnd]
+                while end != bytes.endIndex, isKeyCharacter(bytes[end]) {
+                    last = bytes[end]
+                    end = bytes.index(after: end)
+                }
+                ranges.append(index..<end)
+                previous = last
+                index = end
+                continue
+            }
+            previous = bytes[index]
+            index = bytes.index(after: index)
+        }
+        return ranges
+    }
+
+    /// The text with the secret part of every key replaced by `mask`: `sk_live_abc123` → `sk_live_••••`.
+    ///
+    /// Anything that prints source text (a diagnostic's snippet, a formatter's diff) passes it through here.
+    public static func masked(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let ranges = keyRanges(in: bytes)
+        guard !ranges.isEmpty else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var position = 0
+        for range in ranges {
+            result.append(contentsOf: bytes[position..<range.lowerBound])
+            result.append(contentsOf: maskedKey(bytes[range]).utf8)
+            position = range.upperBound
+        }
+        result.append(contentsOf: bytes[position...])
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// How a key found by `keyRanges` is shown: its prefix and the mask.
+    public static func maskedKey<Bytes: Collection<UInt8>>(_ key: Bytes) -> String {
+        let text = keyText(key)
+        let prefix = prefixes.first { text.hasPrefix($0) } ?? ""
+        return prefix + mask
+    }
+
+    /// The number of bytes of a key's prefix, which stays visible when the key is masked.
+    static func prefixLength<Bytes: Collection<UInt8>>(ofKey key: Bytes) -> Int {
+        let text = keyText(key)
+        return prefixes.first { text.hasPrefix($0) }?.utf8.count ?? 0
+    }
+
+    // MARK: Bytes
+
+    private static let prefixBytes = prefixes.map { Array($0.utf8) }
+
+    /// The index just after the prefix that starts at `index`, if one does.
+    private static func matchedPrefixEnd<Bytes: Collection<UInt8>>(in bytes: Bytes, at index: Bytes.Index)
+        -> Bytes.Index? {
+        for prefix in prefixBytes {
+            var position = index
+            var matches = true
+            for byte in prefix {
+                guard position != bytes.endIndex, bytes[position] == byte else {
+                    matches = false
+                    break
+                }
+                position = bytes.index(after: position)
+            }
+            if matches { return position }
+        }
+        return nil
+    }
+
+    private static func keyText<Bytes: Collection<UInt8>>(_ key: Bytes) -> String {
+        String(decoding: key, as: UTF8.self)
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    private static func isKeyCharacter(_ byte: UInt8) -> Bool {
+        isLetterOrDigit(byte) || byte == UInt8(ascii: "_")
+    }
+}

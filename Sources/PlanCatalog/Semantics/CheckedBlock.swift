@@ -1,0 +1,84 @@
+/// A statement together with the file it stands in: a catalog directory merges many files into one
+/// namespace, so every model element must remember which file it came from.
+struct Node {
+    let statement: Statement
+    let file: SourceFile
+
+    func location(_ span: Span) -> SourceLocation { SourceLocation(file: file, span: span) }
+
+    var keywordLocation: SourceLocation { location(statement.keyword.span) }
+
+    /// The keyword and its arguments (`plan plan_pro`), where problems of the whole statement are shown.
+    var headerLocation: SourceLocation {
+        location(statement.arguments.last.map { statement.keyword.span.union($0.span) } ?? statement.keyword.span)
+    }
+
+    var firstArgument: Argument? { statement.arguments.first }
+
+    var children: [Node] {
+        (statement.block?.statements ?? []).map { Node(statement: $0, file: file) }
+    }
+}
+
+/// The statements of one block that passed the schema check, by keyword, with typed readers.
+///
+/// Only statements whose arguments have the right count and kind are kept, so each reader can decode its
+/// argument without reporting anything: every problem has already been reported once by the checker.
+struct CheckedBlock {
+    private(set) var nodesByKeyword: [String: [Node]] = [:]
+
+    mutating func accept(_ node: Node) {
+        nodesByKeyword[node.statement.keyword.text, default: []].append(node)
+    }
+
+    func nodes(_ keyword: String) -> [Node] { nodesByKeyword[keyword] ?? [] }
+
+    func node(_ keyword: String) -> Node? { nodesByKeyword[keyword]?.first }
+
+    func string(_ keyword: String) -> String? { locatedString(keyword)?.value }
+
+    func locatedString(_ keyword: String) -> Located<String>? {
+        guard let node = node(keyword), let argument = node.firstArgument,
+              case .string(let text) = argument.value else { return nil }
+        return Located(text, at: node.location(argument.span))
+    }
+
+    /// A word argument: an id, a currency code, or an enum value.
+    func word(_ keyword: String) -> Located<String>? {
+        node(keyword).flatMap(Self.word(of:))
+    }
+
+    static func word(of node: Node) -> Located<String>? {
+        guard let argument = node.firstArgument, case .word(let text) = argument.value else { return nil }
+        return Located(text, at: node.location(argument.span))
+    }
+
+    func decimal(_ keyword: String) -> Located<ExactDecimal>? {
+        guard let node = node(keyword), let argument = node.firstArgument,
+              case .number(let text) = argument.value, let value = ExactDecimal(parsing: text) else { return nil }
+        return Located(value, at: node.location(argument.span))
+    }
+
+    func integer(_ keyword: String) -> Located<Int>? {
+        guard let decimal = decimal(keyword), let value = decimal.value.integerValue else { return nil }
+        return Located(value, at: decimal.location)
+    }
+
+    func choice<Value: RawRepresentable & Sendable>(_ keyword: String, as type: Value.Type) -> Located<Value>?
+    where Value.RawValue == String {
+        guard let word = word(keyword), let value = Value(rawValue: word.value) else { return nil }
+        return Located(value, at: word.location)
+    }
+
+    func boolean(_ keyword: String) -> Located<Bool>? {
+        guard let word = word(keyword) else { return nil }
+        return Located(word.value == "true", at: word.location)
+    }
+
+    /// A flag is true when written alone or with `true`.
+    func flag(_ keyword: String) -> Bool {
+        guard let node = node(keyword) else { return false }
+        guard let argument = node.firstArgument else { return true }
+        return argument.value == .word("true")
+    }
+}

@@ -1,0 +1,227 @@
+/// Lowers the statement trees of one catalog into the typed model (`Catalog`).
+///
+/// The schema checker runs on every block first; lowering then reads only accepted statements, so a
+/// problem is reported once and the model is as complete as the source allows — later checks still run
+/// on every well-formed element of a catalog with errors elsewhere.
+struct Lowering {
+    private var checker = SchemaChecker()
+
+    static func lower(_ trees: [SyntaxTree]) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
+        var lowering = Lowering()
+        let catalog = lowering.lowerCatalog(trees)
+        return (catalog, lowering.checker.diagnostics)
+    }
+
+    private mutating func lowerCatalog(_ trees: [SyntaxTree]) -> Catalog {
+        let nodes = trees.flatMap { tree in tree.statements.map { Node(statement: $0, file: tree.file) } }
+        let top = checker.check(nodes, in: .topLevel, owner: nil)
+        var catalog = Catalog()
+        catalog.name = top.locatedString("catalog")
+        catalog.defaultCurrency = top.word("currency")
+        catalog.metrics = top.nodes("metric").compactMap { lowerMetric($0) }
+        catalog.features = top.nodes("feature").compactMap { lowerFeature($0) }
+        catalog.plans = top.nodes("plan").compactMap { lowerPlan($0, defaultCurrency: catalog.defaultCurrency) }
+        catalog.pricingTables = top.nodes("pricing-table").compactMap { lowerPricingTable($0) }
+        catalog.quotes = top.nodes("quote").compactMap { lowerQuote($0, defaultCurrency: catalog.defaultCurrency) }
+        return catalog
+    }
+
+    // MARK: Metrics and features
+
+    private mutating func lowerMetric(_ node: Node) -> Metric? {
+        guard let id = CheckedBlock.word(of: node) else { return nil }
+        let block = checker.check(node.children, in: .metric, owner: node)
+        let aggregation = block.choice("aggregate", as: Aggregation.self)?.value ?? .sum
+        let valueType = block.choice("value", as: MetricValueType.self)?.value
+            ?? (aggregation == .uniqueCount ? .string : .numeric)
+        return Metric(id: id, name: block.string("name") ?? id.value, description: block.string("description"),
+                      eventName: block.string("event") ?? id.value, aggregation: aggregation, valueType: valueType)
+    }
+
+    private mutating func lowerFeature(_ node: Node) -> Feature? {
+        guard let slug = CheckedBlock.word(of: node) else { return nil }
+        let block = checker.check(node.children, in: .feature, owner: node)
+        return Feature(slug: slug, name: block.string("name") ?? slug.value, description: block.string("description"),
+                       type: block.choice("type", as: FeatureType.self),
+                       metricIDs: block.nodes("metric").compactMap(CheckedBlock.word(of:)),
+                       unit: block.string("unit"), location: node.headerLocation)
+    }
+
+    // MARK: Plans
+
+    private mutating func lowerPlan(_ node: Node, defaultCurrency: Located<String>?) -> Plan? {
+        guard let id = CheckedBlock.word(of: node) else { return nil }
+        let block = checker.check(node.children, in: .plan, owner: node)
+        let grants = block.node("features").map { lowerGrants($0) }
+        let prices = block.nodes("price").compactMap {
+            lowerPrice($0, owner: .plan(id.value), planID: id.value, defaultCurrency: defaultCurrency)
+        }
+        let credits = block.nodes("credit").compactMap { lowerCredit($0, planID: id.value) }
+        return Plan(id: id, name: block.string("name") ?? id.value, description: block.string("description"),
+                    isHidden: block.flag("hidden"), trialOf: block.word("trial-of"),
+                    trialDays: block.integer("trial-days"), grants: grants, prices: prices, credits: credits,
+                    location: node.headerLocation)
+    }
+
+    /// A `features` block: every statement is a feature id with an optional value, checked here because
+    /// its keywords are ids rather than schema words. The value's fit to the feature type is a later check.
+    private mutating func lowerGrants(_ node: Node) -> [FeatureGrant] {
+        var grants: [FeatureGrant] = []
+        var firstListing: [String: Node] = [:]
+        for child in node.children {
+            let statement = child.statement
+            let slug = Located(statement.keyword.text, at: child.keywordLocation)
+            if let earlier = firstListing[slug.value] {
+                checker.report(Diagnostic(
+                    .repeatedStatement, "feature `\(slug.value)` is listed more than once in this features block",
+                    at: child.keywordLocation, label: "listed again here",
+                    notes: [Diagnostic.Note("first listed here", at: earlier.keywordLocation)],
+                    help: "keep one line per feature"))
+                continue
+            }
+            firstListing[slug.value] = child
+            if let block = statement.block {
+                checker.report(Diagnostic(.unexpectedBlock, "a feature grant does not take a block",
+                                          at: child.location(block.openBrace), label: "unexpected block",
+                                          help: "write the value after the feature id: `\(slug.value) 10`"))
+            }
+            if statement.arguments.count > 1 {
+                let span = statement.arguments[1].span.union(statement.arguments.last!.span)
+                checker.report(Diagnostic(.wrongArgumentCount, "a feature grant takes at most one value",
+                                          at: child.location(span), label: "unexpected argument",
+                                          help: "a text value with spaces is written as one string: \"…\""))
+            }
+            var value: Located<GrantValue>?
+            if let argument = statement.arguments.first {
+                let location = child.location(argument.span)
+                switch argument.value {
+                case .number(let text):
+                    if let decimal = ExactDecimal(parsing: text) {
+                        value = Located(.limit(decimal), at: location)
+                    } else {
+                        value = Located(.invalid(text), at: location)
+                    }
+                case .word("unlimited"):
+                    value = Located(.unlimited, at: location)
+                case .string(let text):
+                    value = Located(.text(text), at: location)
+                case .word(let text):
+                    value = Located(.invalid(text), at: location)
+                case .reference(let price, let component):
+                    value = Located(.invalid("\(price).\(component)"), at: location)
+                }
+            }
+            grants.append(FeatureGrant(slug: slug, value: value, location: child.headerLocation))
+        }
+        return grants
+    }
+
+    // MARK: Prices
+
+    private mutating func lowerPrice(_ node: Node, owner: Price.Owner, planID: String?,
+                                     defaultCurrency: Located<String>?) -> Price? {
+        guard let id = CheckedBlock.word(of: node) else { return nil }
+        let block = checker.check(node.children, in: .price, owner: node)
+        let currency = block.word("currency")
+        let components = block.nodes("component").compactMap { lowerComponent($0) }
+        return Price(id: id, owner: owner, planID: planID, currency: currency,
+                     resolvedCurrency: (currency ?? defaultCurrency).map { Self.normalizedCurrency($0.value) },
+                     interval: block.choice("interval", as: BillingInterval.self),
+                     intervalCount: block.integer("interval-count"), components: components,
+                     location: node.headerLocation)
+    }
+
+    private mutating func lowerComponent(_ node: Node) -> PriceComponent? {
+        guard let id = CheckedBlock.word(of: node) else { return nil }
+        let block = checker.check(node.children, in: .component, owner: node)
+        // The first of `fixed`, `per-seat`, `usage` in source order; the money checks report the rest.
+        let kinds: [(Int, PriceComponent.Kind)] = [
+            block.decimal("fixed").map { ($0.location.span.start, .fixed($0)) },
+            block.decimal("per-seat").map { ($0.location.span.start, .perSeat($0)) },
+            block.word("usage").map { ($0.location.span.start, .usage(metric: $0)) },
+        ].compactMap { $0 }
+        return PriceComponent(
+            id: id, kind: kinds.min { $0.0 < $1.0 }?.1, unitPrice: block.decimal("unit-price"),
+            label: block.string("label"), unit: block.string("unit"), minSeats: block.integer("min-seats"),
+            billImmediately: block.boolean("bill-immediately"),
+            interval: block.choice("interval", as: BillingInterval.self),
+            intervalCount: block.integer("interval-count"),
+            declaredKinds: node.children.filter { ["fixed", "per-seat", "usage"].contains($0.statement.keyword.text) }
+                .map { Located($0.statement.keyword.text, at: $0.keywordLocation) },
+            hasUnitPriceStatement: node.children.contains { $0.statement.keyword.text == "unit-price" },
+            location: node.headerLocation)
+    }
+
+    /// A currency code as later checks should read it: `usd` is reported once (it must be upper case) and
+    /// then treated as `USD`, so that its prices are still checked for precision and size.
+    static func normalizedCurrency(_ code: String) -> String {
+        Currency.named(code) == nil && Currency.named(code.uppercased()) != nil ? code.uppercased() : code
+    }
+
+    // MARK: Credits
+
+    private mutating func lowerCredit(_ node: Node, planID: String) -> CreditDefinition? {
+        guard let id = CheckedBlock.word(of: node) else { return nil }
+        let block = checker.check(node.children, in: .credit, owner: node)
+        var appliesTo: Located<CreditTarget>?
+        if let target = block.node("applies-to"), let argument = target.firstArgument {
+            switch argument.value {
+            case .reference(let price, let component):
+                appliesTo = Located(.component(price: price, component: component), at: target.location(argument.span))
+            case .word(let feature):
+                appliesTo = Located(.feature(feature), at: target.location(argument.span))
+            default:
+                break
+            }
+        }
+        return CreditDefinition(
+            id: id, planID: planID, name: block.string("name") ?? id.value,
+            type: block.choice("type", as: CreditType.self), appliesTo: appliesTo,
+            amount: block.decimal("amount"), refill: block.decimal("refill"),
+            renewal: block.choice("renew", as: CreditRenewal.self)?.value ?? .onBilling,
+            expiresAfterDays: block.integer("expires-after-days"), billingVisible: block.boolean("billing-visible"),
+            billingDescription: block.string("billing-description"), currency: block.word("currency"),
+            hasRefusedType: block.node("type") == nil && node.children.contains { $0.statement.keyword.text == "type" },
+            location: node.headerLocation)
+    }
+
+    // MARK: Pricing tables and quotes
+
+    private mutating func lowerPricingTable(_ node: Node) -> PricingTable? {
+        guard let slug = CheckedBlock.word(of: node) else { return nil }
+        let block = checker.check(node.children, in: .pricingTable, owner: node)
+        let rows = block.nodes("row").compactMap { lowerRow($0) }
+        return PricingTable(slug: slug, name: block.string("name"), heading: block.string("heading"),
+                            subheading: block.string("subheading"), description: block.string("description"),
+                            currency: block.word("currency"), rows: rows, location: node.headerLocation)
+    }
+
+    private mutating func lowerRow(_ node: Node) -> PricingTableRow? {
+        guard let planID = CheckedBlock.word(of: node) else { return nil }
+        let block = checker.check(node.children, in: .row, owner: node)
+        var popular: Located<String>?
+        if let popularNode = block.node("popular") {
+            popular = block.locatedString("popular") ?? Located("Most popular", at: popularNode.keywordLocation)
+        }
+        let bullets = block.nodes("bullet").compactMap { node -> String? in
+            if case .string(let text)? = node.firstArgument?.value { return text }
+            return nil
+        }
+        return PricingTableRow(planID: planID, popular: popular, buttonText: block.string("button"),
+                               isOutlined: block.flag("outline"), enterpriseURL: block.locatedString("enterprise"),
+                               bullets: bullets, location: node.headerLocation)
+    }
+
+    private mutating func lowerQuote(_ node: Node, defaultCurrency: Located<String>?) -> Quote? {
+        guard let id = CheckedBlock.word(of: node) else { return nil }
+        let block = checker.check(node.children, in: .quote, owner: node)
+        let planID = block.word("plan")
+        let price = block.node("price").flatMap {
+            lowerPrice($0, owner: .quote(id.value), planID: planID?.value, defaultCurrency: defaultCurrency)
+        }
+        return Quote(id: id, planID: planID, customer: block.string("customer"),
+                     subscription: block.string("subscription"),
+                     effective: block.choice("effective", as: QuoteEffective.self)?.value ?? .immediately,
+                     price: price, location: node.headerLocation)
+    }
+}

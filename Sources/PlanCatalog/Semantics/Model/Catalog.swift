@@ -1,0 +1,31 @@
+/// The typed model of one catalog, merged from all of its files: what the checks inspect and what the
+/// emitters will write. Elements keep their source locations so every check can point at them.
+public struct Catalog: Sendable {
+    public var name: Located<String>?
+    /// The `currency` statement's code as written (checked against ISO 4217 by the money checks).
+    public var defaultCurrency: Located<String>?
+    public var metrics: [Metric] = []
+    public var features: [Feature] = []
+    public var plans: [Plan] = []
+    public var pricingTables: [PricingTable] = []
+    public var quotes: [Quote] = []
+
+    public init() {}
+
+    /// Every price of the catalog: the plans' own, then the quotes'.
+    public var allPrices: [Price] {
+        plans.flatMap(\.prices) + quotes.compactMap(\.price)
+    }
+}
+
+/// The name of the kind of thing an id names, as messages say it ("duplicate plan id").
+public enum EntityKind: String, Sendable {
+    case metric
+    case feature
+    case plan
+    case price
+    case component
+    case credit
+    case pricingTable = "pricing table"
+    case quote
+}

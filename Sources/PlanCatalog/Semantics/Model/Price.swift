@@ -1,0 +1,132 @@
+/// A price of a plan, or the negotiated price of a quote.
+public struct Price: Sendable {
+    public enum Owner: Sendable, Equatable {
+        case plan(String)
+        case quote(String)
+    }
+
+    public var id: Located<String>
+    public var owner: Owner
+    /// The plan the price belongs to (a quote's price belongs to the quote's plan); nil when unknown.
+    public var planID: String?
+    /// The price's own `currency` statement.
+    public var currency: Located<String>?
+    /// The currency the price bills in: its own, else the catalog's; nil when neither is given.
+    public var resolvedCurrency: String?
+    public var interval: Located<BillingInterval>?
+    public var intervalCount: Located<Int>?
+    public var components: [PriceComponent]
+    public var location: SourceLocation
+
+    public var isOverride: Bool {
+        if case .quote = owner { return true }
+        return false
+    }
+
+    /// Every component is 0: fixed and per-seat amounts and usage unit prices.
+    public var chargesNothing: Bool {
+        components.allSatisfy(\.chargesNothing)
+    }
+
+    /// The common period of all components, or nil when they differ or one has none (LANGUAGE.md §3).
+    public var period: BillingPeriod? {
+        var common: BillingPeriod?
+        for component in components {
+            guard let period = period(of: component) else { return nil }
+            if let existing = common, existing != period { return nil }
+            common = period
+        }
+        return common
+    }
+
+    /// A component's own period, falling back to the price's.
+    public func period(of component: PriceComponent) -> BillingPeriod? {
+        guard let interval = component.interval?.value ?? interval?.value else { return nil }
+        let count = component.intervalCount?.value ?? intervalCount?.value ?? 1
+        return BillingPeriod(interval: interval, count: count)
+    }
+}
+
+public enum BillingInterval: String, Sendable, CaseIterable {
+    case day
+    case week
+    case month
+    case year
+
+    /// The RRULE `FREQ` value.
+    public var frequency: String {
+        switch self {
+        case .day: "DAILY"
+        case .week: "WEEKLY"
+        case .month: "MONTHLY"
+        case .year: "YEARLY"
+        }
+    }
+}
+
+/// How often a component bills: an interval and a count (`month` × 3 is quarterly).
+public struct BillingPeriod: Hashable, Sendable, CustomStringConvertible {
+    public let interval: BillingInterval
+    public let count: Int
+
+    public static let monthly = BillingPeriod(interval: .month, count: 1)
+    public static let yearly = BillingPeriod(interval: .year, count: 1)
+
+    public var recurrenceRule: String { "RRULE:FREQ=\(interval.frequency);INTERVAL=\(count)" }
+
+    public var description: String {
+        count == 1 ? "every \(interval.rawValue)" : "every \(count) \(interval.rawValue)s"
+    }
+}
+
+/// One component of a price: a fixed fee, a per-seat fee, or metered usage.
+public struct PriceComponent: Sendable {
+    public enum Kind: Sendable {
+        case fixed(Located<ExactDecimal>)
+        case perSeat(Located<ExactDecimal>)
+        case usage(metric: Located<String>)
+
+        public var name: String {
+            switch self {
+            case .fixed: "fixed"
+            case .perSeat: "per-seat"
+            case .usage: "usage"
+            }
+        }
+    }
+
+    public var id: Located<String>
+    /// Nil when the component has none of `fixed`, `per-seat`, `usage` (already reported).
+    public var kind: Kind?
+    public var unitPrice: Located<ExactDecimal>?
+    public var label: String?
+    public var unit: String?
+    public var minSeats: Located<Int>?
+    public var billImmediately: Located<Bool>?
+    public var interval: Located<BillingInterval>?
+    public var intervalCount: Located<Int>?
+    /// Every `fixed`, `per-seat` and `usage` keyword written in the block, valid or not, in source order:
+    /// the money checks report a component with none or several of them.
+    public var declaredKinds: [Located<String>]
+    /// Whether a `unit-price` statement is written at all (even one already reported as invalid).
+    public var hasUnitPriceStatement: Bool
+    public var location: SourceLocation
+
+    public var chargesNothing: Bool {
+        switch kind {
+        case .fixed(let amount), .perSeat(let amount): amount.value.isZero
+        case .usage: unitPrice?.value.isZero ?? true
+        case nil: true
+        }
+    }
+
+    public var usageMetric: Located<String>? {
+        if case .usage(let metric) = kind { return metric }
+        return nil
+    }
+
+    public var isPerSeat: Bool {
+        if case .perSeat = kind { return true }
+        return false
+    }
+}

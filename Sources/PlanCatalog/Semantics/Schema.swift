@@ -1,0 +1,218 @@
+/// The schema of LANGUAGE.md section 2 as data: which statements each block allows, with what
+/// arguments, whether they take a block, and how often they may appear.
+///
+/// Keeping the schema declarative lets one checker report every schema problem (E02xx) the same way
+/// and suggest the nearest valid statement, while lowering reads only values the checker has accepted.
+struct Schema {
+    /// The kinds of block, each with its own statements.
+    enum Context: Sendable, CaseIterable {
+        case topLevel, metric, feature, plan, features, price, component, credit, pricingTable, row, quote
+
+        /// How the context is named in messages ("unknown statement `nmae` in a plan").
+        var description: String {
+            switch self {
+            case .topLevel: "at the top level"
+            case .metric: "in a metric"
+            case .feature: "in a feature"
+            case .plan: "in a plan"
+            case .features: "in a features block"
+            case .price: "in a price"
+            case .component: "in a component"
+            case .credit: "in a credit"
+            case .pricingTable: "in a pricing table"
+            case .row: "in a pricing-table row"
+            case .quote: "in a quote"
+            }
+        }
+    }
+
+    /// The kind of value one argument must be.
+    enum ArgumentKind: Sendable, Equatable {
+        /// A word naming something (an id).
+        case identifier
+        case string
+        case decimal
+        case integer
+        /// A whole number that counts something, so starts at 1 (`interval-count`, `min-seats`).
+        case count
+        /// One of a fixed set of words.
+        case choice([String])
+        /// `true` or `false`.
+        case boolean
+        /// A currency code word; checked against ISO 4217 by the money checks.
+        case currencyCode
+        /// A `price.component` reference or a feature id (a credit's `applies-to`).
+        case identifierOrReference
+
+        var description: String {
+            switch self {
+            case .identifier: "an id"
+            case .string: "a string"
+            case .decimal: "a number"
+            case .integer: "a whole number"
+            case .count: "a whole number from 1"
+            case .choice(let words): words.count == 2
+                ? "`\(words[0])` or `\(words[1])`"
+                : "one of " + words.map { "`\($0)`" }.joined(separator: ", ")
+            case .boolean: "`true` or `false`"
+            case .currencyCode: "a currency code"
+            case .identifierOrReference: "a `price.component` reference or a feature id"
+            }
+        }
+    }
+
+    enum Arguments: Sendable {
+        case none
+        case one(ArgumentKind)
+        /// Zero or one argument (`popular` or `popular "Best value"`).
+        case optional(ArgumentKind)
+        /// A flag: nothing means `true`; `true` or `false` may be written.
+        case flag
+    }
+
+    enum BlockRule: Sendable {
+        case forbidden
+        case required(Context)
+        case optional(Context)
+    }
+
+    enum Occurrence: Sendable {
+        case required
+        case optional
+        case repeatable
+    }
+
+    struct Rule: Sendable {
+        let keyword: String
+        let arguments: Arguments
+        let block: BlockRule
+        let occurrence: Occurrence
+    }
+
+    /// The rules of each context by keyword, built once.
+    static let table: [Context: [String: Rule]] = {
+        var table: [Context: [String: Rule]] = [:]
+        for context in Context.allCases {
+            table[context] = Dictionary(uniqueKeysWithValues: rules(for: context).map { ($0.keyword, $0) })
+        }
+        return table
+    }()
+
+    /// The keywords of a context in the order the spec lists them, for suggestions.
+    static func keywords(for context: Context) -> [String] { rules(for: context).map(\.keyword) }
+
+    private static func rules(for context: Context) -> [Rule] {
+        switch context {
+        case .topLevel:
+            [
+                Rule(keyword: "catalog", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "currency", arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "metric", arguments: .one(.identifier), block: .required(.metric), occurrence: .repeatable),
+                Rule(keyword: "feature", arguments: .one(.identifier), block: .required(.feature), occurrence: .repeatable),
+                Rule(keyword: "plan", arguments: .one(.identifier), block: .required(.plan), occurrence: .repeatable),
+                Rule(keyword: "pricing-table", arguments: .one(.identifier), block: .required(.pricingTable),
+                     occurrence: .repeatable),
+                Rule(keyword: "quote", arguments: .one(.identifier), block: .required(.quote), occurrence: .repeatable),
+            ]
+        case .metric:
+            [
+                Rule(keyword: "name", arguments: .one(.string), block: .forbidden, occurrence: .required),
+                Rule(keyword: "description", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "event", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "aggregate", arguments: .one(.choice(Aggregation.allCases.map(\.rawValue))),
+                     block: .forbidden, occurrence: .optional),
+                Rule(keyword: "value", arguments: .one(.choice(MetricValueType.allCases.map(\.rawValue))),
+                     block: .forbidden, occurrence: .optional),
+            ]
+        case .feature:
+            [
+                Rule(keyword: "name", arguments: .one(.string), block: .forbidden, occurrence: .required),
+                Rule(keyword: "description", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "type", arguments: .one(.choice(FeatureType.allCases.map(\.rawValue))),
+                     block: .forbidden, occurrence: .required),
+                Rule(keyword: "metric", arguments: .one(.identifier), block: .forbidden, occurrence: .repeatable),
+                Rule(keyword: "unit", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+            ]
+        case .plan:
+            [
+                Rule(keyword: "name", arguments: .one(.string), block: .forbidden, occurrence: .required),
+                Rule(keyword: "description", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "hidden", arguments: .flag, block: .forbidden, occurrence: .optional),
+                Rule(keyword: "trial-of", arguments: .one(.identifier), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "trial-days", arguments: .one(.integer), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "features", arguments: .none, block: .required(.features), occurrence: .optional),
+                Rule(keyword: "price", arguments: .one(.identifier), block: .required(.price), occurrence: .repeatable),
+                Rule(keyword: "credit", arguments: .one(.identifier), block: .required(.credit), occurrence: .repeatable),
+            ]
+        case .features:
+            // Every statement is a feature id; its value is checked against the feature's type.
+            []
+        case .price:
+            [
+                Rule(keyword: "currency", arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "interval", arguments: .one(.choice(BillingInterval.allCases.map(\.rawValue))),
+                     block: .forbidden, occurrence: .optional),
+                Rule(keyword: "interval-count", arguments: .one(.count), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "component", arguments: .one(.identifier), block: .required(.component),
+                     occurrence: .repeatable),
+            ]
+        case .component:
+            [
+                Rule(keyword: "fixed", arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "per-seat", arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "usage", arguments: .one(.identifier), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "unit-price", arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "label", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "unit", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "min-seats", arguments: .one(.count), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "bill-immediately", arguments: .one(.boolean), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "interval", arguments: .one(.choice(BillingInterval.allCases.map(\.rawValue))),
+                     block: .forbidden, occurrence: .optional),
+                Rule(keyword: "interval-count", arguments: .one(.count), block: .forbidden, occurrence: .optional),
+            ]
+        case .credit:
+            [
+                Rule(keyword: "name", arguments: .one(.string), block: .forbidden, occurrence: .required),
+                Rule(keyword: "type", arguments: .one(.choice(CreditType.allCases.map(\.rawValue))),
+                     block: .forbidden, occurrence: .optional),
+                Rule(keyword: "applies-to", arguments: .one(.identifierOrReference), block: .forbidden,
+                     occurrence: .optional),
+                Rule(keyword: "amount", arguments: .one(.decimal), block: .forbidden, occurrence: .required),
+                Rule(keyword: "refill", arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "renew", arguments: .one(.choice(CreditRenewal.allCases.map(\.rawValue))),
+                     block: .forbidden, occurrence: .optional),
+                Rule(keyword: "expires-after-days", arguments: .one(.count), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "billing-visible", arguments: .one(.boolean), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "billing-description", arguments: .one(.string), block: .forbidden,
+                     occurrence: .optional),
+                Rule(keyword: "currency", arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
+            ]
+        case .pricingTable:
+            [
+                Rule(keyword: "name", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "heading", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "subheading", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "description", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "currency", arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "row", arguments: .one(.identifier), block: .optional(.row), occurrence: .repeatable),
+            ]
+        case .row:
+            [
+                Rule(keyword: "popular", arguments: .optional(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "button", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "outline", arguments: .flag, block: .forbidden, occurrence: .optional),
+                Rule(keyword: "enterprise", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "bullet", arguments: .one(.string), block: .forbidden, occurrence: .repeatable),
+            ]
+        case .quote:
+            [
+                Rule(keyword: "plan", arguments: .one(.identifier), block: .forbidden, occurrence: .required),
+                Rule(keyword: "customer", arguments: .one(.string), block: .forbidden, occurrence: .required),
+                Rule(keyword: "subscription", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: "effective", arguments: .one(.choice(QuoteEffective.allCases.map(\.rawValue))),
+                     block: .forbidden, occurrence: .optional),
+                Rule(keyword: "price", arguments: .one(.identifier), block: .required(.price), occurrence: .required),
+            ]
+        }
+    }
+}

@@ -1,0 +1,262 @@
+/// Checks the statements of one block against the schema (LANGUAGE.md §2) and reports every schema
+/// problem: unknown statements (with the nearest valid one), wrong argument count or kind, invalid
+/// values, blocks where none belongs or none where one is required, repeated singletons and missing
+/// required statements.
+struct SchemaChecker {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Checks `nodes` as the contents of a block of `context` owned by `owner` (nil at the top level).
+    mutating func check(_ nodes: [Node], in context: Schema.Context, owner: Node?) -> CheckedBlock {
+        let rules = Schema.table[context] ?? [:]
+        var block = CheckedBlock()
+        var firstOccurrence: [String: Node] = [:]
+
+        for node in nodes {
+            let keyword = node.statement.keyword.text
+            guard let rule = rules[keyword] else {
+                reportUnknownStatement(node, in: context)
+                continue
+            }
+            if rule.occurrence != .repeatable, let earlier = firstOccurrence[keyword] {
+                report(Diagnostic(
+                    .repeatedStatement, "`\(keyword)` is given more than once \(context.description)",
+                    at: node.keywordLocation, label: "repeated here",
+                    notes: [Diagnostic.Note("first given here", at: earlier.keywordLocation)],
+                    help: "keep one `\(keyword)` statement"))
+                continue
+            }
+            firstOccurrence[keyword] = node
+            let argumentsAreValid = checkArguments(of: node, against: rule.arguments, context: context)
+            let blockIsValid = checkBlock(of: node, against: rule.block)
+            if argumentsAreValid && blockIsValid { block.accept(node) }
+        }
+
+        if let owner {
+            for keyword in Schema.keywords(for: context) where rules[keyword]?.occurrence == .required {
+                guard firstOccurrence[keyword] == nil else { continue }
+                report(Diagnostic(
+                    .missingRequiredStatement,
+                    "`\(owner.statement.keyword.text)` is missing its required `\(keyword)` statement",
+                    at: owner.headerLocation, label: "no `\(keyword)` in this block",
+                    help: "add `\(keyword) \(Self.placeholder(for: rules[keyword]!.arguments))` to the block"))
+            }
+        }
+        return block
+    }
+
+    // MARK: Statements
+
+    private mutating func reportUnknownStatement(_ node: Node, in context: Schema.Context) {
+        let keyword = node.statement.keyword
+        let candidates = Schema.keywords(for: context)
+        let suggestion = Suggestion.closest(to: keyword.text, among: candidates)
+        var fixes: [Diagnostic.FixIt] = []
+        if let suggestion {
+            fixes.append(Diagnostic.FixIt("replace with `\(suggestion)`", edits: [
+                Diagnostic.Edit(node.keywordLocation, replacement: suggestion),
+            ]))
+        }
+        let help = Suggestion.help(suggestion)
+            ?? "statements allowed \(context.description): " + candidates.map { "`\($0)`" }.joined(separator: ", ")
+        report(Diagnostic(.unknownStatement, "unknown statement `\(keyword.text)` \(context.description)",
+                          at: node.keywordLocation, label: "not a statement of this block", help: help,
+                          fixes: fixes))
+    }
+
+    private mutating func checkBlock(of node: Node, against rule: Schema.BlockRule) -> Bool {
+        let keyword = node.statement.keyword.text
+        switch rule {
+        case .forbidden:
+            guard let block = node.statement.block else { return true }
+            report(Diagnostic(.unexpectedBlock, "`\(keyword)` does not take a block",
+                              at: node.location(block.openBrace), label: "unexpected block",
+                              help: "remove the block; `\(keyword)` takes its value as an argument"))
+            return false
+        case .required:
+            guard node.statement.block == nil else { return true }
+            report(Diagnostic(.missingBlock, "`\(keyword)` needs a block", at: node.headerLocation,
+                              label: "expected `{ … }` after this",
+                              help: "open its block on the same line: `\(keyword) … {`"))
+            return false
+        case .optional:
+            return true
+        }
+    }
+
+    // MARK: Arguments
+
+    private mutating func checkArguments(of node: Node, against shape: Schema.Arguments,
+                                         context: Schema.Context) -> Bool {
+        let keyword = node.statement.keyword.text
+        let arguments = node.statement.arguments
+        switch shape {
+        case .none:
+            guard let first = arguments.first else { return true }
+            reportExtraArguments(node, from: first, expected: "no arguments")
+            return false
+        case .one(let kind):
+            guard let first = arguments.first else {
+                report(Diagnostic(.wrongArgumentCount, "`\(keyword)` needs \(kind.description)",
+                                  at: node.keywordLocation, label: "missing argument",
+                                  help: "write `\(keyword) \(Self.placeholder(for: kind))`"))
+                return false
+            }
+            if arguments.count > 1 {
+                reportExtraArguments(node, from: arguments[1], expected: "one argument")
+                return false
+            }
+            return checkArgument(first, of: node, is: kind, context: context)
+        case .optional(let kind):
+            guard let first = arguments.first else { return true }
+            if arguments.count > 1 {
+                reportExtraArguments(node, from: arguments[1], expected: "at most one argument")
+                return false
+            }
+            return checkArgument(first, of: node, is: kind, context: context)
+        case .flag:
+            guard let first = arguments.first else { return true }
+            if arguments.count > 1 {
+                reportExtraArguments(node, from: arguments[1], expected: "at most one argument")
+                return false
+            }
+            return checkArgument(first, of: node, is: .boolean, context: context)
+        }
+    }
+
+    private mutating func reportExtraArguments(_ node: Node, from first: Argument, expected: String) {
+        let keyword = node.statement.keyword.text
+        let span = first.span.union(node.statement.arguments.last!.span)
+        let hint = node.statement.arguments.contains(where: { if case .string = $0.value { true } else { false } })
+            ? nil : "a name with spaces is written as one string: \"…\""
+        report(Diagnostic(.wrongArgumentCount, "`\(keyword)` takes \(expected)", at: node.location(span),
+                          label: "unexpected argument", help: hint))
+    }
+
+    /// Checks one argument's kind and value; reports and returns false when it does not fit.
+    private mutating func checkArgument(_ argument: Argument, of node: Node, is kind: Schema.ArgumentKind,
+                                        context: Schema.Context) -> Bool {
+        let keyword = node.statement.keyword.text
+        let location = node.location(argument.span)
+        switch (kind, argument.value) {
+        case (.identifier, .word), (.currencyCode, .word), (.identifierOrReference, .word),
+             (.identifierOrReference, .reference), (.string, .string):
+            return true
+        case (.decimal, .number(let text)), (.integer, .number(let text)), (.count, .number(let text)):
+            guard let value = ExactDecimal(parsing: text) else {
+                // A malformed number was reported by the lexer; only an oversized one is new here.
+                if Self.isWellFormedNumber(text) {
+                    report(Diagnostic(.amountTooLarge, "number `\(text)` is too large", at: location,
+                                      label: "more than 19 significant digits",
+                                      help: "amounts are at most 2^53 − 1 minor units (9007199254740991)"))
+                }
+                return false
+            }
+            if kind == .integer || kind == .count, value.integerValue == nil {
+                report(Diagnostic(.wrongArgumentKind, "`\(keyword)` needs a whole number, found `\(text)`",
+                                  at: location, label: "not a whole number"))
+                return false
+            }
+            if kind == .count, let count = value.integerValue, count < 1 {
+                report(Diagnostic(.valueOutOfRange, "`\(keyword)` must be at least 1, found \(count)", at: location,
+                                  label: "out of range", help: "use a whole number from 1"))
+                return false
+            }
+            return true
+        case (.choice(let words), .word(let word)):
+            if words.contains(word) { return true }
+            if context == .credit, keyword == "type", Self.creditPackWords.contains(word.lowercased()) {
+                report(Diagnostic(.unsupportedCreditPack, "prepaid top-up credit packs are not supported",
+                                  at: location, label: "`\(word)` credits cannot be expressed",
+                                  help: "a plan-scoped credit is `type usage` (an included quota) or "
+                                      + "`type monetary` (an allowance of money)"))
+                return false
+            }
+            reportInvalidChoice(word, for: keyword, among: words, at: location)
+            return false
+        case (.boolean, .word(let word)):
+            if word == "true" || word == "false" { return true }
+            reportInvalidChoice(word, for: keyword, among: ["true", "false"], at: location)
+            return false
+        default:
+            reportWrongKind(argument, of: node, expected: kind)
+            return false
+        }
+    }
+
+    private mutating func reportInvalidChoice(_ word: String, for keyword: String, among words: [String],
+                                              at location: SourceLocation) {
+        let suggestion = Suggestion.closest(to: word, among: words)
+        report(Diagnostic(
+            .invalidValue, "`\(word)` is not a valid value for `\(keyword)`", at: location,
+            label: "expected \(Schema.ArgumentKind.choice(words).description)",
+            help: Suggestion.help(suggestion),
+            fixes: suggestion.map { [Diagnostic.FixIt("replace with `\($0)`", edits: [
+                Diagnostic.Edit(location, replacement: $0),
+            ])] } ?? []))
+    }
+
+    private mutating func reportWrongKind(_ argument: Argument, of node: Node, expected kind: Schema.ArgumentKind) {
+        let keyword = node.statement.keyword.text
+        let location = node.location(argument.span)
+        var help: String?
+        var fixes: [Diagnostic.FixIt] = []
+        switch (kind, argument.value) {
+        case (.string, .word(let word)), (.string, .number(let word)):
+            help = "write it as a string: `\(keyword) \"\(word)\"`"
+            fixes = [Diagnostic.FixIt("quote it", edits: [Diagnostic.Edit(location, replacement: "\"\(word)\"")])]
+        case (.identifier, .string(let text)), (.currencyCode, .string(let text)),
+             (.identifierOrReference, .string(let text)):
+            if Self.isWord(text) {
+                help = "ids are written without quotes: `\(keyword) \(text)`"
+                fixes = [Diagnostic.FixIt("remove the quotes", edits: [Diagnostic.Edit(location, replacement: text)])]
+            } else {
+                help = "an id is one word of letters, digits, `_` and `-`"
+            }
+        case (.identifier, .reference), (.currencyCode, .reference):
+            help = "a reference `price.component` is allowed only in a credit's `applies-to`"
+        default:
+            break
+        }
+        report(Diagnostic(.wrongArgumentKind,
+                          "`\(keyword)` needs \(kind.description), found \(argument.kindDescription)",
+                          at: location, label: "expected \(kind.description)", help: help, fixes: fixes))
+    }
+
+    // MARK: Helpers
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    private static let creditPackWords: Set<String> = ["top-up", "topup", "pack", "prepaid", "top-up-pack"]
+
+    private static func isWord(_ text: String) -> Bool {
+        guard let first = text.utf8.first, Lexer.isWordStart(first) else { return false }
+        return text.utf8.allSatisfy(Lexer.isWordCharacter)
+    }
+
+    private static func isWellFormedNumber(_ text: String) -> Bool {
+        text.utf8.allSatisfy { Lexer.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+            || $0 == UInt8(ascii: ".") } && text.utf8.count(where: { $0 == UInt8(ascii: ".") }) <= 1
+    }
+
+    static func placeholder(for shape: Schema.Arguments) -> String {
+        switch shape {
+        case .none, .flag, .optional: ""
+        case .one(let kind): placeholder(for: kind)
+        }
+    }
+
+    static func placeholder(for kind: Schema.ArgumentKind) -> String {
+        switch kind {
+        case .identifier: "ID"
+        case .string: "\"…\""
+        case .decimal: "AMOUNT"
+        case .integer, .count: "N"
+        case .choice(let words): words.first ?? ""
+        case .boolean: "true"
+        case .currencyCode: "USD"
+        case .identifierOrReference: "price.component"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// Lookups by id over a lowered catalog, built once so that every check resolves names in constant time.
+/// Where an id is defined twice (reported by the identity checks), the first definition wins.
+struct CatalogIndex {
+    let catalog: Catalog
+    let metrics: [String: Metric]
+    let features: [String: Feature]
+    let plans: [String: Plan]
+    let prices: [String: Price]
+    /// Trial plans by the id of the plan they are a trial of, in source order.
+    let trialsByParent: [String: [Plan]]
+
+    init(_ catalog: Catalog) {
+        self.catalog = catalog
+        metrics = Self.firstByID(catalog.metrics, \.id.value)
+        features = Self.firstByID(catalog.features, \.slug.value)
+        plans = Self.firstByID(catalog.plans, \.id.value)
+        prices = Self.firstByID(catalog.allPrices, \.id.value)
+        var trials: [String: [Plan]] = [:]
+        for plan in catalog.plans.sorted(by: { Self.sourceOrder($0.location, $1.location) }) {
+            if let parent = plan.trialOf?.value { trials[parent, default: []].append(plan) }
+        }
+        trialsByParent = trials
+    }
+
+    /// The features a plan grants: its own `features` block, or for a trial without one, its parent's.
+    func grants(of plan: Plan) -> [FeatureGrant] {
+        if let grants = plan.grants { return grants }
+        if let parentID = plan.trialOf?.value, let parent = plans[parentID], parent.trialOf == nil {
+            return parent.grants ?? []
+        }
+        return []
+    }
+
+    /// The prices that bill under a plan: its own and those of quotes for it.
+    func pricesBilled(under plan: Plan) -> [Price] {
+        plan.prices + catalog.quotes.compactMap { quote in
+            quote.planID?.value == plan.id.value ? quote.price : nil
+        }
+    }
+
+    private static func firstByID<Element>(_ elements: [Element], _ id: (Element) -> String) -> [String: Element] {
+        var result: [String: Element] = [:]
+        for element in elements where result[id(element)] == nil { result[id(element)] = element }
+        return result
+    }
+
+    /// Earlier file (by path), then earlier offset: "the later occurrence" of a duplicate across files.
+    static func sourceOrder(_ lhs: SourceLocation, _ rhs: SourceLocation) -> Bool {
+        if lhs.file.path != rhs.file.path { return lhs.file.path < rhs.file.path }
+        return lhs.span < rhs.span
+    }
+}

@@ -1,0 +1,166 @@
+/// LANGUAGE.md §4.7: the links between features, metrics, components and credits, which decide whether
+/// an app can gate and bill usage: usage features name metrics and others do not; a billed metric is
+/// granted as a feature; credits apply to a usage component or a usage/number feature of their own plan;
+/// a plan gives each feature the kind of value its type needs.
+enum FeatureMetricChecks {
+    static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+        let catalog = index.catalog
+        for feature in catalog.features {
+            checkMetrics(of: feature, into: &diagnostics)
+        }
+        for plan in catalog.plans {
+            for grant in plan.grants ?? [] {
+                guard let feature = index.features[grant.slug.value], let type = feature.type?.value else { continue }
+                checkValue(of: grant, for: feature, type: type, into: &diagnostics)
+            }
+            checkBilledMetrics(of: plan, in: index, into: &diagnostics)
+            for credit in plan.credits where !credit.hasRefusedType {
+                checkTarget(of: credit, plan: plan, in: index, into: &diagnostics)
+            }
+        }
+    }
+
+    private static func checkMetrics(of feature: Feature, into diagnostics: inout [Diagnostic]) {
+        guard let type = feature.type else { return }
+        if type.value == .usage, feature.metricIDs.isEmpty {
+            diagnostics.append(Diagnostic(
+                .usageFeatureWithoutMetric, "usage feature `\(feature.slug.value)` names no metric",
+                at: type.location, label: "a usage feature is measured by a metric",
+                help: "add `metric METRIC_ID` to the feature"))
+        } else if type.value != .usage {
+            for metric in feature.metricIDs {
+                diagnostics.append(Diagnostic(
+                    .metricOnNonUsageFeature, "\(type.value.rawValue) feature `\(feature.slug.value)` cannot name a metric",
+                    at: metric.location, label: "only usage features are measured",
+                    notes: [Diagnostic.Note("the feature's type is given here", at: type.location)],
+                    help: "remove the `metric` line, or make the feature `type usage`"))
+            }
+        }
+    }
+
+    /// A value exactly for number (a non-negative number or `unlimited`) and text (a string) features.
+    private static func checkValue(of grant: FeatureGrant, for feature: Feature, type: FeatureType,
+                                   into diagnostics: inout [Diagnostic]) {
+        let slug = grant.slug.value
+        func report(_ message: String, at location: SourceLocation, label: String, help: String) {
+            diagnostics.append(Diagnostic(
+                .featureValueMismatch, message, at: location, label: label,
+                notes: [Diagnostic.Note("`\(slug)` is a \(type.rawValue) feature", at: feature.type?.location)],
+                help: help))
+        }
+        switch (type, grant.value?.value) {
+        case (.boolean, nil), (.usage, nil), (.text, .text?), (.number, .unlimited?):
+            return
+        case (.number, .limit(let limit)?):
+            if limit.isNegative {
+                report("limit for `\(slug)` is negative", at: grant.value!.location, label: "a limit is 0 or more",
+                       help: "write a non-negative number, or `unlimited`")
+            }
+        case (.boolean, let value?), (.usage, let value?):
+            let what = type == .boolean ? "a boolean feature is granted by listing it"
+                : "a usage feature's allowance comes from credits"
+            report("`\(slug)` takes no value (\(describe(value)))", at: grant.value!.location, label: what,
+                   help: "write `\(slug)` alone")
+        case (.number, nil):
+            report("number feature `\(slug)` needs a limit", at: grant.slug.location, label: "no limit given",
+                   help: "write `\(slug) 10` or `\(slug) unlimited`")
+        case (.number, let value?):
+            report("limit for `\(slug)` must be a number or `unlimited`, found \(describe(value))",
+                   at: grant.value!.location, label: "not a limit", help: "write `\(slug) 10` or `\(slug) unlimited`")
+        case (.text, nil):
+            report("text feature `\(slug)` needs a value", at: grant.slug.location, label: "no value given",
+                   help: "write `\(slug) \"Priority email\"`")
+        case (.text, let value?):
+            report("value for text feature `\(slug)` must be a string, found \(describe(value))",
+                   at: grant.value!.location, label: "not a string", help: "quote it: `\(slug) \"…\"`")
+        }
+    }
+
+    private static func describe(_ value: GrantValue) -> String {
+        switch value {
+        case .limit(let number): "`\(number)`"
+        case .unlimited: "`unlimited`"
+        case .text(let text): "the string \"\(text)\""
+        case .invalid(let text): "`\(text)`"
+        }
+    }
+
+    /// A plan that bills a usage component on a metric also grants a usage feature linked to it.
+    private static func checkBilledMetrics(of plan: Plan, in index: CatalogIndex,
+                                           into diagnostics: inout [Diagnostic]) {
+        let granted = index.grants(of: plan).compactMap { index.features[$0.slug.value] }
+        let gatedMetrics = Set(granted.filter { $0.type?.value == .usage }.flatMap(\.metricIDs).map(\.value))
+        for price in index.pricesBilled(under: plan) {
+            for component in price.components {
+                guard let metric = component.usageMetric, index.metrics[metric.value] != nil,
+                      !gatedMetrics.contains(metric.value) else { continue }
+                let candidates = index.catalog.features.filter {
+                    $0.type?.value == .usage && $0.metricIDs.contains { $0.value == metric.value }
+                }
+                let help = candidates.first.map { "add `\($0.slug.value)` to the `features` block of `\(plan.id.value)`" }
+                    ?? "declare a `type usage` feature with `metric \(metric.value)` and grant it in `\(plan.id.value)`"
+                diagnostics.append(Diagnostic(
+                    .usageComponentWithoutFeature,
+                    "plan `\(plan.id.value)` bills metric `\(metric.value)` but grants no usage feature for it",
+                    at: metric.location, label: "billed here", help: help))
+            }
+        }
+    }
+
+    private static func checkTarget(of credit: CreditDefinition, plan: Plan, in index: CatalogIndex,
+                                    into diagnostics: inout [Diagnostic]) {
+        guard let target = credit.appliesTo else {
+            if credit.applicationType == .usage {
+                diagnostics.append(Diagnostic(
+                    .appliesToMissing, "usage credit `\(credit.id.value)` does not say what it applies to",
+                    at: credit.location, label: "no `applies-to`",
+                    help: "add `applies-to PRICE.COMPONENT` (a usage component of this plan) or `applies-to FEATURE`"))
+            }
+            return
+        }
+        guard credit.applicationType == .usage else {
+            diagnostics.append(Diagnostic(
+                .appliesToOnMonetaryCredit, "monetary credit `\(credit.id.value)` cannot have `applies-to`",
+                at: target.location, label: "a monetary credit applies to the whole invoice",
+                help: "remove `applies-to`, or make it a usage credit"))
+            return
+        }
+        switch target.value {
+        case .component(let priceID, let componentID):
+            guard let price = index.prices[priceID],
+                  let component = price.components.first(where: { $0.id.value == componentID }) else { return }
+            if price.owner != .plan(plan.id.value) {
+                diagnostics.append(Diagnostic(
+                    .creditComponentNotUsage,
+                    "credit `\(credit.id.value)` applies to price `\(priceID)`, which is not a price of `\(plan.id.value)`",
+                    at: target.location, label: "another plan's price",
+                    notes: [Diagnostic.Note("`\(priceID)` is defined here", at: price.location)],
+                    help: "a plan-scoped credit applies to a usage component of its own plan"))
+            } else if component.usageMetric == nil {
+                let kind = component.kind?.name ?? "untyped"
+                diagnostics.append(Diagnostic(
+                    .creditComponentNotUsage,
+                    "credit `\(credit.id.value)` applies to `\(priceID).\(componentID)`, a \(kind) component",
+                    at: target.location, label: "not a usage component",
+                    notes: [Diagnostic.Note("the component is defined here", at: component.location)],
+                    help: "a usage credit covers metered usage: apply it to a `usage` component"))
+            }
+        case .feature(let slug):
+            guard let feature = index.features[slug], let type = feature.type?.value else { return }
+            let grantsIt = index.grants(of: plan).contains { $0.slug.value == slug }
+            if type != .usage && type != .number {
+                diagnostics.append(Diagnostic(
+                    .creditFeatureNotGranted,
+                    "credit `\(credit.id.value)` applies to `\(slug)`, a \(type.rawValue) feature",
+                    at: target.location, label: "credits count usage or number features",
+                    help: "apply the credit to a usage or number feature"))
+            } else if !grantsIt {
+                diagnostics.append(Diagnostic(
+                    .creditFeatureNotGranted,
+                    "credit `\(credit.id.value)` applies to `\(slug)`, which plan `\(plan.id.value)` does not grant",
+                    at: target.location, label: "not in the plan's features",
+                    help: "add `\(slug)` to the `features` block of `\(plan.id.value)`"))
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// LANGUAGE.md §4.3: ids are unique within their kind across the whole catalog (component ids within
+/// their price; price ids across plans and quotes alike), and feature slugs are of the form Lumen accepts.
+enum IdentityChecks {
+    static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+        let catalog = index.catalog
+        reportDuplicates(of: .metric, catalog.metrics.map(\.id), into: &diagnostics)
+        reportDuplicates(of: .feature, catalog.features.map(\.slug), into: &diagnostics)
+        reportDuplicates(of: .plan, catalog.plans.map(\.id), into: &diagnostics)
+        reportDuplicates(of: .price, catalog.allPrices.map(\.id), into: &diagnostics)
+        reportDuplicates(of: .credit, catalog.plans.flatMap(\.credits).map(\.id), into: &diagnostics)
+        reportDuplicates(of: .pricingTable, catalog.pricingTables.map(\.slug), into: &diagnostics)
+        reportDuplicates(of: .quote, catalog.quotes.map(\.id), into: &diagnostics)
+        for price in catalog.allPrices {
+            reportDuplicates(of: .component, price.components.map(\.id), scope: " in price `\(price.id.value)`",
+                             into: &diagnostics)
+        }
+        for feature in catalog.features where !isValidSlug(feature.slug.value) {
+            diagnostics.append(invalidSlug(feature.slug))
+        }
+    }
+
+    /// Reports every definition after the first of the same id, pointing back at the first.
+    private static func reportDuplicates(of kind: EntityKind, _ ids: [Located<String>], scope: String = "",
+                                         into diagnostics: inout [Diagnostic]) {
+        var first: [String: Located<String>] = [:]
+        for id in ids.sorted(by: { CatalogIndex.sourceOrder($0.location, $1.location) }) {
+            guard let earlier = first[id.value] else {
+                first[id.value] = id
+                continue
+            }
+            diagnostics.append(Diagnostic(
+                .duplicateID, "duplicate \(kind.rawValue) id `\(id.value)`\(scope)", at: id.location,
+                label: "defined again here",
+                notes: [Diagnostic.Note("first defined here", at: earlier.location)],
+                help: "ids must be unique within their kind; rename one of them"))
+        }
+    }
+
+    /// `^[a-z0-9-]{3,50}$`, Lumen's rule for feature slugs.
+    static func isValidSlug(_ slug: String) -> Bool {
+        (3...50).contains(slug.utf8.count) && slug.utf8.allSatisfy {
+            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || Lexer.isDigit($0) || $0 == UInt8(ascii: "-")
+        }
+    }
+
+    private static func invalidSlug(_ slug: Located<String>) -> Diagnostic {
+        let text = slug.value
+        let reason: String
+        if text.utf8.count < 3 {
+            reason = "a slug has at least 3 characters"
+        } else if text.utf8.count > 50 {
+            reason = "a slug has at most 50 characters"
+        } else {
+            reason = "a slug uses only lower-case letters, digits and `-`"
+        }
+        let repaired = text.lowercased().replacingUnderscores()
+        let help = isValidSlug(repaired) ? "did you mean `\(repaired)`?" : "feature slugs match ^[a-z0-9-]{3,50}$"
+        return Diagnostic(.invalidFeatureSlug, "feature slug `\(text)` is not valid", at: slug.location,
+                          label: reason, help: help)
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String {
+        String(unicodeScalars.map { $0 == "_" ? "-" : Character($0) })
+    }
+}

@@ -1,0 +1,238 @@
+/// LANGUAGE.md §4.8: money is exact and well-formed. Currency codes are ISO 4217 (upper case); amounts
+/// are non-negative, no more precise than the currency's minor unit (usage unit prices may go 6 places
+/// further), and at most 2^53 − 1 minor units; every price has a currency, a period and components, each
+/// component exactly one type with only the statements that type allows; and a plan has one price per
+/// currency and period.
+enum MoneyChecks {
+    /// The largest integer a JavaScript number holds exactly.
+    static let largestExactAmount: UInt64 = (1 << 53) - 1
+    /// How far below the minor unit a usage unit price may go.
+    static let unitPriceExtraPlaces = 6
+
+    static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+        let catalog = index.catalog
+        var codes: [Located<String>] = []
+        if let currency = catalog.defaultCurrency { codes.append(currency) }
+        codes += catalog.allPrices.compactMap(\.currency)
+        codes += catalog.plans.flatMap(\.credits).compactMap(\.currency)
+        codes += catalog.pricingTables.compactMap(\.currency)
+        for code in codes { checkCurrencyCode(code, into: &diagnostics) }
+
+        for price in catalog.allPrices {
+            checkPrice(price, into: &diagnostics)
+        }
+        for plan in catalog.plans {
+            checkOnePricePerPeriod(plan, into: &diagnostics)
+            for credit in plan.credits where !credit.hasRefusedType {
+                checkCreditAmounts(credit, defaultCurrency: catalog.defaultCurrency?.value, into: &diagnostics)
+            }
+        }
+    }
+
+    // MARK: Currencies
+
+    private static func checkCurrencyCode(_ code: Located<String>, into diagnostics: inout [Diagnostic]) {
+        guard Currency.named(code.value) == nil else { return }
+        let upper = code.value.uppercased()
+        if Currency.named(upper) != nil {
+            diagnostics.append(Diagnostic(
+                .unknownCurrency, "currency code `\(code.value)` must be upper case", at: code.location,
+                label: "ISO 4217 codes are upper case", help: "did you mean `\(upper)`?",
+                fixes: [Diagnostic.FixIt("replace with `\(upper)`", edits: [Diagnostic.Edit(code.location, replacement: upper)])]))
+            return
+        }
+        let suggestion = Suggestion.closest(to: upper, among: Currency.allCodes)
+        diagnostics.append(Diagnostic(
+            .unknownCurrency, "`\(code.value)` is not an ISO 4217 currency code", at: code.location,
+            label: "unknown currency", help: Suggestion.help(suggestion) ?? "use a code such as `USD`, `EUR` or `GBP`",
+            fixes: suggestion.map { [Diagnostic.FixIt("replace with `\($0)`", edits: [
+                Diagnostic.Edit(code.location, replacement: $0),
+            ])] } ?? []))
+    }
+
+    // MARK: Prices and components
+
+    private static func checkPrice(_ price: Price, into diagnostics: inout [Diagnostic]) {
+        if price.resolvedCurrency == nil {
+            diagnostics.append(Diagnostic(
+                .priceWithoutCurrency, "price `\(price.id.value)` has no currency", at: price.location,
+                label: "neither the price nor the catalog names a currency",
+                help: "add `currency USD` at the top of the catalog, or to the price"))
+        }
+        if price.components.isEmpty {
+            diagnostics.append(Diagnostic(
+                .priceWithoutComponent, "price `\(price.id.value)` has no components", at: price.location,
+                label: "nothing to bill", help: "add `component base { fixed 29 }`"))
+        } else if price.interval == nil, price.components.contains(where: { $0.interval == nil }) {
+            diagnostics.append(Diagnostic(
+                .priceWithoutInterval, "price `\(price.id.value)` has no billing interval", at: price.location,
+                label: "how often does it bill?",
+                help: "add `interval month` (or `year`, `week`, `day`) to the price, or to every component"))
+        }
+        let currency = price.resolvedCurrency.flatMap(Currency.named)
+        for component in price.components {
+            checkComponent(component, of: price, currency: currency, into: &diagnostics)
+        }
+    }
+
+    private static func checkComponent(_ component: PriceComponent, of price: Price, currency: Currency?,
+                                       into diagnostics: inout [Diagnostic]) {
+        let id = component.id.value
+        if component.declaredKinds.isEmpty {
+            diagnostics.append(Diagnostic(
+                .componentKindCount, "component `\(id)` has none of `fixed`, `per-seat` or `usage`",
+                at: component.location, label: "what does this component bill?",
+                help: "add `fixed AMOUNT`, `per-seat AMOUNT`, or `usage METRIC` with `unit-price AMOUNT`"))
+        }
+        for later in component.declaredKinds.dropFirst() {
+            let first = component.declaredKinds[0]
+            diagnostics.append(Diagnostic(
+                .componentKindCount, "component `\(id)` is already a `\(first.value)` component",
+                at: later.location, label: "a second type",
+                notes: [Diagnostic.Note("its type is given here", at: first.location)],
+                help: "a component bills one thing; split it into two components"))
+        }
+        let kindName = component.kind?.name
+        if let unitPrice = component.unitPrice, let kindName, kindName != "usage" {
+            reportNotAllowed("unit-price", at: unitPrice.location, in: component, kind: kindName,
+                             help: "a \(kindName) component's amount is its `\(kindName)` value", into: &diagnostics)
+        }
+        if let kindName, kindName != "per-seat" {
+            if let minSeats = component.minSeats {
+                reportNotAllowed("min-seats", at: minSeats.location, in: component, kind: kindName,
+                                 help: "seat minimums apply to `per-seat` components", into: &diagnostics)
+            }
+            if let billImmediately = component.billImmediately {
+                reportNotAllowed("bill-immediately", at: billImmediately.location, in: component, kind: kindName,
+                                 help: "proration of added seats applies to `per-seat` components", into: &diagnostics)
+            }
+        }
+        switch component.kind {
+        case .fixed(let amount), .perSeat(let amount):
+            checkAmount(amount, currency: currency, extraPlaces: 0, into: &diagnostics)
+        case .usage:
+            if let unitPrice = component.unitPrice {
+                checkAmount(unitPrice, currency: currency, extraPlaces: unitPriceExtraPlaces, into: &diagnostics)
+            } else if !component.hasUnitPriceStatement {
+                diagnostics.append(Diagnostic(
+                    .usageWithoutUnitPrice, "usage component `\(id)` has no `unit-price`", at: component.location,
+                    label: "what does each unit cost?",
+                    help: "add `unit-price 0.002` (or `unit-price 0` for usage that is only counted)"))
+            }
+        case nil:
+            break
+        }
+    }
+
+    private static func reportNotAllowed(_ keyword: String, at location: SourceLocation, in component: PriceComponent,
+                                         kind: String, help: String, into diagnostics: inout [Diagnostic]) {
+        diagnostics.append(Diagnostic(
+            .statementNotAllowedForComponent, "`\(keyword)` is not allowed in the \(kind) component `\(component.id.value)`",
+            at: location, label: "not for a \(kind) component", help: help))
+    }
+
+    /// Non-negative, within the currency's precision (plus `extraPlaces`), at most 2^53 − 1 minor units.
+    static func checkAmount(_ amount: Located<ExactDecimal>, currency: Currency?, extraPlaces: Int,
+                            into diagnostics: inout [Diagnostic]) {
+        let value = amount.value
+        if value.isNegative {
+            diagnostics.append(Diagnostic(.negativeAmount, "amount `\(value)` is negative", at: amount.location,
+                                          label: "amounts are 0 or more",
+                                          help: "a discount is a monetary credit, not a negative price"))
+            return
+        }
+        guard let currency else { return }
+        let places = currency.minorUnitExponent + extraPlaces
+        if value.scale > places {
+            let what = extraPlaces == 0 ? "" : " for a unit price (\(extraPlaces) below the minor unit)"
+            diagnostics.append(Diagnostic(
+                .tooManyDecimalPlaces,
+                "amount `\(value)` has \(describePlaces(value.scale)); \(currency.code) allows \(places)\(what)",
+                at: amount.location, label: "too precise",
+                help: places == 0 ? "\(currency.code) has no minor unit: write a whole number"
+                    : "round it to \(places) decimal places"))
+            return
+        }
+        if let minorUnits = value.shifted(by: currency.minorUnitExponent),
+           !minorUnits.magnitudeExceeds(largestExactAmount) {
+            return
+        }
+        diagnostics.append(Diagnostic(
+            .amountTooLarge, "amount `\(value)` \(currency.code) is too large", at: amount.location,
+            label: "more than 2^53 − 1 minor units",
+            help: "JavaScript clients read amounts exactly only up to 9007199254740991 minor units"))
+    }
+
+    private static func describePlaces(_ count: Int) -> String {
+        count == 1 ? "1 decimal place" : "\(count) decimal places"
+    }
+
+    /// A plan has at most one price per (currency, interval, interval-count); quote prices do not count.
+    private static func checkOnePricePerPeriod(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
+        struct Key: Hashable {
+            let currency: String
+            let period: BillingPeriod
+        }
+        var first: [Key: Price] = [:]
+        for price in plan.prices {
+            guard let currency = price.resolvedCurrency, let period = price.period else { continue }
+            let key = Key(currency: currency, period: period)
+            guard let earlier = first[key] else {
+                first[key] = price
+                continue
+            }
+            diagnostics.append(Diagnostic(
+                .duplicatePricePeriod,
+                "plan `\(plan.id.value)` already has a \(currency) price billed \(period)", at: price.location,
+                label: "second price for the same currency and period",
+                notes: [Diagnostic.Note("`\(earlier.id.value)` is that price", at: earlier.location)],
+                help: "a plan has one price per currency and period; a customer-specific price is a `quote`"))
+        }
+    }
+
+    // MARK: Credits
+
+    private static func checkCreditAmounts(_ credit: CreditDefinition, defaultCurrency: String?,
+                                           into diagnostics: inout [Diagnostic]) {
+        let amounts = [credit.amount, credit.refill].compactMap { $0 }
+        switch credit.applicationType {
+        case .usage:
+            for amount in amounts where !amount.value.isInteger || amount.value.isNegative || amount.value.isZero
+                || amount.value.magnitudeExceeds(largestExactAmount) {
+                diagnostics.append(Diagnostic(
+                    .valueOutOfRange, "a usage credit's amount must be a whole number of units from 1, found `\(amount.value)`",
+                    at: amount.location, label: "not a whole number of units ≥ 1",
+                    help: "usage credits count units of the metered feature: `amount 10000`"))
+            }
+            if let currency = credit.currency {
+                diagnostics.append(Diagnostic(
+                    .statementNotAllowedForComponent, "`currency` is for monetary credits only",
+                    at: currency.location, label: "a usage credit counts units, not money",
+                    help: "remove `currency`, or make the credit `type monetary`"))
+            }
+        case .monetary:
+            let code = (credit.currency?.value ?? defaultCurrency).map(Lowering.normalizedCurrency)
+            let currency = code.flatMap(Currency.named)
+            for amount in amounts {
+                checkAmount(amount, currency: currency, extraPlaces: 0, into: &diagnostics)
+                if !amount.value.isNegative, amount.value.isZero {
+                    diagnostics.append(Diagnostic(
+                        .valueOutOfRange, "a monetary credit of 0 grants nothing", at: amount.location,
+                        label: "must be more than 0", help: "give the credit's amount in major units: `amount 50`"))
+                }
+            }
+            if code == nil {
+                diagnostics.append(Diagnostic(
+                    .priceWithoutCurrency, "monetary credit `\(credit.id.value)` has no currency", at: credit.location,
+                    label: "neither the credit nor the catalog names a currency",
+                    help: "add `currency USD` to the credit or at the top of the catalog"))
+            }
+            if let visible = credit.billingVisible, !visible.value {
+                diagnostics.append(Diagnostic(
+                    .monetaryCreditNotVisible, "monetary credit `\(credit.id.value)` cannot be hidden from billing",
+                    at: visible.location, label: "monetary credits are always billing-visible",
+                    help: "remove `billing-visible false`; Lumen applies monetary credits as visible invoice lines"))
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// LANGUAGE.md §3 and §4.5: free and placeholder plans. A free plan may not carry a monetary credit; a
+/// trial's parent must be a paid plan; a trial charges nothing; and a plan without a price is expected
+/// only where customers reach it another way (an enterprise row, a quote, a trial), else it is a warning.
+enum PlanKindChecks {
+    static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+        let catalog = index.catalog
+        let enterpriseRowPlans = Set(catalog.pricingTables.flatMap(\.rows).filter(\.isEnterprise).map(\.planID.value))
+        let rowPlans = Set(catalog.pricingTables.flatMap(\.rows).map(\.planID.value))
+        let quotedPlans = Set(catalog.quotes.compactMap(\.planID?.value))
+
+        for plan in catalog.plans {
+            if plan.isFree {
+                for credit in plan.credits where credit.applicationType == .monetary {
+                    diagnostics.append(Diagnostic(
+                        .monetaryCreditOnFreePlan,
+                        "free plan `\(plan.id.value)` carries the monetary credit `\(credit.id.value)`",
+                        at: credit.type?.location ?? credit.location, label: "a free plan has nothing to discount",
+                        notes: [Diagnostic.Note("the plan is free because every component of every price is 0",
+                                                at: plan.location)],
+                        help: "remove the credit, or make it a usage credit for an included quota"))
+                }
+            }
+            if let trialOf = plan.trialOf, let parent = index.plans[trialOf.value], !parent.isTrial,
+               parent.isFree || parent.isPlaceholder {
+                let what = parent.isFree ? "is free" : "has no price"
+                diagnostics.append(Diagnostic(
+                    .trialParentNotPaid, "trial `\(plan.id.value)` is a trial of `\(parent.id.value)`, which \(what)",
+                    at: trialOf.location, label: "a trial must lead to a paid plan",
+                    notes: [Diagnostic.Note("`\(parent.id.value)` is defined here", at: parent.location)],
+                    help: "at the trial's end the subscription moves to the parent's price; give "
+                        + "`\(parent.id.value)` a paid price, or make this an ordinary plan"))
+            }
+            if plan.isTrial {
+                for price in plan.prices where !price.chargesNothing {
+                    diagnostics.append(Diagnostic(
+                        .trialPlanCharges, "trial plan `\(plan.id.value)` charges money with price `\(price.id.value)`",
+                        at: price.location, label: "a trial charges nothing",
+                        help: "remove the price (a trial needs none), or set every component to 0"))
+                }
+            }
+            if plan.isPlaceholder, !plan.isTrial, !enterpriseRowPlans.contains(plan.id.value),
+               !rowPlans.contains(plan.id.value), !quotedPlans.contains(plan.id.value) {
+                diagnostics.append(Diagnostic(
+                    .unusedPlaceholderPlan, "plan `\(plan.id.value)` has no price, so customers cannot subscribe to it",
+                    at: plan.location, label: "placeholder plan",
+                    help: "give it a price, show it as an `enterprise` row of a pricing table, or quote it"))
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import PlanCatalog
+
+/// Golden fixtures for the checker: every `Fixtures/Check/NAME.plancat` (or catalog directory
+/// `Fixtures/Check/NAME/` with a `catalog.plancat`) is checked, its diagnostics rendered as plain text,
+/// and compared with `NAME.diag` beside it (empty when the catalog is clean).
+/// `PLANCAT_UPDATE_GOLDENS=1` rewrites the expectations and still fails, so every change is reviewed.
+@Suite struct CheckFixtureTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/Check")
+
+    /// Fixture names: single files without their extension, and catalog directories.
+    static let fixtureNames: [String] = {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return entries.compactMap { entry -> String? in
+            if entry.hasSuffix(".plancat") { return String(entry.dropLast(".plancat".count)) }
+            var isDirectory: ObjCBool = false
+            let path = directory.appendingPathComponent(entry).path
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return entry
+            }
+            return nil
+        }.sorted()
+    }()
+
+    /// The files of one fixture, with display paths relative to the fixtures folder.
+    static func sourceFiles(of name: String) throws -> [SourceFile] {
+        let single = directory.appendingPathComponent(name + ".plancat")
+        if FileManager.default.fileExists(atPath: single.path) {
+            return [SourceFile(path: name + ".plancat", bytes: Array(try Data(contentsOf: single)))]
+        }
+        let folder = directory.appendingPathComponent(name)
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        var paths: [String] = []
+        while let entry = enumerator?.nextObject() as? String {
+            if entry.hasSuffix(".plancat") { paths.append(entry) }
+        }
+        return try paths.sorted().map { entry in
+            SourceFile(path: "\(name)/\(entry)",
+                       bytes: Array(try Data(contentsOf: folder.appendingPathComponent(entry))))
+        }
+    }
+
+    static func render(_ name: String) throws -> String {
+        let result = CatalogCompiler.check(try sourceFiles(of: name))
+        return TextDiagnosticRenderer(usesColor: false).render(result.diagnostics)
+    }
+
+    @Test("check fixture", arguments: fixtureNames)
+    func fixture(_ name: String) throws {
+        let actual = try Self.render(name)
+        let expectedURL = Self.directory.appendingPathComponent(name + ".diag")
+        let expected = try? String(contentsOf: expectedURL, encoding: .utf8)
+        if actual != expected {
+            if ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1" {
+                try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+                Issue.record("rewrote \(name).diag; review the change and rerun")
+            } else {
+                Issue.record("diagnostics of \(name) differ from \(name).diag:\n\(GoldenDiff.lineDiff(expected: expected ?? "", actual: actual))")
+            }
+        }
+    }
+
+    @Test("every diagnostic code has a fixture that triggers it")
+    func everyCodeHasAFixture() throws {
+        var seen = Set<String>()
+        for name in Self.fixtureNames {
+            let result = CatalogCompiler.check(try Self.sourceFiles(of: name))
+            seen.formUnion(result.diagnostics.map(\.code.rawValue))
+        }
+        let missing = DiagnosticCode.allCases.map(\.rawValue).filter { !seen.contains($0) }
+        #expect(missing.isEmpty, "codes without a fixture: \(missing.joined(separator: ", "))")
+    }
+}
+
+/// A readable line diff for golden mismatches: `-` expected, `+` actual, with line numbers.
+enum GoldenDiff {
+    static func lineDiff(expected: String, actual: String) -> String {
+        let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var output: [String] = []
+        for index in 0..<max(old.count, new.count) {
+            let before = index < old.count ? String(old[index]) : nil
+            let after = index < new.count ? String(new[index]) : nil
+            guard before != after else { continue }
+            if let before { output.append("\(index + 1) - \(before)") }
+            if let after { output.append("\(index + 1) + \(after)") }
+            if output.count > 60 { output.append("…"); break }
+        }
+        return output.joined(separator: "\n")
+    }
+}
