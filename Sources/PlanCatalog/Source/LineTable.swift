@@ -20,12 +20,26 @@ public struct LineTable: Sendable {
     /// `lineStarts[i]` is the byte offset where line `i + 1` starts.
     public let lineStarts: [Int]
 
+    /// Whether each line is pure ASCII, where a column is just a byte distance: then a column costs O(1)
+    /// however long the line, and thousands of diagnostics on one huge line stay cheap.
+    private let lineIsASCII: [Bool]
+
     public init(bytes: [UInt8]) {
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var isASCII: [Bool] = []
+        var currentIsASCII = true
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+                isASCII.append(currentIsASCII)
+                currentIsASCII = true
+            } else if byte >= 0x80 {
+                currentIsASCII = false
+            }
         }
+        isASCII.append(currentIsASCII)
         lineStarts = starts
+        lineIsASCII = isASCII
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -46,6 +60,9 @@ public struct LineTable: Sendable {
         let index = lineIndex(of: clamped)
         var column = 1
         var position = lineStarts[index]
+        // A byte order mark is not part of the text: the first line's columns start after it.
+        if index == 0, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        if lineIsASCII[index] { return LineColumn(line: index + 1, column: 1 + clamped - position) }
         while position < clamped {
             // Continuation bytes (10xxxxxx) do not start a scalar, so they do not advance the column.
             if bytes[position] & 0xC0 != 0x80 { column += 1 }

@@ -28,7 +28,7 @@ public struct Lexer {
         while position < bytes.count {
             let before = position
             lexToken()
-            assert(position > before, "the lexer must make progress")
+            precondition(position > before, "the lexer must make progress")
         }
         tokens.append(Token(kind: .endOfFile, span: .point(bytes.count)))
     }
@@ -180,8 +180,7 @@ public struct Lexer {
                 value.append(contentsOf: bytes[position..<position + length])
                 position += length
             } else {
-                reportInvalidUTF8(at: position)
-                position += 1
+                skipInvalidUTF8()
             }
         }
         tokens.append(Token(kind: .string, span: Span(start: start, end: position),
@@ -216,16 +215,24 @@ public struct Lexer {
             let span = Span(start: start, end: position)
             report(.invalidEscape, "invalid Unicode escape `\(file.text(of: span))`", span: span,
                    label: "expected `\\u{…}` with 1 to 6 hex digits naming a Unicode scalar")
-        case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+        case UInt8(ascii: "\n"),
+             UInt8(ascii: "\r") where position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "\n"):
             // A backslash at the end of the line: the string is unterminated, reported by the caller.
             let span = Span(start: start, end: position)
             report(.invalidEscape, "invalid escape `\\` at the end of a line", span: span,
                    label: "strings cannot continue on the next line", help: "write a line break as `\\n`")
         default:
-            let length = UTF8Decoding.scalar(in: bytes, at: position)?.length ?? 1
+            guard let (scalar, length) = UTF8Decoding.scalar(in: bytes, at: position) else {
+                // `\` before bytes that are not UTF-8: those bytes are the problem to report.
+                report(.invalidEscape, "invalid escape sequence `\\`", span: Span(start: start, end: position),
+                       label: "a `\\` must be followed by an escape",
+                       help: "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{…}`; write a backslash as `\\\\`")
+                skipInvalidUTF8()
+                return
+            }
             position += length
             let span = Span(start: start, end: position)
-            report(.invalidEscape, "invalid escape sequence `\(file.text(of: span))`", span: span,
+            report(.invalidEscape, "invalid escape sequence `\\\(Self.shown(scalar))`", span: span,
                    label: "unknown escape",
                    help: "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{…}`; write a backslash as `\\\\`")
         }
@@ -258,9 +265,10 @@ public struct Lexer {
             if bytes[position] >= 0x80 {
                 if let (_, length) = UTF8Decoding.scalar(in: bytes, at: position) {
                     position += length
-                    continue
+                } else {
+                    skipInvalidUTF8()
                 }
-                reportInvalidUTF8(at: position)
+                continue
             } else if bytes[position] == 0 {
                 report(.unexpectedCharacter, "NUL byte in a comment", span: Span(start: position, end: position + 1),
                        label: "not allowed in a catalog")
@@ -273,14 +281,12 @@ public struct Lexer {
     private mutating func lexStrayCharacter() {
         let start = position
         guard let (scalar, length) = UTF8Decoding.scalar(in: bytes, at: position) else {
-            reportInvalidUTF8(at: position)
-            position += 1
+            skipInvalidUTF8()
             return
         }
         position += length
         let span = Span(start: start, end: position)
-        let shown = scalar.value < 0x20 || scalar.value == 0x7F
-            ? "U+\(Self.hex(scalar.value))" : "`\(Character(scalar))`"
+        let shown = Self.isInvisible(scalar) ? "U+\(Self.hex(scalar.value))" : "`\(Character(scalar))`"
         var help: String?
         switch scalar {
         case "'": help = "strings are written in double quotes: \"…\""
@@ -293,9 +299,17 @@ public struct Lexer {
                label: "not part of any token", help: help)
     }
 
-    private mutating func reportInvalidUTF8(at offset: Int) {
-        report(.invalidUTF8, "invalid UTF-8 byte 0x\(Self.hex(UInt32(bytes[offset]), width: 2)) at byte offset \(offset)",
-               span: Span(start: offset, end: offset + 1), label: "not valid UTF-8",
+    /// Reports the run of bytes at `position` that are not UTF-8 as one problem, and skips it. The run
+    /// ends at the first byte that starts a valid scalar, so an ASCII `"` or line end after it still counts.
+    private mutating func skipInvalidUTF8() {
+        let start = position
+        repeat { position += 1 } while position < bytes.count && UTF8Decoding.scalar(in: bytes, at: position) == nil
+        let run = bytes[start..<position]
+        let shown = run.prefix(4).map { "0x" + Self.hex(UInt32($0), width: 2) }.joined(separator: " ")
+            + (run.count > 4 ? " …" : "")
+        let noun = run.count == 1 ? "byte" : "bytes"
+        report(.invalidUTF8, "invalid UTF-8 \(noun) \(shown) at byte offset \(start)",
+               span: Span(start: start, end: position), label: "not valid UTF-8",
                help: "save the file as UTF-8")
     }
 
@@ -327,6 +341,23 @@ public struct Lexer {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
         default: nil
         }
+    }
+
+    /// Control characters, spaces other than U+0020 and format characters (a byte order mark, say) are
+    /// named by code point in messages, so that a message never carries an invisible or raw control byte.
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .unassigned,
+             .privateUse, .surrogate, .nonspacingMark, .enclosingMark, .spacingMark:
+            true
+        default:
+            false
+        }
+    }
+
+    /// A scalar as a message shows it: itself, or `U+XXXX` when it would be invisible.
+    private static func shown(_ scalar: Unicode.Scalar) -> String {
+        isInvisible(scalar) ? "U+\(hex(scalar.value))" : String(Character(scalar))
     }
 
     private static func hex(_ value: UInt32, width: Int = 4) -> String {

@@ -2,9 +2,13 @@
 ///
 /// Recovery follows swift-syntax's habits: unexpected tokens are skipped to the end of the statement
 /// (keeping braces balanced) and reported once; a missing `}` is reported at the `{` it should close.
-/// When a block's contents are indented and a later line comes back to the indentation of the block's
-/// own statement, the block is taken to have ended there, so one forgotten `}` does not turn the rest of
-/// the file into a cascade of misplaced statements. Every loop asserts that it consumes a token.
+/// When the file lacks a `}` and a later line comes back to the indentation of a block's own statement
+/// (or a `}` stands at the indentation of an enclosing block's statement), the block is taken to have
+/// ended there, so one forgotten `}` does not turn the rest of the file into a cascade of misplaced
+/// statements. In a file whose braces balance, indentation is never used.
+///
+/// Every loop checks that it consumes a token, and blocks nest at most `maximumNestingDepth` deep, so no
+/// input can make the parser loop forever or exhaust the stack.
 public struct Parser {
     /// Blocks nested deeper than this are reported and skipped, so hostile input cannot exhaust the stack.
     public static let maximumNestingDepth = 32
@@ -14,18 +18,30 @@ public struct Parser {
     private var index = 0
     private var diagnostics: [Diagnostic]
 
+    /// How many `{` of the file no `}` closes. Indentation is trusted to end a block early only this many
+    /// times: in a file whose braces balance, the braces are right and a surprising indentation is only
+    /// style, never an error.
+    private var missingClosingBraces: Int
+
     private init(file: SourceFile, tokens: [Token], diagnostics: [Diagnostic]) {
         self.file = file
         self.tokens = tokens
         self.diagnostics = diagnostics
+        // A `}` with nothing open does not make up for a `{` left open later in the file.
+        var open = 0
+        for token in tokens {
+            if token.kind == .leftBrace { open += 1 } else if token.kind == .rightBrace { open = Swift.max(0, open - 1) }
+        }
+        missingClosingBraces = open
     }
 
     /// Lexes and parses one file; the diagnostics include the lexer's.
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
         let (tokens, lexerDiagnostics) = Lexer.tokenize(file)
         var parser = Parser(file: file, tokens: tokens, diagnostics: lexerDiagnostics)
-        let (statements, trailing) = parser.parseStatements(depth: 0, enclosing: nil)
-        return (SyntaxTree(file: file, statements: statements, trailingTrivia: trailing), parser.diagnostics)
+        let list = parser.parseStatements(depth: 0, enclosing: nil)
+        return (SyntaxTree(file: file, statements: list.statements, trailingTrivia: list.trailingTrivia),
+                parser.diagnostics)
     }
 
     private var current: Token { tokens[index] }
@@ -38,16 +54,35 @@ public struct Parser {
     private struct EnclosingBlock {
         /// Indentation of the line of the statement that owns the block.
         let ownerIndentation: Int
+        /// The smallest owner indentation of the blocks around this one; nil at the first level.
+        let outerOwnerIndentation: Int?
+    }
+
+    /// Why a statement list stopped.
+    private enum ListEnd {
+        case endOfFile
+        /// At a `}` the caller should take as the block's own.
+        case closingBrace
+        /// The block's `}` is missing: the indentation says the current token belongs to an outer level.
+        case missingClosingBrace(at: Span)
+    }
+
+    /// The statements of a file or block, and why the list ended.
+    private struct StatementList {
+        var statements: [Statement]
+        var trailingTrivia: [Trivia]
+        var end: ListEnd
     }
 
     // MARK: Statement lists
 
-    /// Parses statements until `}` (left for the caller) or the end of the file.
-    private mutating func parseStatements(depth: Int, enclosing: EnclosingBlock?)
-        -> (statements: [Statement], trailingTrivia: [Trivia]) {
+    /// Parses statements until `}` (left for the caller), the end of the file, or — inside a block whose
+    /// `}` is missing — a line that the indentation places outside the block.
+    private mutating func parseStatements(depth: Int, enclosing: EnclosingBlock?) -> StatementList {
         var statements: [Statement] = []
         var pending: [Trivia] = []
         var newlinesInARow = 0
+        // Indentation of the block's first statement that starts a line below the owner's line.
         var contentIndentation: Int?
         var lastStatementLine = -1
 
@@ -55,9 +90,16 @@ public struct Parser {
             let before = index
             switch current.kind {
             case .endOfFile:
-                return (statements, pending)
+                return StatementList(statements: statements, trailingTrivia: pending, end: .endOfFile)
             case .rightBrace:
-                if enclosing != nil { return (statements, pending) }
+                if let enclosing {
+                    if closingBraceBelongsOutside(enclosing, contentIndentation: contentIndentation) {
+                        missingClosingBraces -= 1
+                        return StatementList(statements: statements, trailingTrivia: pending,
+                                             end: .missingClosingBrace(at: current.span))
+                    }
+                    return StatementList(statements: statements, trailingTrivia: pending, end: .closingBrace)
+                }
                 report(.unmatchedClosingBrace, "unexpected `}` with no matching `{`", span: current.span,
                        label: "nothing to close here")
                 advance()
@@ -78,16 +120,18 @@ public struct Parser {
                 }
                 advance()
             case .word:
-                let indentation = self.indentation(of: current.span.start)
-                if let enclosing {
-                    if let contentIndentation, contentIndentation > enclosing.ownerIndentation,
-                       indentation <= enclosing.ownerIndentation, newlinesInARow > 0 {
-                        // The block's `}` is missing: this line belongs to the enclosing level.
-                        return (statements, pending)
+                if let enclosing, isFirstOnItsLine {
+                    let indentation = self.indentation(of: current.span.start)
+                    if missingClosingBraces > 0, indentation <= enclosing.ownerIndentation,
+                       contentIndentation.map({ $0 > enclosing.ownerIndentation }) ?? true {
+                        // The block's `}` is missing: this line belongs to an enclosing level.
+                        missingClosingBraces -= 1
+                        return StatementList(statements: statements, trailingTrivia: pending,
+                                             end: .missingClosingBrace(at: current.span))
                     }
                     if contentIndentation == nil { contentIndentation = indentation }
                 }
-                var statement = parseStatement(depth: depth)
+                var statement = parseStatement(depth: depth, enclosing: enclosing)
                 statement.leadingTrivia = pending
                 pending = []
                 lastStatementLine = lineIndex(of: statement.span.end)
@@ -97,16 +141,28 @@ public struct Parser {
                        span: current.span, label: "a statement starts with a keyword",
                        help: current.kind == .leftBrace
                            ? "a block's `{` stands at the end of the line of its statement" : nil)
-                skipToEndOfStatement(depth: depth)
+                skipToEndOfStatement(depth: depth, enclosing: enclosing)
             }
             newlinesInARow = 0
-            assert(index > before || current.kind == .endOfFile, "the parser must make progress")
+            precondition(index > before, "the parser must make progress")
         }
+    }
+
+    /// Whether a `}` at the start of a line, indented less than the block's own statement but like an
+    /// enclosing block's statement, closes that enclosing block — so this block's `}` is the one missing.
+    ///
+    /// Used only while the file lacks a `}`, so that in a file whose braces balance every `}` closes
+    /// the innermost open block, however it is indented.
+    private func closingBraceBelongsOutside(_ enclosing: EnclosingBlock, contentIndentation: Int?) -> Bool {
+        guard missingClosingBraces > 0, isFirstOnItsLine, let outer = enclosing.outerOwnerIndentation,
+              contentIndentation.map({ $0 > enclosing.ownerIndentation }) ?? true else { return false }
+        let indentation = self.indentation(of: current.span.start)
+        return indentation < enclosing.ownerIndentation && outer <= indentation
     }
 
     // MARK: One statement
 
-    private mutating func parseStatement(depth: Int) -> Statement {
+    private mutating func parseStatement(depth: Int, enclosing: EnclosingBlock?) -> Statement {
         let keywordToken = current
         let keyword = Word(text: file.text(of: keywordToken.span), span: keywordToken.span)
         advance()
@@ -133,7 +189,7 @@ public struct Parser {
 
         var block: Block?
         if current.kind == .leftBrace {
-            block = parseBlock(depth: depth, ownerStart: keywordToken.span.start)
+            block = parseBlock(depth: depth, owner: keyword, enclosing: enclosing)
         } else if current.kind == .newline, let braceIndex = braceOnFollowingLine() {
             // `{` on a line of its own: report with a fix-it, then take it as this statement's block.
             let brace = tokens[braceIndex]
@@ -145,20 +201,26 @@ public struct Parser {
                        Diagnostic.Edit(gap, replacement: " "),
                    ])])
             index = braceIndex
-            block = parseBlock(depth: depth, ownerStart: keywordToken.span.start)
+            block = parseBlock(depth: depth, owner: keyword, enclosing: enclosing)
         }
-        if let block { end = block.closeBrace?.end ?? Swift.max(end, lastConsumedEnd) }
+        if let block {
+            // An unclosed block ends with its last statement (or its `{`), not with the lines after it.
+            end = block.closeBrace?.end ?? block.statements.last?.span.end ?? block.openBrace.end
+        }
 
         switch current.kind {
         case .newline, .semicolon, .rightBrace, .endOfFile, .comment:
             break
+        case _ where isFirstOnItsLine:
+            // A block whose `}` is missing ended at a line that belongs to an outer level.
+            break
         default:
             report(.expectedEndOfStatement,
-                   "unexpected \(current.description) after the statement `\(keyword.text)`",
+                   "expected the end of the statement `\(keyword.text)`, found \(current.description)",
                    span: current.span, label: "expected the end of the statement",
                    help: current.kind == .dot
                        ? "a reference is written `price.component`, with no spaces" : "end the statement with a new line or `;`")
-            skipToEndOfStatement(depth: depth)
+            skipToEndOfStatement(depth: depth, enclosing: enclosing)
         }
         return Statement(keyword: keyword, arguments: arguments, block: block,
                          span: Span(start: keywordToken.span.start, end: end),
@@ -189,36 +251,56 @@ public struct Parser {
 
     // MARK: Blocks
 
-    private mutating func parseBlock(depth: Int, ownerStart: Int) -> Block {
+    /// Parses a block at the current `{`. `owner` is the word of the statement it belongs to (for a stray
+    /// block, the `{` itself), and `enclosing` the block the owner stands in.
+    private mutating func parseBlock(depth: Int, owner: Word, enclosing: EnclosingBlock?) -> Block {
         let open = current.span
         advance()
         if depth + 1 > Self.maximumNestingDepth {
             report(.nestingTooDeep, "blocks nested more than \(Self.maximumNestingDepth) deep", span: open,
-                   label: "this block is skipped")
+                   label: "this block is skipped", help: "a catalog needs only a few levels of blocks")
             let close = skipBalancedBlockContents()
+            if close == nil {
+                report(.unclosedBrace, "this `{` is never closed", span: open, label: "unclosed block",
+                       help: "add a `}` where the block ends")
+            }
             return Block(openBrace: open, statements: [], closeBrace: close, trailingTrivia: [])
         }
-        let enclosing = EnclosingBlock(ownerIndentation: indentation(of: ownerStart))
-        let (statements, trailing) = parseStatements(depth: depth + 1, enclosing: enclosing)
+        let ownerIndentation = indentation(of: owner.span.start)
+        let outer = [enclosing?.ownerIndentation, enclosing?.outerOwnerIndentation].compactMap { $0 }.min()
+        let list = parseStatements(depth: depth + 1, enclosing: EnclosingBlock(
+            ownerIndentation: ownerIndentation, outerOwnerIndentation: outer))
         var close: Span?
-        if current.kind == .rightBrace {
+        switch list.end {
+        case .closingBrace:
             close = current.span
             advance()
-        } else {
+        case .endOfFile:
             report(.unclosedBrace, "this `{` is never closed", span: open, label: "unclosed block",
                    help: "add a `}` where the block ends")
+        case .missingClosingBrace(let resumption):
+            let line = file.location(of: resumption.start).line
+            report(.unclosedBrace, "this `{` is never closed", span: open, label: "unclosed block",
+                   notes: [Diagnostic.Note("the block is taken to end before line \(line), which is indented "
+                                           + "like the `\(owner.text)` statement or less",
+                                           at: SourceLocation(file: file, span: resumption))],
+                   help: "add a `}` where the block ends")
         }
-        return Block(openBrace: open, statements: statements, closeBrace: close, trailingTrivia: trailing)
+        return Block(openBrace: open, statements: list.statements, closeBrace: close,
+                     trailingTrivia: list.trailingTrivia)
     }
 
     /// After an unexpected token: skip to the end of the statement, parsing over any nested braces.
-    private mutating func skipToEndOfStatement(depth: Int) {
+    private mutating func skipToEndOfStatement(depth: Int, enclosing: EnclosingBlock?) {
         while true {
             switch current.kind {
             case .newline, .semicolon, .rightBrace, .endOfFile:
                 return
             case .leftBrace:
-                _ = parseBlock(depth: depth, ownerStart: current.span.start)
+                let brace = Word(text: "{", span: current.span)
+                _ = parseBlock(depth: depth, owner: brace, enclosing: enclosing)
+                // A block that recovered from a missing `}` stops at the start of a line; so does the skip.
+                if isFirstOnItsLine { return }
             default:
                 advance()
             }
@@ -250,7 +332,8 @@ public struct Parser {
         return tokens[probe].kind == .leftBrace ? probe : nil
     }
 
-    private var lastConsumedEnd: Int { index > 0 ? tokens[index - 1].span.end : 0 }
+    /// Whether the current token is the first on its line (only spaces and tabs before it).
+    private var isFirstOnItsLine: Bool { index == 0 || tokens[index - 1].kind == .newline }
 
     // MARK: Positions
 
@@ -269,8 +352,9 @@ public struct Parser {
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span, label: String? = nil,
-                                 help: String? = nil, fixes: [Diagnostic.FixIt] = []) {
+                                 notes: [Diagnostic.Note] = [], help: String? = nil,
+                                 fixes: [Diagnostic.FixIt] = []) {
         diagnostics.append(Diagnostic(code, message, at: SourceLocation(file: file, span: span),
-                                      label: label, help: help, fixes: fixes))
+                                      label: label, notes: notes, help: help, fixes: fixes))
     }
 }
