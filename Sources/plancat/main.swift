@@ -1,2 +1,3 @@
 import PlanCatalogCLI
+
 PlanCatalogCLI.main()

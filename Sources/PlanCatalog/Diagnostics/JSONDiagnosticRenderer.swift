@@ -1,0 +1,90 @@
+/// Diagnostics as one JSON array, for editors and scripts (`plancat check --diagnostics json`).
+///
+/// The shape is the contract of CLI.md: each diagnostic is `{ "code", "severity", "message", "file",
+/// "line", "column", "endLine", "endColumn", "notes", "help", "fixes" }`, keys always in that order,
+/// positions 1-based with exclusive ends (columns count Unicode scalars). The output is written by hand
+/// rather than through `JSONEncoder` so that key order, indentation and escaping never depend on the
+/// platform's Foundation: the same diagnostics give the same bytes everywhere.
+///
+/// Source text is never included — only messages, which already mask secret keys — so the JSON cannot
+/// leak what `SecretScanner` hides.
+public struct JSONDiagnosticRenderer: Sendable {
+    public init() {}
+
+    /// The diagnostics sorted by file, position and code, as a JSON array followed by a newline
+    /// (`[]` when there are none).
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        let sorted = diagnostics.sorted(by: Diagnostic.reportOrder)
+        guard !sorted.isEmpty else { return "[]\n" }
+        let objects = sorted.map { object(for: $0, indentation: "  ") }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    private func object(for diagnostic: Diagnostic, indentation: String) -> String {
+        let start = diagnostic.location.start
+        let end = diagnostic.location.end
+        let notes = array(diagnostic.notes.map { note(for: $0, indentation: indentation + "    ") },
+                          indentation: indentation + "  ")
+        let fixes = array(diagnostic.fixes.map { fix(for: $0, indentation: indentation + "    ") },
+                          indentation: indentation + "  ")
+        return members([
+            ("code", JSONText.quoted(diagnostic.code.rawValue)),
+            ("severity", JSONText.quoted(diagnostic.severity.rawValue)),
+            ("message", JSONText.quoted(diagnostic.message)),
+            ("file", JSONText.quoted(diagnostic.location.file.path)),
+            ("line", String(start.line)),
+            ("column", String(start.column)),
+            ("endLine", String(end.line)),
+            ("endColumn", String(end.column)),
+            ("notes", notes),
+            ("help", JSONText.quoted(diagnostic.help)),
+            ("fixes", fixes),
+        ], indentation: indentation)
+    }
+
+    private func note(for note: Diagnostic.Note, indentation: String) -> String {
+        let start = note.location?.start
+        return members([
+            ("message", JSONText.quoted(note.message)),
+            ("file", JSONText.quoted(note.location?.file.path)),
+            ("line", start.map { String($0.line) } ?? "null"),
+            ("column", start.map { String($0.column) } ?? "null"),
+        ], indentation: indentation)
+    }
+
+    private func fix(for fix: Diagnostic.FixIt, indentation: String) -> String {
+        let edits = array(fix.edits.map { edit(for: $0, indentation: indentation + "    ") },
+                          indentation: indentation + "  ")
+        return members([
+            ("message", JSONText.quoted(fix.message)),
+            ("edits", edits),
+        ], indentation: indentation)
+    }
+
+    private func edit(for edit: Diagnostic.Edit, indentation: String) -> String {
+        let start = edit.location.start
+        let end = edit.location.end
+        return members([
+            ("line", String(start.line)),
+            ("column", String(start.column)),
+            ("endLine", String(end.line)),
+            ("endColumn", String(end.column)),
+            ("replacement", JSONText.quoted(edit.replacement)),
+        ], indentation: indentation)
+    }
+
+    // MARK: Layout
+
+    /// An object whose opening brace continues the current line and whose members are indented one level
+    /// deeper than `indentation`, the indentation of its closing brace.
+    private func members(_ members: [(key: String, value: String)], indentation: String) -> String {
+        let lines = members.map { "\(indentation)  \(JSONText.quoted($0.key)): \($0.value)" }
+        return "\(indentation){\n" + lines.joined(separator: ",\n") + "\n\(indentation)}"
+    }
+
+    /// An array of already laid-out elements; `indentation` is that of its closing bracket.
+    private func array(_ elements: [String], indentation: String) -> String {
+        guard !elements.isEmpty else { return "[]" }
+        return "[\n" + elements.joined(separator: ",\n") + "\n\(indentation)]"
+    }
+}

@@ -1,0 +1,326 @@
+import Foundation
+
+/// Turns the PATH arguments of a command into catalogs, each the source files the compiler checks
+/// together (LANGUAGE.md, at the top):
+///
+/// - a file is a catalog of its own — unless it lies inside a catalog directory, which is then the catalog
+///   (the nearest ancestor directory holding a `catalog.plancat`), because a file of a catalog directory
+///   means nothing without the others;
+/// - a catalog directory (one holding `catalog.plancat`) is one catalog of every `*.plancat` under it;
+/// - any other directory is a folder of catalogs: each `.plancat` directly in it is a catalog, and each
+///   subdirectory is looked at by the same rule (a directory inside a catalog directory is, like a file,
+///   its whole catalog);
+/// - `-` is standard input, a single-file catalog named `<stdin>`.
+///
+/// Files and directories whose names start with `.` are skipped while walking (`.git`, editors' backups);
+/// a path named explicitly is always used. The result never depends on the order of a directory listing:
+/// catalogs and the files of each are sorted by path. A catalog reached twice is kept once.
+///
+/// Paths are shown as the user wrote them, joined with the names found below them (`catalogs/pro.plancat`),
+/// never made absolute, so diagnostics point where the user looks. A missing or unreadable path is a
+/// `Failure`: the environment's problem, not the catalog's, which the CLI reports with exit status 66.
+public struct CatalogDiscovery {
+    /// The directory relative paths start from.
+    public let currentDirectory: String
+    private let readStandardInput: () throws -> [UInt8]
+
+    /// The name standard input's catalog and file go by.
+    public static let standardInputName = "<stdin>"
+    /// The root file that makes a directory a catalog directory.
+    public static let rootFileName = "catalog.plancat"
+    /// What makes a file part of a catalog when a directory is walked (a file named explicitly may be
+    /// called anything).
+    public static let fileExtension = ".plancat"
+
+    public init(currentDirectory: String, readStandardInput: @escaping () throws -> [UInt8] = { [] }) {
+        self.currentDirectory = currentDirectory
+        self.readStandardInput = readStandardInput
+    }
+
+    /// The source files of one catalog.
+    public struct CatalogFiles: Sendable {
+        /// The catalog as shown: the file of a single-file catalog, or the catalog directory.
+        public let path: String
+        /// Sorted by path.
+        public let files: [SourceFile]
+    }
+
+    /// A path that could not be used; the other paths are still discovered.
+    public struct Failure: Error, Sendable, Equatable {
+        public enum Reason: Sendable, Equatable {
+            /// Nothing exists at the path (a dangling symbolic link included).
+            case notFound
+            /// It exists but cannot be read or listed: permissions, or standard input failed.
+            case unreadable
+            /// A directory with no `.plancat` file anywhere under it: most likely the wrong directory,
+            /// which must not pass a CI run silently.
+            case noCatalogs
+        }
+
+        /// The path as the user wrote it (or as it was found under a path the user wrote).
+        public let path: String
+        public let reason: Reason
+
+        public init(path: String, reason: Reason) {
+            self.path = path
+            self.reason = reason
+        }
+
+        /// One line for a person: "`catalogs/pro.plancat` does not exist".
+        public var message: String {
+            switch reason {
+            case .notFound: "`\(path)` does not exist"
+            case .unreadable where path == CatalogDiscovery.standardInputName: "cannot read standard input"
+            case .unreadable: "cannot read `\(path)` (check its permissions)"
+            case .noCatalogs: "`\(path)` holds no catalogs (no \(CatalogDiscovery.fileExtension) files)"
+            }
+        }
+    }
+
+    /// Everything the paths name: catalogs in the order of the paths (sorted within each), each once,
+    /// and a failure for each path (or catalog under it) that could not be read.
+    public struct Outcome: Sendable {
+        public var catalogs: [CatalogFiles] = []
+        public var failures: [Failure] = []
+    }
+
+    public func discover(_ paths: [String]) -> Outcome {
+        var outcome = Outcome()
+        var seen = Set<String>()
+        for path in paths {
+            // Standard input can be read only once; naming it again names the same catalog.
+            if path == "-", seen.contains(Self.standardInputName) { continue }
+            let (catalogs, failures) = catalogs(at: path)
+            outcome.failures += failures
+            for catalog in catalogs where seen.insert(catalog.identity).inserted {
+                outcome.catalogs.append(catalog.files)
+            }
+        }
+        return outcome
+    }
+
+    // MARK: One path
+
+    /// A catalog with what identifies it however it was named: its resolved absolute path.
+    private struct FoundCatalog {
+        let identity: String
+        let files: CatalogFiles
+    }
+
+    private func catalogs(at path: String) -> (catalogs: [FoundCatalog], failures: [Failure]) {
+        if path == "-" {
+            do {
+                let file = SourceFile(path: Self.standardInputName, bytes: try readStandardInput())
+                let files = CatalogFiles(path: Self.standardInputName, files: [file])
+                return ([FoundCatalog(identity: Self.standardInputName, files: files)], [])
+            } catch {
+                return ([], [Failure(path: Self.standardInputName, reason: .unreadable)])
+            }
+        }
+        let absolute = absolutePath(of: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+            return ([], [Failure(path: path, reason: .notFound)])
+        }
+        if !isDirectory.boolValue {
+            if path.hasSuffix(Self.fileExtension),
+               let root = enclosingCatalogDirectory(ofDirectory: Self.parent(of: absolute)) {
+                return single(catalogDirectory(at: root, shownAs: display(of: root, reachedFrom: path,
+                                                                          absolute: absolute)))
+            }
+            return single(singleFileCatalog(at: absolute, shownAs: path))
+        }
+        if let root = enclosingCatalogDirectory(ofDirectory: absolute) {
+            return single(catalogDirectory(at: root, shownAs: display(of: root, reachedFrom: path, absolute: absolute)))
+        }
+        var visited = Set<String>()
+        let result = folderOfCatalogs(at: absolute, shownAs: path, visited: &visited)
+        if result.catalogs.isEmpty, result.failures.isEmpty {
+            return ([], [Failure(path: path, reason: .noCatalogs)])
+        }
+        return (result.catalogs.sorted { Self.precedes($0.files.path, $1.files.path) }, result.failures)
+    }
+
+    private func single(_ result: Result<FoundCatalog, Failure>) -> (catalogs: [FoundCatalog], failures: [Failure]) {
+        switch result {
+        case .success(let catalog): ([catalog], [])
+        case .failure(let failure): ([], [failure])
+        }
+    }
+
+    private func singleFileCatalog(at absolute: String, shownAs shown: String) -> Result<FoundCatalog, Failure> {
+        read(absolute, shownAs: shown).map { file in
+            FoundCatalog(identity: Self.resolved(absolute), files: CatalogFiles(path: shown, files: [file]))
+        }
+    }
+
+    /// A catalog directory's files. `shown` is how to show the directory, its files' paths joined to it;
+    /// nil shows the directory and every file relative to the current directory instead.
+    private func catalogDirectory(at absolute: String, shownAs shown: String?) -> Result<FoundCatalog, Failure> {
+        var found: [(absolute: String, shown: String)] = []
+        var visited = Set<String>()
+        let directoryShown = shown ?? relativePath(to: absolute)
+        if let failure = collectSourceFiles(in: absolute, shownAs: directoryShown, into: &found, visited: &visited) {
+            return .failure(failure)
+        }
+        if shown == nil { found = found.map { ($0.absolute, relativePath(to: $0.absolute)) } }
+        var files: [SourceFile] = []
+        for entry in found.sorted(by: { Self.precedes($0.shown, $1.shown) }) {
+            switch read(entry.absolute, shownAs: entry.shown) {
+            case .success(let file): files.append(file)
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        let catalog = CatalogFiles(path: directoryShown, files: files)
+        return .success(FoundCatalog(identity: Self.resolved(absolute), files: catalog))
+    }
+
+    /// Every `*.plancat` file under a catalog directory, recursively.
+    private func collectSourceFiles(in absolute: String, shownAs shown: String,
+                                    into found: inout [(absolute: String, shown: String)],
+                                    visited: inout Set<String>) -> Failure? {
+        guard visited.insert(Self.resolved(absolute)).inserted else { return nil }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
+            return Failure(path: shown, reason: .unreadable)
+        }
+        for name in names where !name.hasPrefix(".") {
+            let childAbsolute = Self.join(absolute, name)
+            let childShown = Self.join(shown, name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: childAbsolute, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                if let failure = collectSourceFiles(in: childAbsolute, shownAs: childShown, into: &found,
+                                                    visited: &visited) {
+                    return failure
+                }
+            } else if name.hasSuffix(Self.fileExtension) {
+                found.append((childAbsolute, childShown))
+            }
+        }
+        return nil
+    }
+
+    /// A directory without `catalog.plancat`: its `.plancat` files, and its subdirectories by the same rule.
+    private func folderOfCatalogs(at absolute: String, shownAs shown: String, visited: inout Set<String>)
+        -> (catalogs: [FoundCatalog], failures: [Failure]) {
+        guard visited.insert(Self.resolved(absolute)).inserted else { return ([], []) }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
+            return ([], [Failure(path: shown, reason: .unreadable)])
+        }
+        var catalogs: [FoundCatalog] = []
+        var failures: [Failure] = []
+        for name in names.sorted(by: Self.precedes) where !name.hasPrefix(".") {
+            let childAbsolute = Self.join(absolute, name)
+            let childShown = Self.join(shown, name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: childAbsolute, isDirectory: &isDirectory) else { continue }
+            let result: Result<FoundCatalog, Failure>
+            if !isDirectory.boolValue {
+                guard name.hasSuffix(Self.fileExtension) else { continue }
+                result = singleFileCatalog(at: childAbsolute, shownAs: childShown)
+            } else if FileManager.default.fileExists(atPath: Self.join(childAbsolute, Self.rootFileName)) {
+                result = catalogDirectory(at: childAbsolute, shownAs: childShown)
+            } else {
+                let nested = folderOfCatalogs(at: childAbsolute, shownAs: childShown, visited: &visited)
+                catalogs += nested.catalogs
+                failures += nested.failures
+                continue
+            }
+            switch result {
+            case .success(let catalog): catalogs.append(catalog)
+            case .failure(let failure): failures.append(failure)
+            }
+        }
+        return (catalogs, failures)
+    }
+
+    private func read(_ absolute: String, shownAs shown: String) -> Result<SourceFile, Failure> {
+        guard FileManager.default.isReadableFile(atPath: absolute),
+              let data = FileManager.default.contents(atPath: absolute) else {
+            return .failure(Failure(path: shown, reason: .unreadable))
+        }
+        return .success(SourceFile(path: shown, bytes: [UInt8](data)))
+    }
+
+    // MARK: Paths
+
+    /// The nearest of `directory` and its ancestors that holds a `catalog.plancat`.
+    private func enclosingCatalogDirectory(ofDirectory directory: String) -> String? {
+        var candidate = directory
+        while true {
+            if FileManager.default.fileExists(atPath: Self.join(candidate, Self.rootFileName)) { return candidate }
+            let parent = Self.parent(of: candidate)
+            if parent == candidate { return nil }
+            candidate = parent
+        }
+    }
+
+    /// How to show a catalog directory found above the path the user wrote: that path with the names
+    /// below the directory taken off (`acme/plans/pro.plancat` → `acme`); nil when the path does not
+    /// spell them out (`pro.plancat` inside `acme/plans`), so that the catalog is shown relative to the
+    /// current directory (`../catalog.plancat`, `pro.plancat`).
+    private func display(of root: String, reachedFrom path: String, absolute: String) -> String? {
+        let below = Self.components(of: absolute).dropFirst(Self.components(of: root).count)
+        var written = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        while written.last == "." { written.removeLast() }
+        if below.isEmpty { return path }
+        if written.count >= below.count, Array(written.suffix(below.count)) == Array(below),
+           !below.contains("..") {
+            let kept = written.dropLast(below.count)
+            if kept.isEmpty { return path.hasPrefix("/") ? "/" : "." }
+            return (path.hasPrefix("/") ? "/" : "") + kept.joined(separator: "/")
+        }
+        return nil
+    }
+
+    /// The path from the current directory to `absolute`, going up with `..` where needed; absolute when
+    /// the two share nothing but the root.
+    private func relativePath(to absolute: String) -> String {
+        let current = Self.components(of: absolutePath(of: "."))
+        let target = Self.components(of: absolute)
+        var common = 0
+        while common < current.count, common < target.count, current[common] == target[common] { common += 1 }
+        if common == 0 { return absolute }
+        let path = Array(repeating: "..", count: current.count - common) + target.dropFirst(common)
+        return path.isEmpty ? "." : path.joined(separator: "/")
+    }
+
+    /// The path made absolute against `currentDirectory`, with `.` and `..` resolved by their names.
+    private func absolutePath(of path: String) -> String {
+        let full = path.hasPrefix("/") ? path : currentDirectory + "/" + path
+        return "/" + Self.components(of: full).joined(separator: "/")
+    }
+
+    private static func components(of absolute: String) -> [String] {
+        var result: [String] = []
+        for component in absolute.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !result.isEmpty { result.removeLast() }
+            default: result.append(String(component))
+            }
+        }
+        return result
+    }
+
+    private static func parent(of absolute: String) -> String {
+        "/" + components(of: absolute).dropLast().joined(separator: "/")
+    }
+
+    /// `base` and `name` joined for display: `catalogs/` + `pro.plancat` is `catalogs/pro.plancat`, and
+    /// the current directory `.` adds nothing (`pro.plancat`).
+    static func join(_ base: String, _ name: String) -> String {
+        if base == "." || base == "./" { return name }
+        return base.hasSuffix("/") ? base + name : base + "/" + name
+    }
+
+    /// Symbolic links resolved, so that one catalog named two ways is found once.
+    private static func resolved(_ absolute: String) -> String {
+        URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+    }
+
+    /// Byte order of the UTF-8 path: the same on every platform and file system.
+    private static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+}

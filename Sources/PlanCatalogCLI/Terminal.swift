@@ -1,0 +1,23 @@
+/// Everything a command touches outside the library: its output streams, whether they are terminals,
+/// the environment, standard input and the current directory.
+///
+/// Commands reach the world only through this, so tests drive the whole CLI in memory (swift-format and
+/// SwiftPM keep their executables thin for the same reason); `ProcessTerminal` is the real one.
+public protocol Terminal {
+    /// Writes text exactly as given (commands end their lines themselves).
+    func write(_ text: String, to stream: TerminalStream)
+    /// Whether the stream is an interactive terminal, which decides `--color auto`.
+    func isInteractive(_ stream: TerminalStream) -> Bool
+    var environment: [String: String] { get }
+    /// The directory relative paths are resolved against.
+    var currentDirectory: String { get }
+    /// All of standard input, for the PATH `-`.
+    func readStandardInput() throws -> [UInt8]
+}
+
+/// The two output streams: a command's product goes to standard output, everything said about the run
+/// (diagnostics, usage errors) to standard error.
+public enum TerminalStream: Sendable {
+    case standardOutput
+    case standardError
+}
