@@ -8,6 +8,8 @@ struct CatalogIndex {
     let prices: [String: Price]
     /// Trial plans by the id of the plan they are a trial of, in source order.
     let trialsByParent: [String: [Plan]]
+    /// Quote prices by the id of the plan they are quoted for.
+    let quotePricesByPlan: [String: [Price]]
 
     init(_ catalog: Catalog) {
         self.catalog = catalog
@@ -20,6 +22,11 @@ struct CatalogIndex {
             if let parent = plan.trialOf?.value { trials[parent, default: []].append(plan) }
         }
         trialsByParent = trials
+        var quotePrices: [String: [Price]] = [:]
+        for quote in catalog.quotes {
+            if let planID = quote.planID?.value, let price = quote.price { quotePrices[planID, default: []].append(price) }
+        }
+        quotePricesByPlan = quotePrices
     }
 
     /// The features a plan grants: its own `features` block, or for a trial without one, its parent's.
@@ -33,9 +40,7 @@ struct CatalogIndex {
 
     /// The prices that bill under a plan: its own and those of quotes for it.
     func pricesBilled(under plan: Plan) -> [Price] {
-        plan.prices + catalog.quotes.compactMap { quote in
-            quote.planID?.value == plan.id.value ? quote.price : nil
-        }
+        plan.prices + (quotePricesByPlan[plan.id.value] ?? [])
     }
 
     private static func firstByID<Element>(_ elements: [Element], _ id: (Element) -> String) -> [String: Element] {
