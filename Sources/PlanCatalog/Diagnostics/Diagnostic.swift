@@ -65,6 +65,12 @@ public struct Diagnostic: Sendable {
         }
     }
 
+    /// The did-you-mean repair: replace the text at `location` with `suggestion`; none without a suggestion.
+    public static func replacement(at location: SourceLocation, with suggestion: String?) -> [FixIt] {
+        guard let suggestion else { return [] }
+        return [FixIt("replace with `\(suggestion)`", edits: [Edit(location, replacement: suggestion)])]
+    }
+
     public struct Edit: Sendable {
         public let location: SourceLocation
         public let replacement: String

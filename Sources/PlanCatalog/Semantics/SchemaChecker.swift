@@ -50,17 +50,11 @@ struct SchemaChecker {
         let keyword = node.statement.keyword
         let candidates = Schema.keywords(for: context)
         let suggestion = Suggestion.closest(to: keyword.text, among: candidates)
-        var fixes: [Diagnostic.FixIt] = []
-        if let suggestion {
-            fixes.append(Diagnostic.FixIt("replace with `\(suggestion)`", edits: [
-                Diagnostic.Edit(node.keywordLocation, replacement: suggestion),
-            ]))
-        }
         let help = Suggestion.help(suggestion)
             ?? "statements allowed \(context.description): " + candidates.map { "`\($0)`" }.joined(separator: ", ")
         report(Diagnostic(.unknownStatement, "unknown statement `\(keyword.text)` \(context.description)",
                           at: node.keywordLocation, label: "not a statement of this block", help: help,
-                          fixes: fixes))
+                          fixes: Diagnostic.replacement(at: node.keywordLocation, with: suggestion)))
     }
 
     private mutating func checkBlock(of node: Node, against rule: Schema.BlockRule) -> Bool {
@@ -190,9 +184,7 @@ struct SchemaChecker {
             .invalidValue, "`\(word)` is not a valid value for `\(keyword)`", at: location,
             label: "expected \(Schema.ArgumentKind.choice(words).description)",
             help: Suggestion.help(suggestion),
-            fixes: suggestion.map { [Diagnostic.FixIt("replace with `\($0)`", edits: [
-                Diagnostic.Edit(location, replacement: $0),
-            ])] } ?? []))
+            fixes: Diagnostic.replacement(at: location, with: suggestion)))
     }
 
     private mutating func reportWrongKind(_ argument: Argument, of node: Node, expected kind: Schema.ArgumentKind) {

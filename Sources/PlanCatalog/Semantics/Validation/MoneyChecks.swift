@@ -38,16 +38,14 @@ enum MoneyChecks {
             diagnostics.append(Diagnostic(
                 .unknownCurrency, "currency code `\(code.value)` must be upper case", at: code.location,
                 label: "ISO 4217 codes are upper case", help: "did you mean `\(upper)`?",
-                fixes: [Diagnostic.FixIt("replace with `\(upper)`", edits: [Diagnostic.Edit(code.location, replacement: upper)])]))
+                fixes: Diagnostic.replacement(at: code.location, with: upper)))
             return
         }
         let suggestion = Suggestion.closest(to: upper, among: Currency.allCodes)
         diagnostics.append(Diagnostic(
             .unknownCurrency, "`\(code.value)` is not an ISO 4217 currency code", at: code.location,
             label: "unknown currency", help: Suggestion.help(suggestion) ?? "use a code such as `USD`, `EUR` or `GBP`",
-            fixes: suggestion.map { [Diagnostic.FixIt("replace with `\($0)`", edits: [
-                Diagnostic.Edit(code.location, replacement: $0),
-            ])] } ?? []))
+            fixes: Diagnostic.replacement(at: code.location, with: suggestion)))
     }
 
     // MARK: Prices and components

@@ -65,7 +65,7 @@ enum ReferenceChecks {
                 label: "price `\(priceID)` has no component with this id",
                 help: Suggestion.help(suggestion)
                     ?? "its components are " + componentIDs.map { "`\($0)`" }.joined(separator: ", "),
-                fixes: fix(location, suggestion)))
+                fixes: Diagnostic.replacement(at: location, with: suggestion)))
         }
     }
 
@@ -77,13 +77,6 @@ enum ReferenceChecks {
         diagnostics.append(Diagnostic(
             code, "unknown \(kind.rawValue) `\(reference.value)`", at: reference.location,
             label: "no \(kind.rawValue) with this id", help: Suggestion.help(suggestion),
-            fixes: fix(reference.location, suggestion)))
-    }
-
-    private static func fix(_ location: SourceLocation, _ suggestion: String?) -> [Diagnostic.FixIt] {
-        guard let suggestion else { return [] }
-        return [Diagnostic.FixIt("replace with `\(suggestion)`", edits: [
-            Diagnostic.Edit(location, replacement: suggestion),
-        ])]
+            fixes: Diagnostic.replacement(at: reference.location, with: suggestion)))
     }
 }
