@@ -132,16 +132,14 @@ public struct TextDiagnosticRenderer: Sendable {
         let anchor = Swift.min(Swift.max(span.start, line.lowerBound), line.upperBound)
         var start = Swift.max(line.lowerBound, anchor - windowBefore)
         if start > line.lowerBound {
-            while start < anchor, isWordByte(bytes[start - 1]), isWordByte(bytes[start]) { start += 1 }
+            while start < anchor, Lexer.isWordCharacter(bytes[start - 1]), Lexer.isWordCharacter(bytes[start]) {
+                start += 1
+            }
             while start < anchor, bytes[start] & 0xC0 == 0x80 { start += 1 }
         }
         var end = Swift.min(line.upperBound, anchor + windowAfter)
         while end < line.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
         return start..<end
-    }
-
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        Lexer.isWordCharacter(byte)
     }
 
     // MARK: Colour

@@ -98,8 +98,12 @@ struct Schema {
         return table
     }()
 
-    /// The keywords of a context in the order the spec lists them, for suggestions.
-    static func keywords(for context: Context) -> [String] { rules(for: context).map(\.keyword) }
+    /// The keywords of each context in the order the spec lists them (for suggestions and for reporting
+    /// missing statements in a stable order), built once.
+    private static let orderedKeywords: [Context: [String]] = Dictionary(
+        uniqueKeysWithValues: Context.allCases.map { context in (context, rules(for: context).map(\.keyword)) })
+
+    static func keywords(for context: Context) -> [String] { orderedKeywords[context] ?? [] }
 
     private static func rules(for context: Context) -> [Rule] {
         switch context {

@@ -260,10 +260,7 @@ public struct Parser {
             report(.nestingTooDeep, "blocks nested more than \(Self.maximumNestingDepth) deep", span: open,
                    label: "this block is skipped", help: "a catalog needs only a few levels of blocks")
             let close = skipBalancedBlockContents()
-            if close == nil {
-                report(.unclosedBrace, "this `{` is never closed", span: open, label: "unclosed block",
-                       help: "add a `}` where the block ends")
-            }
+            if close == nil { reportUnclosedBrace(at: open) }
             return Block(openBrace: open, statements: [], closeBrace: close, trailingTrivia: [])
         }
         let ownerIndentation = indentation(of: owner.span.start)
@@ -276,18 +273,22 @@ public struct Parser {
             close = current.span
             advance()
         case .endOfFile:
-            report(.unclosedBrace, "this `{` is never closed", span: open, label: "unclosed block",
-                   help: "add a `}` where the block ends")
+            reportUnclosedBrace(at: open)
         case .missingClosingBrace(let resumption):
             let line = file.location(of: resumption.start).line
-            report(.unclosedBrace, "this `{` is never closed", span: open, label: "unclosed block",
-                   notes: [Diagnostic.Note("the block is taken to end before line \(line), which is indented "
-                                           + "like the `\(owner.text)` statement or less",
-                                           at: SourceLocation(file: file, span: resumption))],
-                   help: "add a `}` where the block ends")
+            reportUnclosedBrace(at: open, notes: [Diagnostic.Note(
+                "the block is taken to end before line \(line), which is indented like the `\(owner.text)` "
+                    + "statement or less",
+                at: SourceLocation(file: file, span: resumption))])
         }
         return Block(openBrace: open, statements: list.statements, closeBrace: close,
                      trailingTrivia: list.trailingTrivia)
+    }
+
+    /// E0104, reported at the `{` that no `}` closes (LANGUAGE.md §4).
+    private mutating func reportUnclosedBrace(at open: Span, notes: [Diagnostic.Note] = []) {
+        report(.unclosedBrace, "this `{` is never closed", span: open, label: "unclosed block", notes: notes,
+               help: "add a `}` where the block ends")
     }
 
     /// After an unexpected token: skip to the end of the statement, parsing over any nested braces.

@@ -6,6 +6,8 @@ struct CatalogIndex {
     let features: [String: Feature]
     let plans: [String: Plan]
     let prices: [String: Price]
+    /// Every price of the catalog, the plans' own then the quotes', gathered once for all the checks.
+    let allPrices: [Price]
     /// Trial plans by the id of the plan they are a trial of, in source order.
     let trialsByParent: [String: [Plan]]
     /// Quote prices by the id of the plan they are quoted for.
@@ -16,7 +18,8 @@ struct CatalogIndex {
         metrics = Self.firstByID(catalog.metrics, \.id.value)
         features = Self.firstByID(catalog.features, \.slug.value)
         plans = Self.firstByID(catalog.plans, \.id.value)
-        prices = Self.firstByID(catalog.allPrices, \.id.value)
+        allPrices = catalog.allPrices
+        prices = Self.firstByID(allPrices, \.id.value)
         var trials: [String: [Plan]] = [:]
         for plan in catalog.plans.sorted(by: { Self.sourceOrder($0.location, $1.location) }) {
             if let parent = plan.trialOf?.value { trials[parent, default: []].append(plan) }

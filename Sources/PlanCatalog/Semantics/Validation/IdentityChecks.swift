@@ -6,11 +6,11 @@ enum IdentityChecks {
         reportDuplicates(of: .metric, catalog.metrics.map(\.id), into: &diagnostics)
         reportDuplicates(of: .feature, catalog.features.map(\.slug), into: &diagnostics)
         reportDuplicates(of: .plan, catalog.plans.map(\.id), into: &diagnostics)
-        reportDuplicates(of: .price, catalog.allPrices.map(\.id), into: &diagnostics)
+        reportDuplicates(of: .price, index.allPrices.map(\.id), into: &diagnostics)
         reportDuplicates(of: .credit, catalog.plans.flatMap(\.credits).map(\.id), into: &diagnostics)
         reportDuplicates(of: .pricingTable, catalog.pricingTables.map(\.slug), into: &diagnostics)
         reportDuplicates(of: .quote, catalog.quotes.map(\.id), into: &diagnostics)
-        for price in catalog.allPrices {
+        for price in index.allPrices {
             reportDuplicates(of: .component, price.components.map(\.id), scope: " in price `\(price.id.value)`",
                              into: &diagnostics)
         }

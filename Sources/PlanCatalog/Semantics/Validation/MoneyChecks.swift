@@ -13,12 +13,12 @@ enum MoneyChecks {
         let catalog = index.catalog
         var codes: [Located<String>] = []
         if let currency = catalog.defaultCurrency { codes.append(currency) }
-        codes += catalog.allPrices.compactMap(\.currency)
+        codes += index.allPrices.compactMap(\.currency)
         codes += catalog.plans.flatMap(\.credits).compactMap(\.currency)
         codes += catalog.pricingTables.compactMap(\.currency)
         for code in codes { checkCurrencyCode(code, into: &diagnostics) }
 
-        for price in catalog.allPrices {
+        for price in index.allPrices {
             checkPrice(price, into: &diagnostics)
         }
         for plan in catalog.plans {

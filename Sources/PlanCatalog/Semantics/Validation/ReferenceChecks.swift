@@ -19,7 +19,7 @@ enum ReferenceChecks {
                 checkTarget(of: credit, in: index, into: &diagnostics)
             }
         }
-        for price in catalog.allPrices {
+        for price in index.allPrices {
             for component in price.components {
                 if let metric = component.usageMetric {
                     resolve(metric, in: index.metrics, kind: .metric, code: .unknownMetric, into: &diagnostics)
