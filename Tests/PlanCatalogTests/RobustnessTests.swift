@@ -39,23 +39,25 @@ import Testing
 
     @Test(.timeLimit(.minutes(scale > 1 ? 60 : 1)), arguments: CatalogCorpus.catalogs)
     func randomByteChangesAreCheckedSafely(_ catalog: CatalogCorpus.Catalog) {
-        var generator = SplitMix64(name: "bytes " + catalog.name)
-        var verifier = CheckVerifier(catalog: catalog)
-        for _ in 0..<Self.mutationCount(for: catalog, atMost: 120) {
-            let fileIndex = Int.random(in: 0..<catalog.files.count, using: &generator)
-            let (bytes, description) = SourceMutator.flipBytes(catalog.files[fileIndex].bytes, using: &generator)
-            verifier.check(replacing: fileIndex, with: bytes, mutation: description)
-        }
-        verifier.expectNoProblems()
+        Self.checkRandomMutations(of: catalog, seed: "bytes", mutate: SourceMutator.flipBytes)
     }
 
     @Test(.timeLimit(.minutes(scale > 1 ? 60 : 1)), arguments: CatalogCorpus.catalogs)
     func randomTokenShufflesAreCheckedSafely(_ catalog: CatalogCorpus.Catalog) {
-        var generator = SplitMix64(name: "tokens " + catalog.name)
+        Self.checkRandomMutations(of: catalog, seed: "tokens", mutate: SourceMutator.shuffleTokens)
+    }
+
+    /// Checks random mutations of random files of `catalog`, drawn from a generator seeded by `seed` and
+    /// the catalog's name so that every failure reproduces.
+    private static func checkRandomMutations(
+        of catalog: CatalogCorpus.Catalog, seed: String,
+        mutate: ([UInt8], inout SplitMix64) -> (bytes: [UInt8], description: String)
+    ) {
+        var generator = SplitMix64(name: seed + " " + catalog.name)
         var verifier = CheckVerifier(catalog: catalog)
-        for _ in 0..<Self.mutationCount(for: catalog, atMost: 120) {
+        for _ in 0..<mutationCount(for: catalog, atMost: 120) {
             let fileIndex = Int.random(in: 0..<catalog.files.count, using: &generator)
-            let (bytes, description) = SourceMutator.shuffleTokens(catalog.files[fileIndex].bytes, using: &generator)
+            let (bytes, description) = mutate(catalog.files[fileIndex].bytes, &generator)
             verifier.check(replacing: fileIndex, with: bytes, mutation: description)
         }
         verifier.expectNoProblems()
