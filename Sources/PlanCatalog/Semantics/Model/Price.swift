@@ -39,11 +39,15 @@ public struct Price: Sendable {
         return common
     }
 
-    /// A component's own period, falling back to the price's.
+    /// A component's own period, falling back to the price's. A component that names its own `interval`
+    /// has its own period: its count is its own `interval-count` or 1, never the price's (a yearly setup
+    /// fee on a quarterly price bills every year, not every three years).
     public func period(of component: PriceComponent) -> BillingPeriod? {
-        guard let interval = component.interval?.value ?? interval?.value else { return nil }
-        let count = component.intervalCount?.value ?? intervalCount?.value ?? 1
-        return BillingPeriod(interval: interval, count: count)
+        if let ownInterval = component.interval?.value {
+            return BillingPeriod(interval: ownInterval, count: component.intervalCount?.value ?? 1)
+        }
+        guard let interval = interval?.value else { return nil }
+        return BillingPeriod(interval: interval, count: component.intervalCount?.value ?? intervalCount?.value ?? 1)
     }
 }
 
