@@ -1524,6 +1524,30 @@ extension DiagnosticCode {
                 }
             """#
 
+        case .totalTooLarge:
+            #"""
+            Each amount must fit in 2^53 − 1 minor units (E0804), and so must the totals that plancat
+            derives from them: a pricing page shows a price's fixed and per-seat amounts added up, and an
+            app reads a plan's usage credits added up as its allowance. A total above 9007199254740991
+            minor units (or units, for usage credits) cannot be read exactly by JavaScript clients.
+
+            Example:
+
+                price price_huge {
+                  interval month
+                  component comp_a { fixed 50_000_000_000_000 }
+                  component comp_b { fixed 50_000_000_000_000 }
+                }
+
+            Fix: this is almost always a typo in an amount; correct it.
+
+                price price_huge {
+                  interval month
+                  component comp_a { fixed 50_000 }
+                  component comp_b { fixed 50_000 }
+                }
+            """#
+
         // MARK: Pricing tables
 
         case .pricingTableWithoutRows:

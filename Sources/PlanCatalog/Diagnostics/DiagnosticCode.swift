@@ -74,6 +74,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case priceWithoutCurrency = "E0810"
     case priceWithoutInterval = "E0811"
     case monetaryCreditNotVisible = "E0812"
+    case totalTooLarge = "E0813"
     // Pricing tables
     case pricingTableWithoutRows = "E0901"
     case duplicateRow = "E0902"
@@ -150,6 +151,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
         case .priceWithoutCurrency: "a price or pricing table with no currency"
         case .priceWithoutInterval: "a price with no billing interval"
         case .monetaryCreditNotVisible: "a monetary credit hidden from billing"
+        case .totalTooLarge: "amounts that add up to more than 2^53 − 1"
         case .pricingTableWithoutRows: "a pricing table without rows"
         case .duplicateRow: "a plan shown twice in one pricing table"
         case .secondPopularRow: "more than one popular row"

@@ -20,9 +20,11 @@ enum MoneyChecks {
 
         for price in index.allPrices {
             checkPrice(price, into: &diagnostics)
+            checkPriceTotal(price, into: &diagnostics)
         }
         for plan in catalog.plans {
             checkOnePricePerPeriod(plan, into: &diagnostics)
+            checkUsageCreditTotal(plan, into: &diagnostics)
             for credit in plan.credits where !credit.hasRefusedType {
                 checkCreditAmounts(credit, defaultCurrency: catalog.defaultCurrency?.value, into: &diagnostics)
             }
@@ -159,6 +161,43 @@ enum MoneyChecks {
             .amountTooLarge, "amount `\(value)` \(currency.code) is too large", at: amount.location,
             label: "more than 2^53 − 1 minor units",
             help: "JavaScript clients read amounts exactly only up to 9007199254740991 minor units"))
+    }
+
+    /// A price's fixed and per-seat amounts together fit in 2^53 − 1 minor units: a pricing-table row
+    /// shows their sums. Amounts already reported as invalid are left out.
+    private static func checkPriceTotal(_ price: Price, into diagnostics: inout [Diagnostic]) {
+        guard let currency = price.resolvedCurrency.flatMap(Currency.named) else { return }
+        let amounts = price.components.compactMap { component -> ExactDecimal? in
+            switch component.kind {
+            case .fixed(let amount), .perSeat(let amount): amount.value.shifted(by: currency.minorUnitExponent)
+            case .usage, nil: nil
+            }
+        }
+        guard exceedsLargestExactAmount(amounts) else { return }
+        diagnostics.append(Diagnostic(
+            .totalTooLarge, "the amounts of price `\(price.id.value)` add up to more than 2^53 − 1 minor units",
+            at: price.location, label: "its fixed and per-seat amounts are too large together",
+            help: "JavaScript clients read a price's total exactly only up to 9007199254740991 minor units"))
+    }
+
+    /// A plan's usage credits together fit in 2^53 − 1 units: entitlements add them up as an allowance.
+    private static func checkUsageCreditTotal(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
+        let amounts = plan.credits.filter { $0.applicationType == .usage && !$0.hasRefusedType }.compactMap(\.amount?.value)
+        guard exceedsLargestExactAmount(amounts) else { return }
+        diagnostics.append(Diagnostic(
+            .totalTooLarge, "the usage credits of plan `\(plan.id.value)` add up to more than 2^53 − 1 units",
+            at: plan.location, label: "its credits' amounts are too large together",
+            help: "an app reads a plan's allowance exactly only up to 9007199254740991 units"))
+    }
+
+    /// Whether whole, non-negative amounts add up to more than 2^53 − 1; others are reported elsewhere.
+    private static func exceedsLargestExactAmount(_ amounts: [ExactDecimal]) -> Bool {
+        var total: UInt64 = 0
+        for amount in amounts where amount.isInteger && !amount.isNegative && amount.significand <= largestExactAmount {
+            total += amount.significand
+            if total > largestExactAmount { return true }
+        }
+        return false
     }
 
     private static func describePlaces(_ count: Int) -> String {
