@@ -305,10 +305,11 @@ import Testing
 
     @Test func jsonEscapesOnlyQuotesBackslashesAndControlCharacters() {
         let file = SourceFile(path: "dir \"q\"\\x.plancat", text: "x\n")
-        let message = "quote \" backslash \\ newline \n tab \t return \r bell \u{07} unit \u{1F} del \u{7F} é 日本 😀 /"
+        let message = "quote \" backslash \\ newline \n tab \t return \r bell \u{07} unit \u{1F} del \u{7F} csi \u{9B} é 日本 😀 /"
         let output = JSONDiagnosticRenderer().render([Diagnostic(.unknownPlan, message, at: location(of: "x", in: file))])
-        #expect(output.contains(#""message": "quote \" backslash \\ newline \n tab \t return \r bell \u0007 unit \u001f del "#
-            + "\u{7F} é 日本 😀 /\","))
+        // DEL and the C1 controls are control characters too (Unicode category Cc).
+        #expect(output.contains(#""message": "quote \" backslash \\ newline \n tab \t return \r bell \u0007 unit \u001f del \u007f csi \u009b "#
+            + "é 日本 😀 /\","))
         #expect(output.contains(#""file": "dir \"q\"\\x.plancat","#))
     }
 
