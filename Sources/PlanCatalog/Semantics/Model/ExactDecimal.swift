@@ -95,6 +95,20 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
         return ExactDecimal(isNegative: isNegative, significand: result, scale: 0)
     }
 
+    /// The value divided by 10^places, exactly (minor units back to major units: 2900 cents → 29).
+    public func shiftedDown(by places: Int) -> ExactDecimal {
+        ExactDecimal(isNegative: isNegative, significand: significand, scale: scale + places)
+    }
+
+    /// The exact sum of two non-negative values, or nil when it would not fit in 19 digits.
+    public func adding(_ other: ExactDecimal) -> ExactDecimal? {
+        precondition(!isNegative && !other.isNegative, "sums are taken of amounts, which are never negative")
+        let scale = max(self.scale, other.scale)
+        guard let lhs = shifted(by: scale), let rhs = other.shifted(by: scale) else { return nil }
+        let (sum, overflow) = lhs.significand.addingReportingOverflow(rhs.significand)
+        return overflow ? nil : ExactDecimal(isNegative: false, significand: sum, scale: scale)
+    }
+
     /// Whether the magnitude is above `limit` (compared exactly, fraction included).
     public func magnitudeExceeds(_ limit: UInt64) -> Bool {
         var divisor: UInt64 = 1

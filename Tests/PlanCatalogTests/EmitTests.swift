@@ -1,0 +1,282 @@
+import Foundation
+import Testing
+@testable import PlanCatalog
+
+/// What `build` derives, tested on small inline catalogs and on every shipped catalog: the guide's
+/// credit, exact money, the public tables' shape and privacy, and byte-for-byte determinism.
+@Suite struct EmitTests {
+    static let catalogs = BuildGoldenTests.catalogs
+
+    static func build(_ source: String) throws -> BuildOutput {
+        let result = CatalogCompiler.build([SourceFile(path: "inline.plancat", bytes: Array(source.utf8))])
+        return try #require(result.output, "\(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics))")
+    }
+
+    static func json(_ file: OutputFile?) throws -> JSONValue {
+        try JSONParser.parse(try #require(file).bytes)
+    }
+
+    // MARK: The guide's credit
+
+    @Test("the guide's Included API Quota has exactly OUTPUT.md's pairs, plus its id and unset fields")
+    func guideCredit() throws {
+        let catalog = try #require(Self.catalogs.first { $0.name == "catalogs/freemium-to-enterprise.plancat" })
+        let output = try #require(CatalogCompiler.build(catalog.sourceFiles()).output)
+        guard case .array(let credits)? = try Self.json(output.file(at: "catalog.json"))["creditDefinitions"] else {
+            Issue.record("no creditDefinitions array")
+            return
+        }
+        let credit = try #require(credits.first { $0["id"] == "included_api_quota" })
+        let expected: [String: JSONValue] = [
+            "scope": "plan", "applicationType": "usage", "planId": "plan_pro", "priceId": "price_pro_monthly",
+            "priceComponentId": "comp_usage_api", "name": "Included API Quota", "defaultAmount": 10000,
+            "refillAmount": 10000, "renewOnBilling": true, "billingVisible": true,
+        ]
+        guard case .object(let members) = credit else { return }
+        for member in members where member.key != "id" {
+            #expect(member.value == (expected[member.key] ?? .null), "\(member.key)")
+        }
+        #expect(Set(expected.keys).isSubset(of: members.map(\.key)))
+    }
+
+    // MARK: Exact money
+
+    @Test("unit costs below a cent and summed amounts are exact decimals, never float artefacts")
+    func exactMoney() throws {
+        let output = try Self.build("""
+            currency USD
+            metric calls { name "Calls" }
+            feature calls { name "Calls"; type usage; metric calls }
+            plan plan_a {
+              name "A"
+              features { calls }
+              price price_a {
+                interval month
+                component comp_one { fixed 0.10 }
+                component comp_two { fixed 0.2 }
+                component comp_calls { usage calls; unit-price 0.002 }
+              }
+            }
+            pricing-table main { row plan_a }
+            """)
+        let catalog = String(decoding: try #require(output.file(at: "catalog.json")).bytes, as: UTF8.self)
+        #expect(catalog.contains("\"unit_cost_cents\": 0.2,"))
+        #expect(catalog.contains("\"amount_cents\": 10,"))
+        let table = String(decoding: try #require(output.file(at: "pricing-tables/main.json")).bytes, as: UTF8.self)
+        #expect(table.contains("\"price\": 0.3,"))
+        #expect(table.contains("\"text\": \"$0.002 per unit\""))
+    }
+
+    @Test("amounts in zero- and three-decimal currencies keep their own minor units")
+    func currencyExponents() throws {
+        let output = try Self.build("""
+            plan plan_a {
+              name "A"
+              price price_yen { currency JPY; interval month; component comp_base { fixed 1200 } }
+              price price_dinar { currency KWD; interval month; component comp_base { fixed 1.005 } }
+            }
+            pricing-table yen { currency JPY; row plan_a }
+            """)
+        let catalog = String(decoding: try #require(output.file(at: "catalog.json")).bytes, as: UTF8.self)
+        #expect(catalog.contains("\"amount_cents\": 1200,"))
+        #expect(catalog.contains("\"amount_cents\": 1005,"))
+        let table = try Self.json(output.file(at: "pricing-tables/yen.json"))
+        guard case .array(let plans)? = table["pricingTable"]?["plans"] else { return }
+        #expect(plans.first?["price"] == .number("1200"))
+        #expect(table["pricingTable"]?["currency"] == "jpy")
+    }
+
+    // MARK: Rows
+
+    @Test("per-seat rows: the interval names the unit, minimum seats, and the fixed fee as the first bullet")
+    func perSeatRow() throws {
+        let output = try Self.build("""
+            currency USD
+            feature sso { name "SSO"; type boolean }
+            plan plan_team {
+              name "Team"
+              features { sso }
+              price price_team {
+                interval month
+                component comp_fee { fixed 29 }
+                component comp_seats { per-seat 9.5; unit "user"; min-seats 3 }
+              }
+            }
+            pricing-table main { row plan_team }
+            """)
+        let table = try Self.json(output.file(at: "pricing-tables/main.json"))
+        guard case .array(let plans)? = table["pricingTable"]?["plans"], let row = plans.first else {
+            Issue.record("no plans")
+            return
+        }
+        #expect(row["price"] == .number("9.5"))
+        #expect(row["interval"] == "month per user")
+        #expect(row["minSeats"] == 3)
+        #expect(row["features"] == [.object([.init("text", "Plus $29/month platform fee")]),
+                                    .object([.init("text", "SSO")])])
+    }
+
+    @Test("bullet lines replace the generated ones; a trial changes the button; an enterprise row shows no price")
+    func rowDefaults() throws {
+        let output = try Self.build("""
+            currency USD
+            plan plan_pro {
+              name "Pro"
+              price price_pro { interval year; component comp_base { fixed 290 } }
+            }
+            plan plan_pro_trial { name "Pro trial"; trial-of plan_pro; trial-days 14 }
+            plan plan_enterprise { name "Enterprise" }
+            pricing-table main {
+              row plan_pro { bullet "Everything"; bullet "And more" }
+              row plan_enterprise { enterprise "https://example.com/sales" }
+            }
+            """)
+        let table = try Self.json(output.file(at: "pricing-tables/main.json"))
+        guard case .array(let plans)? = table["pricingTable"]?["plans"], plans.count == 2 else {
+            Issue.record("expected two rows")
+            return
+        }
+        #expect(plans[0]["features"] == [.object([.init("text", "Everything")]), .object([.init("text", "And more")])])
+        #expect(plans[0]["buttonText"] == "Start free trial")
+        #expect(plans[0]["interval"] == "year")
+        #expect(plans[0]["priceMonthly"] == .null)
+        #expect(plans[0]["trial"] == .object([.init("available", true), .init("days", 14),
+                                              .init("trialPlanId", "plan_pro_trial")]))
+        #expect(plans[1]["price"] == 0)
+        #expect(plans[1]["interval"] == "year", "no other row has a monthly amount")
+        #expect(plans[1]["priceId"] == .null)
+        #expect(plans[1]["buttonText"] == "Contact sales")
+        #expect(plans[1]["pricingData"] == .null)
+    }
+
+    // MARK: Every shipped catalog
+
+    @Test("public tables satisfy Lumen's component and leak nothing private", arguments: catalogs)
+    func publicTablesArePublic(_ corpusCatalog: CatalogCorpus.Catalog) throws {
+        let result = CatalogCompiler.build(corpusCatalog.sourceFiles())
+        let output = try #require(result.output)
+        let model = result.check.catalog
+        let trialIDs = Set(model.plans.filter(\.isTrial).map(\.id.value))
+        var forbidden = Set(model.plans.filter(\.isHidden).map(\.id.value))
+        for quote in model.quotes {
+            forbidden.insert(quote.id.value)
+            forbidden.formUnion([quote.customer, quote.subscription, quote.price?.id.value].compactMap { $0 })
+        }
+        for file in output.files where file.path.hasPrefix("pricing-tables/") {
+            let table = try JSONParser.parse(file.bytes)
+            guard case .array(let plans)? = table["pricingTable"]?["plans"] else {
+                Issue.record("\(file.path): no plans array")
+                continue
+            }
+            for plan in plans {
+                guard case .string? = plan["title"], case .string? = plan["buttonText"],
+                      case .number? = plan["price"], case .string? = plan["interval"] else {
+                    Issue.record("\(file.path): a plan lacks Lumen's required title, buttonText, price or interval")
+                    continue
+                }
+                if case .string(let planID)? = plan["planId"] {
+                    #expect(!trialIDs.contains(planID), "\(file.path): trial plan \(planID) has a row of its own")
+                }
+            }
+            for (path, text) in Self.strings(in: table, path: "$") where !path.hasSuffix(".trial.trialPlanId") {
+                #expect(!trialIDs.contains(text), "\(file.path) \(path): trial plan id outside a row's trial")
+                for secret in forbidden where text.contains(secret) {
+                    Issue.record("\(file.path) \(path): holds `\(secret)`, which is private")
+                }
+            }
+        }
+    }
+
+    /// Every string value of a document, with its path.
+    static func strings(in value: JSONValue, path: String) -> [(String, String)] {
+        switch value {
+        case .string(let text): [(path, text)]
+        case .array(let elements): elements.enumerated().flatMap { strings(in: $1, path: "\(path)[\($0)]") }
+        case .object(let members): members.flatMap { strings(in: $0.value, path: "\(path).\($0.key)") }
+        case .null, .bool, .number: []
+        }
+    }
+
+    @Test("outputs do not depend on the order in which a catalog's files are read", arguments: catalogs)
+    func fileOrderDoesNotMatter(_ catalog: CatalogCorpus.Catalog) throws {
+        let forward = try #require(CatalogCompiler.build(catalog.sourceFiles()).output)
+        let backward = try #require(CatalogCompiler.build(catalog.sourceFiles().reversed()).output)
+        #expect(forward.files == backward.files)
+    }
+
+    @Test("a catalog split over several files builds the same bytes as the same catalog in one file")
+    func splitEqualsSingleFile() throws {
+        let catalog = try #require(Self.catalogs.first { $0.name == "catalogs/teamspace" })
+        #expect(catalog.files.count > 1)
+        let joined = catalog.files.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: "\n")
+        let split = try #require(CatalogCompiler.build(catalog.sourceFiles()).output)
+        let single = try Self.build(joined)
+        #expect(split.files == single.files)
+    }
+
+    @Test("two builds are byte-identical and every file ends with one newline", arguments: catalogs)
+    func repeatable(_ catalog: CatalogCorpus.Catalog) throws {
+        let first = try #require(CatalogCompiler.build(catalog.sourceFiles()).output)
+        let second = try #require(CatalogCompiler.build(catalog.sourceFiles()).output)
+        #expect(first.files == second.files)
+        for file in first.files {
+            #expect(file.bytes.last == UInt8(ascii: "\n") && file.bytes.dropLast().last != UInt8(ascii: "\n"))
+        }
+    }
+
+    @Test("a catalog with errors builds nothing")
+    func errorsBuildNothing() {
+        let result = CatalogCompiler.build([SourceFile(path: "bad.plancat", bytes: Array("plan p {".utf8))])
+        #expect(result.output == nil)
+        #expect(result.check.hasErrors)
+    }
+}
+
+/// The en-US wording of pricing pages.
+@Suite struct DisplayTextTests {
+    @Test(arguments: [("0", "0"), ("999", "999"), ("1000", "1,000"), ("1234567.25", "1,234,567.25"), ("0.5", "0.5")])
+    func grouping(_ input: String, _ expected: String) throws {
+        #expect(DisplayText.number(try #require(ExactDecimal(parsing: input))) == expected)
+    }
+
+    @Test(arguments: [("29", "USD", "$29"), ("9.5", "USD", "$9.50"), ("0.002", "USD", "$0.002"),
+                      ("18000", "EUR", "€18,000"), ("12.5", "CHF", "CHF 12.50"), ("1200", "JPY", "¥1,200"),
+                      ("1.25", "KWD", "KWD 1.250")])
+    func money(_ amount: String, _ currency: String, _ expected: String) throws {
+        #expect(DisplayText.money(try #require(ExactDecimal(parsing: amount)), currency: currency) == expected)
+    }
+
+    @Test(arguments: [("team member", "team members"), ("inbox", "inboxes"), ("query", "queries"),
+                      ("day", "days"), ("branch", "branches"), ("GB", "GBs"), ("API call", "API calls")])
+    func plural(_ unit: String, _ expected: String) {
+        #expect(DisplayText.plural(unit) == expected)
+    }
+
+    @Test func count() throws {
+        #expect(DisplayText.count(ExactDecimal(1), "seat") == "1 seat")
+        #expect(DisplayText.count(ExactDecimal(10_000), "API call") == "10,000 API calls")
+    }
+}
+
+/// Docs/Language.md states what its "Derived" example's row shows; the build must agree.
+@Suite struct DerivedExampleTests {
+    @Test("the row of Language.md's derived example shows what the page says")
+    func languageDocumentExample() throws {
+        let text = try String(contentsOf: CatalogCorpus.packageRoot.appendingPathComponent("Docs/Language.md"), encoding: .utf8)
+        let blocks = text.components(separatedBy: "```plancat\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let example = try #require(blocks.first { $0.hasPrefix("catalog \"Derived\"") })
+        let output = try EmitTests.build(example)
+        let table = try EmitTests.json(output.file(at: "pricing-tables/main.json"))
+        guard case .array(let plans)? = table["pricingTable"]?["plans"], let row = plans.first else {
+            Issue.record("no row")
+            return
+        }
+        #expect(row["price"] == 10)
+        #expect(row["priceYearly"] == 100)
+        #expect(row["interval"] == "month per seat")
+        #expect(row["features"] == .array([
+            "Plus $29/month platform fee", "Unlimited projects", "Audit log", "Support: Email",
+            "500 automation runs included each billing period per seat",
+        ].map { .object([.init("text", .string($0))]) }))
+    }
+}
