@@ -1,0 +1,173 @@
+/// Prices with their components, credit definitions, pricing tables and quotes.
+extension CatalogDocumentReader {
+    // MARK: Prices
+
+    static let priceKeys = ["id", "planId", "currency", "isOverridePrice", "pricingData"]
+
+    static func readPrice(_ value: JSONValue, at path: String) throws(CatalogDocumentError) -> CatalogDocument.Price {
+        var object = try JSONObjectReader(value, at: path, keys: priceKeys)
+        let id = try object.read("id", CatalogField.string)
+        let planID = try object.read("planId", CatalogField.string)
+        let currency = try object.read("currency", CatalogField.currency)
+        let isOverridePrice = try object.read("isOverridePrice", CatalogField.bool)
+        var pricingData = try JSONObjectReader(try object.value("pricingData"), at: object.path(of: "pricingData"),
+                                               keys: ["dsl_version", "components"])
+        _ = try pricingData.read("dsl_version", CatalogField.constant(CatalogDocument.Price.dslVersion))
+        let (elements, arrayPath) = try pricingData.array("components")
+        var components: [CatalogDocument.Component] = []
+        var firstIndexByID: [String: Int] = [:]
+        for (index, element) in elements.enumerated() {
+            let componentPath = "\(arrayPath)[\(index)]"
+            let component = try readComponent(element, at: componentPath)
+            if let first = firstIndexByID.updateValue(index, forKey: component.id) {
+                throw CatalogDocumentError(
+                    path: "\(componentPath).component_id",
+                    message: "duplicate component_id \(JSONText.quoted(component.id)) (first at \(arrayPath)[\(first)])")
+            }
+            components.append(component)
+        }
+        return CatalogDocument.Price(id: id, planID: planID, currency: currency, isOverridePrice: isOverridePrice,
+                                     components: components)
+    }
+
+    /// Lumen's component `type`, and the keys that only that type has.
+    private enum ComponentKind: String, CaseIterable {
+        case fixed
+        case perUnit = "per_unit"
+        case usage
+
+        var ownKeys: [String] {
+            switch self {
+            case .fixed: ["amount_cents"]
+            case .perUnit: ["amount_cents", "min_seats", "bill_immediately"]
+            case .usage: ["unit_cost_cents", "metric_id"]
+            }
+        }
+    }
+
+    private static let sharedComponentKeys = ["component_id", "type", "label", "unit_label", "recurrence_rule"]
+    /// Every key of any component type, in the order the writer puts them.
+    static let componentKeys = [
+        "component_id", "type", "label", "unit_label", "amount_cents", "min_seats", "bill_immediately",
+        "unit_cost_cents", "metric_id", "recurrence_rule",
+    ]
+    private static let componentKinds = ComponentKind.allCases.map { (name: $0.rawValue, value: $0) }
+
+    /// A component omits the keys that are unset or belong to another type, so here, unlike elsewhere,
+    /// optional keys may be absent (or `null`); a key of another type is refused by name.
+    private static func readComponent(_ value: JSONValue,
+                                      at path: String) throws(CatalogDocumentError) -> CatalogDocument.Component {
+        var object = try JSONObjectReader(value, at: path, keys: componentKeys)
+        let id = try object.read("component_id", CatalogField.string)
+        let kind = try object.read("type", CatalogField.oneOf(componentKinds))
+        if let key = object.firstKey(notIn: sharedComponentKeys + kind.ownKeys) {
+            throw CatalogDocumentError(
+                path: path, message: "key `\(key)` does not apply to a \(JSONText.quoted(kind.rawValue)) component")
+        }
+        let label = try object.readIfPresent("label", CatalogField.string)
+        let unitLabel = try object.readIfPresent("unit_label", CatalogField.string)
+        let charge: CatalogDocument.Component.Charge
+        switch kind {
+        case .fixed:
+            charge = .fixed(amountCents: try object.read("amount_cents", CatalogField.wholeAmount))
+        case .perUnit:
+            charge = .perUnit(amountCents: try object.read("amount_cents", CatalogField.wholeAmount),
+                              minSeats: try object.readIfPresent("min_seats", CatalogField.positiveInteger),
+                              billImmediately: try object.read("bill_immediately", CatalogField.bool))
+        case .usage:
+            let unitCostCents = try object.read("unit_cost_cents", CatalogField.nonNegativeNumber)
+            charge = .usage(metricID: try object.read("metric_id", CatalogField.string), unitCostCents: unitCostCents)
+        }
+        return CatalogDocument.Component(id: id, charge: charge, label: label, unitLabel: unitLabel,
+                                         period: try object.read("recurrence_rule", CatalogField.recurrenceRule))
+    }
+
+    // MARK: Credit definitions
+
+    static let creditDefinitionKeys = [
+        "id", "scope", "applicationType", "planId", "priceId", "priceComponentId", "featureSlug", "name",
+        "defaultAmount", "refillAmount", "renewOnBilling", "refillRrule", "expiryDays", "billingVisible",
+        "billingDescription", "currency",
+    ]
+    static let creditTypes = CreditType.allCases.map { (name: $0.rawValue, value: $0) }
+
+    static func readCreditDefinition(_ value: JSONValue,
+                                     at path: String) throws(CatalogDocumentError) -> CatalogDocument.CreditDefinition {
+        var object = try JSONObjectReader(value, at: path, keys: creditDefinitionKeys)
+        let id = try object.read("id", CatalogField.string)
+        _ = try object.read("scope", CatalogField.constant(CatalogDocument.CreditDefinition.scope))
+        return CatalogDocument.CreditDefinition(
+            id: id,
+            applicationType: try object.read("applicationType", CatalogField.oneOf(creditTypes)),
+            planID: try object.read("planId", CatalogField.string),
+            priceID: try object.readNullable("priceId", CatalogField.string),
+            priceComponentID: try object.readNullable("priceComponentId", CatalogField.string),
+            featureSlug: try object.readNullable("featureSlug", CatalogField.string),
+            name: try object.read("name", CatalogField.string),
+            defaultAmount: try object.read("defaultAmount", CatalogField.wholeAmount),
+            refillAmount: try object.readNullable("refillAmount", CatalogField.wholeAmount),
+            renewOnBilling: try object.read("renewOnBilling", CatalogField.bool),
+            refillPeriod: try object.readNullable("refillRrule", CatalogField.recurrenceRule),
+            expiryDays: try object.readNullable("expiryDays", CatalogField.positiveInteger),
+            billingVisible: try object.read("billingVisible", CatalogField.bool),
+            billingDescription: try object.readNullable("billingDescription", CatalogField.string),
+            currency: try object.readNullable("currency", CatalogField.currency))
+    }
+
+    // MARK: Pricing tables
+
+    static let pricingTableKeys = ["slug", "name", "heading", "subheading", "description", "currency", "planConfigs"]
+    static let planConfigKeys = [
+        "planId", "displayOrder", "isPopular", "popularText", "buttonText", "buttonOutline", "isEnterprisePlan",
+        "enterpriseRedirectUrl", "bullets",
+    ]
+
+    static func readPricingTable(_ value: JSONValue,
+                                 at path: String) throws(CatalogDocumentError) -> CatalogDocument.PricingTable {
+        var object = try JSONObjectReader(value, at: path, keys: pricingTableKeys)
+        let slug = try object.read("slug", CatalogField.string)
+        let name = try object.read("name", CatalogField.string)
+        let heading = try object.readNullable("heading", CatalogField.string)
+        let subheading = try object.readNullable("subheading", CatalogField.string)
+        let description = try object.readNullable("description", CatalogField.string)
+        let currency = try object.read("currency", CatalogField.currency)
+        let (elements, arrayPath) = try object.array("planConfigs")
+        var planConfigs: [CatalogDocument.PlanConfig] = []
+        for (index, element) in elements.enumerated() {
+            planConfigs.append(try readPlanConfig(element, at: "\(arrayPath)[\(index)]"))
+        }
+        return CatalogDocument.PricingTable(slug: slug, name: name, heading: heading, subheading: subheading,
+                                            description: description, currency: currency, planConfigs: planConfigs)
+    }
+
+    private static func readPlanConfig(_ value: JSONValue,
+                                       at path: String) throws(CatalogDocumentError) -> CatalogDocument.PlanConfig {
+        var object = try JSONObjectReader(value, at: path, keys: planConfigKeys)
+        return CatalogDocument.PlanConfig(
+            planID: try object.read("planId", CatalogField.string),
+            displayOrder: try object.read("displayOrder", CatalogField.positiveInteger),
+            isPopular: try object.read("isPopular", CatalogField.bool),
+            popularText: try object.readNullable("popularText", CatalogField.string),
+            buttonText: try object.read("buttonText", CatalogField.string),
+            buttonOutline: try object.read("buttonOutline", CatalogField.bool),
+            isEnterprisePlan: try object.read("isEnterprisePlan", CatalogField.bool),
+            enterpriseRedirectURL: try object.readNullable("enterpriseRedirectUrl", CatalogField.string),
+            bullets: try object.strings("bullets"))
+    }
+
+    // MARK: Quotes
+
+    static let quoteKeys = ["id", "planId", "customer", "stableSubscriptionId", "effective", "priceId"]
+    static let quoteEffectives = QuoteEffective.allCases.map { (name: $0.lumenName, value: $0) }
+
+    static func readQuote(_ value: JSONValue, at path: String) throws(CatalogDocumentError) -> CatalogDocument.Quote {
+        var object = try JSONObjectReader(value, at: path, keys: quoteKeys)
+        return CatalogDocument.Quote(
+            id: try object.read("id", CatalogField.string),
+            planID: try object.read("planId", CatalogField.string),
+            customer: try object.read("customer", CatalogField.string),
+            stableSubscriptionID: try object.readNullable("stableSubscriptionId", CatalogField.string),
+            effective: try object.read("effective", CatalogField.oneOf(quoteEffectives)),
+            priceID: try object.read("priceId", CatalogField.string))
+    }
+}
