@@ -1,6 +1,6 @@
 /// The exit statuses of CLI.md, named. They follow BSD `sysexits.h` where one fits (64 usage, 65 bad
-/// data, 66 no input, 70 internal software error), so that scripts and CI can tell a user's mistake from
-/// a catalog's problems and from a bug in plancat.
+/// data, 66 no input, 70 internal software error, 73 cannot create output), so that scripts and CI can
+/// tell a user's mistake from a catalog's problems and from a bug in plancat.
 public enum ExitStatus {
     /// Success; for `diff`, no changes; for `fmt --check`, every file formatted.
     public static let success: Int32 = 0
@@ -18,4 +18,8 @@ public enum ExitStatus {
     public static let missingInput: Int32 = 66
     /// A bug in plancat: a trap caught by the crash handler.
     public static let internalError: Int32 = 70
+    /// An output file or directory cannot be created or written (`sysexits.h` `EX_CANTCREAT`): the
+    /// environment's problem — a file where the directory should be, permissions, a full disk — and not
+    /// the catalog's, so a script can tell "fix the catalog" (1) from "fix the machine" (73).
+    public static let cannotCreateOutput: Int32 = 73
 }

@@ -10,7 +10,7 @@ public enum PlanCatalogCLI {
     public static let version = "0.1.0"
 
     /// Every command, in the order `plancat --help` lists them.
-    static var commands: [any Command.Type] { [CheckCommand.self, ExplainCommand.self] }
+    static var commands: [any Command.Type] { [CheckCommand.self, BuildCommand.self, ExplainCommand.self] }
 
     /// Runs the process: installs the crash handler, runs the command line, exits with its status.
     public static func main() -> Never {
@@ -128,10 +128,12 @@ public enum PlanCatalogCLI {
               64  usage error: unknown command or option, missing argument
               66  an input file or directory does not exist or cannot be read
               70  internal error: a bug in plancat (please report it)
+              73  an output file or directory cannot be created or written
 
             Examples:
               plancat check                         check every catalog in catalogs/
               plancat check --diagnostics json      the same, as JSON on standard output
+              plancat build catalogs/acme           write build/catalog.json and the rest
               plancat explain E0401                 what error[E0401] means and how to fix it
 
             """

@@ -1,0 +1,254 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import Foundation
+import PlanCatalog
+
+/// Writes a build's files into its output directory all at once or not at all (OUTPUT.md).
+///
+/// A deploy step or a web server may read the directory at any moment, and a build may fail half way
+/// (a full disk, a directory where a file should be, Ctrl-C). So every file is first written, completely
+/// and synced, to a temporary name beside its final one — `.catalog.json.plancat-<pid>-<random>.tmp`,
+/// dot-prefixed so that globs and catalog discovery skip it — and only when every one is on disk is each
+/// renamed over its final name. `rename(2)` replaces a file atomically, so a reader sees the old file or
+/// the new one, never half of either. Any failure before the renames removes the temporary files (and the
+/// directories this run created) and leaves the previous files exactly as they were. Everything that could
+/// make a rename fail (a directory in the way) is found before the first rename; only a change made by
+/// another process in that instant can still split a build.
+///
+/// After the renames, files of pricing tables the catalog no longer has are removed: `*.json` directly in
+/// `pricing-tables/` that this build did not produce. Nothing else in the directory is ever touched.
+///
+/// A file whose bytes are already what the build produces is left alone, so its modification time stays
+/// put and tools that watch the directory (rsync, make, a CDN sync) see only what really changed.
+struct OutputDirectoryWriter {
+    /// The absolute path of the output directory.
+    let directory: String
+    /// How messages name the directory: as the user wrote it (`build/`), not made absolute.
+    let shownDirectory: String
+
+    /// `directory` must be absolute; `shownDirectory` is how messages name it (itself by default).
+    init(directory: String, shownAs shownDirectory: String? = nil) {
+        // `build/`, `a//b` and `a/./b` name the same directory; one spelling keeps the path arithmetic simple.
+        self.directory = "/" + directory.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+        self.shownDirectory = shownDirectory ?? directory
+    }
+
+    /// What a write did, by paths relative to the output directory.
+    struct Report: Equatable, Sendable {
+        /// Files replaced or created, in the order of the build.
+        var written: [String] = []
+        /// Files whose bytes were already right, left untouched.
+        var unchanged: [String] = []
+        /// Stale pricing-table files removed, sorted.
+        var removed: [String] = []
+    }
+
+    /// Why the output could not be written: one line naming the path and the reason.
+    struct Failure: Error, Equatable, Sendable {
+        /// The path that failed, as shown to the user.
+        let path: String
+        /// "cannot write `build/catalog.json`: No space left on device".
+        let message: String
+    }
+
+    /// Writes every file (paths relative to the output directory), then removes stale pricing tables.
+    func write(_ files: [OutputFile]) throws(Failure) -> Report {
+        var transaction = Transaction()
+        var report = Report()
+        var pending: [(temporary: String, final: String, relative: String)] = []
+        do throws(Failure) {
+            try makeDirectory(directory, transaction: &transaction)
+            for file in files {
+                let final = Self.join(directory, file.path)
+                try makeDirectory(Self.parent(of: final), transaction: &transaction)
+                switch Self.kind(of: final) {
+                case .directory:
+                    throw Failure(path: shown(file.path), message: "`\(shown(file.path))` is a directory, "
+                                  + "where the build writes a file; move it away and build again")
+                case .regularFile where FileManager.default.contents(atPath: final).map(Array.init) == file.bytes:
+                    report.unchanged.append(file.path)
+                    continue
+                default:
+                    break
+                }
+                let temporary = Self.temporaryPath(for: final)
+                transaction.temporaryFiles.append(temporary)
+                try writeFile(file.bytes, to: temporary, shownAs: shown(file.path))
+                pending.append((temporary, final, file.path))
+            }
+        } catch {
+            transaction.rollBack()
+            throw error
+        }
+
+        for (index, entry) in pending.enumerated() {
+            guard rename(entry.temporary, entry.final) != 0 else { continue }
+            let reason = Self.reason()
+            // Only a concurrent change can bring us here; do not leave the rest of the temporaries behind.
+            for later in pending[index...] { unlink(later.temporary) }
+            throw Failure(path: shown(entry.relative),
+                          message: "cannot replace `\(shown(entry.relative))`: \(reason)")
+        }
+        report.written = pending.map(\.relative)
+
+        report.removed = try removeStalePricingTables(keeping: Set(files.map(\.path)))
+        return report
+    }
+
+    // MARK: Steps
+
+    /// What to undo when the write fails before its renames.
+    private struct Transaction {
+        var temporaryFiles: [String] = []
+        /// In the order they were made, parents first.
+        var createdDirectories: [String] = []
+
+        func rollBack() {
+            for file in temporaryFiles { unlink(file) }
+            for directory in createdDirectories.reversed() { rmdir(directory) }
+        }
+    }
+
+    /// Creates a directory and any missing parents, recording what it made so a failure can undo it.
+    private func makeDirectory(_ path: String, transaction: inout Transaction) throws(Failure) {
+        switch Self.kind(of: path) {
+        case .directory:
+            return
+        case .other, .regularFile:
+            throw Failure(path: shown(path), message: "`\(shown(path))` exists and is not a directory")
+        case .missing:
+            let parent = Self.parent(of: path)
+            if parent != path { try makeDirectory(parent, transaction: &transaction) }
+            if mkdir(path, 0o777) != 0 {
+                // Another process may have made it in the meantime, which is as good.
+                if errno == EEXIST, Self.kind(of: path) == .directory { return }
+                throw Failure(path: shown(path), message: "cannot create directory `\(shown(path))`: \(Self.reason())")
+            }
+            transaction.createdDirectories.append(path)
+        }
+    }
+
+    /// Writes all the bytes to a new file and syncs it, so that a crash after the rename cannot leave
+    /// an empty file under the final name.
+    private func writeFile(_ bytes: [UInt8], to path: String, shownAs shownPath: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw Failure(path: shownPath, message: "cannot write `\(shownPath)`: \(Self.reason())")
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { buffer in
+                writeToDescriptor(descriptor, buffer.baseAddress, buffer.count)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: shownPath, message: "cannot write `\(shownPath)`: \(Self.reason())")
+            }
+            offset += count
+        }
+        if fsync(descriptor) != 0 {
+            throw Failure(path: shownPath, message: "cannot write `\(shownPath)`: \(Self.reason())")
+        }
+    }
+
+    /// Removes `pricing-tables/*.json` files that the build did not produce: the public files of tables
+    /// taken out of the catalog, which would otherwise stay online. Only plain `.json` names directly in
+    /// that directory go; dot-files, subdirectories and anything else are the user's.
+    private func removeStalePricingTables(keeping produced: Set<String>) throws(Failure) -> [String] {
+        let tables = Self.join(directory, BuildOutput.pricingTablesDirectory)
+        guard Self.kind(of: tables) == .directory,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: tables) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let relative = BuildOutput.pricingTablesDirectory + "/" + name
+            guard !produced.contains(relative) else { continue }
+            let kind = Self.kind(of: Self.join(tables, name), followingLinks: false)
+            guard kind == .regularFile || kind == .other else { continue }
+            guard unlink(Self.join(tables, name)) == 0 else {
+                throw Failure(path: shown(relative),
+                              message: "cannot remove `\(shown(relative))`, a pricing table no longer in the "
+                                  + "catalog: \(Self.reason())")
+            }
+            removed.append(relative)
+        }
+        return removed
+    }
+
+    // MARK: Paths
+
+    private enum Kind: Equatable {
+        case missing
+        case directory
+        case regularFile
+        /// A symbolic link (when not followed), a socket, a device…
+        case other
+    }
+
+    private static func kind(of path: String, followingLinks: Bool = true) -> Kind {
+        var information = stat()
+        let status = followingLinks ? stat(path, &information) : lstat(path, &information)
+        guard status == 0 else {
+            // A dangling symbolic link is not missing: something is there that we must not write through.
+            return lstat(path, &information) == 0 ? .other : .missing
+        }
+        switch information.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regularFile
+        default: return .other
+        }
+    }
+
+    /// A name beside `final` that no other run, and no other process of this run, can pick.
+    private static func temporaryPath(for final: String) -> String {
+        let name = final.split(separator: "/").last.map(String.init) ?? final
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        return join(parent(of: final), ".\(name).plancat-\(getpid())-\(random).tmp")
+    }
+
+    /// A path relative to the output directory, as messages show it: `build/pricing-tables/main.json`.
+    /// Parents of the output directory that had to be created are shown by cutting names off the
+    /// directory as written (`out/a` for `/work/out/a` when it is `out/a/b`), or absolute when it does not
+    /// spell them out.
+    private func shown(_ path: String) -> String {
+        if path == directory { return shownDirectory }
+        if path.hasPrefix(directory + "/") {
+            return Self.join(shownDirectory, String(path.dropFirst(directory.count + 1)))
+        }
+        if path.hasPrefix("/") {
+            guard directory.hasPrefix(path == "/" ? "/" : path + "/") else { return path }
+            let below = directory.dropFirst(path.count).split(separator: "/")
+            let written = shownDirectory.split(separator: "/").filter { $0 != "." }
+            guard written.count > below.count, Array(written.suffix(below.count)) == Array(below),
+                  !below.contains("..") else { return path }
+            return (shownDirectory.hasPrefix("/") ? "/" : "") + written.dropLast(below.count).joined(separator: "/")
+        }
+        return Self.join(shownDirectory, path)
+    }
+
+    private static func join(_ base: String, _ name: String) -> String {
+        base.hasSuffix("/") ? base + name : base + "/" + name
+    }
+
+    private static func parent(of path: String) -> String {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    }
+
+    /// The text of the last system error: "Permission denied".
+    private static func reason() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// `write(2)`, named apart from `OutputDirectoryWriter.write`, which hides it inside the type.
+private func writeToDescriptor(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}
