@@ -75,10 +75,15 @@ import Testing
                   defaultAmount: ExactDecimal(10_000), refillAmount: ExactDecimal(10_000), renewOnBilling: true,
                   refillPeriod: nil, expiryDays: nil, billingVisible: true, billingDescription: nil, currency: nil),
             .init(id: "credit_pro_welcome", applicationType: .monetary, planID: "plan_pro", priceID: nil,
-                  priceComponentID: nil, featureSlug: "api-access", name: "Welcome credit",
+                  priceComponentID: nil, featureSlug: nil, name: "Welcome credit",
                   defaultAmount: ExactDecimal(500), refillAmount: nil, renewOnBilling: false,
                   refillPeriod: BillingPeriod(interval: .day, count: 30), expiryDays: 90, billingVisible: true,
                   billingDescription: "Welcome", currency: "EUR"),
+            .init(id: "credit_pro_yearly_bonus", applicationType: .usage, planID: "plan_pro", priceID: nil,
+                  priceComponentID: nil, featureSlug: "api-access", name: "Yearly API bonus",
+                  defaultAmount: ExactDecimal(1000), refillAmount: ExactDecimal(1000), renewOnBilling: false,
+                  refillPeriod: .yearly, expiryDays: nil, billingVisible: false, billingDescription: nil,
+                  currency: nil),
         ],
         pricingTables: [
             .init(slug: "main", name: "Main", heading: "Simple pricing", subheading: nil, description: "Pick one",
@@ -124,8 +129,10 @@ import Testing
         #expect(try CatalogDocument(jsonValue: Self.document.jsonValue) == Self.document)
     }
 
-    /// The built-in sample and the shipped catalogs (the fixtures include catalogs with errors on purpose).
-    static let cleanCatalogs = CatalogCorpus.catalogs.filter { !$0.name.hasPrefix("Tests/") }
+    /// The built-in sample, the shipped catalogs and the build fixtures, which all check clean.
+    static let cleanCatalogs = CatalogCorpus.catalogs.filter {
+        !$0.name.hasPrefix("Tests/") || $0.name.hasPrefix("Tests/PlanCatalogTests/Fixtures/Build/")
+    }
 
     @Test("reads back the catalog.json that every shipped catalog builds", arguments: cleanCatalogs)
     func roundTripsShippedCatalogs(_ catalog: CatalogCorpus.Catalog) throws {
@@ -133,6 +140,21 @@ import Testing
         try #require(!check.hasErrors, "\(catalog.name) does not check clean")
         let document = CatalogDocument(compiling: check.catalog)
         #expect(try CatalogDocument(json: document.jsonBytes) == document)
+    }
+
+    /// The check fixtures hold errors on purpose, but those that have only warnings build, and what the
+    /// compiler lets through the reader must accept.
+    @Test("reads back the catalog.json of every check fixture without errors")
+    func roundTripsCheckFixtures() throws {
+        var built = 0
+        for catalog in CatalogCorpus.catalogs where catalog.name.hasPrefix("Tests/PlanCatalogTests/Fixtures/Check/") {
+            let check = CatalogCompiler.check(catalog.sourceFiles())
+            guard !check.hasErrors else { continue }
+            let document = CatalogDocument(compiling: check.catalog)
+            #expect(try CatalogDocument(json: document.jsonBytes) == document, "\(catalog.name)")
+            built += 1
+        }
+        #expect(built > 0)
     }
 
     @Test("keeps top-level arrays in the order read, whatever it is")
@@ -207,6 +229,27 @@ import Testing
 
     // MARK: Refusing
 
+    /// plan_free's trial fields (`isFree` makes them unique), to make it a trial or half of one.
+    private static func freePlanTrial(_ isTrialPlan: Bool, parent: String, days: String) -> String {
+        "\"isFree\": true,\n      \"isTrialPlan\": \(isTrialPlan),\n      \"trialParentPlanId\": \(parent),\n      \"trialDays\": \(days)"
+    }
+    private static let freePlanTrialFields = freePlanTrial(false, parent: "null", days: "null")
+    /// The component credit_pro_api applies to.
+    private static let creditComponent = "\"priceId\": \"price_pro_monthly\",\n      \"priceComponentId\": \"comp_usage_api\""
+    /// The whole `quotes` array, to leave the override price without its quote.
+    private static let quotes = """
+        "quotes": [
+            {
+              "id": "quote_acme",
+              "planId": "plan_pro",
+              "customer": "Acme Corp",
+              "stableSubscriptionId": "sub_123",
+              "effective": "next_billing",
+              "priceId": "price_acme"
+            }
+          ]
+        """
+
     /// (what is wrong, text to replace, replacement, the error's description)
     static let malformed: [(String, String, String, String)] = [
         // JSON types
@@ -246,8 +289,8 @@ import Testing
         ("queryType", "\"queryType\": \"simple\",\n      \"aggregationType\": \"COUNT\"",
          "\"queryType\": \"complex\",\n      \"aggregationType\": \"COUNT\"",
          #"$.metrics[0].queryType: expected "simple", found "complex""#),
-        ("scope", "\"scope\": \"plan\",\n      \"applicationType\": \"usage\"",
-         "\"scope\": \"merchant\",\n      \"applicationType\": \"usage\"",
+        ("scope", "\"id\": \"credit_pro_api\",\n      \"scope\": \"plan\"",
+         "\"id\": \"credit_pro_api\",\n      \"scope\": \"merchant\"",
          #"$.creditDefinitions[0].scope: expected "plan", found "merchant""#),
         ("dsl_version", "\"isOverridePrice\": true,\n      \"pricingData\": {\n        \"dsl_version\": 1",
          "\"isOverridePrice\": true,\n      \"pricingData\": {\n        \"dsl_version\": 2",
@@ -266,6 +309,12 @@ import Testing
          #"$.prices[3].pricingData.components[1].type: expected one of "fixed", "per_unit", "usage", found "metered""#),
         ("effective", #""next_billing""#, #""next-billing""#,
          #"$.quotes[0].effective: expected one of "immediately", "next_billing", found "next-billing""#),
+        // Ids
+        ("empty id", #""id": "plan_free""#, #""id": """#, #"$.plans[1].id: expected a non-empty string, found """#),
+        ("empty id in a list", "\"price_free\"\n      ]", "\"\"\n      ]",
+         #"$.plans[1].priceIds[0]: expected a non-empty string, found """#),
+        ("empty nullable reference", #""featureSlug": "api-access""#, #""featureSlug": """#,
+         #"$.creditDefinitions[2].featureSlug: expected a non-empty string or null, found """#),
         // Duplicates
         ("duplicate metric id", #""id": "storage""#, #""id": "api-calls""#,
          #"$.metrics[1].id: duplicate id "api-calls" (first at $.metrics[0])"#),
@@ -293,19 +342,23 @@ import Testing
         ("fractional amount_cents by exponent", #""amount_cents": 2900,"#, #""amount_cents": 29.001e2,"#,
          "$.prices[2].pricingData.components[0].amount_cents: expected a non-negative whole number, found 29.001e2"),
         ("negative amount", #""defaultAmount": 500,"#, #""defaultAmount": -500,"#,
-         "$.creditDefinitions[1].defaultAmount: expected a non-negative whole number, found -500"),
+         "$.creditDefinitions[1].defaultAmount: expected a positive whole number, found -500"),
         ("amount above 2^53 − 1", #""amount_cents": 250000,"#, #""amount_cents": 9007199254740992,"#,
          "$.prices[0].pricingData.components[0].amount_cents: expected at most 9007199254740991 (2^53 − 1), found 9007199254740992"),
         ("amount too big to hold", #""amount_cents": 250000,"#, #""amount_cents": 1e400,"#,
          "$.prices[0].pricingData.components[0].amount_cents: cannot read the number 1e400 exactly"),
         ("amount as string", #""refillAmount": 10000,"#, #""refillAmount": "10000","#,
-         "$.creditDefinitions[0].refillAmount: expected a non-negative whole number or null, found a string"),
+         "$.creditDefinitions[0].refillAmount: expected a positive whole number or null, found a string"),
         ("negative unit cost", #""unit_cost_cents": 12,"#, #""unit_cost_cents": -12,"#,
          "$.prices[3].pricingData.components[1].unit_cost_cents: expected a non-negative number, found -12"),
         ("zero trial days", #""trialDays": 14,"#, #""trialDays": 0,"#,
-         "$.plans[3].trialDays: expected a positive whole number or null, found 0"),
+         "$.plans[3].trialDays: expected a whole number from 1 to 365 or null, found 0"),
         ("fractional min_seats", #""min_seats": 3,"#, #""min_seats": 1.5,"#,
          "$.prices[2].pricingData.components[1].min_seats: expected a positive whole number or null, found 1.5"),
+        ("zero defaultAmount", #""defaultAmount": 500,"#, #""defaultAmount": 0,"#,
+         "$.creditDefinitions[1].defaultAmount: expected a positive whole number, found 0"),
+        ("zero refillAmount", #""refillAmount": 1000,"#, #""refillAmount": 0,"#,
+         "$.creditDefinitions[2].refillAmount: expected a positive whole number or null, found 0"),
         ("displayOrder as string", #""displayOrder": 2,"#, #""displayOrder": "2","#,
          "$.pricingTables[0].planConfigs[1].displayOrder: expected a positive whole number, found a string"),
         // Currencies
@@ -340,10 +393,82 @@ import Testing
          #"$.quotes[0].priceId: price "price_free" is not an override price (its isOverridePrice is false)"#),
         ("quote of no price", #""priceId": "price_acme""#, #""priceId": "price_acm""#,
          #"$.quotes[0].priceId: no price with id "price_acm"; did you mean "price_acme"?"#),
-        ("credit of no plan", "\"planId\": \"plan_pro\",\n      \"priceId\": null", "\"planId\": \"plan_gold\",\n      \"priceId\": null",
+        ("credit of no plan", "\"applicationType\": \"monetary\",\n      \"planId\": \"plan_pro\"",
+         "\"applicationType\": \"monetary\",\n      \"planId\": \"plan_gold\"",
          #"$.creditDefinitions[1].planId: no plan with id "plan_gold""#),
         ("table row of no plan", #""planId": "plan_enterprise""#, #""planId": "plan_enterprize""#,
          #"$.pricingTables[0].planConfigs[2].planId: no plan with id "plan_enterprize"; did you mean "plan_enterprise"?"#),
+        ("feature of no metric", "\"metricIds\": [\n        \"api-calls\"", "\"metricIds\": [\n        \"api-call\"",
+         #"$.features[0].metricIds[0]: no metric with id "api-call"; did you mean "api-calls"?"#),
+        ("component of no metric", #""metric_id": "storage""#, #""metric_id": "storag""#,
+         #"$.prices[3].pricingData.components[1].metric_id: no metric with id "storag"; did you mean "storage"?"#),
+        ("trial of no plan", #""trialParentPlanId": "plan_pro""#, #""trialParentPlanId": "plan_prof""#,
+         #"$.plans[3].trialParentPlanId: no plan with id "plan_prof"; did you mean "plan_pro"?"#),
+        ("trial of itself", #""trialParentPlanId": "plan_pro""#, #""trialParentPlanId": "plan_pro_trial""#,
+         "$.plans[3].trialParentPlanId: a plan cannot be a trial of itself"),
+        ("trial of a trial", Self.freePlanTrialFields,
+         Self.freePlanTrial(true, parent: #""plan_pro_trial""#, days: "7"),
+         #"$.plans[1].trialParentPlanId: plan "plan_pro_trial" is itself a trial (of "plan_pro"); a trial's parent is a plan that is not a trial"#),
+        ("credit of no price", #""priceId": "price_pro_monthly","#, #""priceId": "price_pro_montly","#,
+         #"$.creditDefinitions[0].priceId: no price with id "price_pro_montly"; did you mean "price_pro_monthly"?"#),
+        ("credit of another plan's price", Self.creditComponent,
+         "\"priceId\": \"price_free\",\n      \"priceComponentId\": \"comp_free\"",
+         #"$.creditDefinitions[0].priceId: price "price_free" belongs to plan "plan_free", not to the credit's plan "plan_pro""#),
+        ("credit of an override price", Self.creditComponent,
+         "\"priceId\": \"price_acme\",\n      \"priceComponentId\": \"comp_acme\"",
+         #"$.creditDefinitions[0].priceId: price "price_acme" is an override price (a quote's); a credit applies to a price of its plan"#),
+        ("credit of no component", #""priceComponentId": "comp_usage_api""#, #""priceComponentId": "comp_usage""#,
+         #"$.creditDefinitions[0].priceComponentId: price "price_pro_monthly" has no component "comp_usage"; did you mean "comp_usage_api"?"#),
+        ("credit of no feature", #""featureSlug": "api-access""#, #""featureSlug": "api-acess""#,
+         #"$.creditDefinitions[2].featureSlug: no feature with slug "api-acess"; did you mean "api-access"?"#),
+        ("quote of no plan", "\"planId\": \"plan_pro\",\n      \"customer\"", "\"planId\": \"plan_prp\",\n      \"customer\"",
+         #"$.quotes[0].planId: no plan with id "plan_prp"; did you mean "plan_pro"?"#),
+        ("quote of another plan's price", "\"planId\": \"plan_pro\",\n      \"customer\"",
+         "\"planId\": \"plan_free\",\n      \"customer\"",
+         #"$.quotes[0].priceId: price "price_acme" belongs to plan "plan_pro", not to the quote's plan "plan_free""#),
+        ("override price quoted twice", "\"priceId\": \"price_acme\"\n    }",
+         "\"priceId\": \"price_acme\"\n    },\n    {\n      \"id\": \"quote_acme_again\",\n      \"planId\": \"plan_pro\",\n"
+            + "      \"customer\": \"Acme Corp\",\n      \"stableSubscriptionId\": null,\n      \"effective\": \"immediately\",\n"
+            + "      \"priceId\": \"price_acme\"\n    }",
+         #"$.quotes[1].priceId: price "price_acme" is already the price of another quote (first at $.quotes[0])"#),
+        ("override price of no quote", Self.quotes, #""quotes": []"#,
+         #"$.prices[0].isOverridePrice: override price "price_acme" is the price of no quote"#),
+        // Trials
+        ("trial plan not flagged", #""isTrialPlan": true"#, #""isTrialPlan": false"#,
+         #"$.plans[3].isTrialPlan: expected true for a trial plan (trialParentPlanId "plan_pro"), found false"#),
+        ("trial flag without a parent", Self.freePlanTrialFields,
+         Self.freePlanTrial(true, parent: "null", days: "null"),
+         "$.plans[1].isTrialPlan: expected false for a plan without a trialParentPlanId, found true"),
+        ("trial without trialDays", #""trialDays": 14,"#, #""trialDays": null,"#,
+         "$.plans[3].trialDays: expected a whole number from 1 to 365 for a trial plan, found null"),
+        ("trialDays of a plan that is not a trial", Self.freePlanTrialFields,
+         Self.freePlanTrial(false, parent: "null", days: "30"),
+         "$.plans[1].trialDays: expected null for a plan that is not a trial, found 30"),
+        ("trialDays above 365", #""trialDays": 14,"#, #""trialDays": 366,"#,
+         "$.plans[3].trialDays: expected a whole number from 1 to 365 or null, found 366"),
+        // Credits
+        ("monetary credit applied to a feature", "\"featureSlug\": null,\n      \"name\": \"Welcome credit\"",
+         "\"featureSlug\": \"api-access\",\n      \"name\": \"Welcome credit\"",
+         #"$.creditDefinitions[1].featureSlug: expected null for a monetary credit, found "api-access""#),
+        ("monetary credit without currency", "\"currency\": \"EUR\"\n", "\"currency\": null\n",
+         "$.creditDefinitions[1].currency: expected an upper-case ISO 4217 currency code for a monetary credit, found null"),
+        ("usage credit with currency", "\"currency\": null\n    }\n  ],\n  \"pricingTables\"",
+         "\"currency\": \"USD\"\n    }\n  ],\n  \"pricingTables\"",
+         #"$.creditDefinitions[2].currency: expected null for a usage credit, found "USD""#),
+        ("credit component without its price", #""priceId": "price_pro_monthly","#, #""priceId": null,"#,
+         #"$.creditDefinitions[0].priceId: expected the id of the price of component "comp_usage_api", found null"#),
+        ("credit price without its component", #""priceComponentId": "comp_usage_api""#, #""priceComponentId": null"#,
+         #"$.creditDefinitions[0].priceComponentId: expected the id of a component of price "price_pro_monthly", found null"#),
+        ("usage credit applied to a component and a feature", "\"comp_usage_api\",\n      \"featureSlug\": null",
+         "\"comp_usage_api\",\n      \"featureSlug\": \"api-access\"",
+         #"$.creditDefinitions[0].featureSlug: expected null for a usage credit applied to a component, found "api-access""#),
+        ("usage credit applied to nothing", #""featureSlug": "api-access""#, #""featureSlug": null"#,
+         "$.creditDefinitions[2]: a usage credit applies to a component (priceId and priceComponentId) or to a feature (featureSlug); all three are null"),
+        // Totals (E0813), which pricing tables and entitlements add up
+        ("price total above 2^53 − 1", #""amount_cents": 1500,"#, #""amount_cents": 9007199254740000,"#,
+         #"$.prices[2].pricingData.components[1].amount_cents: the fixed and per_unit amounts of price "price_pro_monthly" add up to more than 9007199254740991 (2^53 − 1) minor units"#),
+        ("usage credits above 2^53 − 1", #""defaultAmount": 10000,"#, #""defaultAmount": 9007199254740000,"#,
+         #"$.creditDefinitions[2].defaultAmount: the usage credits of plan "plan_pro" add up to more than 9007199254740991 (2^53 − 1) units"#),
         // Not JSON
         ("doubled comma", #""schemaVersion": 1,"#, #""schemaVersion": 1,,"#,
          "not JSON: line 2, column 22: expected a string key after `,`, found `,`"),
@@ -357,6 +482,25 @@ import Testing
     func refuses(damage: String, old: String, new: String, expected: String) throws {
         let problem = try #require(Self.readingError(try Self.edited(old, new)), "\(damage) was read")
         #expect(problem.description == expected, "\(damage)")
+    }
+
+    /// What the reader accepts, the derivations can compute: sums exactly at 2^53 − 1 are read, and the
+    /// entitlements, public tables and generated bullets made from them do not trap.
+    @Test("a document at the limits of its totals derives every output")
+    func totalsAtTheLimit() throws {
+        let text = Self.text
+            .replacing(#""defaultAmount": 10000,"#, with: #""defaultAmount": 9007199254739991,"#)
+            .replacing(#""amount_cents": 2900,"#, with: #""amount_cents": 9007199254739491,"#)
+        let document = try CatalogDocument(json: Array(text.utf8))
+        let entitlements = EntitlementsDocument(document).jsonValue
+        #expect(entitlements["plans"]?["plan_pro"]?["api-access"]?["creditAllowance"] == .number("9007199254740991"))
+        let lookup = CatalogDocumentIndex(document)
+        for table in document.pricingTables {
+            _ = PublicPricingTable(table, in: document).jsonValue
+            for config in table.planConfigs {
+                _ = GeneratedBullets.bullets(for: PricingRow(config, in: table, lookup: lookup), lookup: lookup)
+            }
+        }
     }
 
     @Test("refuses what is not a catalog at all", arguments: [

@@ -6,8 +6,8 @@ extension CatalogDocumentReader {
 
     static func readPrice(_ value: JSONValue, at path: String) throws(CatalogDocumentError) -> CatalogDocument.Price {
         var object = try JSONObjectReader(value, at: path, keys: priceKeys)
-        let id = try object.read("id", CatalogField.string)
-        let planID = try object.read("planId", CatalogField.string)
+        let id = try object.read("id", CatalogField.identifier)
+        let planID = try object.read("planId", CatalogField.identifier)
         let currency = try object.read("currency", CatalogField.currency)
         let isOverridePrice = try object.read("isOverridePrice", CatalogField.bool)
         var pricingData = try JSONObjectReader(try object.value("pricingData"), at: object.path(of: "pricingData"),
@@ -58,7 +58,7 @@ extension CatalogDocumentReader {
     private static func readComponent(_ value: JSONValue,
                                       at path: String) throws(CatalogDocumentError) -> CatalogDocument.Component {
         var object = try JSONObjectReader(value, at: path, keys: componentKeys)
-        let id = try object.read("component_id", CatalogField.string)
+        let id = try object.read("component_id", CatalogField.identifier)
         let kind = try object.read("type", CatalogField.oneOf(componentKinds))
         if let key = object.firstKey(notIn: sharedComponentKeys + kind.ownKeys) {
             throw CatalogDocumentError(
@@ -76,7 +76,7 @@ extension CatalogDocumentReader {
                               billImmediately: try object.read("bill_immediately", CatalogField.bool))
         case .usage:
             let unitCostCents = try object.read("unit_cost_cents", CatalogField.nonNegativeNumber)
-            charge = .usage(metricID: try object.read("metric_id", CatalogField.string), unitCostCents: unitCostCents)
+            charge = .usage(metricID: try object.read("metric_id", CatalogField.identifier), unitCostCents: unitCostCents)
         }
         return CatalogDocument.Component(id: id, charge: charge, label: label, unitLabel: unitLabel,
                                          period: try object.read("recurrence_rule", CatalogField.recurrenceRule))
@@ -94,18 +94,18 @@ extension CatalogDocumentReader {
     static func readCreditDefinition(_ value: JSONValue,
                                      at path: String) throws(CatalogDocumentError) -> CatalogDocument.CreditDefinition {
         var object = try JSONObjectReader(value, at: path, keys: creditDefinitionKeys)
-        let id = try object.read("id", CatalogField.string)
+        let id = try object.read("id", CatalogField.identifier)
         _ = try object.read("scope", CatalogField.constant(CatalogDocument.CreditDefinition.scope))
         return CatalogDocument.CreditDefinition(
             id: id,
             applicationType: try object.read("applicationType", CatalogField.oneOf(creditTypes)),
-            planID: try object.read("planId", CatalogField.string),
-            priceID: try object.readNullable("priceId", CatalogField.string),
-            priceComponentID: try object.readNullable("priceComponentId", CatalogField.string),
-            featureSlug: try object.readNullable("featureSlug", CatalogField.string),
+            planID: try object.read("planId", CatalogField.identifier),
+            priceID: try object.readNullable("priceId", CatalogField.identifier),
+            priceComponentID: try object.readNullable("priceComponentId", CatalogField.identifier),
+            featureSlug: try object.readNullable("featureSlug", CatalogField.identifier),
             name: try object.read("name", CatalogField.string),
-            defaultAmount: try object.read("defaultAmount", CatalogField.wholeAmount),
-            refillAmount: try object.readNullable("refillAmount", CatalogField.wholeAmount),
+            defaultAmount: try object.read("defaultAmount", CatalogField.positiveAmount),
+            refillAmount: try object.readNullable("refillAmount", CatalogField.positiveAmount),
             renewOnBilling: try object.read("renewOnBilling", CatalogField.bool),
             refillPeriod: try object.readNullable("refillRrule", CatalogField.recurrenceRule),
             expiryDays: try object.readNullable("expiryDays", CatalogField.positiveInteger),
@@ -125,7 +125,7 @@ extension CatalogDocumentReader {
     static func readPricingTable(_ value: JSONValue,
                                  at path: String) throws(CatalogDocumentError) -> CatalogDocument.PricingTable {
         var object = try JSONObjectReader(value, at: path, keys: pricingTableKeys)
-        let slug = try object.read("slug", CatalogField.string)
+        let slug = try object.read("slug", CatalogField.identifier)
         let name = try object.read("name", CatalogField.string)
         let heading = try object.readNullable("heading", CatalogField.string)
         let subheading = try object.readNullable("subheading", CatalogField.string)
@@ -144,7 +144,7 @@ extension CatalogDocumentReader {
                                        at path: String) throws(CatalogDocumentError) -> CatalogDocument.PlanConfig {
         var object = try JSONObjectReader(value, at: path, keys: planConfigKeys)
         return CatalogDocument.PlanConfig(
-            planID: try object.read("planId", CatalogField.string),
+            planID: try object.read("planId", CatalogField.identifier),
             displayOrder: try object.read("displayOrder", CatalogField.positiveInteger),
             isPopular: try object.read("isPopular", CatalogField.bool),
             popularText: try object.readNullable("popularText", CatalogField.string),
@@ -163,11 +163,11 @@ extension CatalogDocumentReader {
     static func readQuote(_ value: JSONValue, at path: String) throws(CatalogDocumentError) -> CatalogDocument.Quote {
         var object = try JSONObjectReader(value, at: path, keys: quoteKeys)
         return CatalogDocument.Quote(
-            id: try object.read("id", CatalogField.string),
-            planID: try object.read("planId", CatalogField.string),
+            id: try object.read("id", CatalogField.identifier),
+            planID: try object.read("planId", CatalogField.identifier),
             customer: try object.read("customer", CatalogField.string),
             stableSubscriptionID: try object.readNullable("stableSubscriptionId", CatalogField.string),
             effective: try object.read("effective", CatalogField.oneOf(quoteEffectives)),
-            priceID: try object.read("priceId", CatalogField.string))
+            priceID: try object.read("priceId", CatalogField.identifier))
     }
 }

@@ -1,62 +1,144 @@
 /// The references between records, checked once every record is read (a plan lists prices that come
 /// after it in the file). A dangling id would make `diff` compare against nothing and `import` write a
 /// catalog that does not compile, so it is refused here, at the path of the reference.
+///
+/// Beyond resolving, a reference must name the right kind of record, as the compiler's checks ensure
+/// for a built catalog: a plan lists its own prices and a quote its own override price; a credit applies
+/// to a component of a price of its own plan; a trial's parent is not itself a trial.
 extension CatalogDocumentReader {
     static func checkReferences(in document: CatalogDocument) throws(CatalogDocumentError) {
-        let planIDs = Set(document.plans.map(\.id))
-        var pricesByID: [String: CatalogDocument.Price] = [:]
-        for price in document.prices { pricesByID[price.id] = price }
+        let lookup = CatalogDocumentIndex(document)
+        var metrics: [String: CatalogDocument.Metric] = [:]
+        for metric in document.metrics { metrics[metric.id] = metric }
 
-        // A price's own plan first: when it is wrong, the plan listing the price is wrong only through it.
-        for (index, price) in document.prices.enumerated() {
-            try checkPlan(price.planID, at: "$.prices[\(index)].planId", in: planIDs)
-        }
-        for (planIndex, plan) in document.plans.enumerated() {
-            for (index, priceID) in plan.priceIDs.enumerated() {
-                let path = "$.plans[\(planIndex)].priceIds[\(index)]"
-                let price = try price(priceID, at: path, in: pricesByID)
-                guard price.planID == plan.id else {
-                    throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(priceID)) belongs to "
-                                               + "plan \(JSONText.quoted(price.planID)), not to this one")
-                }
-                guard !price.isOverridePrice else {
-                    throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(priceID)) is an override "
-                                               + "price (a quote's); a plan lists only its own prices")
-                }
+        for (featureIndex, feature) in document.features.enumerated() {
+            for (index, metricID) in feature.metricIDs.enumerated() {
+                _ = try resolve(metricID, among: metrics, kind: "metric",
+                                at: "$.features[\(featureIndex)].metricIds[\(index)]")
             }
         }
+        // A price's own plan first: when it is wrong, the plan listing the price is wrong only through it.
+        for (priceIndex, price) in document.prices.enumerated() {
+            let path = "$.prices[\(priceIndex)]"
+            _ = try resolve(price.planID, among: lookup.plans, kind: "plan", at: "\(path).planId")
+            for (index, component) in price.components.enumerated() {
+                guard case .usage(let metricID, _) = component.charge else { continue }
+                _ = try resolve(metricID, among: metrics, kind: "metric",
+                                at: "\(path).pricingData.components[\(index)].metric_id")
+            }
+        }
+        for (index, plan) in document.plans.enumerated() {
+            try checkReferences(of: plan, at: "$.plans[\(index)]", lookup: lookup)
+        }
         for (index, credit) in document.creditDefinitions.enumerated() {
-            try checkPlan(credit.planID, at: "$.creditDefinitions[\(index)].planId", in: planIDs)
+            try checkReferences(of: credit, at: "$.creditDefinitions[\(index)]", lookup: lookup)
         }
         for (tableIndex, table) in document.pricingTables.enumerated() {
             for (index, row) in table.planConfigs.enumerated() {
-                try checkPlan(row.planID, at: "$.pricingTables[\(tableIndex)].planConfigs[\(index)].planId", in: planIDs)
+                _ = try resolve(row.planID, among: lookup.plans, kind: "plan",
+                                at: "$.pricingTables[\(tableIndex)].planConfigs[\(index)].planId")
             }
         }
+        try checkQuotes(of: document, lookup: lookup)
+    }
+
+    /// A plan's prices are its own and not a quote's; its trial parent is another plan, not a trial.
+    private static func checkReferences(of plan: CatalogDocument.Plan, at planPath: String,
+                                        lookup: CatalogDocumentIndex) throws(CatalogDocumentError) {
+        for (index, priceID) in plan.priceIDs.enumerated() {
+            let path = "\(planPath).priceIds[\(index)]"
+            let price = try resolve(priceID, among: lookup.prices, kind: "price", at: path)
+            guard price.planID == plan.id else {
+                throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(priceID)) belongs to "
+                                           + "plan \(JSONText.quoted(price.planID)), not to this one")
+            }
+            guard !price.isOverridePrice else {
+                throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(priceID)) is an override "
+                                           + "price (a quote's); a plan lists only its own prices")
+            }
+        }
+        guard let parentID = plan.trialParentPlanID else { return }
+        let path = "\(planPath).trialParentPlanId"
+        let parent = try resolve(parentID, among: lookup.plans, kind: "plan", at: path)
+        guard parent.id != plan.id else {
+            throw CatalogDocumentError(path: path, message: "a plan cannot be a trial of itself")
+        }
+        if let grandparentID = parent.trialParentPlanID {
+            throw CatalogDocumentError(
+                path: path, message: "plan \(JSONText.quoted(parentID)) is itself a trial (of "
+                    + "\(JSONText.quoted(grandparentID))); a trial's parent is a plan that is not a trial")
+        }
+    }
+
+    /// A credit's plan, and what it applies to: a component of a price of that plan (not a quote's), or a
+    /// feature. Which of these a credit sets is checked with the credit itself (`+Consistency`).
+    private static func checkReferences(of credit: CatalogDocument.CreditDefinition, at path: String,
+                                        lookup: CatalogDocumentIndex) throws(CatalogDocumentError) {
+        _ = try resolve(credit.planID, among: lookup.plans, kind: "plan", at: "\(path).planId")
+        if let priceID = credit.priceID, let componentID = credit.priceComponentID {
+            let price = try resolve(priceID, among: lookup.prices, kind: "price", at: "\(path).priceId")
+            guard price.planID == credit.planID else {
+                throw CatalogDocumentError(
+                    path: "\(path).priceId", message: "price \(JSONText.quoted(priceID)) belongs to plan "
+                        + "\(JSONText.quoted(price.planID)), not to the credit's plan "
+                        + JSONText.quoted(credit.planID))
+            }
+            guard !price.isOverridePrice else {
+                throw CatalogDocumentError(path: "\(path).priceId", message: "price \(JSONText.quoted(priceID)) is an "
+                                           + "override price (a quote's); a credit applies to a price of its plan")
+            }
+            let componentIDs = price.components.map(\.id)
+            guard componentIDs.contains(componentID) else {
+                throw CatalogDocumentError(
+                    path: "\(path).priceComponentId",
+                    message: "price \(JSONText.quoted(priceID)) has no component \(JSONText.quoted(componentID))"
+                        + suggestion(for: componentID, among: componentIDs))
+            }
+        }
+        if let slug = credit.featureSlug {
+            _ = try resolve(slug, among: lookup.features, kind: "feature", key: "slug", at: "\(path).featureSlug")
+        }
+    }
+
+    /// A quote names a plan and an override price of that plan, which no other quote names; and every
+    /// override price is some quote's, since only a quote brings one into the catalog.
+    private static func checkQuotes(of document: CatalogDocument,
+                                    lookup: CatalogDocumentIndex) throws(CatalogDocumentError) {
+        var quoteIndexByPriceID: [String: Int] = [:]
         for (index, quote) in document.quotes.enumerated() {
+            _ = try resolve(quote.planID, among: lookup.plans, kind: "plan", at: "$.quotes[\(index)].planId")
             let path = "$.quotes[\(index)].priceId"
-            let price = try price(quote.priceID, at: path, in: pricesByID)
+            let price = try resolve(quote.priceID, among: lookup.prices, kind: "price", at: path)
             guard price.isOverridePrice else {
                 throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(quote.priceID)) is not an "
                                            + "override price (its isOverridePrice is false)")
             }
+            guard price.planID == quote.planID else {
+                throw CatalogDocumentError(
+                    path: path, message: "price \(JSONText.quoted(quote.priceID)) belongs to plan "
+                        + "\(JSONText.quoted(price.planID)), not to the quote's plan \(JSONText.quoted(quote.planID))")
+            }
+            if let first = quoteIndexByPriceID[price.id] {
+                throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(quote.priceID)) is already "
+                                           + "the price of another quote (first at $.quotes[\(first)])")
+            }
+            quoteIndexByPriceID[price.id] = index
+        }
+        for (index, price) in document.prices.enumerated() where price.isOverridePrice {
+            guard quoteIndexByPriceID[price.id] == nil else { continue }
+            throw CatalogDocumentError(path: "$.prices[\(index)].isOverridePrice",
+                                       message: "override price \(JSONText.quoted(price.id)) is the price of no quote")
         }
     }
 
-    private static func checkPlan(_ planID: String, at path: String, in planIDs: Set<String>) throws(CatalogDocumentError) {
-        guard planIDs.contains(planID) else {
-            throw CatalogDocumentError(path: path, message: "no plan with id \(JSONText.quoted(planID))"
-                                       + suggestion(for: planID, among: planIDs.sorted()))
+    /// The record `id` names, or `no plan with id "plan_fre"; did you mean "plan_free"?` at `path`.
+    private static func resolve<Record>(
+        _ id: String, among records: [String: Record], kind: String, key: String = "id", at path: String
+    ) throws(CatalogDocumentError) -> Record {
+        guard let record = records[id] else {
+            throw CatalogDocumentError(path: path, message: "no \(kind) with \(key) \(JSONText.quoted(id))"
+                                       + suggestion(for: id, among: records.keys.sorted()))
         }
-    }
-
-    private static func price(
-        _ priceID: String, at path: String, in pricesByID: [String: CatalogDocument.Price]
-    ) throws(CatalogDocumentError) -> CatalogDocument.Price {
-        guard let price = pricesByID[priceID] else {
-            throw CatalogDocumentError(path: path, message: "no price with id \(JSONText.quoted(priceID))"
-                                       + suggestion(for: priceID, among: pricesByID.keys.sorted()))
-        }
-        return price
+        return record
     }
 }

@@ -3,8 +3,10 @@
 /// Strict because a deployed catalog.json is compared with the source field by field: a key read wrongly
 /// or ignored would show as a change that is not there (or hide one that is). So every key OUTPUT.md lists
 /// is required (`null` where unset), unknown keys are refused, constants and Lumen's enum spellings are
-/// checked, ids are unique within their kind, and references resolve. The top-level arrays may come in
-/// any order (a file may be assembled by hand) and are kept in the order read.
+/// checked, ids are non-empty and unique within their kind, a record's fields agree with each other
+/// (`+Consistency`), and references resolve to the right kind of record (`+References`): what the
+/// compiler's checks guarantee of a catalog.json it builds, the reader asks of one it reads. The top-level
+/// arrays may come in any order (a file may be assembled by hand) and are kept in the order read.
 ///
 /// Each record is read by one function that lists its fields in OUTPUT.md's order, so the reader can be
 /// checked against the writer (`CatalogDocument+JSON.swift`) line by line.
@@ -39,6 +41,7 @@ enum CatalogDocumentReader {
             pricingTables: try records("pricingTables", of: &object, identifiedBy: "slug", \.slug,
                                        read: readPricingTable),
             quotes: try records("quotes", of: &object, identifiedBy: "id", \.id, read: readQuote))
+        try checkConsistency(of: document)
         try checkReferences(in: document)
         return document
     }
@@ -98,7 +101,7 @@ enum CatalogDocumentReader {
 
     static func readMetric(_ value: JSONValue, at path: String) throws(CatalogDocumentError) -> CatalogDocument.Metric {
         var object = try JSONObjectReader(value, at: path, keys: metricKeys)
-        let id = try object.read("id", CatalogField.string)
+        let id = try object.read("id", CatalogField.identifier)
         let name = try object.read("name", CatalogField.string)
         let description = try object.readNullable("description", CatalogField.string)
         let eventName = try object.read("eventName", CatalogField.string)
@@ -115,12 +118,12 @@ enum CatalogDocumentReader {
     static func readFeature(_ value: JSONValue, at path: String) throws(CatalogDocumentError) -> CatalogDocument.Feature {
         var object = try JSONObjectReader(value, at: path, keys: featureKeys)
         return CatalogDocument.Feature(
-            slug: try object.read("slug", CatalogField.string),
+            slug: try object.read("slug", CatalogField.identifier),
             displayName: try object.read("displayName", CatalogField.string),
             description: try object.readNullable("description", CatalogField.string),
             featureType: try object.read("featureType", CatalogField.oneOf(featureTypes)),
             unitLabel: try object.readNullable("unitLabel", CatalogField.string),
-            metricIDs: try object.strings("metricIds"))
+            metricIDs: try object.strings("metricIds", CatalogField.identifier))
     }
 
     static let planKeys = [
@@ -132,16 +135,16 @@ enum CatalogDocumentReader {
                          featureTypes: [String: FeatureType]) throws(CatalogDocumentError) -> CatalogDocument.Plan {
         var object = try JSONObjectReader(value, at: path, keys: planKeys)
         return CatalogDocument.Plan(
-            id: try object.read("id", CatalogField.string),
+            id: try object.read("id", CatalogField.identifier),
             planName: try object.read("planName", CatalogField.string),
             planDescription: try object.readNullable("planDescription", CatalogField.string),
             isFree: try object.read("isFree", CatalogField.bool),
             isTrialPlan: try object.read("isTrialPlan", CatalogField.bool),
-            trialParentPlanID: try object.readNullable("trialParentPlanId", CatalogField.string),
-            trialDays: try object.readNullable("trialDays", CatalogField.positiveInteger),
+            trialParentPlanID: try object.readNullable("trialParentPlanId", CatalogField.identifier),
+            trialDays: try object.readNullable("trialDays", CatalogField.wholeNumber(in: TrialChecks.dayRange)),
             isVisibleInPricingTable: try object.read("isVisibleInPricingTable", CatalogField.bool),
             features: try readGrantedFeatures(of: &object, featureTypes: featureTypes),
-            priceIDs: try object.strings("priceIds"))
+            priceIDs: try object.strings("priceIds", CatalogField.identifier))
     }
 
     /// A plan's `features`: each slug must name a feature, once, and its `featureValue` is read by that
@@ -154,7 +157,7 @@ enum CatalogDocumentReader {
         var firstIndexBySlug: [String: Int] = [:]
         for (index, element) in elements.enumerated() {
             var object = try JSONObjectReader(element, at: "\(arrayPath)[\(index)]", keys: ["slug", "featureValue"])
-            let slug = try object.read("slug", CatalogField.string)
+            let slug = try object.read("slug", CatalogField.identifier)
             guard let type = featureTypes[slug] else {
                 throw CatalogDocumentError(path: object.path(of: "slug"),
                                            message: "no feature with slug \(JSONText.quoted(slug))"

@@ -35,6 +35,15 @@ enum CatalogField {
         return text
     }
 
+    /// An id or slug, or a reference to one: a string that is not empty, since an empty id names nothing
+    /// that Lumen (or `import`) could refer to.
+    static func identifier(_ value: JSONValue) throws(Problem) -> String {
+        let expected = "a non-empty string"
+        guard case .string(let text) = value else { throw .mismatch(expected: expected, found: described(value)) }
+        guard !text.isEmpty else { throw .mismatch(expected: expected, found: shown(value)) }
+        return text
+    }
+
     static func bool(_ value: JSONValue) throws(Problem) -> Bool {
         guard case .bool(let flag) = value else { throw .mismatch(expected: "true or false", found: described(value)) }
         return flag
@@ -67,7 +76,7 @@ enum CatalogField {
         return try withinLimit(decimal, value)
     }
 
-    /// An amount in minor units or credit units: `amount_cents`, `defaultAmount`, `refillAmount`.
+    /// An amount in minor units: `amount_cents`.
     static func wholeAmount(_ value: JSONValue) throws(Problem) -> ExactDecimal {
         let expected = "a non-negative whole number"
         guard case .number = value else { throw .mismatch(expected: expected, found: described(value)) }
@@ -76,7 +85,31 @@ enum CatalogField {
         return try withinLimit(decimal, value)
     }
 
-    /// A count of days, seats or a position: `trialDays`, `min_seats`, `expiryDays`, `displayOrder`.
+    /// A credit's `defaultAmount` or `refillAmount`: a whole number from 1, since a credit of 0 grants
+    /// nothing (Lumen refuses it).
+    static func positiveAmount(_ value: JSONValue) throws(Problem) -> ExactDecimal {
+        let expected = "a positive whole number"
+        guard case .number = value else { throw .mismatch(expected: expected, found: described(value)) }
+        let decimal = try number(value)
+        guard !decimal.isNegative, !decimal.isZero, decimal.isInteger else {
+            throw .mismatch(expected: expected, found: shown(value))
+        }
+        return try withinLimit(decimal, value)
+    }
+
+    /// A whole number within `range`: `trialDays` (1 to 365).
+    static func wholeNumber(in range: ClosedRange<Int>) -> Decoder<Int> {
+        { (value: JSONValue) throws(Problem) -> Int in
+            let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+            guard case .number = value else { throw .mismatch(expected: expected, found: described(value)) }
+            guard let integer = try number(value).integerValue, range.contains(integer) else {
+                throw .mismatch(expected: expected, found: shown(value))
+            }
+            return integer
+        }
+    }
+
+    /// A count of days, seats or a position: `min_seats`, `expiryDays`, `displayOrder`.
     static func positiveInteger(_ value: JSONValue) throws(Problem) -> Int {
         let expected = "a positive whole number"
         guard case .number = value else { throw .mismatch(expected: expected, found: described(value)) }

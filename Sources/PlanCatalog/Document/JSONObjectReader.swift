@@ -105,17 +105,20 @@ struct JSONObjectReader {
         }
     }
 
-    /// An array of strings: `metricIds`, `priceIds`, `bullets`. A bad element is reported at its index.
-    mutating func strings(_ key: String) throws(CatalogDocumentError) -> [String] {
+    /// An array of strings: `metricIds`, `priceIds` (ids: `CatalogField.identifier`), `bullets`. A bad
+    /// element is reported at its index.
+    mutating func strings(
+        _ key: String, _ decode: CatalogField.Decoder<String> = CatalogField.string
+    ) throws(CatalogDocumentError) -> [String] {
         let (elements, arrayPath) = try array(key)
         var texts: [String] = []
         texts.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
-            guard case .string(let text) = element else {
-                throw CatalogDocumentError(path: "\(arrayPath)[\(index)]",
-                                           message: "expected a string, found \(CatalogField.described(element))")
+            do {
+                texts.append(try decode(element))
+            } catch {
+                throw CatalogDocumentError(path: "\(arrayPath)[\(index)]", message: error.text)
             }
-            texts.append(text)
         }
         return texts
     }
