@@ -111,13 +111,8 @@ enum CatalogField {
 
     /// A count of days, seats or a position: `min_seats`, `expiryDays`, `displayOrder`.
     static func positiveInteger(_ value: JSONValue) throws(Problem) -> Int {
-        let expected = "a positive whole number"
-        guard case .number = value else { throw .mismatch(expected: expected, found: described(value)) }
-        let decimal = try number(value)
-        guard !decimal.isNegative, !decimal.isZero, decimal.isInteger else {
-            throw .mismatch(expected: expected, found: shown(value))
-        }
-        return try withinLimit(decimal, value).integerValue ?? 0
+        // Within 2^53 − 1, so it always fits in an Int.
+        try positiveAmount(value).integerValue ?? 0
     }
 
     /// A version number that must be exactly `expected`: `dsl_version`.
