@@ -162,13 +162,23 @@ struct CheckVerifier {
         let rendered = Array(result.diagnostics.prefix(20))
         _ = TextDiagnosticRenderer().render(rendered)
         _ = JSONDiagnosticRenderer().render(rendered)
-        // A clean catalog is clean the same way every time.
+        // A clean catalog is clean the same way every time, builds the same bytes every time (no
+        // emitter invariant trips on it), and its catalog.json reads back as the same document.
         if !result.hasErrors {
             var again = catalog.sourceFiles()
             again[fileIndex] = SourceFile(path: catalog.files[fileIndex].path, bytes: bytes)
-            let second = CatalogCompiler.check(again)
-            if Self.fingerprint(of: second) != Self.fingerprint(of: result) {
+            let second = CatalogCompiler.build(again)
+            if Self.fingerprint(of: second.check) != Self.fingerprint(of: result) {
                 found.append("a clean check is not deterministic")
+            }
+            let output = BuildOutput(document: CatalogDocument(compiling: result.catalog))
+            if second.output?.files != output.files { found.append("a clean build is not deterministic") }
+            do {
+                if try CatalogDocument(json: output.document.jsonBytes) != output.document {
+                    found.append("catalog.json does not read back as the document it was written from")
+                }
+            } catch {
+                found.append("catalog.json is refused by the reader: \(error)")
             }
         }
         if !found.isEmpty {
