@@ -13,9 +13,9 @@ struct CatalogDocumentIndex {
 
     init(_ document: CatalogDocument) {
         self.document = document
-        plans = Self.firstByID(document.plans, \.id)
-        prices = Self.firstByID(document.prices, \.id)
-        features = Self.firstByID(document.features, \.slug)
+        plans = Dictionary(keepingFirst: document.plans, by: \.id)
+        prices = Dictionary(keepingFirst: document.prices, by: \.id)
+        features = Dictionary(keepingFirst: document.features, by: \.slug)
         creditsByPlan = Dictionary(grouping: document.creditDefinitions, by: \.planID)
         var trials: [String: CatalogDocument.Plan] = [:]
         for plan in document.plans {
@@ -35,9 +35,26 @@ struct CatalogDocumentIndex {
     /// A plan's credit definitions.
     func credits(of planID: String) -> [CatalogDocument.CreditDefinition] { creditsByPlan[planID] ?? [] }
 
-    private static func firstByID<Element>(_ elements: [Element], _ id: (Element) -> String) -> [String: Element] {
-        var result: [String: Element] = [:]
-        for element in elements where result[id(element)] == nil { result[id(element)] = element }
-        return result
+    /// The plan's usage credits for a feature: those applied to the feature, and those applied to a
+    /// component that bills one of its metrics — only components of `price`, when one is given.
+    func usageCredits(of plan: CatalogDocument.Plan, for feature: CatalogDocument.Feature,
+                      onlyOf price: CatalogDocument.Price? = nil) -> [CatalogDocument.CreditDefinition] {
+        credits(of: plan.id).filter { credit in
+            guard credit.applicationType == .usage else { return false }
+            if credit.featureSlug == feature.slug { return true }
+            guard let priceID = credit.priceID, let componentID = credit.priceComponentID,
+                  price == nil || price?.id == priceID,
+                  let component = prices[priceID]?.components.first(where: { $0.id == componentID }),
+                  case .usage(let metricID, _) = component.charge else { return false }
+            return feature.metricIDs.contains(metricID)
+        }
+    }
+}
+
+extension Dictionary {
+    /// Elements by key, the first one winning where a key repeats (duplicates are reported elsewhere).
+    init(keepingFirst elements: some Sequence<Value>, by key: (Value) -> Key) {
+        self.init()
+        for element in elements where self[key(element)] == nil { self[key(element)] = element }
     }
 }

@@ -39,13 +39,7 @@ struct EntitlementsDocument {
         ]
         guard feature.featureType == .usage else { return .object(members) }
 
-        let credits = lookup.credits(of: plan.id).filter { credit in
-            guard credit.applicationType == .usage else { return false }
-            if credit.featureSlug == feature.slug { return true }
-            guard let priceID = credit.priceID, let componentID = credit.priceComponentID,
-                  let component = Self.component(componentID, ofPrice: priceID, lookup: lookup) else { return false }
-            return GeneratedBullets.bills(component, anyOf: feature.metricIDs)
-        }
+        let credits = lookup.usageCredits(of: plan, for: feature)
         let components = lookup.prices(of: plan).flatMap(\.components)
         let isPerSeat = components.contains { if case .perUnit = $0.charge { true } else { false } }
         let hasOverage = components.contains { component in
@@ -63,12 +57,6 @@ struct EntitlementsDocument {
             .init("overage", .bool(hasOverage)),
         ]
         return .object(members)
-    }
-
-    /// A component of a price, by id.
-    static func component(_ componentID: String, ofPrice priceID: String,
-                          lookup: CatalogDocumentIndex) -> CatalogDocument.Component? {
-        lookup.prices[priceID]?.components.first { $0.id == componentID }
     }
 
     /// The exact sum of credit amounts, or nil for none. The checks keep a plan's credits for one feature

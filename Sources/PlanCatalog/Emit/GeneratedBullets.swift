@@ -55,27 +55,13 @@ enum GeneratedBullets {
         }
     }
 
-    /// The usage credits of the row's plan for a feature: those applied to the feature, and those applied
-    /// to a component billing one of its metrics — of the shown price only, since a row shows one price
-    /// (a yearly price's own quota is not added to the monthly one's). A row without a shown price (an
-    /// enterprise row) counts the credits of every price of the plan.
+    /// The usage credits of the row's plan for a feature, added up. A row shows one price, so of the
+    /// credits applied to components only the shown price's count (a yearly price's own quota is not added
+    /// to the monthly one's); a row without a shown price (an enterprise row) counts them all.
     private static func allowance(of feature: CatalogDocument.Feature, row: PricingRow, plan: CatalogDocument.Plan,
                                   lookup: CatalogDocumentIndex) -> ExactDecimal? {
-        let credits = lookup.credits(of: plan.id).filter { credit in
-            guard credit.applicationType == .usage else { return false }
-            if credit.featureSlug == feature.slug { return true }
-            guard let priceID = credit.priceID, let componentID = credit.priceComponentID else { return false }
-            if let shown = row.shownPrice, shown.id != priceID { return false }
-            return EntitlementsDocument.component(componentID, ofPrice: priceID, lookup: lookup)
-                .map { bills($0, anyOf: feature.metricIDs) } ?? false
-        }
+        let credits = lookup.usageCredits(of: plan, for: feature, onlyOf: row.shownPrice)
         return EntitlementsDocument.sum(credits.map(\.defaultAmount))
-    }
-
-    /// Whether a component bills usage of one of the metrics.
-    static func bills(_ component: CatalogDocument.Component, anyOf metricIDs: [String]) -> Bool {
-        if case .usage(let metricID, _) = component.charge { return metricIDs.contains(metricID) }
-        return false
     }
 
     /// What one unit of a usage component is called: the component's unit, else the unit of the plan's

@@ -15,11 +15,11 @@ struct CatalogIndex {
 
     init(_ catalog: Catalog) {
         self.catalog = catalog
-        metrics = Self.firstByID(catalog.metrics, \.id.value)
-        features = Self.firstByID(catalog.features, \.slug.value)
-        plans = Self.firstByID(catalog.plans, \.id.value)
+        metrics = Dictionary(keepingFirst: catalog.metrics, by: \.id.value)
+        features = Dictionary(keepingFirst: catalog.features, by: \.slug.value)
+        plans = Dictionary(keepingFirst: catalog.plans, by: \.id.value)
         allPrices = catalog.allPrices
-        prices = Self.firstByID(allPrices, \.id.value)
+        prices = Dictionary(keepingFirst: allPrices, by: \.id.value)
         var trials: [String: [Plan]] = [:]
         for plan in catalog.plans.sorted(by: { Self.sourceOrder($0.location, $1.location) }) {
             if let parent = plan.trialOf?.value { trials[parent, default: []].append(plan) }
@@ -44,12 +44,6 @@ struct CatalogIndex {
     /// The prices that bill under a plan: its own and those of quotes for it.
     func pricesBilled(under plan: Plan) -> [Price] {
         plan.prices + (quotePricesByPlan[plan.id.value] ?? [])
-    }
-
-    private static func firstByID<Element>(_ elements: [Element], _ id: (Element) -> String) -> [String: Element] {
-        var result: [String: Element] = [:]
-        for element in elements where result[id(element)] == nil { result[id(element)] = element }
-        return result
     }
 
     /// Earlier file (by path), then earlier offset: "the later occurrence" of a duplicate across files.
