@@ -20,8 +20,6 @@ enum BuildCommand: Command {
         .value("--print", "DOCUMENT"),
     ] + DiagnosticOptions.definitions
 
-    /// What is built when no PATH is given (CLI.md); it must then hold a single catalog.
-    static let defaultPath = "catalogs/"
     /// Where the files go without `-o` (CLI.md), relative to the current directory.
     static let defaultOutputDirectory = "build/"
 
@@ -89,43 +87,18 @@ enum BuildCommand: Command {
             throw UsageError("`--output` needs a directory",
                              hint: "leave it out to write into \(defaultOutputDirectory)")
         }
-        guard arguments.operands.count <= 1 else {
-            let named = arguments.operands.map { "`\($0)`" }.joined(separator: ", ")
-            throw UsageError("`plancat build` builds one catalog, but \(arguments.operands.count) PATHs were given: "
-                             + named, hint: "run `plancat build` once for each catalog, with its own `-o DIR`")
+        let front = SingleCatalogBuild(commandName: name, verb: ("builds", "build"),
+                                       eachCatalogHint: ", with its own `-o DIR`", options: options)
+        let catalogPath: String
+        let output: BuildOutput
+        switch try front.run(operands: arguments.operands, currentDirectory: terminal.currentDirectory,
+                             failureNote: "; nothing written", terminal: terminal) {
+        case .built(let path, let built): (catalogPath, output) = (path, built)
+        case .stopped(let status): return status
         }
-
-        let path = arguments.operands.first ?? defaultPath
-        let discovery = CatalogDiscovery(currentDirectory: terminal.currentDirectory,
-                                         readStandardInput: { try terminal.readStandardInput() })
-        let outcome = discovery.discover([path])
-        if !outcome.failures.isEmpty {
-            for failure in outcome.failures {
-                terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
-            }
-            if arguments.operands.isEmpty {
-                terminal.write("plancat: note: without a PATH, plancat builds `\(defaultPath)`; "
-                               + "run `plancat build --help` for the forms a PATH takes\n", to: .standardError)
-            }
-            return ExitStatus.missingInput
-        }
-        guard outcome.catalogs.count == 1, let catalog = outcome.catalogs.first else {
-            let commands = outcome.catalogs.map { "\n  plancat build \($0.path)" }.joined()
-            throw UsageError("`\(path)` holds \(outcome.catalogs.count) catalogs, but `plancat build` builds one",
-                             hint: "name the one to build:" + commands)
-        }
-
-        let result = CatalogCompiler.build(catalog.files)
-        let diagnostics = result.check.diagnostics
-        let errorCount = diagnostics.count { $0.severity == .error }
-        let warningCount = diagnostics.count { $0.severity == .warning }
-        let fails = options.fails(errorCount: errorCount, warningCount: warningCount)
-        report(diagnostics, of: catalog.path, errorCount: errorCount, warningCount: warningCount, fails: fails,
-               options: options, terminal: terminal)
-        guard !fails, let output = result.output else { return ExitStatus.failure }
 
         if let printed {
-            let file = try printed.file(in: output, catalogPath: catalog.path)
+            let file = try printed.file(in: output, catalogPath: catalogPath)
             terminal.write(String(decoding: file.bytes, as: UTF8.self), to: .standardOutput)
             return ExitStatus.success
         }
@@ -136,7 +109,7 @@ enum BuildCommand: Command {
         let writer = OutputDirectoryWriter(directory: absoluteDirectory, shownAs: shownDirectory)
         do {
             let written = try writer.write(output.files)
-            var line = "built \(catalog.path) → \(shownDirectory): "
+            var line = "built \(catalogPath) → \(shownDirectory): "
                 + output.files.map(\.path).joined(separator: ", ")
             if !written.removed.isEmpty { line += "; removed " + written.removed.joined(separator: ", ") }
             terminal.write(line + "\n", to: .standardOutput)
@@ -144,27 +117,6 @@ enum BuildCommand: Command {
         } catch {
             terminal.write("plancat: error: \(error.message)\n", to: .standardError)
             return ExitStatus.cannotCreateOutput
-        }
-    }
-
-    /// Prints the diagnostics on standard error in the chosen format; text ends with a summary line.
-    private static func report(_ diagnostics: [Diagnostic], of catalogPath: String, errorCount: Int,
-                               warningCount: Int, fails: Bool, options: DiagnosticOptions,
-                               terminal: some Terminal) {
-        switch options.format {
-        case .text:
-            let renderer = TextDiagnosticRenderer(usesColor: options.usesColor(on: terminal))
-            var text = diagnostics.isEmpty ? "" : renderer.render(diagnostics)
-            text += "checked \(catalogPath): " + renderer.summary(errorCount: errorCount, warningCount: warningCount)
-            if options.treatsWarningsAsErrors, warningCount > 0 {
-                text += warningCount == 1 ? " (treated as an error)" : " (treated as errors)"
-            }
-            if fails { text += "; nothing written" }
-            terminal.write(text + "\n", to: .standardError)
-        case .json:
-            terminal.write(JSONDiagnosticRenderer().render(diagnostics), to: .standardError)
-        case .github:
-            terminal.write(GitHubDiagnosticRenderer().render(diagnostics), to: .standardError)
         }
     }
 
