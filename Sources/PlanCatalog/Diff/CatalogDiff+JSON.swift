@@ -14,6 +14,7 @@ extension CatalogDiff {
     /// The version of the document's shape; bumped only when a key changes meaning or goes away.
     public static let schemaVersion = 1
 
+    /// The whole document, keys in OUTPUT.md's order.
     public var jsonValue: JSONValue {
         .object([
             .init("schemaVersion", .number(Self.schemaVersion)),
