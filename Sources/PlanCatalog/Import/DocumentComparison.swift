@@ -8,10 +8,10 @@ enum DocumentComparison {
     struct Difference: Equatable {
         /// Into the input, with its own indices: `$.prices[3].pricingData.components[0].label`.
         let path: String
-        /// The input's value there, as JSON text, or "nothing".
-        let input: String
+        /// The input's value there, as JSON text; nil where it has no such key or element.
+        let input: String?
         /// What the rebuilt document has there, likewise.
-        let rebuilt: String
+        let rebuilt: String?
     }
 
     /// The top-level arrays of catalog.json and the key that identifies their records.
@@ -41,7 +41,7 @@ enum DocumentComparison {
                 }
             }
             if let extra = rebuiltRecords.first(where: { !matched.contains(id(of: $0)) }) {
-                return Difference(path: "$.\(arrayKey)", input: "nothing", rebuilt: "another record " + shown(extra))
+                return Difference(path: "$.\(arrayKey)", input: nil, rebuilt: shown(extra))
             }
         }
         return nil
@@ -68,7 +68,7 @@ enum DocumentComparison {
             }
             return nil
         default:
-            return Difference(path: path, input: input.map(shown) ?? "nothing", rebuilt: rebuilt.map(shown) ?? "nothing")
+            return Difference(path: path, input: input.map(shown), rebuilt: rebuilt.map(shown))
         }
     }
 

@@ -1,6 +1,7 @@
 /// Writes one catalog document as source, record by record, in a readable order: the catalog's name and
 /// currency, metrics, features, plans (each trial right after its parent, prices and credits inside their
-/// plan), pricing tables, then quotes (each with its override price).
+/// plan), pricing tables, then quotes (each with its override price). Within a kind, records keep the
+/// input's order: sorted by id in a built catalog.json, the team's own order in one assembled by hand.
 ///
 /// What the compiler would derive on its own is left out: a metric's event name equal to its id, the
 /// default aggregation and value type, a price's or credit's or table's currency equal to the catalog's,
@@ -150,7 +151,7 @@ struct ImportComposer {
 
     // MARK: Order
 
-    /// Plans by id, each trial right after its parent rather than in its own place. (The reader makes
+    /// Plans in the input's order, each trial right after its parent rather than in its own place. (The reader makes
     /// every trial's parent a plan that is not a trial; any plan left over still comes last, never lost.)
     private func plansInWritingOrder() -> [Int] {
         var order: [Int] = []

@@ -23,8 +23,9 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case unsupportedRenewal(String)
         /// The source written for the document does not compile: the compiler's message and code.
         case doesNotCompile(code: String, message: String)
-        /// The source compiles, but to a different value here: what the input says, what the source gives.
-        case differs(input: String, rebuilt: String)
+        /// The source compiles, but to a different value here: what the input says and what the source
+        /// gives, as JSON text; nil where one of them has no such key or element.
+        case differs(input: String?, rebuilt: String?)
     }
 
     /// `$` is the document, `.key` a member, `[n]` an element, with the input's own indices.
@@ -62,8 +63,13 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .doesNotCompile(let code, let message):
             return "cannot be written in .plancat: the source for it does not compile: \(message) (error \(code))"
         case .differs(let input, let rebuilt):
-            return "cannot be written in .plancat: the source that says everything else builds \(rebuilt) here, "
-                + "not \(input)"
+            let built = "cannot be written in .plancat: the source that says everything else builds "
+            switch (input, rebuilt) {
+            case (let input?, let rebuilt?): return built + "\(rebuilt) here, not \(input)"
+            case (nil, let rebuilt?): return built + "\(rebuilt) here, where the input has nothing"
+            case (let input?, nil): return built + "nothing here, not \(input)"
+            case (nil, nil): return built + "something else here"
+            }
         }
     }
 

@@ -1,0 +1,119 @@
+import Testing
+@testable import PlanCatalog
+
+/// The pieces of import's spelling and layout: words, string literals, amounts in major units, and the
+/// one-line component at the 100-column boundary.
+@Suite struct ImportSourceTests {
+    @Test("words are what the lexer reads as one word", arguments: [
+        ("plan_pro", true), ("api-calls", true), ("24x7-support", true), ("_", true), ("USD", true),
+        ("2024", false), ("1_000", false), ("-pro", false), ("plan pro", false), ("plan-é", false), ("", false),
+        ("a.b", false), ("pro\"", false),
+    ])
+    func words(_ text: String, _ isWord: Bool) {
+        #expect(SourceWords.isWord(text) == isWord)
+    }
+
+    @Test("strings are escaped so that the lexer reads back the same text", arguments: [
+        "plain", "say \"hi\"", "C:\\exports", "two\nlines", "tab\there", "bell\u{7}", "return\r", "del\u{7F}",
+        "c1\u{85}", "emoji 🤝 and é",
+    ])
+    func quotedStrings(_ text: String) throws {
+        let literal = SourceWords.quoted(text)
+        let (tokens, diagnostics) = Lexer.tokenize(SourceFile(path: "t", text: literal))
+        #expect(diagnostics.isEmpty)
+        #expect(tokens.first?.kind == .string)
+        #expect(tokens.first?.stringValue == text)
+    }
+
+    @Test func controlCharactersAreWrittenAsUnicodeEscapes() {
+        #expect(SourceWords.quoted("a\u{1}b\r") == "\"a\\u{1}b\\u{D}\"")
+    }
+
+    @Test("amounts go back to major units by the currency's exponent", arguments: [
+        ("2900", "USD", "29"), ("0.2", "USD", "0.002"), ("1200", "JPY", "1200"), ("12345", "KWD", "12.345"),
+        ("950", "EUR", "9.5"), ("0", "USD", "0"),
+    ])
+    func majorUnits(_ minor: String, _ currency: String, _ expected: String) throws {
+        let amount = try #require(ExactDecimal(parsing: minor))
+        #expect(SourceWords.majorUnits(amount, currency: currency) == expected)
+    }
+
+    @Test func aComponentGoesOnOneLineUpToOneHundredColumns() {
+        // Two levels deep: 4 spaces, then `component c { label "…" }` of 96 scalars is 100 in all.
+        let prefix = "component c { label \""
+        let label = String(repeating: "é", count: 96 - prefix.count - 3)
+        var writer = SourceWriter()
+        writer.block("plan p", path: "$") { writer in
+            writer.block("price q", path: "$") { writer in
+                writer.compactBlock("component c", path: "$", statements: [("label \"\(label)\"", "$")])
+                writer.compactBlock("component d", path: "$", statements: [("label \"\(label)x\"", "$")])
+            }
+        }
+        #expect(writer.lines[2].unicodeScalars.count == 100)
+        #expect(writer.lines[2].hasSuffix(" }"))
+        #expect(writer.lines[3] == "    component d {")
+        #expect(writer.lines[4] == "      label \"\(label)x\"")
+    }
+
+    @Test("money in other currencies, escapes and component periods survive the round trip")
+    func roundTripOfUnusualForms() throws {
+        let source = """
+            catalog "Yen \\"and\\" dinars\\twith a tab"
+            currency JPY
+
+            metric characters {
+              name "Characters"
+              event "text.characters"
+              aggregate unique-count
+              value numeric
+            }
+
+            feature translation {
+              name "Translation"
+              type usage
+              metric characters
+            }
+
+            plan plan_standard {
+              name "Standard"
+              features {
+                translation
+              }
+              price price_standard_monthly {
+                interval month
+                component comp_base { fixed 3000 }
+                component comp_characters { usage characters; unit-price 0.0025 }
+              }
+              price price_standard_quarterly_kwd {
+                currency KWD
+                interval month
+                interval-count 3
+                component comp_base { fixed 6.125 }
+                component comp_setup { fixed 1; interval year }
+                component comp_review { fixed 2; interval-count 6 }
+              }
+              credit standard_bonus {
+                name "Bonus"
+                type monetary
+                currency KWD
+                amount 0.5
+                refill 0.25
+                renew yearly
+                expires-after-days 90
+              }
+            }
+
+            """
+        let original = try #require(CatalogCompiler.build([SourceFile(path: "t.plancat", text: source)]).output)
+        let imported = try CatalogImporter.source(for: original.document)
+        let rebuilt = try #require(CatalogCompiler.build([SourceFile(path: "i.plancat", text: imported)]).output)
+        #expect(rebuilt.document.jsonBytes == original.document.jsonBytes)
+        #expect(imported.contains("component comp_base { fixed 6.125 }"))
+        #expect(imported.contains("component comp_setup { fixed 1; interval year }"))
+        #expect(imported.contains("component comp_review { fixed 2; interval-count 6 }"))
+        #expect(imported.contains("unit-price 0.0025"))
+        #expect(imported.contains("    amount 0.5\n    refill 0.25\n    renew yearly\n"))
+        #expect(imported.contains("  value numeric\n"))
+        #expect(imported.hasPrefix("catalog \"Yen \\\"and\\\" dinars\\twith a tab\"\ncurrency JPY\n\nmetric characters {\n"))
+    }
+}
