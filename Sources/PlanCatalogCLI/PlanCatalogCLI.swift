@@ -10,7 +10,7 @@ public enum PlanCatalogCLI {
     public static let version = "0.1.0"
 
     /// Every command, in the order `plancat --help` lists them.
-    static var commands: [any Command.Type] { [CheckCommand.self, BuildCommand.self, ExplainCommand.self] }
+    static var commands: [any Command.Type] { [CheckCommand.self, BuildCommand.self, ImportCommand.self, ExplainCommand.self] }
 
     /// Runs the process: installs the crash handler, runs the command line, exits with its status.
     public static func main() -> Never {
@@ -126,6 +126,7 @@ public enum PlanCatalogCLI {
               0   success
               1   a catalog has errors
               64  usage error: unknown command or option, missing argument
+              65  a catalog.json is not valid, or says what .plancat cannot (`plancat import`)
               66  an input file or directory does not exist or cannot be read
               70  internal error: a bug in plancat (please report it)
               73  an output file or directory cannot be created or written
