@@ -1,0 +1,47 @@
+/// The canonical formatter: prints a file's statement tree in the one layout of Docs/Language.md
+/// § Canonical layout, keeping every comment and never touching a token's text.
+///
+/// It works file by file on the statement tree alone, so it needs no other file of the catalog and never
+/// depends on what the statements mean. A file with syntax errors is refused rather than printed: the
+/// tree of a broken file is a recovery guess, and printing a guess could silently drop what the user
+/// wrote. Formatting never changes meaning — the tokens of the result are the tokens of the source, in
+/// the same order, with only `;` and line ends moved — and formatting a formatted file changes nothing.
+public enum Formatter {
+    /// The widest line, in Unicode scalars, that a component block may be joined onto.
+    public static let maximumLineWidth = 100
+    /// One level of block nesting.
+    public static let indentation = "  "
+
+    /// The canonical text of one file, or its syntax errors.
+    public static func format(_ file: SourceFile) -> FormatResult {
+        let (tree, diagnostics) = Parser.parse(file)
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            return FormatResult(file: file, formatted: nil, syntaxErrors: errors)
+        }
+        var printer = FormatPrinter(file: file)
+        printer.printList(tree.statements, trailingTrivia: tree.trailingTrivia, depth: 0, skipsFirstComment: false)
+        return FormatResult(file: file, formatted: Array(printer.text.utf8), syntaxErrors: [])
+    }
+
+    /// The canonical text of a source given as a string, or nil when it has syntax errors.
+    public static func format(_ text: String, path: String = "<text>") -> String? {
+        format(SourceFile(path: path, text: text)).formatted.map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// What formatting one file produced: its canonical bytes, or why there are none.
+public struct FormatResult: Sendable {
+    /// The file that was formatted.
+    public let file: SourceFile
+    /// The canonical bytes; nil when the file has syntax errors and was not formatted.
+    public let formatted: [UInt8]?
+    /// The lexer's and parser's errors, sorted as they were reported; empty when `formatted` is set.
+    public let syntaxErrors: [Diagnostic]
+
+    /// Whether the file is formatted and its canonical bytes differ from what it holds now.
+    public var isChanged: Bool {
+        guard let formatted else { return false }
+        return formatted != file.bytes
+    }
+}
