@@ -10,7 +10,9 @@ public enum PlanCatalogCLI {
     public static let version = "0.1.0"
 
     /// Every command, in the order `plancat --help` lists them.
-    static var commands: [any Command.Type] { [CheckCommand.self, BuildCommand.self, ImportCommand.self, ExplainCommand.self] }
+    static var commands: [any Command.Type] {
+        [CheckCommand.self, BuildCommand.self, FmtCommand.self, ImportCommand.self, ExplainCommand.self]
+    }
 
     /// Runs the process: installs the crash handler, runs the command line, exits with its status.
     public static func main() -> Never {
