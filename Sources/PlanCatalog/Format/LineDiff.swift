@@ -15,13 +15,35 @@ enum LineDiff {
 
     /// The edits turning `old` into `new`, in order of both sequences; within a run of changes,
     /// deletions and insertions may interleave (a renderer groups them).
+    ///
+    /// A line found in only one of the sequences can never be kept, so it is left out of the search and
+    /// only put back as a deletion or insertion: the script is as short, and a file whose every line
+    /// changed (a formatter re-indenting it) costs a linear pass instead of a quadratic search.
     static func edits<Line: Hashable>(from old: [Line], to new: [Line]) -> [Edit] {
         var numbers: [Line: Int] = [:]
         let oldNumbers = old.map { line in numbers[line] ?? { numbers[line] = numbers.count; return numbers.count - 1 }() }
         let newNumbers = new.map { line in numbers[line] ?? { numbers[line] = numbers.count; return numbers.count - 1 }() }
-        var search = Search(old: oldNumbers, new: newNumbers)
-        search.compare(oldRange: 0..<old.count, newRange: 0..<new.count)
-        return search.edits
+        let inOld = Set(oldNumbers), inNew = Set(newNumbers)
+        let oldShared = oldNumbers.indices.filter { inNew.contains(oldNumbers[$0]) }
+        let newShared = newNumbers.indices.filter { inOld.contains(newNumbers[$0]) }
+        var search = Search(old: oldShared.map { oldNumbers[$0] }, new: newShared.map { newNumbers[$0] })
+        search.compare(oldRange: 0..<oldShared.count, newRange: 0..<newShared.count)
+
+        var edits: [Edit] = []
+        var oldNext = 0, newNext = 0
+        func advance(toOld oldIndex: Int, new newIndex: Int) {
+            edits += (oldNext..<oldIndex).map { .delete(old: $0) }
+            edits += (newNext..<newIndex).map { .insert(new: $0) }
+        }
+        for case .keep(let oldIndex, let newIndex) in search.edits {
+            let oldLine = oldShared[oldIndex], newLine = newShared[newIndex]
+            advance(toOld: oldLine, new: newLine)
+            edits.append(.keep(old: oldLine, new: newLine))
+            oldNext = oldLine + 1
+            newNext = newLine + 1
+        }
+        advance(toOld: old.count, new: new.count)
+        return edits
     }
 
     /// The recursion's state: the two sequences, the script so far, and the two search vectors.

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import PlanCatalog
+
+/// Golden files of the canonical layout: every `Fixtures/Format/NAME.plancat` formats to exactly
+/// `Fixtures/Format/NAME.formatted`, and that is a fixed point. `PLANCAT_UPDATE_GOLDENS=1` rewrites the
+/// expectations and still fails, so every change of layout is reviewed in a commit's diff.
+@Suite struct FormatGoldenTests {
+    static let directory = CatalogCorpus.packageRoot.appendingPathComponent("Tests/PlanCatalogTests/Fixtures/Format")
+
+    /// The fixture names, without extension, sorted.
+    static let names: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+        .filter { $0.hasSuffix(".plancat") }.map { String($0.dropLast(".plancat".count)) }.sorted()
+
+    @Test func fixturesExist() {
+        #expect(Self.names.count >= 7, "Fixtures/Format holds \(Self.names.count) fixtures")
+    }
+
+    @Test("formats to its golden file", arguments: names)
+    func matchesGolden(_ name: String) throws {
+        let input = try Data(contentsOf: Self.directory.appendingPathComponent(name + ".plancat"))
+        let result = Formatter.format(SourceFile(path: name + ".plancat", bytes: Array(input)))
+        let formatted = try #require(result.formatted, "\(name) has syntax errors: \(result.syntaxErrors.map(\.message))")
+        let actual = String(decoding: formatted, as: UTF8.self)
+        let goldenURL = Self.directory.appendingPathComponent(name + ".formatted")
+
+        if ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1" {
+            guard (try? Data(contentsOf: goldenURL)) != Data(formatted) else { return }
+            try Data(formatted).write(to: goldenURL)
+            Issue.record("rewrote \(name).formatted; review the change and rerun")
+            return
+        }
+        let expected = (try? String(contentsOf: goldenURL, encoding: .utf8)) ?? ""
+        if actual != expected {
+            Issue.record("\(name) differs from its golden:\n\(GoldenDiff.lineDiff(expected: expected, actual: actual))")
+        }
+        #expect(Formatter.format(actual, path: name + ".formatted") == actual, "formatting \(name) twice changes it")
+    }
+
+    @Test("no golden file is left without its input")
+    func everyGoldenHasAnInput() throws {
+        let goldens = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
+            .filter { $0.hasSuffix(".formatted") }.map { String($0.dropLast(".formatted".count)) }.sorted()
+        #expect(goldens == Self.names)
+    }
+}
