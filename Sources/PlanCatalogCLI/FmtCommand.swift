@@ -167,8 +167,8 @@ enum FmtCommand: Command {
         func summary(isWriting: Bool) -> String {
             let total = unchanged + changed + refused
             var parts: [String] = []
-            if isWriting {
-                parts.append("\(changed - unwritable) rewritten")
+            if isWriting, changed > 0 {
+                if changed > unwritable { parts.append("\(changed - unwritable) rewritten") }
                 if unwritable > 0 { parts.append("\(unwritable) could not be written") }
             } else if changed > 0 {
                 parts.append("\(changed) not formatted")
@@ -176,7 +176,11 @@ enum FmtCommand: Command {
             if refused > 0 { parts.append("\(refused) with syntax errors") }
             let counted = TextDiagnosticRenderer.count(total, "file")
             var line = (isWriting ? "formatted " : "checked ") + counted + ": "
-            line += parts.isEmpty ? (total == 1 ? "already formatted" : "all formatted") : parts.joined(separator: ", ")
+            if parts.isEmpty {
+                line += (total == 1 ? "" : "all ") + (isWriting ? "already formatted" : "formatted")
+            } else {
+                line += parts.joined(separator: ", ")
+            }
             if !isWriting, changed > 0 { line += " (run `plancat fmt` to rewrite them)" }
             return line + "\n"
         }

@@ -126,7 +126,8 @@ public enum PlanCatalogCLI {
 
             Exit status:
               0   success
-              1   a catalog has errors
+              1   a catalog has errors; fmt: a file has syntax errors, or --check / --diff found
+                  a file that would change
               64  usage error: unknown command or option, missing argument
               65  a catalog.json is not valid, or says what .plancat cannot (`plancat import`)
               66  an input file or directory does not exist or cannot be read
@@ -137,6 +138,7 @@ public enum PlanCatalogCLI {
               plancat check                         check every catalog in catalogs/
               plancat check --diagnostics json      the same, as JSON on standard output
               plancat build catalogs/acme           write build/catalog.json and the rest
+              plancat fmt --check                   list the files of catalogs/ that are not formatted
               plancat explain E0401                 what error[E0401] means and how to fix it
 
             """
