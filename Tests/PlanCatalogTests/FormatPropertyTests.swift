@@ -61,6 +61,28 @@ import Testing
         #expect(problems(after) == problems(before), "\(catalog.name) reports other problems once formatted")
     }
 
+    @Test("mutated files format idempotently with their tokens, or are refused", arguments: CatalogCorpus.catalogs)
+    func mutatedFiles(_ catalog: CatalogCorpus.Catalog) {
+        var generator = SplitMix64(name: "fmt " + catalog.name)
+        var formattedCount = 0
+        for file in catalog.files {
+            for round in 0..<20 {
+                let mutation = round.isMultiple(of: 2)
+                    ? SourceMutator.shuffleTokens(file.bytes, using: &generator)
+                    : SourceMutator.flipBytes(file.bytes, using: &generator)
+                let source = SourceFile(path: file.path, bytes: mutation.bytes)
+                guard let once = Formatter.format(source).formatted else { continue }
+                formattedCount += 1
+                let onceFile = SourceFile(path: file.path, bytes: once)
+                #expect(Formatter.format(onceFile).formatted == once, "\(file.path), \(mutation.description)")
+                #expect(Self.meaningfulTokens(of: onceFile) == Self.meaningfulTokens(of: source),
+                        "\(file.path), \(mutation.description)")
+            }
+        }
+        // Flipped bytes inside strings and comments, and shuffles of equal tokens, still parse.
+        #expect(formattedCount > 0 || Self.formatted(catalog) == nil, "no mutation of \(catalog.name) parses, so none was formatted")
+    }
+
     @Test func theCorpusHasCleanBrokenAndMultiFileCatalogs() {
         let catalogs = CatalogCorpus.catalogs
         #expect(catalogs.contains { Self.formatted($0) == nil })
