@@ -1,0 +1,50 @@
+/// One object of the catalog as the differ sees it while it works: its values on each side, what differs,
+/// and why the action is what it is. A `CatalogDiff.Change` is its public face; the operations are built
+/// from it too, because they need the records themselves (a create's body is the source record).
+struct ComparedRecord {
+    /// A price of a plan that is created, replaced or archived: it makes the plan a new version even when
+    /// `priceIds` reads the same (a replaced price keeps its catalog id).
+    struct PriceEvent: Equatable {
+        let priceID: String
+        /// `.create`, `.replace` or `.archive`.
+        let action: CatalogDiff.Action
+    }
+
+    let kind: CatalogDiff.Kind
+    let id: String
+    /// Nil for a create.
+    let deployed: JSONValue?
+    /// Nil for an archive.
+    let source: JSONValue?
+    /// The differing fields of a matched pair; for a create, every leaf of the new record.
+    let fields: [CatalogDiff.FieldChange]
+    var action: CatalogDiff.Action
+    /// The top-level fields that decided the action (those of the most severe class), in key order.
+    var decidingFields: [String]
+    /// A plan's prices that make it a new version; a quote's override price that makes it a replace.
+    var priceEvents: [PriceEvent] = []
+
+    /// The top-level field a path starts with: `pricingData` of `pricingData.components[comp_base].label`.
+    static func topLevelField(of path: String) -> String {
+        String(path.prefix { $0 != "." && $0 != "[" })
+    }
+
+    /// The top-level fields that differ, once each, in key order.
+    var changedTopLevelFields: [String] {
+        var result: [String] = []
+        for field in fields.map({ Self.topLevelField(of: $0.path) }) where !result.contains(field) {
+            result.append(field)
+        }
+        return result
+    }
+
+    /// The source's value of a top-level field (nil for an archive or a missing key).
+    func sourceValue(of field: String) -> JSONValue? { source?[field] }
+
+    /// The deployed value of a top-level field.
+    func deployedValue(of field: String) -> JSONValue? { deployed?[field] }
+
+    var change: CatalogDiff.Change {
+        CatalogDiff.Change(kind: kind, id: id, action: action, reason: ChangeReason.text(for: self), fields: fields)
+    }
+}
