@@ -310,7 +310,7 @@ extension CatalogDiffEdit {
                       paths: ["scope", "applicationType", "planId", "name", "defaultAmount", "refillAmount",
                               "renewOnBilling", "refillRrule", "billingVisible", "currency"]),
                 .init(kind: .quote, id: "quote_initech", action: .update, paths: ["customer"],
-                      reason: "only the quote's customer changed; Lumen edits it in place"),
+                      reason: "only the quote's customer changed; the negotiated price itself stays the same"),
                 .init(kind: .creditDefinition, id: "starter_discount", action: .archive, paths: []),
                 .init(kind: .price, id: "price_quarterly", action: .archive, paths: []),
             ],

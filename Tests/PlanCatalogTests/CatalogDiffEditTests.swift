@@ -33,6 +33,33 @@ import Testing
         #expect(diff.operations.isEmpty)
     }
 
+    /// A manual step says what to do by hand; every other operation has a path.
+    @Test(arguments: CatalogDiffEdit.all)
+    func manualStepsSayWhatToDo(_ edit: CatalogDiffEdit) throws {
+        let (deployed, source) = try edit.documents()
+        for operation in CatalogDiff(deployed: deployed, source: source).operations {
+            if operation.method == CatalogDiff.Operation.manual {
+                #expect(operation.path == nil && !(operation.description ?? "").isEmpty)
+            } else {
+                #expect(operation.path?.hasPrefix("/v1/") == true)
+            }
+        }
+    }
+
+    @Test func nextBillingQuoteIsAScheduledChange() throws {
+        let edit = try #require(CatalogDiffEdit.all.first { $0.name == "a next-billing quote's price changes" })
+        let (deployed, source) = try edit.documents()
+        let descriptions = CatalogDiff(deployed: deployed, source: source).operations.compactMap(\.description)
+        #expect(descriptions == [
+            "create the new price price_business_initech_quarterly in place of the deployed one",
+            "schedule a change of subscription sub_initech_hq to price price_business_initech_quarterly at its next "
+                + "billing date (quote quote_initech_volume): Lumen's price override applies at once, a change at the "
+                + "next billing date is a scheduled change",
+            "archive the deployed price price_business_initech_quarterly (replaced by the new one) in Lumen's "
+                + "dashboard: Lumen's API has no call to archive a price",
+        ])
+    }
+
     /// Field values are the deployed and source values, in Lumen's units.
     @Test func amountChangeCarriesBothValues() throws {
         let edit = try #require(CatalogDiffEdit.all.first { $0.name == "a fixed amount changes" })

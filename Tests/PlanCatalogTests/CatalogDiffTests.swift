@@ -24,10 +24,11 @@ import Testing
         Self.expectNoDifference(deployed: reread, source: document)
     }
 
-    @Test(arguments: builtCatalogs)
-    func respelledDeployedCatalogHasNoChanges(_ catalog: CatalogCorpus.Catalog) throws {
+    @Test(arguments: builtCatalogs, JSONRespelling.NumberStyle.allCases)
+    func respelledDeployedCatalogHasNoChanges(_ catalog: CatalogCorpus.Catalog,
+                                              style: JSONRespelling.NumberStyle) throws {
         let document = try #require(CatalogCompiler.build(catalog.sourceFiles()).output?.document)
-        let bytes = JSONRespelling.bytes(of: document.jsonValue)
+        let bytes = JSONRespelling.bytes(of: document.jsonValue, numbers: style)
         #expect(bytes != document.jsonBytes)
         let deployed = try CatalogDocument(json: bytes)
         Self.expectNoDifference(deployed: deployed, source: document)
@@ -43,11 +44,13 @@ import Testing
     }
 
     /// The respelling helper really changes the bytes, yet means the same value.
-    @Test func respellingKeepsTheValue() throws {
+    @Test(arguments: [(JSONRespelling.NumberStyle.fraction, ["2900.0", "0.0020", "7.0"]),
+                      (.exponent, ["29e2", "2e-3", "7E0"])])
+    func respellingKeepsTheValue(_ row: (JSONRespelling.NumberStyle, [String])) throws {
         let value: JSONValue = .object([.init("a", .number("2900")), .init("b", .array([.number("0.002"), .number("7")])),
                                         .init("c", .object([.init("d", .string("x\"y"))]))])
-        let text = String(decoding: JSONRespelling.bytes(of: value), as: UTF8.self)
-        #expect(text.contains("29e2") && text.contains("0.0020") && text.contains("7.0") && text.contains("\t"))
+        let text = String(decoding: JSONRespelling.bytes(of: value, numbers: row.0), as: UTF8.self)
+        #expect(row.1.allSatisfy(text.contains) && text.contains("\t") && text.contains("\r\n"))
         let reparsed = try JSONParser.parse(Array(text.utf8))
         #expect(reparsed != value)
         #expect(FieldComparison.areEquivalent(reparsed, value))
@@ -158,42 +161,60 @@ import Testing
 }
 
 /// Rewrites a JSON value the way a hand-edited deployed catalog.json might read: keys in reverse order,
-/// tabs and CRLF line ends instead of two spaces, and every number re-spelled (`2900` → `29e2`, `7` → `7.0`,
-/// `0.002` → `0.0020`), so that the differ is shown to compare values, never spellings.
+/// tabs and CRLF line ends instead of two spaces, and every number re-spelled, so that the differ is shown
+/// to compare values, never spellings.
 enum JSONRespelling {
-    static func bytes(of value: JSONValue) -> [UInt8] {
+    enum NumberStyle: CaseIterable, Sendable {
+        /// `2900` → `2900.0`, `0.002` → `0.0020`.
+        case fraction
+        /// `2900` → `29e2`, `0.002` → `2e-3`, `7` → `7E0`.
+        case exponent
+    }
+
+    static func bytes(of value: JSONValue, numbers style: NumberStyle) -> [UInt8] {
         var text = ""
-        append(value, depth: 0, to: &text)
+        append(value, depth: 0, style: style, to: &text)
         return Array((text + "\r\n").utf8)
     }
 
-    static func respell(_ number: String) -> String {
-        if number.contains(".") || number.contains("e") || number.contains("E") { return number + (number.contains(".") ? "0" : "") }
-        let trimmed = number.reversed().drop { $0 == "0" }
-        let zeros = number.count - trimmed.count
-        guard zeros > 0, number != "0" else { return number + ".0" }
-        return String(trimmed.reversed()) + "e\(zeros)"
+    /// The same number in another spelling (a literal plancat writes: no exponent, no trailing zeros).
+    static func respell(_ number: String, style: NumberStyle) -> String {
+        switch style {
+        case .fraction:
+            return number + (number.contains(".") ? "0" : ".0")
+        case .exponent:
+            let isNegative = number.hasPrefix("-")
+            let unsigned = isNegative ? String(number.dropFirst()) : number
+            let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+            let fraction = parts.count == 2 ? String(parts[1]) : ""
+            var digits = String(parts[0]) + fraction
+            var exponent = -fraction.count
+            while digits.count > 1, digits.hasSuffix("0") { digits.removeLast(); exponent += 1 }
+            while digits.count > 1, digits.hasPrefix("0") { digits.removeFirst() }
+            let spelled = exponent == 0 ? digits + "E0" : digits + "e\(exponent)"
+            return (isNegative ? "-" : "") + spelled
+        }
     }
 
-    private static func append(_ value: JSONValue, depth: Int, to text: inout String) {
+    private static func append(_ value: JSONValue, depth: Int, style: NumberStyle, to text: inout String) {
         let indent = "\r\n" + String(repeating: "\t", count: depth + 1)
         switch value {
         case .null, .bool, .string:
             text += String(JSONWriter.text(of: value).dropLast())
         case .number(let literal):
-            text += respell(literal)
+            text += respell(literal, style: style)
         case .array(let items):
             text += "["
             for (index, item) in items.enumerated() {
                 text += (index == 0 ? "" : ",") + indent
-                append(item, depth: depth + 1, to: &text)
+                append(item, depth: depth + 1, style: style, to: &text)
             }
             text += "]"
         case .object(let members):
             text += "{"
             for (index, member) in members.reversed().enumerated() {
                 text += (index == 0 ? "" : ",") + indent + String(JSONWriter.text(of: .string(member.key)).dropLast()) + " :\t"
-                append(member.value, depth: depth + 1, to: &text)
+                append(member.value, depth: depth + 1, style: style, to: &text)
             }
             text += "}"
         }

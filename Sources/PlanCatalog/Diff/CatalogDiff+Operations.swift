@@ -106,7 +106,7 @@ struct OperationSteps {
         case .replace:
             applying.append(.init(method: "POST", path: createPath, body: record.source,
                                   description: "create the new \(noun) in place of the deployed one"))
-            retiring.append(retirement(delete, description: "the deployed \(noun), replaced by the new one"))
+            retiring.append(retirement(delete, description: "the deployed \(noun) (replaced by the new one)"))
         case .update, .newVersion:
             if let update {
                 applying.append(.init(method: update.method, path: update.path, body: changedFieldsBody(),

@@ -77,7 +77,8 @@ public struct CatalogDiff: Equatable, Sendable {
         public var action: Action
         /// Why the action is what it is: "the amount of a price changed; Lumen cannot edit a price in place".
         public var reason: String
-        /// The fields that differ, in document order; empty for create and archive.
+        /// The fields that differ, in document order; for a create, every non-null leaf of the new record
+        /// (from nil), so a reviewer sees what is created; empty for an archive.
         public var fields: [FieldChange]
 
         public init(kind: Kind, id: String, action: Action, reason: String, fields: [FieldChange]) {

@@ -14,7 +14,7 @@ enum ChangeReason {
         case .archive:
             return "deployed, gone from the source: " + archiveConsequence(of: record.kind)
         case .update:
-            return "only the \(possessive(record.kind)) \(list(record.decidingFields)) changed; Lumen edits it in place"
+            return "only the \(possessive(record.kind)) \(list(record.decidingFields)) changed; " + updateConsequence(of: record.kind)
         case .newVersion:
             return "the plan's \(causes(of: record)); Lumen makes a new plan version and existing subscribers "
                 + "stay on the old version until migrated"
@@ -23,21 +23,16 @@ enum ChangeReason {
         }
     }
 
-    /// "features changed", "price price_pro is replaced", "priceId changed and its price price_x is
-    /// replaced": the deciding fields, then the prices that decided it.
+    /// "features changed", "price price_pro is replaced", "priceIds changed, price price_a is created and
+    /// price price_b is archived": the deciding fields, then the prices that decided it.
     private static func causes(of record: ComparedRecord) -> String {
         var parts: [String] = []
         if !record.decidingFields.isEmpty { parts.append("\(list(record.decidingFields)) changed") }
-        let events = record.priceEvents
-        if !events.isEmpty {
-            var groups: [String] = []
-            for action in [CatalogDiff.Action.create, .replace, .archive] {
-                let ids = events.filter { $0.action == action }.map(\.priceID)
-                guard !ids.isEmpty else { continue }
-                groups.append("\(list(ids)) \(ids.count == 1 ? "is" : "are") \(participle(action))")
-            }
-            let noun = events.count == 1 ? "price" : "prices"
-            parts.append("\(noun) " + list(groups))
+        for action in [CatalogDiff.Action.create, .replace, .archive] {
+            let ids = record.priceEvents.filter { $0.action == action }.map(\.priceID)
+            guard !ids.isEmpty else { continue }
+            let subject = ids.count == 1 ? "price \(ids[0]) is" : "prices \(list(ids)) are"
+            parts.append("\(subject) \(participle(action))")
         }
         return list(parts)
     }
@@ -50,6 +45,11 @@ enum ChangeReason {
         case .update: "updated"
         case .newVersion: "versioned"
         }
+    }
+
+    /// A quote is not a Lumen object: what changes is where or when its price applies, never the price.
+    private static func updateConsequence(of kind: CatalogDiff.Kind) -> String {
+        kind == .quote ? "the negotiated price itself stays the same" : "Lumen edits it in place"
     }
 
     private static func replaceConsequence(of kind: CatalogDiff.Kind) -> String {
