@@ -31,8 +31,10 @@ struct SingleCatalogBuild {
     ///   - operands: the command's operands: at most one PATH, else a usage error listing them.
     ///   - currentDirectory: where relative paths are resolved, and how paths are shown.
     ///   - failureNote: ends the summary line of a catalog that fails: "; nothing written".
-    ///   - revision: the git revision the files come from, named in every line about them; nil for the
-    ///     working tree.
+    ///   - revision: the git revision the files come from; nil for the working tree. Its files are named
+    ///     as git names them, `REVISION:PATH`, so that no diagnostic about the revision can be taken for
+    ///     one about the working tree (nor annotate the pull request's file). Its warnings are not shown:
+    ///     they are not the change under review.
     func run(operands: [String], currentDirectory: String, failureNote: String, revision: String? = nil,
              terminal: some Terminal) throws(UsageError) -> Outcome {
         guard operands.count <= 1 else {
@@ -46,6 +48,7 @@ struct SingleCatalogBuild {
                                          readStandardInput: { try terminal.readStandardInput() })
         let found = discovery.discover([path])
         let origin = revision.map { " at \($0)" } ?? ""
+        let named = revision.map { $0 + ":" } ?? ""
         if !found.failures.isEmpty {
             for failure in found.failures {
                 terminal.write("plancat: error: \(failure.message)\(origin)\n", to: .standardError)
@@ -64,12 +67,15 @@ struct SingleCatalogBuild {
                              hint: "name the one to \(verb.infinitive):" + commands)
         }
 
-        let result = CatalogCompiler.build(catalog.files)
-        let diagnostics = result.check.diagnostics
+        let files = revision == nil ? catalog.files
+            : catalog.files.map { SourceFile(path: named + $0.path, bytes: $0.bytes) }
+        let result = CatalogCompiler.build(files)
+        var diagnostics = result.check.diagnostics
+        if revision != nil { diagnostics.removeAll { $0.severity != .error } }
         let errorCount = diagnostics.count { $0.severity == .error }
         let warningCount = diagnostics.count { $0.severity == .warning }
         let fails = options.fails(errorCount: errorCount, warningCount: warningCount)
-        report(diagnostics, of: catalog.path + origin, errorCount: errorCount, warningCount: warningCount,
+        report(diagnostics, of: named + catalog.path, errorCount: errorCount, warningCount: warningCount,
                failureNote: fails ? failureNote : nil, terminal: terminal)
         guard !fails, let output = result.output else { return .stopped(status: ExitStatus.failure) }
         return .built(catalogPath: catalog.path, output: output)
