@@ -37,10 +37,11 @@ struct DiagnosticOptions: Sendable {
         treatsWarningsAsErrors = arguments.has("--warnings-as-errors")
     }
 
-    /// Whether text written to standard error gets colour. `auto` colours only an interactive standard
-    /// error, and never when `NO_COLOR` is set to anything but the empty string (no-color.org) or the
-    /// terminal says it is `dumb`; `always` and `never` override all of that.
-    func usesColor(on terminal: some Terminal) -> Bool {
+    /// Whether text written to a stream (standard error, where diagnostics go, unless told otherwise)
+    /// gets colour. `auto` colours only an interactive stream, and never when `NO_COLOR` is set to
+    /// anything but the empty string (no-color.org) or the terminal says it is `dumb`; `always` and
+    /// `never` override all of that.
+    func usesColor(on terminal: some Terminal, for stream: TerminalStream = .standardError) -> Bool {
         switch color {
         case .always: return true
         case .never: return false
@@ -48,7 +49,7 @@ struct DiagnosticOptions: Sendable {
             let environment = terminal.environment
             if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
             if environment["TERM"] == "dumb" { return false }
-            return terminal.isInteractive(.standardError)
+            return terminal.isInteractive(stream)
         }
     }
 

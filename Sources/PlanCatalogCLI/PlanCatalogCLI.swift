@@ -11,7 +11,7 @@ public enum PlanCatalogCLI {
 
     /// Every command, in the order `plancat --help` lists them.
     static var commands: [any Command.Type] {
-        [CheckCommand.self, BuildCommand.self, FmtCommand.self, ImportCommand.self, ExplainCommand.self]
+        [CheckCommand.self, BuildCommand.self, DiffCommand.self, FmtCommand.self, ImportCommand.self, ExplainCommand.self]
     }
 
     /// Runs the process: installs the crash handler, runs the command line, exits with its status.
@@ -127,9 +127,11 @@ public enum PlanCatalogCLI {
             Exit status:
               0   success
               1   a catalog has errors; fmt: a file has syntax errors, or --check / --diff found
-                  a file that would change
+                  a file that would change; diff --fail-on-breaking: a change is breaking
+              2   diff --detailed-exitcode: there are changes
               64  usage error: unknown command or option, missing argument
-              65  a catalog.json is not valid, or says what .plancat cannot (`plancat import`)
+              65  a catalog.json (diff --against, import) is not valid, or says what .plancat
+                  cannot (import)
               66  an input file or directory does not exist or cannot be read
               70  internal error: a bug in plancat (please report it)
               73  an output file or directory cannot be created or written
@@ -138,6 +140,8 @@ public enum PlanCatalogCLI {
               plancat check                         check every catalog in catalogs/
               plancat check --diagnostics json      the same, as JSON on standard output
               plancat build catalogs/acme           write build/catalog.json and the rest
+              plancat diff --against-ref origin/main
+                                                    what this branch changes in the pricing
               plancat fmt --check                   list the files of catalogs/ that are not formatted
               plancat explain E0401                 what error[E0401] means and how to fix it
 

@@ -171,7 +171,7 @@ import Testing
         #expect(terminal.standardOutput == ImportCommand.help)
         let top = directory.run(["--help"]).terminal.standardOutput
         #expect(top.contains("  import   turn a catalog.json into .plancat source that builds back to it\n"))
-        #expect(top.contains("65  a catalog.json is not valid, or says what .plancat cannot (`plancat import`)"))
+        #expect(top.contains("65  a catalog.json (diff --against, import) is not valid, or says what .plancat\n"))
     }
 
     private func contents(_ directory: TemporaryDirectory, _ path: String) throws -> String {

@@ -1,0 +1,185 @@
+import PlanCatalog
+
+/// `plancat diff [PATH] --against FILE | --against-ref GIT_REF`: what changing the source would do to the
+/// deployed catalog, as `terraform plan` shows what applying would do.
+///
+/// Both sides become catalog documents before they are compared: the source is checked and built as
+/// `build` would (so a catalog with errors is never diffed), and the deployed side is either a catalog.json
+/// read strictly (exit 65 with where and why when it is not one) or the same PATH built at a git revision.
+/// The diff goes to standard output in the format asked for; everything said about the run goes to
+/// standard error, so `plancat diff --format markdown > comment.md` is clean. Exit statuses follow
+/// CLI.md: without `--detailed-exitcode` a diff with changes still succeeds, and a breaking change fails
+/// only with `--fail-on-breaking`, which wins over the 2 of `--detailed-exitcode`.
+enum DiffCommand: Command {
+    static let name = "diff"
+    static let abstract = "show what the source would change in a deployed catalog, like terraform plan"
+    static let usage = "plancat diff (--against FILE | --against-ref GIT_REF) [--format text|json|markdown] "
+        + "[--detailed-exitcode] [--fail-on-breaking] [--diagnostics text|json|github] "
+        + "[--color auto|always|never] [--warnings-as-errors] [PATH]"
+    static let options: [OptionDefinition] = [
+        .value("--against", "FILE"),
+        .value("--against-ref", "GIT_REF"),
+        .value("--format", "FORMAT", allowed: Format.allCases.map(\.rawValue)),
+        .flag("--detailed-exitcode"),
+        .flag("--fail-on-breaking"),
+    ] + DiagnosticOptions.definitions
+
+    /// How the diff is printed.
+    enum Format: String, CaseIterable {
+        case text
+        case json
+        case markdown
+    }
+
+    static let help = """
+        usage: \(usage)
+
+        Compare one catalog's source with a deployed catalog and show every change it would make:
+          +    create        in the source, not deployed
+          ~    update        only names, descriptions or display fields differ; edited in place
+          ^    new-version   a plan's features, trial or prices change: Lumen makes a new plan
+                             version, and existing subscribers stay on the old one (breaking)
+          -/+  replace       Lumen cannot edit it in place: a price's amounts, a metric's
+                             aggregation, a feature's type, a credit's renewal… (breaking)
+          -    archive       deployed, gone from the source (breaking)
+        Objects are matched by id (slug for features and pricing tables); a changed id is an archive
+        and a create. The layout of the deployed file (key order, spacing, number spelling) never
+        shows as a change.
+
+        The deployed side is one of:
+          --against FILE         a catalog.json, as `plancat build` wrote it (- for standard input)
+          --against-ref GIT_REF  the same PATH built at a git revision of this repository: the answer
+                                 to "what does this pull request change in our pricing?". A catalog
+                                 that did not exist at GIT_REF is compared with an empty one.
+
+        PATH names one catalog, as for `plancat build`; without a PATH, catalogs/ is used.
+
+        Options:
+          --format FORMAT        how the diff is printed on standard output:
+                                   text      like terraform plan (the default; colour only on a
+                                             terminal, see --color)
+                                   json      the diff document, with the Lumen API operations that
+                                             would carry it out, in dependency order
+                                   markdown  ready to post as a pull-request comment
+          --detailed-exitcode    exit 2 when there are changes, 0 when there are none
+          --fail-on-breaking     exit 1 when any change is breaking (new-version, replace, archive)
+          --diagnostics FORMAT   how problems in the source are printed, on standard error:
+                                   text, json or github, as for `plancat check`
+          --color WHEN           colour: auto (the default: only on a terminal, and not when NO_COLOR
+                                 is set), always, never
+          --warnings-as-errors   fail on warnings in the source too, comparing nothing
+          -h, --help             show this help
+          --                     treat every later argument as the PATH
+
+        Exit status:
+          0   compared (with or without changes, unless one of the options below says otherwise)
+          1   the source (or the catalog at GIT_REF) has errors; or --fail-on-breaking and a change is
+              breaking (1 wins over 2)
+          2   --detailed-exitcode and there are changes
+          64  usage error: unknown option, neither or both of --against and --against-ref, more than
+              one catalog
+          65  FILE is not JSON or not a valid catalog.json; the message says where and what is wrong
+          66  PATH or FILE does not exist or cannot be read; GIT_REF is not a revision of the
+              repository, or there is no repository or git
+          70  internal error: a bug in plancat (please report it)
+
+        Examples:
+          plancat diff catalogs/acme --against deployed/catalog.json
+          plancat diff --against-ref origin/main --format markdown > pricing-diff.md
+          plancat diff --against-ref origin/main --fail-on-breaking      gate a merge in CI
+          plancat diff --against build/catalog.json --detailed-exitcode  2 when anything changed
+
+        """
+
+    static func run(_ arguments: ScannedArguments, terminal: some Terminal) throws(UsageError) -> Int32 {
+        let options = DiagnosticOptions(arguments)
+        let format = arguments.value(of: "--format").flatMap(Format.init(rawValue:)) ?? .text
+        let deployedSide = try DeployedSide(arguments)
+
+        let front = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"), eachCatalogHint: "",
+                                       options: options)
+        let catalogPath: String
+        let source: BuildOutput
+        switch try front.run(operands: arguments.operands, currentDirectory: terminal.currentDirectory,
+                             failureNote: "; nothing compared", terminal: terminal) {
+        case .built(let path, let built): (catalogPath, source) = (path, built)
+        case .stopped(let status): return status
+        }
+
+        let deployed: CatalogDocument
+        let deployedName: String
+        switch deployedSide {
+        case .file(let path):
+            switch CatalogJSONInput.read(path, terminal: terminal) {
+            case .success(let document): deployed = document
+            case .failure(let failure):
+                terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
+                return failure.exitStatus
+            }
+            deployedName = path == "-" ? "<stdin>" : path
+        case .revision(let revision):
+            var revisionOptions = options
+            revisionOptions.treatsWarningsAsErrors = false
+            let revisionFront = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"),
+                                                   eachCatalogHint: "", options: revisionOptions)
+            switch try RevisionCatalog.build(revision, operands: arguments.operands, front: revisionFront,
+                                             terminal: terminal) {
+            case .built(let document): deployed = document
+            case .stopped(let status): return status
+            }
+            deployedName = revision
+        }
+
+        let diff = CatalogDiff(deployed: deployed, source: source.document)
+        switch format {
+        case .text:
+            let renderer = DiffTextRenderer(usesColor: options.usesColor(on: terminal, for: .standardOutput))
+            terminal.write(renderer.render(diff, source: catalogPath, deployed: deployedName), to: .standardOutput)
+        case .json:
+            terminal.write(String(decoding: diff.jsonBytes, as: UTF8.self), to: .standardOutput)
+        case .markdown:
+            terminal.write(DiffMarkdownRenderer().render(diff, source: catalogPath, deployed: deployedName),
+                           to: .standardOutput)
+        }
+
+        if arguments.has("--fail-on-breaking"), diff.hasBreakingChanges { return ExitStatus.failure }
+        if arguments.has("--detailed-exitcode"), !diff.isEmpty { return ExitStatus.changesFound }
+        return ExitStatus.success
+    }
+
+    /// What the source is compared with.
+    private enum DeployedSide {
+        case file(String)
+        case revision(String)
+
+        init(_ arguments: ScannedArguments) throws(UsageError) {
+            switch (arguments.value(of: "--against"), arguments.value(of: "--against-ref")) {
+            case (nil, nil):
+                throw UsageError("`plancat diff` needs the deployed catalog to compare with",
+                                 hint: "give `--against FILE` (a catalog.json) or `--against-ref GIT_REF` "
+                                     + "(e.g. `--against-ref origin/main`)")
+            case (.some, .some):
+                throw UsageError("`--against` and `--against-ref` cannot be used together",
+                                 hint: "compare with either a catalog.json or a git revision")
+            case (let file?, nil):
+                guard !file.isEmpty else {
+                    throw UsageError("`--against` needs a file", hint: "e.g. `--against build/catalog.json`")
+                }
+                if file == "-", arguments.operands.first == "-" {
+                    throw UsageError("the source and `--against` cannot both be standard input")
+                }
+                self = .file(file)
+            case (nil, let revision?):
+                guard !revision.isEmpty, !revision.hasPrefix("-") else {
+                    throw UsageError("`--against-ref` needs a git revision, not `\(revision)`",
+                                     hint: "e.g. `--against-ref origin/main` or `--against-ref HEAD~1`")
+                }
+                if arguments.operands.first == "-" {
+                    throw UsageError("standard input has no git revision to compare with",
+                                     hint: "name the catalog's PATH, or use `--against FILE`")
+                }
+                self = .revision(revision)
+            }
+        }
+    }
+}
