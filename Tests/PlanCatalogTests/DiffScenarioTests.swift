@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import PlanCatalog
+
+/// Whole diffs of real catalogs, end to end: each directory under `Fixtures/DiffScenarios/` holds a
+/// `deployed.plancat` and a `source.plancat`; both are built, the first's catalog.json is read back from
+/// its bytes as `plancat diff --against` would, and the diff of the two must render exactly as the
+/// goldens beside them — `diff.txt`, `diff.json`, `diff.md` — and conform to the diff schema.
+/// `PLANCAT_UPDATE_GOLDENS=1` rewrites the goldens and still fails, so every change is reviewed.
+@Suite struct DiffScenarioTests {
+    static let scenariosDirectory = CatalogCorpus.packageRoot
+        .appendingPathComponent("Tests/PlanCatalogTests/Fixtures/DiffScenarios")
+
+    /// The scenario directories, by name.
+    static let scenarios: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: scenariosDirectory.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }()
+
+    /// The golden files of a scenario and how each is rendered.
+    static let renderings: [(file: String, render: @Sendable (CatalogDiff) -> String)] = [
+        ("diff.txt", { DiffTextRenderer(usesColor: false).render($0, source: "source.plancat", deployed: "deployed.json") }),
+        ("diff.json", { String(decoding: $0.jsonBytes, as: UTF8.self) }),
+        ("diff.md", { DiffMarkdownRenderer().render($0, source: "source.plancat", deployed: "deployed.json") }),
+    ]
+
+    /// Builds one side of a scenario; nil (with an issue recorded) when it does not build.
+    static func document(_ scenario: String, _ side: String) throws -> CatalogDocument? {
+        let url = scenariosDirectory.appendingPathComponent(scenario).appendingPathComponent(side + ".plancat")
+        let file = SourceFile(path: side + ".plancat", bytes: Array(try Data(contentsOf: url)))
+        let result = CatalogCompiler.build([file])
+        guard let output = result.output else {
+            let diagnostics = TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics)
+            Issue.record("\(scenario)/\(side).plancat has errors:\n\(diagnostics)")
+            return nil
+        }
+        return output.document
+    }
+
+    /// The scenario's diff, with the deployed side read back from catalog.json's bytes.
+    static func diff(of scenario: String) throws -> CatalogDiff? {
+        guard let deployed = try document(scenario, "deployed"), let source = try document(scenario, "source") else {
+            return nil
+        }
+        return CatalogDiff(deployed: try CatalogDocument(json: deployed.jsonBytes), source: source)
+    }
+
+    @Test("there are scenarios") func scenariosExist() {
+        #expect(Self.scenarios.contains("pricing-change") && Self.scenarios.contains("no-change"))
+    }
+
+    @Test("each scenario renders as its goldens", arguments: scenarios)
+    func rendersAsGoldens(_ scenario: String) throws {
+        let diff = try #require(try Self.diff(of: scenario))
+        let directory = Self.scenariosDirectory.appendingPathComponent(scenario)
+        let updating = ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1"
+        for (file, render) in Self.renderings {
+            let url = directory.appendingPathComponent(file)
+            let actual = render(diff)
+            let expected = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+            guard actual != expected else { continue }
+            if updating {
+                try Data(actual.utf8).write(to: url)
+                Issue.record("rewrote \(scenario)/\(file); review the change and rerun")
+            } else {
+                let lines = GoldenDiff.lineDiff(expected: expected ?? "", actual: actual)
+                Issue.record("\(scenario)/\(file) differs from its golden:\n\(lines)")
+            }
+        }
+    }
+
+    @Test("each scenario's JSON conforms to the diff schema", arguments: scenarios)
+    func conformsToTheSchema(_ scenario: String) throws {
+        let diff = try #require(try Self.diff(of: scenario))
+        let errors = try JSONSchemaValidator(schema: DiffRendererTests.diffSchema())
+            .validate(try JSONParser.parse(diff.jsonBytes))
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test("the pricing change gives every action, and a catalog against itself none")
+    func actionsOfTheScenarios() throws {
+        let change = try #require(try Self.diff(of: "pricing-change"))
+        #expect(Set(change.changes.map(\.action)) == Set(CatalogDiff.Action.allCases))
+        #expect(change.hasBreakingChanges)
+        let none = try #require(try Self.diff(of: "no-change"))
+        #expect(none.isEmpty && none.operations.isEmpty)
+    }
+}
