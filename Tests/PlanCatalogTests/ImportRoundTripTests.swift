@@ -51,6 +51,14 @@ import Testing
         #expect(try CatalogImporter.source(for: rebuilt.document) == first)
     }
 
+    @Test("the imported source is already in the canonical layout", arguments: buildableCatalogs)
+    func importIsFormatted(_ catalog: CatalogCorpus.Catalog) throws {
+        let document = try #require(CatalogCompiler.build(catalog.sourceFiles()).output?.document)
+        let source = try CatalogImporter.source(for: document)
+        let formatted = try #require(Formatter.format(source, path: "imported.plancat"))
+        #expect(formatted == source, "\(GoldenDiff.lineDiff(expected: formatted, actual: source))")
+    }
+
     // MARK: Golden
 
     static let fixtures = CatalogCorpus.packageRoot.appendingPathComponent("Tests/PlanCatalogTests/Fixtures/Import")
