@@ -6,57 +6,83 @@ import Glibc
 import Musl
 #endif
 
-/// Replaces one existing file's contents atomically, for `plancat fmt`.
+/// The one way the CLI puts bytes into a file a reader may be watching: `plancat build`
+/// (`OutputDirectoryWriter`, many files at once), `plancat fmt` and `plancat import -o` (one file each).
 ///
-/// An editor, a language server or `git` may read the file at any moment, and the write may fail half
-/// way (a full disk, Ctrl-C). So the new bytes go first, completely and synced, to a temporary dot-file
-/// beside the file — `.pro.plancat.plancat-<pid>-<random>.tmp`, in the same directory so that the rename
-/// stays on one file system, dot-prefixed so that catalog discovery skips it — and are then renamed over
-/// the file: a reader sees the old bytes or the new ones, never half of either. A failure removes the
-/// temporary file and leaves the file exactly as it was.
+/// An editor, a language server, a deploy step or `git` may read the file at any moment, and the write may
+/// fail half way (a full disk, Ctrl-C). So the new bytes go first, completely and synced, to a temporary
+/// dot-file beside the file — `.NAME.plancat-<pid>-<random>.tmp` (Docs/CLI.md § Atomicity), in the same
+/// directory so that the rename stays on one file system, dot-prefixed so that globs and catalog discovery
+/// skip it — and are then renamed over the file: a reader sees the old bytes or the new ones, never half
+/// of either. A failure removes the temporary file and leaves the file exactly as it was.
 ///
-/// The file keeps its permission bits. A symbolic link is followed and its target replaced, so the link
-/// stays a link. (Ownership, extended attributes and hard links to the old file are not carried over:
-/// the file is a new inode, as with every editor that saves atomically.)
+/// `replace` keeps an existing file's permission bits and follows a symbolic link, replacing its target
+/// so that the link stays a link. (Ownership, extended attributes and hard links to the old file are not
+/// carried over: the file is a new inode, as with every editor that saves atomically.)
 enum AtomicFileWriter {
-    /// Why the file could not be replaced: one line naming it and the system's reason.
+    /// Why a file could not be written: one line naming it, as the user would, and the system's reason.
     struct Failure: Error, Equatable, Sendable {
+        /// "cannot write `pro.plancat`: Permission denied".
         let message: String
     }
 
-    /// Replaces the file at the absolute `path` (shown in messages as `shownPath`) with `bytes`.
+    /// Replaces the file at the absolute `path` (shown in messages as `shownPath`) with `bytes`, or creates
+    /// it when there is none. A new file gets the usual mode (0666 less the umask), as `>` would give it.
     static func replace(_ path: String, with bytes: [UInt8], shownAs shownPath: String) throws(Failure) {
         let target = resolved(path)
         var information = stat()
-        guard stat(target, &information) == 0 else {
+        var permissions: mode_t?
+        if stat(target, &information) == 0 {
+            permissions = information.st_mode & 0o7777
+        } else if errno != ENOENT {
             throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
         }
-        let permissions = information.st_mode & 0o7777
-        let temporary = temporaryPath(for: target)
-        do throws(Failure) {
-            try writeFile(bytes, to: temporary, permissions: permissions, shownAs: shownPath)
-            guard rename(temporary, target) == 0 else {
-                throw Failure(message: "cannot replace `\(shownPath)`: \(reason())")
-            }
-        } catch {
+        let temporary = try writeTemporaryFile(bytes, beside: target, permissions: permissions, shownAs: shownPath)
+        guard rename(temporary, target) == 0 else {
+            let failure = Failure(message: "cannot replace `\(shownPath)`: \(reason())")
             unlink(temporary)
-            throw error
+            throw failure
         }
     }
 
-    /// Writes all the bytes to a new file with the given permissions and syncs it, so that a crash after
-    /// the rename cannot leave an empty file under the final name.
-    private static func writeFile(_ bytes: [UInt8], to path: String, permissions: mode_t,
-                                  shownAs shownPath: String) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    /// Writes `bytes` to a new temporary file beside the absolute path `final`, syncs and closes it, and
+    /// returns its path; the caller renames it over `final` (or removes it). Syncing before the rename is
+    /// what keeps a crash just after it from leaving an empty file under the final name.
+    ///
+    /// `permissions` are set exactly (the mode given to open(2) is reduced by the umask, the file's own is
+    /// not); without them the file gets 0666 less the umask, like any new file. On failure nothing is left
+    /// behind.
+    static func writeTemporaryFile(_ bytes: [UInt8], beside final: String, permissions: mode_t? = nil,
+                                   shownAs shownPath: String) throws(Failure) -> String {
+        let temporary = temporaryPath(for: final)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions == nil ? 0o666 : 0o600)
         guard descriptor >= 0 else {
             throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
         }
-        defer { close(descriptor) }
+        do throws(Failure) {
+            try writeAll(bytes, to: descriptor, shownAs: shownPath)
+            if let permissions, fchmod(descriptor, permissions) != 0 {
+                throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+            }
+            if fsync(descriptor) != 0 {
+                throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+            }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        // The bytes are synced; a late error from close(2) could not lose them.
+        close(descriptor)
+        return temporary
+    }
+
+    /// Writes every byte, however many calls `write(2)` needs and however often a signal interrupts it.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, shownAs shownPath: String) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             let count = bytes[offset...].withUnsafeBytes { buffer in
-                writeToDescriptor(descriptor, buffer.baseAddress, buffer.count)
+                write(descriptor, buffer.baseAddress, buffer.count)
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -64,13 +90,9 @@ enum AtomicFileWriter {
             }
             offset += count
         }
-        // Set after creation: the mode given to open(2) is reduced by the umask, the file's own is not.
-        guard fchmod(descriptor, permissions) == 0, fsync(descriptor) == 0 else {
-            throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
-        }
     }
 
-    /// The path with symbolic links resolved; the path itself when it cannot be resolved.
+    /// The path with symbolic links resolved; the path itself when it cannot be resolved (it does not exist).
     private static func resolved(_ path: String) -> String {
         guard let pointer = realpath(path, nil) else { return path }
         defer { free(pointer) }
@@ -86,13 +108,9 @@ enum AtomicFileWriter {
         return directory + ".\(name).plancat-\(getpid())-\(random).tmp"
     }
 
-    /// The text of the last system error: "Permission denied".
-    private static func reason() -> String {
+    /// The text of the last system error: "Permission denied". Shared, so that every file-system message
+    /// of the CLI words the reason alike; call it before anything else can change `errno`.
+    static func reason() -> String {
         String(cString: strerror(errno))
     }
-}
-
-/// `write(2)`, named apart so that it cannot be confused with a Swift `write` in scope.
-private func writeToDescriptor(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
 }

@@ -62,18 +62,8 @@ enum CheckCommand: Command {
 
     static func run(_ arguments: ScannedArguments, terminal: some Terminal) throws(UsageError) -> Int32 {
         let options = DiagnosticOptions(arguments)
-        let paths = arguments.operands.isEmpty ? [defaultPath] : arguments.operands
-        let discovery = CatalogDiscovery(currentDirectory: terminal.currentDirectory,
-                                         readStandardInput: { try terminal.readStandardInput() })
-        let outcome = discovery.discover(paths)
-
-        for failure in outcome.failures {
-            terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
-        }
-        if arguments.operands.isEmpty, !outcome.failures.isEmpty {
-            terminal.write("plancat: note: without a PATH, plancat checks `\(defaultPath)`; "
-                           + "run `plancat check --help` for the forms a PATH takes\n", to: .standardError)
-        }
+        let outcome = CatalogInputs.discover(arguments.operands, defaultPath: defaultPath, commandName: name,
+                                             verb: "checks", terminal: terminal)
 
         var diagnostics: [Diagnostic] = []
         let textRenderer = TextDiagnosticRenderer(usesColor: options.usesColor(on: terminal))

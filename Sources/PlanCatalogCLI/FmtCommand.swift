@@ -69,17 +69,8 @@ enum FmtCommand: Command {
     static func run(_ arguments: ScannedArguments, terminal: some Terminal) throws(UsageError) -> Int32 {
         let options = DiagnosticOptions(arguments)
         let isChecking = arguments.has("--check"), isDiffing = arguments.has("--diff")
-        let paths = arguments.operands.isEmpty ? [defaultPath] : arguments.operands
-        let discovery = CatalogDiscovery(currentDirectory: terminal.currentDirectory,
-                                         readStandardInput: { try terminal.readStandardInput() })
-        let outcome = discovery.discover(paths)
-        for failure in outcome.failures {
-            terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
-        }
-        if arguments.operands.isEmpty, !outcome.failures.isEmpty {
-            terminal.write("plancat: note: without a PATH, plancat formats `\(defaultPath)`; "
-                           + "run `plancat fmt --help` for the forms a PATH takes\n", to: .standardError)
-        }
+        let outcome = CatalogInputs.discover(arguments.operands, defaultPath: defaultPath, commandName: name,
+                                             verb: "formats", terminal: terminal)
 
         var tally = Tally()
         var syntaxErrors: [Diagnostic] = []

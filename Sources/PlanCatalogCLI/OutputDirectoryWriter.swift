@@ -12,10 +12,10 @@ import PlanCatalog
 ///
 /// A deploy step or a web server may read the directory at any moment, and a build may fail half way
 /// (a full disk, a directory where a file should be, Ctrl-C). So every file is first written, completely
-/// and synced, to a temporary name beside its final one — `.catalog.json.plancat-<pid>-<random>.tmp`,
-/// dot-prefixed so that globs and catalog discovery skip it — and only when every one is on disk is each
-/// renamed over its final name. `rename(2)` replaces a file atomically, so a reader sees the old file or
-/// the new one, never half of either. Any failure before the renames removes the temporary files (and the
+/// and synced, to a temporary name beside its final one (`AtomicFileWriter.writeTemporaryFile`:
+/// `.catalog.json.plancat-<pid>-<random>.tmp`, a dot-file that globs and catalog discovery skip), and
+/// only when every one is on disk is each renamed over its final name. `rename(2)` replaces a file
+/// atomically, so a reader sees the old file or the new one, never half of either. Any failure before the renames removes the temporary files (and the
 /// directories this run created) and leaves the previous files exactly as they were. Everything that could
 /// make a rename fail (a directory in the way) is found before the first rename; only a change made by
 /// another process in that instant can still split a build.
@@ -76,9 +76,14 @@ struct OutputDirectoryWriter {
                 default:
                     break
                 }
-                let temporary = Self.temporaryPath(for: final)
+                let temporary: String
+                do {
+                    temporary = try AtomicFileWriter.writeTemporaryFile(file.bytes, beside: final,
+                                                                        shownAs: shown(file.path))
+                } catch {
+                    throw Failure(path: shown(file.path), message: error.message)
+                }
                 transaction.temporaryFiles.append(temporary)
-                try writeFile(file.bytes, to: temporary, shownAs: shown(file.path))
                 pending.append((temporary, final, file.path))
             }
         } catch {
@@ -88,7 +93,7 @@ struct OutputDirectoryWriter {
 
         for (index, entry) in pending.enumerated() {
             guard rename(entry.temporary, entry.final) != 0 else { continue }
-            let reason = Self.reason()
+            let reason = AtomicFileWriter.reason()
             // Only a concurrent change can bring us here; do not leave the rest of the temporaries behind.
             for later in pending[index...] { unlink(later.temporary) }
             throw Failure(path: shown(entry.relative),
@@ -127,33 +132,10 @@ struct OutputDirectoryWriter {
             if mkdir(path, 0o777) != 0 {
                 // Another process may have made it in the meantime, which is as good.
                 if errno == EEXIST, Self.kind(of: path) == .directory { return }
-                throw Failure(path: shown(path), message: "cannot create directory `\(shown(path))`: \(Self.reason())")
+                throw Failure(path: shown(path),
+                              message: "cannot create directory `\(shown(path))`: \(AtomicFileWriter.reason())")
             }
             transaction.createdDirectories.append(path)
-        }
-    }
-
-    /// Writes all the bytes to a new file and syncs it, so that a crash after the rename cannot leave
-    /// an empty file under the final name.
-    private func writeFile(_ bytes: [UInt8], to path: String, shownAs shownPath: String) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else {
-            throw Failure(path: shownPath, message: "cannot write `\(shownPath)`: \(Self.reason())")
-        }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { buffer in
-                writeToDescriptor(descriptor, buffer.baseAddress, buffer.count)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(path: shownPath, message: "cannot write `\(shownPath)`: \(Self.reason())")
-            }
-            offset += count
-        }
-        if fsync(descriptor) != 0 {
-            throw Failure(path: shownPath, message: "cannot write `\(shownPath)`: \(Self.reason())")
         }
     }
 
@@ -174,7 +156,7 @@ struct OutputDirectoryWriter {
             guard unlink(Self.join(tables, name)) == 0 else {
                 throw Failure(path: shown(relative),
                               message: "cannot remove `\(shown(relative))`, a pricing table no longer in the "
-                                  + "catalog: \(Self.reason())")
+                                  + "catalog: \(AtomicFileWriter.reason())")
             }
             removed.append(relative)
         }
@@ -203,13 +185,6 @@ struct OutputDirectoryWriter {
         case S_IFREG: return .regularFile
         default: return .other
         }
-    }
-
-    /// A name beside `final` that no other run, and no other process of this run, can pick.
-    private static func temporaryPath(for final: String) -> String {
-        let name = final.split(separator: "/").last.map(String.init) ?? final
-        let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        return join(parent(of: final), ".\(name).plancat-\(getpid())-\(random).tmp")
     }
 
     /// A path relative to the output directory, as messages show it: `build/pricing-tables/main.json`.
@@ -241,14 +216,4 @@ struct OutputDirectoryWriter {
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }
         return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
-
-    /// The text of the last system error: "Permission denied".
-    private static func reason() -> String {
-        String(cString: strerror(errno))
-    }
-}
-
-/// `write(2)`, named apart from `OutputDirectoryWriter.write`, which hides it inside the type.
-private func writeToDescriptor(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
 }
