@@ -1,11 +1,3 @@
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// Writing the imported source into `-o OUT`, all or nothing.
 ///
 /// The write itself is `AtomicFileWriter.replace`'s: the source goes, completely and synced, to a dot-file
@@ -22,46 +14,21 @@ extension ImportCommand {
                       terminal: some Terminal) throws(AtomicFileWriter.Failure) -> String {
         var shown = output
         var absolute = output.hasPrefix("/") ? output : terminal.currentDirectory + "/" + output
-        if output.hasSuffix("/") || kind(of: absolute) == .directory {
+        if output.hasSuffix("/") || FileEntry(at: absolute) == .directory {
             shown = (output.hasSuffix("/") ? output : output + "/") + fileNameInDirectory
             absolute = (absolute.hasSuffix("/") ? absolute : absolute + "/") + fileNameInDirectory
         }
-        switch kind(of: absolute) {
+        switch FileEntry(at: absolute) {
         case .directory:
             throw AtomicFileWriter.Failure(message: "cannot write `\(shown)`: it is a directory")
         case .missing, .regularFile, .other:
             break
         }
-        guard kind(of: parent(of: absolute)) == .directory else {
+        guard FileEntry(at: FileEntry.parent(of: absolute)) == .directory else {
             throw AtomicFileWriter.Failure(message: "cannot write `\(shown)`: its directory does not exist "
                                            + "(import does not create directories)")
         }
         try AtomicFileWriter.replace(absolute, with: Array(source.utf8), shownAs: shown)
         return shown
-    }
-
-    private enum Kind: Equatable {
-        case missing
-        case directory
-        case regularFile
-        /// A dangling symbolic link, a socket, a device…
-        case other
-    }
-
-    /// What is at `path`, following symbolic links: a link to a directory is a directory to write into.
-    private static func kind(of path: String) -> Kind {
-        var information = stat()
-        guard stat(path, &information) == 0 else { return lstat(path, &information) == 0 ? .other : .missing }
-        switch information.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .regularFile
-        default: return .other
-        }
-    }
-
-    private static func parent(of absolute: String) -> String {
-        let trimmed = absolute.hasSuffix("/") ? String(absolute.dropLast()) : absolute
-        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
-        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 }

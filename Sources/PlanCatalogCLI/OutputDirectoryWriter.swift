@@ -65,8 +65,8 @@ struct OutputDirectoryWriter {
             try makeDirectory(directory, transaction: &transaction)
             for file in files {
                 let final = Self.join(directory, file.path)
-                try makeDirectory(Self.parent(of: final), transaction: &transaction)
-                switch Self.kind(of: final) {
+                try makeDirectory(FileEntry.parent(of: final), transaction: &transaction)
+                switch FileEntry(at: final) {
                 case .directory:
                     throw Failure(path: shown(file.path), message: "`\(shown(file.path))` is a directory, "
                                   + "where the build writes a file; move it away and build again")
@@ -121,17 +121,17 @@ struct OutputDirectoryWriter {
 
     /// Creates a directory and any missing parents, recording what it made so a failure can undo it.
     private func makeDirectory(_ path: String, transaction: inout Transaction) throws(Failure) {
-        switch Self.kind(of: path) {
+        switch FileEntry(at: path) {
         case .directory:
             return
         case .other, .regularFile:
             throw Failure(path: shown(path), message: "`\(shown(path))` exists and is not a directory")
         case .missing:
-            let parent = Self.parent(of: path)
+            let parent = FileEntry.parent(of: path)
             if parent != path { try makeDirectory(parent, transaction: &transaction) }
             if mkdir(path, 0o777) != 0 {
                 // Another process may have made it in the meantime, which is as good.
-                if errno == EEXIST, Self.kind(of: path) == .directory { return }
+                if errno == EEXIST, FileEntry(at: path) == .directory { return }
                 throw Failure(path: shown(path),
                               message: "cannot create directory `\(shown(path))`: \(AtomicFileWriter.reason())")
             }
@@ -144,15 +144,15 @@ struct OutputDirectoryWriter {
     /// that directory go; dot-files, subdirectories and anything else are the user's.
     private func removeStalePricingTables(keeping produced: Set<String>) throws(Failure) -> [String] {
         let tables = Self.join(directory, BuildOutput.pricingTablesDirectory)
-        guard Self.kind(of: tables) == .directory,
+        guard FileEntry(at: tables) == .directory,
               let names = try? FileManager.default.contentsOfDirectory(atPath: tables) else { return [] }
         var removed: [String] = []
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let relative = BuildOutput.pricingTablesDirectory + "/" + name
             guard !produced.contains(relative) else { continue }
-            let kind = Self.kind(of: Self.join(tables, name), followingLinks: false)
-            guard kind == .regularFile || kind == .other else { continue }
+            let entry = FileEntry(at: Self.join(tables, name), followingLinks: false)
+            guard entry == .regularFile || entry == .other else { continue }
             guard unlink(Self.join(tables, name)) == 0 else {
                 throw Failure(path: shown(relative),
                               message: "cannot remove `\(shown(relative))`, a pricing table no longer in the "
@@ -164,28 +164,6 @@ struct OutputDirectoryWriter {
     }
 
     // MARK: Paths
-
-    private enum Kind: Equatable {
-        case missing
-        case directory
-        case regularFile
-        /// A symbolic link (when not followed), a socket, a device…
-        case other
-    }
-
-    private static func kind(of path: String, followingLinks: Bool = true) -> Kind {
-        var information = stat()
-        let status = followingLinks ? stat(path, &information) : lstat(path, &information)
-        guard status == 0 else {
-            // A dangling symbolic link is not missing: something is there that we must not write through.
-            return lstat(path, &information) == 0 ? .other : .missing
-        }
-        switch information.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .regularFile
-        default: return .other
-        }
-    }
 
     /// A path relative to the output directory, as messages show it: `build/pricing-tables/main.json`.
     /// Parents of the output directory that had to be created are shown by cutting names off the
@@ -209,11 +187,5 @@ struct OutputDirectoryWriter {
 
     private static func join(_ base: String, _ name: String) -> String {
         base.hasSuffix("/") ? base + name : base + "/" + name
-    }
-
-    private static func parent(of path: String) -> String {
-        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
-        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 }
