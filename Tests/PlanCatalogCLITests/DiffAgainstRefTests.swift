@@ -114,4 +114,30 @@ import Testing
             .run(["status", "--porcelain"])
         #expect(status.outputLine == " M catalogs/pro.plancat")
     }
+
+    @Test func aFileOfACatalogDirectoryIsDiffedWithItsWholeCatalogAtTheRevision() throws {
+        // The base catalog split in two files of a catalog directory: plans in their own file.
+        let base = DiffCommandTests.base
+        let plansStart = base.range(of: "plan plan_free {")!.lowerBound
+        let tableStart = base.range(of: "pricing-table main")!.lowerBound
+        let directory = try TemporaryDirectory([
+            "pricing/catalog.plancat": String(base[..<plansStart]) + String(base[tableStart...]),
+            "pricing/plans.plancat": String(base[plansStart..<tableStart]),
+        ])
+        try Self.git(["init", "--quiet"], in: directory)
+        try Self.git(["add", "."], in: directory)
+        try Self.git(["-c", "user.name=t", "-c", "user.email=t@plancat.invalid", "commit", "--quiet", "-m", "Split"],
+                     in: directory)
+        let plans = directory.path + "/pricing/plans.plancat"
+        let edited = try String(contentsOfFile: plans, encoding: .utf8).replacing("fixed 99", with: "fixed 89")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: plans))
+
+        // Naming one file of the directory means its whole catalog, on both sides.
+        let (status, terminal) = directory.run(["diff", "pricing/plans.plancat", "--against-ref", "HEAD",
+                                                "--format", "json"])
+        #expect(status == ExitStatus.success, "\(terminal.standardError)")
+        #expect(try DiffCommandTests.changes(inJSON: terminal.standardOutput)
+            == ["plan plan_team new-version", "price price_team_monthly replace"])
+        #expect(terminal.standardError == "checked pricing: no problems\nchecked HEAD:pricing: no problems\n")
+    }
 }
