@@ -16,13 +16,16 @@ extension CatalogDiff {
         for kind in Kind.allCases {
             pairs[kind] = RecordPair.match(deployed: records(of: kind, in: deployed), source: records(of: kind, in: source))
         }
-        let priceEvents = PriceEvents(prices: pairs[.price] ?? [])
+        // Prices first: what happens to them decides some plans and quotes, and nothing decides a price.
+        let prices = (pairs[.price] ?? []).compactMap { classify($0, kind: .price, priceEvents: PriceEvents()) }
+        let priceEvents = PriceEvents(prices: prices)
 
         var changed: [ComparedRecord] = []
         var archived: [ComparedRecord] = []
         for kind in Kind.allCases {
-            for pair in pairs[kind] ?? [] {
-                guard let record = classify(pair, kind: kind, priceEvents: priceEvents) else { continue }
+            let records = kind == .price ? prices
+                : (pairs[kind] ?? []).compactMap { classify($0, kind: kind, priceEvents: priceEvents) }
+            for record in records {
                 if record.action == .archive { archived.append(record) } else { changed.append(record) }
             }
         }
@@ -117,19 +120,14 @@ struct PriceEvents {
     /// Ids of prices replaced in place of a deployed price with the same id.
     private var replacedPriceIDs: Set<String> = []
 
-    init(prices: [RecordPair]) {
-        for pair in prices {
-            switch (pair.deployed, pair.source) {
-            case (nil, let source?):
-                add(.create, priceID: pair.id, sides: [source])
-            case (let deployed?, nil):
-                add(.archive, priceID: pair.id, sides: [deployed])
-            case (let deployed?, let source?) where !FieldComparison.changes(from: deployed, to: source).isEmpty:
-                replacedPriceIDs.insert(pair.id)
-                add(.replace, priceID: pair.id, sides: [deployed, source])
-            default:
-                break
-            }
+    /// No events: what classifying the prices themselves needs.
+    init() {}
+
+    /// The events of the prices' own changes (every change of a price is a create, replace or archive).
+    init(prices: [ComparedRecord]) {
+        for price in prices {
+            if price.action == .replace { replacedPriceIDs.insert(price.id) }
+            add(price.action, priceID: price.id, sides: [price.deployed, price.source].compactMap { $0 })
         }
     }
 
