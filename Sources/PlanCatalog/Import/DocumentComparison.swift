@@ -73,15 +73,5 @@ enum DocumentComparison {
     }
 
     /// A value as one line of JSON: `"Pro"`, `2900`, `null`, `["a", "b"]`, `{"slug": "sso"}`.
-    static func shown(_ value: JSONValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool(let flag): String(flag)
-        case .number(let text): text
-        case .string(let text): JSONText.quoted(text)
-        case .array(let elements): "[" + elements.map(shown).joined(separator: ", ") + "]"
-        case .object(let members):
-            "{" + members.map { JSONText.quoted($0.key) + ": " + shown($0.value) }.joined(separator: ", ") + "}"
-        }
-    }
+    private static func shown(_ value: JSONValue) -> String { JSONWriter.compactText(of: value) }
 }
