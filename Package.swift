@@ -14,6 +14,9 @@ let package = Package(
         .target(name: "PlanCatalogCLI", dependencies: ["PlanCatalog"]),
         // A few lines that hand the process to PlanCatalogCLI.
         .executableTarget(name: "plancat", dependencies: ["PlanCatalogCLI"]),
+        // libFuzzer harnesses for every entry point that takes outside input; only built by `.ci/fuzz`,
+        // with -sanitize=fuzzer,address -D FUZZING (Docs/Robustness.md § Fuzzing).
+        .executableTarget(name: "plancat-fuzz", dependencies: ["PlanCatalog"], exclude: ["Dictionaries"]),
         .testTarget(
             name: "PlanCatalogTests",
             dependencies: ["PlanCatalog"],
