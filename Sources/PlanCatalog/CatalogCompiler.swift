@@ -10,7 +10,8 @@ public enum CatalogCompiler {
         for file in files {
             let (tree, diagnostics) = Parser.parse(file)
             collector.report(contentsOf: diagnostics)
-            collector.report(contentsOf: SecretScanner.diagnostics(in: file))
+            // A file too large to check is reported by the parser alone (E0113).
+            if !file.exceedsSizeLimit { collector.report(contentsOf: SecretScanner.diagnostics(in: file)) }
             trees.append(tree)
         }
         let (catalog, loweringDiagnostics) = Lowering.lower(trees)

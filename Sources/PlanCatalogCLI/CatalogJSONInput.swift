@@ -35,6 +35,13 @@ enum CatalogJSONInput {
         }
     }
 
+    /// Exit 65: the input is larger than any catalog.json plancat reads (`InputLimits`).
+    private static func tooLarge(_ shown: String) -> Result<[UInt8], Failure> {
+        let limit = InputLimits.maximumJSONFileBytes / (1024 * 1024 * 1024)
+        return .failure(Failure(message: "`\(shown)` is larger than \(limit) GiB, the most a catalog.json may hold",
+                                exitStatus: ExitStatus.invalidInputData))
+    }
+
     private static func readBytes(_ path: String, terminal: some Terminal) -> Result<[UInt8], Failure> {
         func missing(_ reason: String) -> Result<[UInt8], Failure> {
             .failure(Failure(message: "cannot read `\(path)`: \(reason)", exitStatus: ExitStatus.missingInput))
@@ -43,7 +50,7 @@ enum CatalogJSONInput {
             guard let bytes = try? terminal.readStandardInput() else {
                 return .failure(Failure(message: "cannot read standard input", exitStatus: ExitStatus.missingInput))
             }
-            return .success(bytes)
+            return bytes.count > InputLimits.maximumJSONFileBytes ? tooLarge(standardInputName) : .success(bytes)
         }
         let absolute = path.hasPrefix("/") ? path : terminal.currentDirectory + "/" + path
         var isDirectory: ObjCBool = false
@@ -53,10 +60,14 @@ enum CatalogJSONInput {
         if isDirectory.boolValue {
             return missing("it is a directory; name the catalog.json file in it")
         }
-        guard FileManager.default.isReadableFile(atPath: absolute),
-              let data = FileManager.default.contents(atPath: absolute) else {
+        // A regular file's size is known before reading: one over the limit is refused without a read.
+        if let size = try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int,
+           size > InputLimits.maximumJSONFileBytes {
+            return tooLarge(path)
+        }
+        guard let bytes = BoundedFileReader.contents(ofFile: absolute, limit: InputLimits.maximumJSONFileBytes) else {
             return missing("it is not readable (check its permissions)")
         }
-        return .success(Array(data))
+        return bytes.count > InputLimits.maximumJSONFileBytes ? tooLarge(path) : .success(bytes)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanCatalog
 
 /// The terminal of the running process: file descriptors 1 and 2, the process environment and the
 /// working directory.
@@ -19,7 +20,11 @@ public final class ProcessTerminal: Terminal {
 
     public var currentDirectory: String { FileManager.default.currentDirectoryPath }
 
+    /// At most one byte past the largest input plancat accepts (a catalog.json), so that an endless
+    /// stream cannot exhaust the memory; the command reports an input over its own limit.
     public func readStandardInput() throws -> [UInt8] {
-        [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
+        guard let bytes = BoundedFileReader.contents(ofDescriptor: STDIN_FILENO, limit: InputLimits.maximumJSONFileBytes)
+        else { throw CocoaError(.fileReadUnknown) }
+        return bytes
     }
 }

@@ -62,12 +62,22 @@ import Testing
         }
     }
 
+    /// Fixtures too large to commit, built in memory: a file one byte over the 128 MiB limit (E0113), and
+    /// one with a problem more than a check reports (E0116). `InputLimitTests` checks their diagnostics.
+    static var generatedFixtures: [String: [SourceFile]] {
+        ["limit-file-size": [InputLimitTests.fileTooLarge],
+         "limit-too-many-problems": [InputLimitTests.strays(InputLimits.maximumDiagnostics + 1)]]
+    }
+
     @Test("every diagnostic code has a fixture that triggers it")
     func everyCodeHasAFixture() throws {
         var seen = Set<String>()
         for name in Self.fixtureNames {
             let result = CatalogCompiler.check(try Self.sourceFiles(of: name))
             seen.formUnion(result.diagnostics.map(\.code.rawValue))
+        }
+        for files in Self.generatedFixtures.values {
+            seen.formUnion(CatalogCompiler.check(files).diagnostics.map(\.code.rawValue))
         }
         let missing = DiagnosticCode.allCases.map(\.rawValue).filter { !seen.contains($0) }
         #expect(missing.isEmpty, "codes without a fixture: \(missing.joined(separator: ", "))")

@@ -298,6 +298,79 @@ extension DiagnosticCode {
                 }
             """#
 
+        case .fileTooLarge:
+            #"""
+            A `.plancat` file may hold at most 128 MiB. A catalog of 100,000 plans is about 50 MB,
+            so a larger file is almost always something else given the `.plancat` name (a log, a
+            database dump, `/dev/zero`). plancat reads one byte past the limit and stops, so even an
+            endless file costs no more than that; the file is reported at its start and not checked.
+
+            Example: a generated catalog of every customer's quote, written as one file.
+
+                # quotes.plancat, 300 MB
+                quote quote_acme { … }
+                … two million more quotes …
+
+            Fix: split it into a catalog directory, whose files are merged into one catalog.
+
+                # catalog.plancat
+                catalog "Acme"
+                # quotes-2025.plancat, quotes-2026.plancat, … each well under 128 MiB
+            """#
+
+        case .lineTooLong:
+            #"""
+            A line may hold at most 65,536 bytes (64 KiB), not counting its line end. Every message
+            quotes the line of its problem, so the limit also bounds what a CI log can be made to
+            print. The bytes past the limit are pointed at; the line is still checked.
+
+            Example: a description pasted as one very long string.
+
+                plan plan_pro {
+                  description "… 70,000 characters of marketing copy …"
+                }
+
+            Fix: keep long texts out of the catalog, or shorten them; a string cannot span lines,
+            but `\n` in it is a line break.
+
+                plan plan_pro {
+                  description "Everything a growing team needs."
+                }
+            """#
+
+        case .numberTooLong:
+            #"""
+            A number may have at most 40 digits, leading and trailing zeros included. No amount needs
+            more: the largest amount plancat accepts has 16 digits in minor units (2^53 − 1), and a
+            unit price a few more after its point. The message quotes only the number's first digits.
+
+            Example:
+
+                component comp_base { fixed 0000000000000000000000000000000000000000029 }
+
+            Fix: write the number without padding.
+
+                component comp_base { fixed 29 }
+            """#
+
+        case .tooManyProblems:
+            #"""
+            One check reports at most 1,000 problems; past that, the rest are counted and one last
+            diagnostic says how many were left out. A file of binary data or of a million stray
+            characters is one problem repeated, and reporting each copy would only flood the CI log
+            and the memory. The same limit applies within each file while it is lexed and parsed.
+
+            Example: a file that is not a catalog, such as a compiled binary renamed `.plancat`.
+
+                }}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}… (a million)
+
+            Fix: fix the problems shown, or remove the file that is not a catalog, and check again.
+
+                plan plan_pro {
+                  name "Pro"
+                }
+            """#
+
         // MARK: Schema
 
         case .unknownStatement:

@@ -2,6 +2,9 @@
 /// amounts with a currency symbol, and plural units. Built in, so a build never depends on the locale of
 /// the machine it runs on.
 enum DisplayText {
+    /// A count in en-US digits, as messages show sizes: `65536` → `65,536`.
+    static func number(_ value: Int) -> String { number(ExactDecimal(value)) }
+
     /// en-US digits: `10000` → `10,000`, `1234.5` → `1,234.5`.
     static func number(_ value: ExactDecimal) -> String {
         let text = value.description

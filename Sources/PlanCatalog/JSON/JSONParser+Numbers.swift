@@ -29,6 +29,9 @@ extension JSONParser.State {
             }
             index = try requiredDigitsEnd(from: index, expected: "a digit in the exponent")
         }
+        guard index - start <= InputLimits.maximumJSONNumberLength else {
+            throw error(at: start, "number longer than \(InputLimits.maximumJSONNumberLength) characters")
+        }
         position = index
         return .number(String(decoding: bytes[start..<index], as: UTF8.self))
     }

@@ -19,7 +19,7 @@ public enum JSONParser {
     /// Refused: anything RFC 8259 does not allow (comments, trailing commas, leading zeros, `NaN`, single
     /// quotes, raw control characters in strings, lone surrogates), invalid UTF-8, a key repeated in one
     /// object, and nesting deeper than `maximumDepth` arrays and objects.
-    public static func parse(_ bytes: [UInt8], maximumDepth: Int = 128) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ bytes: [UInt8], maximumDepth: Int = InputLimits.maximumJSONDepth) throws(JSONParseError) -> JSONValue {
         var state = State(bytes: bytes, maximumDepth: maximumDepth)
         return try state.parseDocument()
     }

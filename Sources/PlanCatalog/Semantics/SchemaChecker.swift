@@ -227,8 +227,10 @@ struct SchemaChecker {
         return text.utf8.allSatisfy(Lexer.isWordCharacter)
     }
 
+    /// Whether the lexer found nothing wrong with the number: only its value can be wrong then. A number
+    /// with more than `InputLimits.maximumNumberDigits` digits was reported by the lexer (E0115).
     private static func isWellFormedNumber(_ text: String) -> Bool {
-        text.utf8.allSatisfy { Lexer.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        text.utf8.count(where: Lexer.isDigit) <= InputLimits.maximumNumberDigits && text.utf8.allSatisfy { Lexer.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
             || $0 == UInt8(ascii: ".") } && text.utf8.count(where: { $0 == UInt8(ascii: ".") }) <= 1
     }
 

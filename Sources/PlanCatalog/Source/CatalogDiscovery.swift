@@ -235,11 +235,11 @@ public struct CatalogDiscovery {
     }
 
     private func read(_ absolute: String, shownAs shown: String) -> Result<SourceFile, Failure> {
-        guard FileManager.default.isReadableFile(atPath: absolute),
-              let data = FileManager.default.contents(atPath: absolute) else {
+        // One byte past the limit is enough for the parser to report the file as too large (E0113).
+        guard let bytes = BoundedFileReader.contents(ofFile: absolute, limit: InputLimits.maximumSourceFileBytes) else {
             return .failure(Failure(path: shown, reason: .unreadable))
         }
-        return .success(SourceFile(path: shown, bytes: [UInt8](data)))
+        return .success(SourceFile(path: shown, bytes: bytes))
     }
 
     // MARK: Paths

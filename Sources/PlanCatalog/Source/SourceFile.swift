@@ -19,6 +19,10 @@ public final class SourceFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
+    /// Whether the file is over `InputLimits.maximumSourceFileBytes`: then it is reported (E0113) and not
+    /// looked at any further.
+    public var exceedsSizeLimit: Bool { bytes.count > InputLimits.maximumSourceFileBytes }
+
     /// The text of a span, with invalid UTF-8 replaced (for messages only, never for meaning).
     public func text(of span: Span) -> String {
         let clamped = Swift.max(0, Swift.min(span.start, bytes.count))..<Swift.max(0, Swift.min(span.end, bytes.count))

@@ -25,12 +25,28 @@ public struct Lexer {
     }
 
     private mutating func run() {
+        reportLongLines()
         while position < bytes.count {
             let before = position
             lexToken()
             precondition(position > before, "the lexer must make progress")
         }
         tokens.append(Token(kind: .endOfFile, span: .point(bytes.count)))
+    }
+
+    /// E0114 for every line longer than `InputLimits.maximumLineBytes`, pointing at the bytes past the
+    /// limit. The line is still lexed: its tokens may be fine, and their problems are worth reporting.
+    private mutating func reportLongLines() {
+        let lineTable = file.lineTable
+        for line in 0..<lineTable.lineCount {
+            let range = lineTable.contentRange(ofLine: line, in: bytes)
+            guard range.count > InputLimits.maximumLineBytes else { continue }
+            report(.lineTooLong,
+                   "line \(line + 1) is \(DisplayText.number(range.count)) bytes long; lines hold at most "
+                   + "\(DisplayText.number(InputLimits.maximumLineBytes))",
+                   span: Span(start: range.lowerBound + InputLimits.maximumLineBytes, end: range.upperBound),
+                   label: "past the limit", help: "break the line, or shorten the string on it")
+        }
     }
 
     private mutating func lexToken() {
@@ -83,7 +99,7 @@ public struct Lexer {
             && integerPart.contains(where: Self.isDigit)
         guard looksNumeric else {
             if isNegative {
-                report(.malformedNumber, "malformed number `\(file.text(of: Span(start: start, end: position)))`",
+                report(.malformedNumber, "malformed number `\(shownNumber(Span(start: start, end: position)))`",
                        span: Span(start: start, end: position), label: "a number holds only digits")
                 emit(.number, from: start)
             } else {
@@ -91,6 +107,7 @@ public struct Lexer {
             }
             return
         }
+        defer { reportTooManyDigits(from: start) }
         var isWellFormed = Self.hasWellPlacedUnderscores(integerPart)
         var problem = "`_` may stand only between digits"
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
@@ -122,9 +139,26 @@ public struct Lexer {
         }
         if !isWellFormed {
             let span = Span(start: start, end: position)
-            report(.malformedNumber, "malformed number `\(file.text(of: span))`", span: span, label: problem)
+            report(.malformedNumber, "malformed number `\(shownNumber(span))`", span: span, label: problem)
         }
         emit(.number, from: start)
+    }
+
+    /// E0115 for a number token with more than `InputLimits.maximumNumberDigits` digits. The message
+    /// shows only the number's start, so that a megabyte of digits cannot flood a CI log.
+    private mutating func reportTooManyDigits(from start: Int) {
+        let digitCount = bytes[start..<position].count(where: Self.isDigit)
+        guard digitCount > InputLimits.maximumNumberDigits else { return }
+        let span = Span(start: start, end: position)
+        report(.numberTooLong, "number `\(shownNumber(span))` has \(DisplayText.number(digitCount)) digits",
+               span: span, label: "at most \(InputLimits.maximumNumberDigits) digits",
+               help: "amounts are at most 2^53 − 1 minor units (9007199254740991)")
+    }
+
+    /// A number as messages quote it: whole up to 24 bytes, else its first 20 and `…`.
+    private func shownNumber(_ span: Span) -> String {
+        span.end - span.start <= 24 ? file.text(of: span)
+            : file.text(of: Span(start: span.start, end: span.start + 20)) + "…"
     }
 
     private mutating func scanWordRun() {
@@ -321,8 +355,8 @@ public struct Lexer {
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span,
                                  label: String? = nil, help: String? = nil) {
-        diagnostics.append(Diagnostic(code, message, at: SourceLocation(file: file, span: span),
-                                      label: label, help: help))
+        diagnostics.appendWithinLimit(Diagnostic(code, message, at: SourceLocation(file: file, span: span),
+                                                 label: label, help: help))
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

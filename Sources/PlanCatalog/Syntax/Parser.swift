@@ -11,7 +11,7 @@
 /// input can make the parser loop forever or exhaust the stack.
 public struct Parser {
     /// Blocks nested deeper than this are reported and skipped, so hostile input cannot exhaust the stack.
-    public static let maximumNestingDepth = 32
+    public static let maximumNestingDepth = InputLimits.maximumNestingDepth
 
     private let file: SourceFile
     private let tokens: [Token]
@@ -35,13 +35,25 @@ public struct Parser {
         missingClosingBraces = open
     }
 
-    /// Lexes and parses one file; the diagnostics include the lexer's.
+    /// Lexes and parses one file; the diagnostics include the lexer's. A file larger than
+    /// `InputLimits.maximumSourceFileBytes` is reported and not read at all: its tree is empty.
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        if let tooLarge = fileTooLarge(file) {
+            return (SyntaxTree(file: file, statements: [], trailingTrivia: []), [tooLarge])
+        }
         let (tokens, lexerDiagnostics) = Lexer.tokenize(file)
         var parser = Parser(file: file, tokens: tokens, diagnostics: lexerDiagnostics)
         let list = parser.parseStatements(depth: 0, enclosing: nil)
         return (SyntaxTree(file: file, statements: list.statements, trailingTrivia: list.trailingTrivia),
                 parser.diagnostics)
+    }
+
+    /// E0113 for a file over `InputLimits.maximumSourceFileBytes`, before a byte of it is lexed.
+    static func fileTooLarge(_ file: SourceFile) -> Diagnostic? {
+        guard file.exceedsSizeLimit else { return nil }
+        let limit = InputLimits.maximumSourceFileBytes / (1024 * 1024)
+        return Diagnostic(.fileTooLarge, "file is larger than \(limit) MiB", at: SourceLocation(file: file, span: .point(0)),
+                          label: "not read", help: "split the catalog into a catalog directory of smaller files")
     }
 
     private var current: Token { tokens[index] }
@@ -355,7 +367,7 @@ public struct Parser {
     private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span, label: String? = nil,
                                  notes: [Diagnostic.Note] = [], help: String? = nil,
                                  fixes: [Diagnostic.FixIt] = []) {
-        diagnostics.append(Diagnostic(code, message, at: SourceLocation(file: file, span: span),
-                                      label: label, notes: notes, help: help, fixes: fixes))
+        diagnostics.appendWithinLimit(Diagnostic(code, message, at: SourceLocation(file: file, span: span),
+                                                 label: label, notes: notes, help: help, fixes: fixes))
     }
 }
