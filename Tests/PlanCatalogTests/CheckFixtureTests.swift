@@ -63,10 +63,11 @@ import Testing
     }
 
     /// Fixtures too large to commit, built in memory: a file one byte over the 128 MiB limit (E0113), and
-    /// one with a problem more than a check reports (E0116). `InputLimitTests` checks their diagnostics.
+    /// ones with a problem or a warning more than a check reports (E0116, W0116). `InputLimitTests` checks their diagnostics.
     static var generatedFixtures: [String: [SourceFile]] {
         ["limit-file-size": [InputLimitTests.fileTooLarge],
-         "limit-too-many-problems": [InputLimitTests.strays(InputLimits.maximumDiagnostics + 1)]]
+         "limit-too-many-problems": [InputLimitTests.strays(InputLimits.maximumDiagnostics + 1)],
+         "limit-too-many-warnings": [InputLimitTests.placeholderPlans(InputLimits.maximumDiagnostics + 1)]]
     }
 
     @Test("every diagnostic code has a fixture that triggers it")

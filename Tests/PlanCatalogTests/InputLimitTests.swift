@@ -159,21 +159,67 @@ import Testing
         #expect(diagnostics.last?.code == .tooManyProblems)
     }
 
-    @Test func theCollectorShowsAThousandAndCountsTheRest() {
-        let file = SourceFile(path: "many.plancat", text: String(repeating: "x", count: 2_000))
-        func collected(_ count: Int) -> [Diagnostic] {
-            var collector = DiagnosticCollector()
-            for offset in 0..<count {
-                collector.report(Diagnostic(.duplicateID, "duplicate \(offset)",
-                                            at: SourceLocation(file: file, span: .point(offset))))
-            }
-            return collector.sorted
+    /// The collector's view of `warnings` placeholder plans followed by `errors` duplicate ids, one per byte:
+    /// the warnings come first in the file, so keeping the first thousand by position would drop errors.
+    static func collected(errors: Int, warnings: Int) -> [Diagnostic] {
+        let file = SourceFile(path: "many.plancat", text: String(repeating: "x", count: 4_000))
+        var collector = DiagnosticCollector()
+        for offset in 0..<warnings + errors {
+            let code: DiagnosticCode = offset < warnings ? .unusedPlaceholderPlan : .duplicateID
+            collector.report(Diagnostic(code, "problem \(offset)", at: SourceLocation(file: file, span: .point(offset))))
         }
-        #expect(collected(InputLimits.maximumDiagnostics).count == InputLimits.maximumDiagnostics)
-        let over = collected(InputLimits.maximumDiagnostics + 5)
+        return collector.sorted
+    }
+
+    @Test func theCollectorShowsAThousandAndCountsTheRest() {
+        #expect(Self.collected(errors: 600, warnings: 400).count == InputLimits.maximumDiagnostics)
+        let over = Self.collected(errors: 1_005, warnings: 0)
         #expect(over.count == InputLimits.maximumDiagnostics + 1)
+        #expect(over.last?.code == .tooManyProblems)
         #expect(over.last?.message == "too many problems: 5 more not shown")
         #expect(over.last?.location.span == .point(InputLimits.maximumDiagnostics))
+    }
+
+    @Test func errorsAreKeptBeforeWarningsAndLeftOutWarningsOnlyWarn() {
+        let mixed = Self.collected(errors: 999, warnings: 10)
+        #expect(mixed.count == InputLimits.maximumDiagnostics + 1)
+        #expect(mixed.filter { $0.severity == .error }.count == 999)
+        #expect(mixed.last?.code == .tooManyWarnings)
+        #expect(mixed.last?.message == "too many warnings: 9 more not shown")
+        let warningsOnly = Self.collected(errors: 0, warnings: 1_001)
+        #expect(warningsOnly.allSatisfy { $0.severity == .warning }, "a flood of warnings alone never fails a run")
+        #expect(warningsOnly.last?.code == .tooManyWarnings)
+        let errorsLeftOut = Self.collected(errors: 1_001, warnings: 50)
+        #expect(errorsLeftOut.dropLast().allSatisfy { $0.severity == .error })
+        #expect(errorsLeftOut.last?.message == "too many problems: 51 more not shown")
+    }
+
+    /// A catalog of `count` placeholder plans: `count` warnings (W0501), no error.
+    static func placeholderPlans(_ count: Int) -> SourceFile {
+        let plans = (0..<count).map { "plan plan_\($0) {\n  name \"Plan \($0)\"\n}\n" }.joined()
+        return SourceFile(path: "limit-too-many-warnings.plancat", text: plans)
+    }
+
+    @Test func aCatalogOfThousandsOfWarningsStillPasses() {
+        let result = CatalogCompiler.check([Self.placeholderPlans(InputLimits.maximumDiagnostics + 1)])
+        #expect(!result.hasErrors)
+        #expect(result.diagnostics.count == InputLimits.maximumDiagnostics + 1)
+        #expect(result.diagnostics.last?.message == "too many warnings: 1 more not shown")
+    }
+
+    // MARK: Repetition
+
+    /// Each suggestion compares a name with every id of its kind; past the first hundred unknown names none
+    /// is searched for, so thousands of broken references against thousands of ids stay linear.
+    @Test func didYouMeanIsOfferedForTheFirstHundredUnknownNames() {
+        let count = ReferenceChecks.maximumSuggestions + 50
+        let features = (0..<count).map { "feature feat-\($0) {\n  name \"F\"\n  type boolean\n}\n" }.joined()
+        let plans = (0..<count).map { "plan plan_\($0) {\n  name \"P\"\n  features {\n    fet-\($0)\n  }\n}\n" }
+        let diagnostics = Self.check(features + plans.joined()).filter { $0.code == .unknownFeature }
+        #expect(diagnostics.count == count)
+        let suggested = diagnostics.filter { $0.help?.hasPrefix("did you mean") == true }
+        #expect(suggested.count == ReferenceChecks.maximumSuggestions)
+        #expect(diagnostics.first?.help == "did you mean `feat-0`?")
     }
 
     // MARK: Bytes that are not text

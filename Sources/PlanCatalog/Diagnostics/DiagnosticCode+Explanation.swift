@@ -371,6 +371,30 @@ extension DiagnosticCode {
                 }
             """#
 
+        case .tooManyWarnings:
+            #"""
+            One check reports at most 1,000 problems, errors first. When all the errors fit and
+            only warnings are left out, this warning says how many; being a warning, it fails a run
+            only with `--warnings-as-errors`, like the warnings it stands for (E0116 is its
+            counterpart when errors are left out).
+
+            Example: a generated catalog with thousands of placeholder plans (W0501).
+
+                plan plan_0001 { name "Plan 1" }
+                plan plan_0002 { name "Plan 2" }
+                … 1,500 more …
+
+            Fix: give the plans prices, or remove them, and check again.
+
+                plan plan_0001 {
+                  name "Plan 1"
+                  price price_0001 {
+                    interval month
+                    component comp_base { fixed 29 }
+                  }
+                }
+            """#
+
         // MARK: Schema
 
         case .unknownStatement:

@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case lineTooLong = "E0114"
     case numberTooLong = "E0115"
     case tooManyProblems = "E0116"
+    case tooManyWarnings = "W0116"
     // Schema
     case unknownStatement = "E0201"
     case wrongArgumentCount = "E0202"
@@ -112,6 +113,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
         case .lineTooLong: "a line longer than 64 KiB"
         case .numberTooLong: "a number with more than 40 digits"
         case .tooManyProblems: "more problems than one check reports"
+        case .tooManyWarnings: "more warnings than one check reports"
         case .unknownStatement: "unknown statement for its context"
         case .wrongArgumentCount: "wrong number of arguments"
         case .wrongArgumentKind: "wrong kind of argument"

@@ -15,8 +15,10 @@ public struct DiagnosticCollector: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Sorted by file, position and code, with exact repeats (same code, place and message) removed, and
-    /// at most `InputLimits.maximumDiagnostics` of them: past that, one E0116 at the first left out says
-    /// how many more there are.
+    /// at most `InputLimits.maximumDiagnostics` of them. Past that, errors are kept before warnings (so a
+    /// flood of warnings never hides an error), and one last diagnostic at the first problem left out
+    /// says how many more there are: E0116 when errors were left out, W0116 when only warnings were, so
+    /// that the limit never turns a run that passes into one that fails.
     public var sorted: [Diagnostic] {
         var seen = Set<String>()
         let unique = diagnostics.sorted(by: Diagnostic.reportOrder).filter { diagnostic in
@@ -26,11 +28,16 @@ public struct DiagnosticCollector: Sendable {
         }
         let limit = InputLimits.maximumDiagnostics
         guard unique.count > limit else { return unique }
-        let leftOut = unique.count - limit
-        return Array(unique.prefix(limit)) + [Diagnostic(
-            .tooManyProblems,
-            "too many problems: \(DisplayText.number(leftOut)) more not shown",
-            at: unique[limit].location, label: "the first problem not shown",
+        let errors = unique.filter { $0.severity == .error }
+        let warnings = unique.filter { $0.severity == .warning }
+        let kept = errors.prefix(limit) + warnings.prefix(Swift.max(0, limit - errors.count))
+        let leftOut = errors.dropFirst(limit) + warnings.dropFirst(Swift.max(0, limit - errors.count))
+        let firstLeftOut = leftOut.min(by: Diagnostic.reportOrder)!
+        let code: DiagnosticCode = errors.count > limit ? .tooManyProblems : .tooManyWarnings
+        let noun = code == .tooManyProblems ? "problems" : "warnings"
+        return kept.sorted(by: Diagnostic.reportOrder) + [Diagnostic(
+            code, "too many \(noun): \(DisplayText.number(leftOut.count)) more not shown",
+            at: firstLeftOut.location, label: "the first one not shown",
             help: "fix the problems shown and check again")]
     }
 }

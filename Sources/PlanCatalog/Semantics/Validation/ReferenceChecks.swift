@@ -1,57 +1,72 @@
 /// LANGUAGE.md §4.4: every plan, feature, metric, price and component named resolves, with a
 /// did-you-mean suggestion and a fix-it when a defined id is close.
-enum ReferenceChecks {
+///
+/// A suggestion compares the name with every id of its kind, so it is offered for the first
+/// `maximumSuggestions` unknown names only: a generated catalog with 100,000 broken references and
+/// 100,000 ids would otherwise take 10^10 comparisons, for suggestions no one would read.
+struct ReferenceChecks {
+    static let maximumSuggestions = 100
+
+    private var diagnostics: [Diagnostic] = []
+    private var suggestionsLeft = Self.maximumSuggestions
+    /// Each kind's ids, sorted once, so that a suggestion is the same whatever the dictionary order.
+    private var sortedIDs: [EntityKind: [String]] = [:]
+
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+        var checks = ReferenceChecks()
+        checks.check(index)
+        diagnostics += checks.diagnostics
+    }
+
+    private mutating func check(_ index: CatalogIndex) {
         let catalog = index.catalog
         for feature in catalog.features {
             for metric in feature.metricIDs {
-                resolve(metric, in: index.metrics, kind: .metric, code: .unknownMetric, into: &diagnostics)
+                resolve(metric, in: index.metrics, kind: .metric, code: .unknownMetric)
             }
         }
         for plan in catalog.plans {
             if let parent = plan.trialOf {
-                resolve(parent, in: index.plans, kind: .plan, code: .unknownPlan, into: &diagnostics)
+                resolve(parent, in: index.plans, kind: .plan, code: .unknownPlan)
             }
             for grant in plan.grants ?? [] {
-                resolve(grant.slug, in: index.features, kind: .feature, code: .unknownFeature, into: &diagnostics)
+                resolve(grant.slug, in: index.features, kind: .feature, code: .unknownFeature)
             }
             for credit in plan.credits {
-                checkTarget(of: credit, in: index, into: &diagnostics)
+                checkTarget(of: credit, in: index)
             }
         }
         for price in index.allPrices {
             for component in price.components {
                 if let metric = component.usageMetric {
-                    resolve(metric, in: index.metrics, kind: .metric, code: .unknownMetric, into: &diagnostics)
+                    resolve(metric, in: index.metrics, kind: .metric, code: .unknownMetric)
                 }
             }
         }
         for table in catalog.pricingTables {
             for row in table.rows {
-                resolve(row.planID, in: index.plans, kind: .plan, code: .unknownPlan, into: &diagnostics)
+                resolve(row.planID, in: index.plans, kind: .plan, code: .unknownPlan)
             }
         }
         for quote in catalog.quotes {
             if let plan = quote.planID {
-                resolve(plan, in: index.plans, kind: .plan, code: .unknownPlan, into: &diagnostics)
+                resolve(plan, in: index.plans, kind: .plan, code: .unknownPlan)
             }
         }
     }
 
-    private static func checkTarget(of credit: CreditDefinition, in index: CatalogIndex,
-                                    into diagnostics: inout [Diagnostic]) {
+    private mutating func checkTarget(of credit: CreditDefinition, in index: CatalogIndex) {
         guard let target = credit.appliesTo else { return }
         switch target.value {
         case .feature(let slug):
-            resolve(Located(slug, at: target.location), in: index.features, kind: .feature, code: .unknownFeature,
-                    into: &diagnostics)
+            resolve(Located(slug, at: target.location), in: index.features, kind: .feature, code: .unknownFeature)
         case .component(let priceID, let componentID):
             guard let price = index.prices[priceID] else {
                 // Point at the price part of `price.component`.
                 let span = Span(start: target.location.span.start,
                                 end: target.location.span.start + priceID.utf8.count)
                 resolve(Located(priceID, at: SourceLocation(file: target.location.file, span: span)),
-                        in: index.prices, kind: .price, code: .unknownPrice, into: &diagnostics)
+                        in: index.prices, kind: .price, code: .unknownPrice)
                 return
             }
             guard !componentID.isEmpty else { return } // a malformed reference, already reported
@@ -59,7 +74,7 @@ enum ReferenceChecks {
             guard !componentIDs.contains(componentID) else { return }
             let span = Span(start: target.location.span.end - componentID.utf8.count, end: target.location.span.end)
             let location = SourceLocation(file: target.location.file, span: span)
-            let suggestion = Suggestion.closest(to: componentID, among: componentIDs)
+            let suggestion = suggest(componentID, among: componentIDs)
             diagnostics.append(Diagnostic(
                 .unknownComponent, "unknown component `\(componentID)` in price `\(priceID)`", at: location,
                 label: "price `\(priceID)` has no component with this id",
@@ -70,13 +85,26 @@ enum ReferenceChecks {
     }
 
     /// Reports `reference` when no element of `kind` has its id.
-    static func resolve<Element>(_ reference: Located<String>, in elements: [String: Element], kind: EntityKind,
-                                 code: DiagnosticCode, into diagnostics: inout [Diagnostic]) {
+    private mutating func resolve<Element>(_ reference: Located<String>, in elements: [String: Element],
+                                           kind: EntityKind, code: DiagnosticCode) {
         guard elements[reference.value] == nil else { return }
-        let suggestion = Suggestion.closest(to: reference.value, among: elements.keys.sorted())
+        let suggestion = suggestionsLeft > 0 ? suggest(reference.value, among: ids(of: kind, in: elements)) : nil
         diagnostics.append(Diagnostic(
             code, "unknown \(kind.rawValue) `\(reference.value)`", at: reference.location,
             label: "no \(kind.rawValue) with this id", help: Suggestion.help(suggestion),
             fixes: Diagnostic.replacement(at: reference.location, with: suggestion)))
+    }
+
+    private mutating func suggest(_ name: String, among candidates: [String]) -> String? {
+        guard suggestionsLeft > 0 else { return nil }
+        suggestionsLeft -= 1
+        return Suggestion.closest(to: name, among: candidates)
+    }
+
+    private mutating func ids<Element>(of kind: EntityKind, in elements: [String: Element]) -> [String] {
+        if let sorted = sortedIDs[kind] { return sorted }
+        let sorted = elements.keys.sorted()
+        sortedIDs[kind] = sorted
+        return sorted
     }
 }
