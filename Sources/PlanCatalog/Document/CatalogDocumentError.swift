@@ -16,9 +16,15 @@ public struct CatalogDocumentError: Error, Equatable, Sendable, CustomStringConv
     /// One line saying what is wrong: "expected true or false, found a string".
     public let message: String
 
+    /// Secret API keys in the message or path are masked (`sk_live_••••`, as `SecretScanner` shows them):
+    /// messages quote what the document holds (`unknown key …`, `duplicate key …`), and whatever holds
+    /// a key, the error that reports it is printed to a terminal or a CI log.
     public init(location: Location, message: String) {
-        self.location = location
-        self.message = message
+        switch location {
+        case .path(let path): self.location = .path(SecretScanner.masked(path))
+        case .position: self.location = location
+        }
+        self.message = SecretScanner.masked(message)
     }
 
     init(path: String, message: String) {

@@ -5,7 +5,8 @@
 /// is required (`null` where unset), unknown keys are refused, constants and Lumen's enum spellings are
 /// checked, ids are non-empty and unique within their kind, a record's fields agree with each other
 /// (`+Consistency`), and references resolve to the right kind of record (`+References`): what the
-/// compiler's checks guarantee of a catalog.json it builds, the reader asks of one it reads. The top-level
+/// compiler's checks guarantee of a catalog.json it builds, the reader asks of one it reads. Before all of
+/// that, a document holding what looks like a secret API key anywhere is refused (`+Secrets`). The top-level
 /// arrays may come in any order (a file may be assembled by hand) and are kept in the order read.
 ///
 /// Each record is read by one function that lists its fields in OUTPUT.md's order, so the reader can be
@@ -17,6 +18,7 @@ enum CatalogDocumentReader {
     ]
 
     static func read(_ root: JSONValue) throws(CatalogDocumentError) -> CatalogDocument {
+        try refuseSecretKeys(in: root, at: "$")
         try checkSchemaVersion(of: root)
         var object = try JSONObjectReader(root, at: "$", keys: rootKeys)
         _ = try object.value("schemaVersion")
