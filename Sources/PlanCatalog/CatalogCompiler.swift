@@ -14,10 +14,20 @@ public enum CatalogCompiler {
             if !file.exceedsSizeLimit { collector.report(contentsOf: SecretScanner.diagnostics(in: file)) }
             trees.append(tree)
         }
-        let (catalog, loweringDiagnostics) = Lowering.lower(trees)
+        // Lowered in path order, whatever order the files came in, so that the earlier and the later of
+        // two statements in different files — which one a duplicate is reported at — do not depend on
+        // the caller: the order in which files are read never changes the result (Docs/Language.md).
+        let (catalog, loweringDiagnostics) = Lowering.lower(trees.sorted { Self.precedes($0.file, $1.file) })
         collector.report(contentsOf: loweringDiagnostics)
         collector.report(contentsOf: CatalogChecks.run(catalog))
         return CheckResult(trees: trees, catalog: catalog, diagnostics: collector.sorted)
+    }
+
+    /// Byte order of the paths, as discovery lists a directory's files; the bytes decide between two files
+    /// given under one path, so that the order is total.
+    private static func precedes(_ lhs: SourceFile, _ rhs: SourceFile) -> Bool {
+        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        return lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
     }
 }
 
