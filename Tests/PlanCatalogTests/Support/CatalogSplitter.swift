@@ -86,13 +86,22 @@ enum CatalogSplitter {
 
     /// A space for each character, line ends kept, so that what follows on a line keeps its column
     /// (columns count characters). A UTF-8 continuation byte is part of a character already counted.
+    /// Spaces that only run up to a line end are dropped: nothing follows them, and a blanked line of a
+    /// long statement must not become a long line of its own (E0114) in every part.
     private static func blanked(_ segment: ArraySlice<UInt8>) -> [UInt8] {
-        segment.compactMap { byte in
+        var result: [UInt8] = []
+        var pendingSpaces = 0
+        for byte in segment {
             switch byte {
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): byte
-            case 0x80...0xBF: nil
-            default: UInt8(ascii: " ")
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                pendingSpaces = 0
+                result.append(byte)
+            case 0x80...0xBF:
+                continue
+            default:
+                pendingSpaces += 1
             }
         }
+        return result + [UInt8](repeating: UInt8(ascii: " "), count: pendingSpaces)
     }
 }
