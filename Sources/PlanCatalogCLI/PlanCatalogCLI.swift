@@ -14,9 +14,11 @@ public enum PlanCatalogCLI {
         [CheckCommand.self, BuildCommand.self, DiffCommand.self, FmtCommand.self, ImportCommand.self, ExplainCommand.self]
     }
 
-    /// Runs the process: installs the crash handler, runs the command line, exits with its status.
+    /// Runs the process: installs the crash and interrupt handlers, runs the command line, exits with its
+    /// status.
     public static func main() -> Never {
         CrashHandler.install()
+        InterruptHandler.install()
         let status = run(arguments: Array(CommandLine.arguments.dropFirst()), terminal: ProcessTerminal())
         exit(status)
     }
@@ -135,6 +137,8 @@ public enum PlanCatalogCLI {
               66  an input file or directory does not exist or cannot be read
               70  internal error: a bug in plancat (please report it)
               73  an output file or directory cannot be created or written
+              130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: no temporary file is left, and
+                  every file written is either as it was or entirely new
 
             Examples:
               plancat check                         check every catalog in catalogs/
