@@ -14,7 +14,9 @@ import Musl
 /// dot-file beside the file — `.NAME.plancat-<pid>-<random>.tmp` (Docs/CLI.md § Atomicity), in the same
 /// directory so that the rename stays on one file system, dot-prefixed so that globs and catalog discovery
 /// skip it — and are then renamed over the file: a reader sees the old bytes or the new ones, never half
-/// of either. A failure removes the temporary file and leaves the file exactly as it was.
+/// of either. A failure removes the temporary file and leaves the file exactly as it was; so does SIGINT
+/// or SIGTERM, because every temporary file is registered with `InterruptHandler` from the moment it is
+/// created until it is renamed or removed.
 ///
 /// `replace` keeps an existing file's permission bits and follows a symbolic link, replacing its target
 /// so that the link stays a link. (Ownership, extended attributes and hard links to the old file are not
@@ -38,27 +40,56 @@ enum AtomicFileWriter {
             throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
         }
         let temporary = try writeTemporaryFile(bytes, beside: target, permissions: permissions, shownAs: shownPath)
-        guard rename(temporary, target) == 0 else {
+        guard temporary.renameOver(target) else {
             let failure = Failure(message: "cannot replace `\(shownPath)`: \(reason())")
-            unlink(temporary)
+            temporary.discard()
             throw failure
         }
     }
 
+    /// A temporary file that holds the new bytes, complete and synced, until it is renamed over its final
+    /// name or discarded. Until then an interrupt removes it (`InterruptHandler`); each of the two ends
+    /// unregisters it, so the handler never removes a path that has become the real file's.
+    struct TemporaryFile {
+        /// The absolute path of the dot-file: `/work/build/.catalog.json.plancat-4242-k3x9.tmp`.
+        let path: String
+        fileprivate let registration: InterruptHandler.Registration
+
+        /// Renames the file over the absolute path `final`. On failure it returns false, leaves `errno`
+        /// as rename(2) set it (for `reason()`) and the temporary file in place, for `discard()`.
+        func renameOver(_ final: String) -> Bool {
+            guard rename(path, final) == 0 else { return false }
+            InterruptHandler.unregister(registration)
+            return true
+        }
+
+        /// Removes the file: the write it was for failed or was given up.
+        func discard() {
+            unlink(path)
+            InterruptHandler.unregister(registration)
+        }
+    }
+
     /// Writes `bytes` to a new temporary file beside the absolute path `final`, syncs and closes it, and
-    /// returns its path; the caller renames it over `final` (or removes it). Syncing before the rename is
-    /// what keeps a crash just after it from leaving an empty file under the final name.
+    /// returns it; the caller renames it over `final` (or discards it). Syncing before the rename is what
+    /// keeps a crash just after it from leaving an empty file under the final name.
     ///
     /// `permissions` are set exactly (the mode given to open(2) is reduced by the umask, the file's own is
     /// not); without them the file gets 0666 less the umask, like any new file. On failure nothing is left
     /// behind.
     static func writeTemporaryFile(_ bytes: [UInt8], beside final: String, permissions: mode_t? = nil,
-                                   shownAs shownPath: String) throws(Failure) -> String {
-        let temporary = temporaryPath(for: final)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions == nil ? 0o666 : 0o600)
-        guard descriptor >= 0 else {
-            throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+                                   shownAs shownPath: String) throws(Failure) -> TemporaryFile {
+        let path = temporaryPath(for: final)
+        // Created and registered with interrupts deferred: a signal between the two would leave the file.
+        let (descriptor, registration) = try InterruptHandler.deferringInterrupts {
+            () throws(Failure) -> (Int32, InterruptHandler.Registration) in
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions == nil ? 0o666 : 0o600)
+            guard descriptor >= 0 else {
+                throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+            }
+            return (descriptor, InterruptHandler.register(temporaryFile: path))
         }
+        let temporary = TemporaryFile(path: path, registration: registration)
         do throws(Failure) {
             try writeAll(bytes, to: descriptor, shownAs: shownPath)
             if let permissions, fchmod(descriptor, permissions) != 0 {
@@ -69,7 +100,7 @@ enum AtomicFileWriter {
             }
         } catch {
             close(descriptor)
-            unlink(temporary)
+            temporary.discard()
             throw error
         }
         // The bytes are synced; a late error from close(2) could not lose them.

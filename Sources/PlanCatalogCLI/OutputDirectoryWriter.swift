@@ -15,13 +15,18 @@ import PlanCatalog
 /// and synced, to a temporary name beside its final one (`AtomicFileWriter.writeTemporaryFile`:
 /// `.catalog.json.plancat-<pid>-<random>.tmp`, a dot-file that globs and catalog discovery skip), and
 /// only when every one is on disk is each renamed over its final name. `rename(2)` replaces a file
-/// atomically, so a reader sees the old file or the new one, never half of either. Any failure before the renames removes the temporary files (and the
-/// directories this run created) and leaves the previous files exactly as they were. Everything that could
-/// make a rename fail (a directory in the way) is found before the first rename; only a change made by
-/// another process in that instant can still split a build.
+/// atomically, so a reader sees the old file or the new one, never half of either. Any failure before the
+/// renames removes the temporary files (and the directories this run created) and leaves the previous
+/// files exactly as they were. Everything that could make a rename fail (a directory in the way) is found
+/// before the first rename; only a change made by another process in that instant can still split a build.
 ///
 /// After the renames, files of pricing tables the catalog no longer has are removed: `*.json` directly in
 /// `pricing-tables/` that this build did not produce. Nothing else in the directory is ever touched.
+///
+/// SIGINT and SIGTERM (`InterruptHandler`): until the renames, the temporary files and the directories
+/// this run created are registered, so an interrupt removes them and the directory is as it was. The
+/// renames and the removals — the commit — run with both signals deferred, so an interrupt during the
+/// commit stops the process only once the directory is entirely new: never a mix of the two builds.
 ///
 /// A file whose bytes are already what the build produces is left alone, so its modification time stays
 /// put and tools that watch the directory (rsync, make, a CDN sync) see only what really changed.
@@ -60,7 +65,7 @@ struct OutputDirectoryWriter {
     func write(_ files: [OutputFile]) throws(Failure) -> Report {
         var transaction = Transaction()
         var report = Report()
-        var pending: [(temporary: String, final: String, relative: String)] = []
+        var pending: [(temporary: AtomicFileWriter.TemporaryFile, final: String, relative: String)] = []
         do throws(Failure) {
             try makeDirectory(directory, transaction: &transaction)
             for file in files {
@@ -76,7 +81,7 @@ struct OutputDirectoryWriter {
                 default:
                     break
                 }
-                let temporary: String
+                let temporary: AtomicFileWriter.TemporaryFile
                 do {
                     temporary = try AtomicFileWriter.writeTemporaryFile(file.bytes, beside: final,
                                                                         shownAs: shown(file.path))
@@ -91,31 +96,44 @@ struct OutputDirectoryWriter {
             throw error
         }
 
-        for (index, entry) in pending.enumerated() {
-            guard rename(entry.temporary, entry.final) != 0 else { continue }
-            let reason = AtomicFileWriter.reason()
-            // Only a concurrent change can bring us here; do not leave the rest of the temporaries behind.
-            for later in pending[index...] { unlink(later.temporary) }
-            throw Failure(path: shown(entry.relative),
-                          message: "cannot replace `\(shown(entry.relative))`: \(reason)")
-        }
-        report.written = pending.map(\.relative)
+        return try InterruptHandler.deferringInterrupts { () throws(Failure) -> Report in
+            // From here on the directories this run created are the build's, whatever happens.
+            defer { transaction.keepCreatedDirectories() }
+            for (index, entry) in pending.enumerated() {
+                guard !entry.temporary.renameOver(entry.final) else { continue }
+                let reason = AtomicFileWriter.reason()
+                // Only a concurrent change can bring us here; do not leave the rest of the temporaries behind.
+                for later in pending[index...] { later.temporary.discard() }
+                throw Failure(path: shown(entry.relative),
+                              message: "cannot replace `\(shown(entry.relative))`: \(reason)")
+            }
+            report.written = pending.map(\.relative)
 
-        report.removed = try removeStalePricingTables(keeping: Set(files.map(\.path)))
-        return report
+            report.removed = try removeStalePricingTables(keeping: Set(files.map(\.path)))
+            return report
+        }
     }
 
     // MARK: Steps
 
-    /// What to undo when the write fails before its renames.
+    /// What to undo when the write fails before its renames. The directories are registered with
+    /// `InterruptHandler` too, so that an interrupt undoes them as well.
     private struct Transaction {
-        var temporaryFiles: [String] = []
+        var temporaryFiles: [AtomicFileWriter.TemporaryFile] = []
         /// In the order they were made, parents first.
-        var createdDirectories: [String] = []
+        var createdDirectories: [(path: String, registration: InterruptHandler.Registration)] = []
 
         func rollBack() {
-            for file in temporaryFiles { unlink(file) }
-            for directory in createdDirectories.reversed() { rmdir(directory) }
+            for file in temporaryFiles { file.discard() }
+            for directory in createdDirectories.reversed() {
+                rmdir(directory.path)
+                InterruptHandler.unregister(directory.registration)
+            }
+        }
+
+        /// The commit has begun: an interrupt must no longer remove the directories.
+        func keepCreatedDirectories() {
+            for directory in createdDirectories { InterruptHandler.unregister(directory.registration) }
         }
     }
 
@@ -129,13 +147,18 @@ struct OutputDirectoryWriter {
         case .missing:
             let parent = FileEntry.parent(of: path)
             if parent != path { try makeDirectory(parent, transaction: &transaction) }
-            if mkdir(path, 0o777) != 0 {
-                // Another process may have made it in the meantime, which is as good.
-                if errno == EEXIST, FileEntry(at: path) == .directory { return }
-                throw Failure(path: shown(path),
-                              message: "cannot create directory `\(shown(path))`: \(AtomicFileWriter.reason())")
+            // Made and registered with interrupts deferred, so that an interrupt removes what was made.
+            let registration = try InterruptHandler.deferringInterrupts {
+                () throws(Failure) -> InterruptHandler.Registration? in
+                if mkdir(path, 0o777) != 0 {
+                    // Another process may have made it in the meantime, which is as good.
+                    if errno == EEXIST, FileEntry(at: path) == .directory { return nil }
+                    throw Failure(path: shown(path),
+                                  message: "cannot create directory `\(shown(path))`: \(AtomicFileWriter.reason())")
+                }
+                return InterruptHandler.register(createdDirectory: path)
             }
-            transaction.createdDirectories.append(path)
+            if let registration { transaction.createdDirectories.append((path, registration)) }
         }
     }
 
