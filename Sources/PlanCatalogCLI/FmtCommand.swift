@@ -6,7 +6,11 @@ import PlanCatalog
 /// Every file is formatted on its own, whichever catalog it belongs to, because layout never depends on
 /// meaning. A file with syntax errors is reported and left untouched while the others are still
 /// formatted, so one broken file does not block a whole tree. Only files whose bytes change are written,
-/// each atomically (`AtomicFileWriter`), so an unchanged file keeps its modification time. `--check` and
+/// each atomically (`AtomicFileWriter`), so an unchanged file keeps its modification time. Each file is
+/// replaced on its own, not all of them in one commit as `build` does: the files of a fmt run do not make
+/// one product that a reader must see whole, a run that fails on one file still formats the others, and
+/// running fmt again completes an interrupted run. So SIGINT or SIGTERM may leave some files rewritten
+/// and others not yet, each either as it was or entirely formatted, with no temporary file. `--check` and
 /// `--diff` write nothing: they say on standard output which files would change and how, which is what a
 /// CI job and a reviewer need. `-` formats standard input to standard output, for editors.
 enum FmtCommand: Command {
@@ -31,7 +35,8 @@ enum FmtCommand: Command {
         stay the same, in the same order, so every catalog builds to the same bytes.
 
         Files are rewritten atomically, and only when their bytes change. A file with syntax errors is
-        reported and left as it is; the other files are still formatted.
+        reported and left as it is; the other files are still formatted. Interrupted (Ctrl-C), a run
+        leaves each file either as it was or entirely formatted.
 
         PATH names catalogs as for `plancat check`: a .plancat file, a catalog directory, a folder of
         catalogs, or - to format standard input to standard output. Without a PATH, catalogs/ is
