@@ -14,12 +14,16 @@ let package = Package(
         .target(name: "PlanCatalogCLI", dependencies: ["PlanCatalog"]),
         // A few lines that hand the process to PlanCatalogCLI.
         .executableTarget(name: "plancat", dependencies: ["PlanCatalogCLI"]),
-        // libFuzzer harnesses for every entry point that takes outside input; only built by `.ci/fuzz`,
-        // with -sanitize=fuzzer,address -D FUZZING (Docs/Robustness.md § Fuzzing).
-        .executableTarget(name: "plancat-fuzz", dependencies: ["PlanCatalog"], exclude: ["Dictionaries"]),
+        // The fuzz harnesses: each entry point that takes outside input, with the properties every input
+        // must keep. Run by the libFuzzer driver below and, over the corpus and past findings, by the tests.
+        .target(name: "PlanCatalogFuzzing", dependencies: ["PlanCatalog"]),
+        // The libFuzzer driver; only built by `.ci/fuzz`, alone, with -sanitize=fuzzer,address -D FUZZING
+        // (Docs/Robustness.md § Fuzzing).
+        .executableTarget(name: "plancat-fuzz", dependencies: ["PlanCatalog", "PlanCatalogFuzzing"],
+                          exclude: ["Dictionaries"]),
         .testTarget(
             name: "PlanCatalogTests",
-            dependencies: ["PlanCatalog"],
+            dependencies: ["PlanCatalog", "PlanCatalogFuzzing"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

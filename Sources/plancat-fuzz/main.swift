@@ -14,6 +14,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlanCatalogFuzzing
 
 /// libFuzzer's entry point for a program that has its own `main`: it parses the libFuzzer options in
 /// `argv` and calls `callback` with each input until the time or run limit is reached.
@@ -30,8 +31,8 @@ guard arguments.count >= 2, let harness = FuzzHarness(rawValue: arguments[1]) el
     printError("usage: plancat-fuzz \(names) [libFuzzer options] [CORPUS_DIR…]\n")
     exit(64)
 }
-FuzzHarness.selected = harness
-harness.prepare()
+FuzzDriver.harness = harness
+_ = FuzzDriver.baseline
 arguments.remove(at: 1)
 
 // libFuzzer keeps pointers into argv for the whole run, so the strings are never freed.
