@@ -220,23 +220,6 @@ import Testing
         }
     }
 
-    @Test("outputs do not depend on the order in which a catalog's files are read", arguments: catalogs)
-    func fileOrderDoesNotMatter(_ catalog: CatalogCorpus.Catalog) throws {
-        let forward = try #require(CatalogCompiler.build(catalog.sourceFiles()).output)
-        let backward = try #require(CatalogCompiler.build(catalog.sourceFiles().reversed()).output)
-        #expect(forward.files == backward.files)
-    }
-
-    @Test("a catalog split over several files builds the same bytes as the same catalog in one file")
-    func splitEqualsSingleFile() throws {
-        let catalog = try #require(Self.catalogs.first { $0.name == "catalogs/teamspace" })
-        #expect(catalog.files.count > 1)
-        let joined = catalog.files.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: "\n")
-        let split = try #require(CatalogCompiler.build(catalog.sourceFiles()).output)
-        let single = try Self.build(joined)
-        #expect(split.files == single.files)
-    }
-
     @Test("two builds are byte-identical and every file ends with one newline", arguments: catalogs)
     func repeatable(_ catalog: CatalogCorpus.Catalog) throws {
         let first = try #require(CatalogCompiler.build(catalog.sourceFiles()).output)
