@@ -70,4 +70,24 @@ import Testing
         let output = try #require(CatalogCompiler.build(sources).output)
         #expect(Dictionary(uniqueKeysWithValues: output.files.map { ($0.path, Data($0.bytes)) }) == trees[0])
     }
+
+    /// Two `plancat` processes hash with two random seeds, so an output that followed the order of a
+    /// `Dictionary` or `Set` would differ between them even where two builds in one process agree. One run
+    /// also hashes deterministically (`SWIFT_DETERMINISTIC_HASHING`), the other randomly.
+    @Test(arguments: ["docsift-api.plancat", "freemium-to-enterprise.plancat", "teamspace"])
+    func buildsInSeparateProcessesWriteTheSameBytes(catalog: String) throws {
+        let directory = try TemporaryDirectory()
+        let source = Self.packageRoot.appendingPathComponent("catalogs/" + catalog).path
+        var trees: [[String: Data]] = []
+        for (index, environment) in [["SWIFT_DETERMINISTIC_HASHING": "1"], [:], [:]].enumerated() {
+            let output = directory.path + "/out-\(index)"
+            let run = try PlancatProcess.run(["build", source, "-o", output], in: directory.path,
+                                             environment: environment)
+            #expect(run.termination == .exited(0), "\(run.standardError)")
+            trees.append(try Self.tree(output))
+        }
+        #expect(trees[0].count >= 3)
+        #expect(trees[1] == trees[0])
+        #expect(trees[2] == trees[0])
+    }
 }
