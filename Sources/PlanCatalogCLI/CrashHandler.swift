@@ -30,16 +30,8 @@ enum CrashHandler {
         sigaltstack(&alternateStack, nil)
 
         for signal in signals {
-            var action = sigaction()
-            #if canImport(Darwin)
-            action.__sigaction_u.__sa_handler = reportCrash
-            #elseif canImport(Glibc)
-            action.__sigaction_handler.sa_handler = reportCrash
-            #elseif canImport(Musl)
-            action.__sa_handler.sa_handler = reportCrash
-            #endif
+            var action = signalAction(calling: reportCrash)
             action.sa_flags = .init(truncatingIfNeeded: SA_ONSTACK) | .init(truncatingIfNeeded: SA_RESETHAND)
-            sigemptyset(&action.sa_mask)
             sigaction(signal, &action, nil)
         }
         #endif

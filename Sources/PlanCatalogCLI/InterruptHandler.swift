@@ -41,18 +41,9 @@ enum InterruptHandler {
         for signal in signals {
             var current = sigaction()
             guard sigaction(signal, nil, &current) == 0, !isIgnored(current) else { continue }
-            var action = sigaction()
-            #if canImport(Darwin)
-            action.__sigaction_u.__sa_handler = removeLeftoversAndExit
-            #elseif canImport(Glibc)
-            action.__sigaction_handler.sa_handler = removeLeftoversAndExit
-            #elseif canImport(Musl)
-            action.__sa_handler.sa_handler = removeLeftoversAndExit
-            #endif
+            var action = signalAction(calling: removeLeftoversAndExit)
             // One signal at a time: a SIGTERM during the SIGINT handler waits for an exit that never comes.
-            sigemptyset(&action.sa_mask)
             for other in signals { sigaddset(&action.sa_mask, other) }
-            action.sa_flags = 0
             sigaction(signal, &action, nil)
         }
         #endif
