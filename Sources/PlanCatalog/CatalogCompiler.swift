@@ -20,7 +20,10 @@ public enum CatalogCompiler {
         let (catalog, loweringDiagnostics) = Lowering.lower(trees.sorted { Self.precedes($0.file, $1.file) })
         collector.report(contentsOf: loweringDiagnostics)
         collector.report(contentsOf: CatalogChecks.run(catalog))
-        return CheckResult(trees: trees, catalog: catalog, diagnostics: collector.sorted)
+        let report = collector.report
+        return CheckResult(trees: trees, catalog: catalog, diagnostics: report.diagnostics,
+                           errorCount: report.errorCount, warningCount: report.warningCount,
+                           leftOutCount: report.leftOutCount)
     }
 
     /// Byte order of the paths, as discovery lists a directory's files; the bytes decide between two files
@@ -37,10 +40,15 @@ public struct CheckResult: Sendable {
     public let trees: [SyntaxTree]
     /// The typed model, as complete as the source allows; emit only when there are no errors.
     public let catalog: Catalog
-    /// Sorted by file, position and code.
+    /// Sorted by file, position and code; at most `InputLimits.maximumDiagnostics`, then one E0116 or
+    /// W0116 saying how many more were found.
     public let diagnostics: [Diagnostic]
+    /// Every error found, shown or not.
+    public let errorCount: Int
+    /// Every warning found, shown or not.
+    public let warningCount: Int
+    /// How many problems found are not among `diagnostics`.
+    public let leftOutCount: Int
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }

@@ -66,22 +66,29 @@ enum CheckCommand: Command {
                                              verb: "checks", terminal: terminal)
 
         var diagnostics: [Diagnostic] = []
+        // Every problem found, including those past the limit of what one check shows (InputLimits).
+        var errorCount = 0
+        var warningCount = 0
+        var leftOutCount = 0
         let textRenderer = TextDiagnosticRenderer(usesColor: options.usesColor(on: terminal))
         for catalog in outcome.catalogs {
             let result = CatalogCompiler.check(catalog.files)
             diagnostics += result.diagnostics
+            errorCount += result.errorCount
+            warningCount += result.warningCount
+            leftOutCount += result.leftOutCount
             if options.format == .text, !result.diagnostics.isEmpty {
                 terminal.write(textRenderer.render(result.diagnostics), to: .standardError)
             }
         }
 
-        let errorCount = diagnostics.count { $0.severity == .error }
-        let warningCount = diagnostics.count { $0.severity == .warning }
         switch options.format {
         case .text:
-            terminal.write(summary(catalogCount: outcome.catalogs.count, failureCount: outcome.failures.count,
-                                   errorCount: errorCount, warningCount: warningCount, options: options,
-                                   renderer: textRenderer), to: .standardError)
+            var line = summary(catalogCount: outcome.catalogs.count, failureCount: outcome.failures.count,
+                               errorCount: errorCount, warningCount: warningCount, options: options,
+                               renderer: textRenderer)
+            if leftOutCount > 0 { line = String(line.dropLast()) + " (\(leftOutCount) not shown)\n" }
+            terminal.write(line, to: .standardError)
         case .json:
             terminal.write(JSONDiagnosticRenderer().render(diagnostics), to: .standardOutput)
         case .github:

@@ -72,8 +72,9 @@ struct SingleCatalogBuild {
         let result = CatalogCompiler.build(files)
         var diagnostics = result.check.diagnostics
         if revision != nil { diagnostics.removeAll { $0.severity != .error } }
-        let errorCount = diagnostics.count { $0.severity == .error }
-        let warningCount = diagnostics.count { $0.severity == .warning }
+        // Every problem found, including those past the limit of what one check shows (InputLimits).
+        let errorCount = result.check.errorCount
+        let warningCount = revision == nil ? result.check.warningCount : 0
         let fails = options.fails(errorCount: errorCount, warningCount: warningCount)
         report(diagnostics, of: named + catalog.path, errorCount: errorCount, warningCount: warningCount,
                failureNote: fails ? failureNote : nil, terminal: terminal)

@@ -148,4 +148,32 @@ import Testing
         #expect(status == ExitStatus.failure)
         #expect(terminal.standardError.contains("error[E0113]: file is larger than 128 MiB"), "\(terminal.standardError)")
     }
+
+    // MARK: Repetition
+
+    /// `count` plans without a price (a warning each), each granting an unknown feature when `broken`
+    /// (an error each).
+    static func repeatedPlans(_ count: Int, broken: Bool) -> String {
+        (0..<count).map { index in
+            "plan plan_\(index) {\n  name \"Plan \(index)\"\n" + (broken ? "  features {\n    nothing\n  }\n" : "") + "}\n"
+        }.joined()
+    }
+
+    @Test func aCheckPastTheLimitCountsEveryProblemInItsSummary() throws {
+        let directory = try TemporaryDirectory(["warnings.plancat": Self.repeatedPlans(1_500, broken: false),
+                                                "errors.plancat": Self.repeatedPlans(1_200, broken: true)])
+        let warnings = directory.run(["check", "warnings.plancat"])
+        #expect(warnings.status == ExitStatus.success, "a flood of warnings alone passes")
+        #expect(warnings.terminal.standardError.contains("warning[W0116]: too many warnings: 500 more not shown"))
+        #expect(warnings.terminal.standardError.hasSuffix("checked 1 catalog: 1500 warnings (500 not shown)\n"))
+        let errors = directory.run(["check", "errors.plancat"])
+        #expect(errors.status == ExitStatus.failure)
+        #expect(errors.terminal.standardError.contains("error[E0116]: too many problems: 1,400 more not shown"))
+        #expect(errors.terminal.standardError.hasSuffix("checked 1 catalog: 1200 errors, 1200 warnings (1400 not shown)\n"))
+        let json = directory.run(["check", "--diagnostics", "json", "errors.plancat"])
+        #expect(json.status == ExitStatus.failure)
+        let array = try JSONParser.parse(Array(json.terminal.standardOutput.utf8))
+        guard case .array(let elements) = array else { Issue.record("not an array"); return }
+        #expect(elements.count == InputLimits.maximumDiagnostics + 1)
+    }
 }
