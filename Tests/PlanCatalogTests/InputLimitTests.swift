@@ -82,6 +82,27 @@ import Testing
         }
     }
 
+    /// A line over the limit is still checked, so its problems quote what they found: never more than
+    /// `Diagnostic.maximumQuoteLength` characters of it.
+    @Test func aMegabyteWordIsQuotedByItsStartOnly() {
+        let word = String(repeating: "x", count: 1_000_000)
+        let diagnostics = Self.check(Self.validCatalog.replacingOccurrences(of: "  name \"Pro\"\n",
+                                                                             with: "  name \"Pro\"\n  \(word) 1\n"))
+        #expect(Self.codes(diagnostics) == ["E0201", "E0114"])
+        #expect(diagnostics.first?.message == "unknown statement `" + String(repeating: "x", count: 63) + "…` in a plan")
+        #expect(diagnostics.allSatisfy { $0.message.count < 200 && ($0.help?.count ?? 0) < 200 })
+    }
+
+    @Test func quotesUpToTheLimitAreKeptWhole() {
+        let atLimit = "`" + String(repeating: "a", count: Diagnostic.maximumQuoteLength) + "`"
+        #expect(Diagnostic.shorteningQuotes("unknown plan " + atLimit) == "unknown plan " + atLimit)
+        let over = "`" + String(repeating: "a", count: Diagnostic.maximumQuoteLength + 1) + "`"
+        #expect(Diagnostic.shorteningQuotes("unknown plan " + over + " here")
+                == "unknown plan `" + String(repeating: "a", count: Diagnostic.maximumQuoteLength - 1) + "…` here")
+        let unclosed = "a stray ` and " + String(repeating: "b", count: 100)
+        #expect(Diagnostic.shorteningQuotes(unclosed) == unclosed)
+    }
+
     // MARK: Number digits
 
     @Test func aNumberAtTheDigitLimitPassesAndOneDigitMoreIsReported() {

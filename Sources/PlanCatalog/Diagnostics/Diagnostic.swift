@@ -35,12 +35,27 @@ public struct Diagnostic: Sendable {
         fixes: [FixIt] = []
     ) {
         self.code = code
-        self.message = message
+        self.message = Self.shorteningQuotes(message)
         self.location = location
-        self.label = label
+        self.label = label.map(Self.shorteningQuotes)
         self.notes = notes
-        self.help = help
+        self.help = help.map(Self.shorteningQuotes)
         self.fixes = fixes
+    }
+
+    /// The longest piece of source a message quotes in backticks, in characters; a longer one is cut to
+    /// its start and `…`. Messages quote what they found (`unknown statement `…``), and a line over the
+    /// limit (E0114) is still checked, so without this one word of a megabyte would be printed whole.
+    public static let maximumQuoteLength = 64
+
+    static func shorteningQuotes(_ text: String) -> String {
+        guard text.utf8.count > maximumQuoteLength else { return text }
+        let pieces = text.split(separator: "`", omittingEmptySubsequences: false)
+        // Odd pieces are inside backticks; a last odd piece without its closing backtick is left whole.
+        return pieces.enumerated().map { index, piece in
+            guard index % 2 == 1, index < pieces.count - 1, piece.count > maximumQuoteLength else { return piece }
+            return piece.prefix(maximumQuoteLength - 1) + "…"
+        }.joined(separator: "`")
     }
 
     /// A secondary message, optionally pointing at another place (the earlier definition of a duplicate).
@@ -49,7 +64,7 @@ public struct Diagnostic: Sendable {
         public let location: SourceLocation?
 
         public init(_ message: String, at location: SourceLocation? = nil) {
-            self.message = message
+            self.message = Diagnostic.shorteningQuotes(message)
             self.location = location
         }
     }

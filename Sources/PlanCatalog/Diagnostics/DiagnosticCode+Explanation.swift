@@ -320,9 +320,10 @@ extension DiagnosticCode {
 
         case .lineTooLong:
             #"""
-            A line may hold at most 65,536 bytes (64 KiB), not counting its line end. Every message
-            quotes the line of its problem, so the limit also bounds what a CI log can be made to
-            print. The bytes past the limit are pointed at; the line is still checked.
+            A line may hold at most 65,536 bytes (64 KiB), not counting its line end. No real catalog
+            comes near it; a longer line is generated or pasted by mistake. The bytes past the limit
+            are pointed at, and the line is still checked: its other problems are reported too, each
+            quoting at most 64 characters of it, and source lines are shown clipped.
 
             Example: a description pasted as one very long string.
 
