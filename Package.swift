@@ -21,14 +21,16 @@ let package = Package(
         // (Docs/Robustness.md § Fuzzing).
         .executableTarget(name: "plancat-fuzz", dependencies: ["PlanCatalog", "PlanCatalogFuzzing"],
                           exclude: ["Dictionaries"]),
+        // What both test targets share: the seeded random generator of generated tests.
+        .target(name: "PlanCatalogTestSupport", path: "Tests/PlanCatalogTestSupport"),
         .testTarget(
             name: "PlanCatalogTests",
-            dependencies: ["PlanCatalog", "PlanCatalogFuzzing"],
+            dependencies: ["PlanCatalog", "PlanCatalogFuzzing", "PlanCatalogTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "PlanCatalogCLITests",
-            dependencies: ["PlanCatalogCLI", "PlanCatalog"]
+            dependencies: ["PlanCatalogCLI", "PlanCatalog", "PlanCatalogTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

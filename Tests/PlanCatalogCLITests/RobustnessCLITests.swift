@@ -2,6 +2,7 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// Bad input gets a diagnostic and exit 1, never a crash or a hang — through the whole command line.
 ///
@@ -15,7 +16,7 @@ import Testing
     @Test(.timeLimit(.minutes(1)))
     func brokenCatalogsExitWithZeroOrOne() {
         let originals = Self.corpus()
-        var generator = CLISplitMix64(seed: 0xC0FF_EE00_1234)
+        var generator = SplitMix64(seed: 0xC0FF_EE00_1234)
         var problems: [String] = []
         let formats = ["text", "json", "github"]
 
@@ -104,7 +105,7 @@ import Testing
     // MARK: Mutations
 
     /// A truncation, one to four byte changes, or one to three token edits, with its description.
-    private static func mutate(_ bytes: [UInt8], using generator: inout CLISplitMix64) -> ([UInt8], String) {
+    private static func mutate(_ bytes: [UInt8], using generator: inout SplitMix64) -> ([UInt8], String) {
         switch Int.random(in: 0..<3, using: &generator) {
         case 0:
             let offset = Int.random(in: 0...bytes.count, using: &generator)
@@ -154,20 +155,5 @@ import Testing
             result += bytes[position...]
             return (result, "tokens: " + steps.joined(separator: ", "))
         }
-    }
-}
-
-/// SplitMix64, seeded, so that every run draws the same mutations.
-private struct CLISplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Outputs are byte-identical across runs, across the order in which a directory's files are listed or
 /// given to the compiler, and between a catalog split over several files and the same catalog in one

@@ -1,5 +1,6 @@
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// The unified diff `plancat fmt --diff` prints: exact output on small cases, and on random edits a
 /// diff that, applied to the old text, gives the new one.

@@ -1,5 +1,6 @@
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Whole-corpus properties of the formatter, over every shipped catalog and every fixture
 /// (`CatalogCorpus`): it never changes meaning, it is idempotent, and it refuses broken files.

@@ -1,5 +1,6 @@
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// The strict JSON parser: what it accepts and exactly what it says about what it refuses.
 @Suite struct JSONParserTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Bad input gets a diagnostic and exit 1, never a crash or a hang.
 ///

@@ -1,4 +1,5 @@
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Ways to break a catalog file, each drawn from a seeded generator and described well enough to redo
 /// by hand: truncations, byte changes and token shuffles.

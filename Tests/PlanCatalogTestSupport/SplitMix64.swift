@@ -1,12 +1,13 @@
 /// A small, seedable random number generator (Steele, Lea and Flood's SplitMix64), so that generated
-/// tests draw the same inputs on every run and every platform: a failure is always reproducible.
-struct SplitMix64: RandomNumberGenerator {
+/// tests draw the same inputs on every run and every platform: a failure is always reproducible. Shared by
+/// both test targets.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// A seed from a name, stable across processes (unlike `Hasher`, which is seeded per process).
-    init(name: String) {
+    public init(name: String) {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
         for byte in name.utf8 {
             hash ^= UInt64(byte)
@@ -15,7 +16,7 @@ struct SplitMix64: RandomNumberGenerator {
         self.init(seed: hash)
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
