@@ -136,14 +136,7 @@ enum InterruptHandler {
 
     /// Whether `action` ignores its signal (SIG_IGN is the handler address 1 on every platform we build for).
     private static func isIgnored(_ action: sigaction) -> Bool {
-        #if canImport(Darwin)
-        let handler = action.__sigaction_u.__sa_handler
-        #elseif canImport(Glibc)
-        let handler = action.__sigaction_handler.sa_handler
-        #elseif canImport(Musl)
-        let handler = action.__sa_handler.sa_handler
-        #endif
-        return unsafeBitCast(handler, to: Int.self) == 1
+        unsafeBitCast(signalHandler(of: action), to: Int.self) == 1
     }
 }
 
