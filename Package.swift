@@ -21,11 +21,16 @@ let package = Package(
         // (Docs/Robustness.md § Fuzzing).
         .executableTarget(name: "plancat-fuzz", dependencies: ["PlanCatalog", "PlanCatalogFuzzing"],
                           exclude: ["Dictionaries"]),
+        // The synthetic catalogs of the benchmark: valid, canonical and deterministic for a size and seed.
+        .target(name: "PlanCatalogSynthesis"),
+        // The benchmark program: times every command at 1k, 10k and 100k plans, as whole processes and per
+        // pipeline stage, and writes Docs/Performance.md (run it in release: `.ci/bench`).
+        .executableTarget(name: "plancat-bench", dependencies: ["PlanCatalog", "PlanCatalogSynthesis"]),
         // What both test targets share: the seeded random generator of generated tests.
         .target(name: "PlanCatalogTestSupport", path: "Tests/PlanCatalogTestSupport"),
         .testTarget(
             name: "PlanCatalogTests",
-            dependencies: ["PlanCatalog", "PlanCatalogFuzzing", "PlanCatalogTestSupport"],
+            dependencies: ["PlanCatalog", "PlanCatalogFuzzing", "PlanCatalogSynthesis", "PlanCatalogTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
