@@ -25,15 +25,17 @@ struct Node {
 /// Only statements whose arguments have the right count and kind are kept, so each reader can decode its
 /// argument without reporting anything: every problem has already been reported once by the checker.
 struct CheckedBlock {
-    private(set) var nodesByKeyword: [String: [Node]] = [:]
+    /// The accepted statements in source order. A block holds a handful of statements, so finding one by
+    /// keyword is a short scan rather than a dictionary built for every block of the catalog.
+    private(set) var acceptedNodes: [Node] = []
 
     mutating func accept(_ node: Node) {
-        nodesByKeyword[node.statement.keyword.text, default: []].append(node)
+        acceptedNodes.append(node)
     }
 
-    func nodes(_ keyword: String) -> [Node] { nodesByKeyword[keyword] ?? [] }
+    func nodes(_ keyword: String) -> [Node] { acceptedNodes.filter { $0.statement.keyword.text == keyword } }
 
-    func node(_ keyword: String) -> Node? { nodesByKeyword[keyword]?.first }
+    func node(_ keyword: String) -> Node? { acceptedNodes.first { $0.statement.keyword.text == keyword } }
 
     func string(_ keyword: String) -> String? { locatedString(keyword)?.value }
 

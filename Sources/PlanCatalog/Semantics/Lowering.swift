@@ -133,22 +133,28 @@ struct Lowering {
 
     private mutating func lowerComponent(_ node: Node) -> PriceComponent? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
-        let block = checker.check(node.children, in: .component, owner: node)
+        let children = node.children
+        let block = checker.check(children, in: .component, owner: node)
         // The first of `fixed`, `per-seat`, `usage` in source order; the money checks report the rest.
-        let kinds: [(Int, PriceComponent.Kind)] = [
-            block.decimal("fixed").map { ($0.location.span.start, .fixed($0)) },
-            block.decimal("per-seat").map { ($0.location.span.start, .perSeat($0)) },
-            block.word("usage").map { ($0.location.span.start, .usage(metric: $0)) },
-        ].compactMap { $0 }
+        var kind: (start: Int, kind: PriceComponent.Kind)?
+        func consider(_ start: Int, _ candidate: PriceComponent.Kind) {
+            if kind.map({ start < $0.start }) ?? true { kind = (start, candidate) }
+        }
+        if let fixed = block.decimal("fixed") { consider(fixed.location.span.start, .fixed(fixed)) }
+        if let perSeat = block.decimal("per-seat") { consider(perSeat.location.span.start, .perSeat(perSeat)) }
+        if let usage = block.word("usage") { consider(usage.location.span.start, .usage(metric: usage)) }
         return PriceComponent(
-            id: id, kind: kinds.min { $0.0 < $1.0 }?.1, unitPrice: block.decimal("unit-price"),
+            id: id, kind: kind?.kind, unitPrice: block.decimal("unit-price"),
             label: block.string("label"), unit: block.string("unit"), minSeats: block.integer("min-seats"),
             billImmediately: block.boolean("bill-immediately"),
             interval: block.choice("interval", as: BillingInterval.self),
             intervalCount: block.integer("interval-count"),
-            declaredKinds: node.children.filter { ["fixed", "per-seat", "usage"].contains($0.statement.keyword.text) }
-                .map { Located($0.statement.keyword.text, at: $0.keywordLocation) },
-            hasUnitPriceStatement: node.children.contains { $0.statement.keyword.text == "unit-price" },
+            declaredKinds: children.compactMap { child in
+                let keyword = child.statement.keyword.text
+                guard keyword == "fixed" || keyword == "per-seat" || keyword == "usage" else { return nil }
+                return Located(keyword, at: child.keywordLocation)
+            },
+            hasUnitPriceStatement: children.contains { $0.statement.keyword.text == "unit-price" },
             location: node.headerLocation)
     }
 
@@ -162,7 +168,8 @@ struct Lowering {
 
     private mutating func lowerCredit(_ node: Node, planID: String) -> CreditDefinition? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
-        let block = checker.check(node.children, in: .credit, owner: node)
+        let children = node.children
+        let block = checker.check(children, in: .credit, owner: node)
         var appliesTo: Located<CreditTarget>?
         if let target = block.node("applies-to"), let argument = target.firstArgument {
             switch argument.value {
@@ -181,7 +188,7 @@ struct Lowering {
             renewal: block.choice("renew", as: CreditRenewal.self)?.value ?? .onBilling,
             expiresAfterDays: block.integer("expires-after-days"), billingVisible: block.boolean("billing-visible"),
             billingDescription: block.string("billing-description"), currency: block.word("currency"),
-            hasRefusedType: block.node("type") == nil && node.children.contains { $0.statement.keyword.text == "type" },
+            hasRefusedType: block.node("type") == nil && children.contains { $0.statement.keyword.text == "type" },
             location: node.headerLocation)
     }
 

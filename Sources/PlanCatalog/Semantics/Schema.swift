@@ -5,7 +5,7 @@
 /// and suggest the nearest valid statement, while lowering reads only values the checker has accepted.
 struct Schema {
     /// The kinds of block, each with its own statements.
-    enum Context: Sendable, CaseIterable {
+    enum Context: Int, Sendable, CaseIterable {
         case topLevel, metric, feature, plan, features, price, component, credit, pricingTable, row, quote
 
         /// How the context is named in messages ("unknown statement `nmae` in a plan").
@@ -89,21 +89,19 @@ struct Schema {
         let occurrence: Occurrence
     }
 
-    /// The rules of each context by keyword, built once.
-    static let table: [Context: [String: Rule]] = {
-        var table: [Context: [String: Rule]] = [:]
-        for context in Context.allCases {
-            table[context] = Dictionary(uniqueKeysWithValues: rules(for: context).map { ($0.keyword, $0) })
-        }
-        return table
-    }()
+    /// The rules of each context in the order the spec lists them (for suggestions and for reporting
+    /// missing statements in a stable order), built once and indexed by `Context.rawValue`.
+    ///
+    /// A context has at most ten statements, so a rule is found by comparing keywords in turn: cheaper
+    /// than hashing the keyword, and this lookup runs for every statement of every catalog.
+    private static let rulesByContext: [[Rule]] = Context.allCases.map { rules(for: $0) }
 
-    /// The keywords of each context in the order the spec lists them (for suggestions and for reporting
-    /// missing statements in a stable order), built once.
-    private static let orderedKeywords: [Context: [String]] = Dictionary(
-        uniqueKeysWithValues: Context.allCases.map { context in (context, rules(for: context).map(\.keyword)) })
+    private static let keywordsByContext: [[String]] = rulesByContext.map { $0.map(\.keyword) }
 
-    static func keywords(for context: Context) -> [String] { orderedKeywords[context] ?? [] }
+    /// The rules of a context, in the spec's order.
+    static func rules(in context: Context) -> [Rule] { rulesByContext[context.rawValue] }
+
+    static func keywords(for context: Context) -> [String] { keywordsByContext[context.rawValue] }
 
     private static func rules(for context: Context) -> [Rule] {
         switch context {

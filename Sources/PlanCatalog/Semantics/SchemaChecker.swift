@@ -7,17 +7,19 @@ struct SchemaChecker {
 
     /// Checks `nodes` as the contents of a block of `context` owned by `owner` (nil at the top level).
     mutating func check(_ nodes: [Node], in context: Schema.Context, owner: Node?) -> CheckedBlock {
-        let rules = Schema.table[context] ?? [:]
+        let rules = Schema.rules(in: context)
         var block = CheckedBlock()
-        var firstOccurrence: [String: Node] = [:]
+        // The first statement of each rule, by the rule's position in `rules`.
+        var firstOccurrence = [Node?](repeating: nil, count: rules.count)
 
         for node in nodes {
             let keyword = node.statement.keyword.text
-            guard let rule = rules[keyword] else {
+            guard let ruleIndex = rules.firstIndex(where: { $0.keyword == keyword }) else {
                 reportUnknownStatement(node, in: context)
                 continue
             }
-            if rule.occurrence != .repeatable, let earlier = firstOccurrence[keyword] {
+            let rule = rules[ruleIndex]
+            if rule.occurrence != .repeatable, let earlier = firstOccurrence[ruleIndex] {
                 report(Diagnostic(
                     .repeatedStatement, "`\(keyword)` is given more than once \(context.description)",
                     at: node.keywordLocation, label: "repeated here",
@@ -25,20 +27,21 @@ struct SchemaChecker {
                     help: "keep one `\(keyword)` statement"))
                 continue
             }
-            firstOccurrence[keyword] = node
+            if firstOccurrence[ruleIndex] == nil { firstOccurrence[ruleIndex] = node }
             let argumentsAreValid = checkArguments(of: node, against: rule.arguments, context: context)
             let blockIsValid = checkBlock(of: node, against: rule.block)
             if argumentsAreValid && blockIsValid { block.accept(node) }
         }
 
         if let owner {
-            for keyword in Schema.keywords(for: context) where rules[keyword]?.occurrence == .required {
-                guard firstOccurrence[keyword] == nil else { continue }
+            for (ruleIndex, rule) in rules.enumerated() where rule.occurrence == .required {
+                guard firstOccurrence[ruleIndex] == nil else { continue }
+                let keyword = rule.keyword
                 report(Diagnostic(
                     .missingRequiredStatement,
                     "`\(owner.statement.keyword.text)` is missing its required `\(keyword)` statement",
                     at: owner.headerLocation, label: "no `\(keyword)` in this block",
-                    help: "add `\(keyword) \(Self.placeholder(for: rules[keyword]!.arguments))` to the block"))
+                    help: "add `\(keyword) \(Self.placeholder(for: rule.arguments))` to the block"))
             }
         }
         return block

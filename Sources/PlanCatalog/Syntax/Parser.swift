@@ -96,7 +96,8 @@ public struct Parser {
         var newlinesInARow = 0
         // Indentation of the block's first statement that starts a line below the owner's line.
         var contentIndentation: Int?
-        var lastStatementLine = -1
+        // Where the last statement ended: a comment on the same line is that statement's trailing comment.
+        var lastStatementEnd: Int?
 
         while true {
             let before = index
@@ -124,7 +125,7 @@ public struct Parser {
                 advance()
             case .comment:
                 let comment = Comment(text: file.text(of: current.span), span: current.span)
-                if lineIndex(of: current.span.start) == lastStatementLine, !statements.isEmpty,
+                if let lastStatementEnd, isOnSameLine(lastStatementEnd, current.span.start), !statements.isEmpty,
                    statements[statements.count - 1].trailingComment == nil {
                     statements[statements.count - 1].trailingComment = comment
                 } else {
@@ -146,7 +147,7 @@ public struct Parser {
                 var statement = parseStatement(depth: depth, enclosing: enclosing)
                 statement.leadingTrivia = pending
                 pending = []
-                lastStatementLine = lineIndex(of: statement.span.end)
+                lastStatementEnd = statement.span.end
                 statements.append(statement)
             case .string, .number, .dot, .leftBrace:
                 report(.expectedStatement, "expected a statement, found \(current.description)",
@@ -352,12 +353,28 @@ public struct Parser {
 
     private func lineIndex(of offset: Int) -> Int { file.lineTable.lineIndex(of: offset) }
 
+    /// Whether no line ends between two offsets. Only asked for a comment after a statement, so a scan
+    /// of the few bytes between them is cheaper than two searches of the line table.
+    private func isOnSameLine(_ first: Int, _ second: Int) -> Bool {
+        !file.bytes[Swift.min(first, second)..<Swift.max(first, second)].contains(UInt8(ascii: "\n"))
+    }
+
     /// Spaces and tabs before the first token of the line holding `offset`.
+    ///
+    /// Asked for nearly every statement in a block, so the common case — a token that is the first on its
+    /// line — walks back over its indentation to the line end instead of searching the line table.
     private func indentation(of offset: Int) -> Int {
-        var position = file.lineTable.lineStarts[lineIndex(of: offset)]
+        let bytes = file.bytes
+        var position = offset
+        while position > 0, bytes[position - 1] == UInt8(ascii: " ") || bytes[position - 1] == UInt8(ascii: "\t") {
+            position -= 1
+        }
+        if position == 0 || bytes[position - 1] == UInt8(ascii: "\n") {
+            return offset - position
+        }
+        position = file.lineTable.lineStarts[lineIndex(of: offset)]
         var count = 0
-        while position < file.bytes.count,
-              file.bytes[position] == UInt8(ascii: " ") || file.bytes[position] == UInt8(ascii: "\t") {
+        while position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
             count += 1
             position += 1
         }

@@ -9,16 +9,77 @@ public struct SyntaxTree: Sendable {
 }
 
 /// One statement: a keyword, its arguments, and an optional block.
+///
+/// A value type whose fields live in one shared box, copied only when a copy is changed: the checker and
+/// lowering pass statements around by value millions of times on a large catalog, and copying one is
+/// then a single reference count instead of one per field (Docs/Performance.md).
 public struct Statement: Sendable {
-    public var keyword: Word
-    public var arguments: [Argument]
-    public var block: Block?
+    public var keyword: Word {
+        get { storage.keyword }
+        set { uniqueStorage().keyword = newValue }
+    }
+    public var arguments: [Argument] {
+        get { storage.arguments }
+        set { uniqueStorage().arguments = newValue }
+    }
+    public var block: Block? {
+        get { storage.block }
+        set { uniqueStorage().block = newValue }
+    }
     /// From the keyword to the last argument or the closing brace.
-    public var span: Span
+    public var span: Span {
+        get { storage.span }
+        set { uniqueStorage().span = newValue }
+    }
     /// Comments and blank lines on the lines before this statement.
-    public var leadingTrivia: [Trivia]
+    public var leadingTrivia: [Trivia] {
+        get { storage.leadingTrivia }
+        set { uniqueStorage().leadingTrivia = newValue }
+    }
     /// A comment on the same line, after the statement.
-    public var trailingComment: Comment?
+    public var trailingComment: Comment? {
+        get { storage.trailingComment }
+        set { uniqueStorage().trailingComment = newValue }
+    }
+
+    private var storage: Storage
+
+    public init(keyword: Word, arguments: [Argument], block: Block?, span: Span, leadingTrivia: [Trivia],
+                trailingComment: Comment?) {
+        storage = Storage(keyword: keyword, arguments: arguments, block: block, span: span,
+                          leadingTrivia: leadingTrivia, trailingComment: trailingComment)
+    }
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// The box. Only a uniquely referenced box is ever changed (`uniqueStorage`), so sharing it between
+    /// threads is as safe as sharing any value.
+    private final class Storage: @unchecked Sendable {
+        var keyword: Word
+        var arguments: [Argument]
+        var block: Block?
+        var span: Span
+        var leadingTrivia: [Trivia]
+        var trailingComment: Comment?
+
+        init(keyword: Word, arguments: [Argument], block: Block?, span: Span, leadingTrivia: [Trivia],
+             trailingComment: Comment?) {
+            self.keyword = keyword
+            self.arguments = arguments
+            self.block = block
+            self.span = span
+            self.leadingTrivia = leadingTrivia
+            self.trailingComment = trailingComment
+        }
+
+        func copy() -> Storage {
+            Storage(keyword: keyword, arguments: arguments, block: block, span: span, leadingTrivia: leadingTrivia,
+                    trailingComment: trailingComment)
+        }
+    }
 }
 
 /// A word token with its text: a keyword, an id or an enum value.

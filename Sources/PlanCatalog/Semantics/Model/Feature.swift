@@ -1,14 +1,28 @@
 /// A feature that plans grant; its id is the slug the app gates on.
-public struct Feature: Sendable {
-    public var slug: Located<String>
-    public var name: String
-    public var description: String?
+///
+/// A class, immutable once lowered: the index and every check share one instance instead of copying
+/// its fields (Docs/Performance.md).
+public final class Feature: Sendable {
+    public let slug: Located<String>
+    public let name: String
+    public let description: String?
     /// Nil when the `type` statement is missing or invalid (already reported).
-    public var type: Located<FeatureType>?
-    public var metricIDs: [Located<String>]
+    public let type: Located<FeatureType>?
+    public let metricIDs: [Located<String>]
     /// The singular unit for display (`"seat"`, `"API call"`).
-    public var unit: String?
-    public var location: SourceLocation
+    public let unit: String?
+    public let location: SourceLocation
+
+    init(slug: Located<String>, name: String, description: String?, type: Located<FeatureType>?,
+         metricIDs: [Located<String>], unit: String?, location: SourceLocation) {
+        self.slug = slug
+        self.name = name
+        self.description = description
+        self.type = type
+        self.metricIDs = metricIDs
+        self.unit = unit
+        self.location = location
+    }
 }
 
 public enum FeatureType: String, Sendable, CaseIterable {

@@ -1,17 +1,35 @@
 /// A plan: what it grants, what it costs, and the credits it includes.
-public struct Plan: Sendable {
-    public var id: Located<String>
-    public var name: String
-    public var description: String?
-    public var isHidden: Bool
-    public var trialOf: Located<String>?
-    public var trialDays: Located<Int>?
+///
+/// A class, immutable once lowered: the index and every check share one instance instead of copying
+/// its fields (Docs/Performance.md).
+public final class Plan: Sendable {
+    public let id: Located<String>
+    public let name: String
+    public let description: String?
+    public let isHidden: Bool
+    public let trialOf: Located<String>?
+    public let trialDays: Located<Int>?
     /// The `features` block, or nil when the plan has none (a trial then grants its parent's features).
-    public var grants: [FeatureGrant]?
-    public var prices: [Price]
-    public var credits: [CreditDefinition]
+    public let grants: [FeatureGrant]?
+    public let prices: [Price]
+    public let credits: [CreditDefinition]
     /// The `plan` statement's keyword and id, where plan-level problems are reported.
-    public var location: SourceLocation
+    public let location: SourceLocation
+
+    init(id: Located<String>, name: String, description: String?, isHidden: Bool, trialOf: Located<String>?,
+         trialDays: Located<Int>?, grants: [FeatureGrant]?, prices: [Price], credits: [CreditDefinition],
+         location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.isHidden = isHidden
+        self.trialOf = trialOf
+        self.trialDays = trialDays
+        self.grants = grants
+        self.prices = prices
+        self.credits = credits
+        self.location = location
+    }
 
     public var isTrial: Bool { trialOf != nil }
     /// A plan with no price of its own (quote prices do not count).
@@ -21,10 +39,19 @@ public struct Plan: Sendable {
 }
 
 /// One line of a plan's `features` block.
-public struct FeatureGrant: Sendable {
-    public var slug: Located<String>
-    public var value: Located<GrantValue>?
-    public var location: SourceLocation
+///
+/// A class, immutable once lowered: the index and every check share one instance instead of copying
+/// its fields (Docs/Performance.md).
+public final class FeatureGrant: Sendable {
+    public let slug: Located<String>
+    public let value: Located<GrantValue>?
+    public let location: SourceLocation
+
+    init(slug: Located<String>, value: Located<GrantValue>?, location: SourceLocation) {
+        self.slug = slug
+        self.value = value
+        self.location = location
+    }
 }
 
 /// The value a plan grants a feature with.

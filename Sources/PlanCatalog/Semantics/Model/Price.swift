@@ -1,22 +1,39 @@
 /// A price of a plan, or the negotiated price of a quote.
-public struct Price: Sendable {
+///
+/// A class, immutable once lowered: the index and every check share one instance instead of copying
+/// its fields (Docs/Performance.md).
+public final class Price: Sendable {
     public enum Owner: Sendable, Equatable {
         case plan(String)
         case quote(String)
     }
 
-    public var id: Located<String>
-    public var owner: Owner
+    public let id: Located<String>
+    public let owner: Owner
     /// The plan the price belongs to (a quote's price belongs to the quote's plan); nil when unknown.
-    public var planID: String?
+    public let planID: String?
     /// The price's own `currency` statement.
-    public var currency: Located<String>?
+    public let currency: Located<String>?
     /// The currency the price bills in: its own, else the catalog's; nil when neither is given.
-    public var resolvedCurrency: String?
-    public var interval: Located<BillingInterval>?
-    public var intervalCount: Located<Int>?
-    public var components: [PriceComponent]
-    public var location: SourceLocation
+    public let resolvedCurrency: String?
+    public let interval: Located<BillingInterval>?
+    public let intervalCount: Located<Int>?
+    public let components: [PriceComponent]
+    public let location: SourceLocation
+
+    init(id: Located<String>, owner: Owner, planID: String?, currency: Located<String>?, resolvedCurrency: String?,
+         interval: Located<BillingInterval>?, intervalCount: Located<Int>?, components: [PriceComponent],
+         location: SourceLocation) {
+        self.id = id
+        self.owner = owner
+        self.planID = planID
+        self.currency = currency
+        self.resolvedCurrency = resolvedCurrency
+        self.interval = interval
+        self.intervalCount = intervalCount
+        self.components = components
+        self.location = location
+    }
 
     public var isOverride: Bool {
         if case .quote = owner { return true }
@@ -84,7 +101,10 @@ public struct BillingPeriod: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One component of a price: a fixed fee, a per-seat fee, or metered usage.
-public struct PriceComponent: Sendable {
+///
+/// A class, immutable once lowered: the index and every check share one instance instead of copying
+/// its fields (Docs/Performance.md).
+public final class PriceComponent: Sendable {
     public enum Kind: Sendable {
         case fixed(Located<ExactDecimal>)
         case perSeat(Located<ExactDecimal>)
@@ -99,22 +119,40 @@ public struct PriceComponent: Sendable {
         }
     }
 
-    public var id: Located<String>
+    public let id: Located<String>
     /// Nil when the component has none of `fixed`, `per-seat`, `usage` (already reported).
-    public var kind: Kind?
-    public var unitPrice: Located<ExactDecimal>?
-    public var label: String?
-    public var unit: String?
-    public var minSeats: Located<Int>?
-    public var billImmediately: Located<Bool>?
-    public var interval: Located<BillingInterval>?
-    public var intervalCount: Located<Int>?
+    public let kind: Kind?
+    public let unitPrice: Located<ExactDecimal>?
+    public let label: String?
+    public let unit: String?
+    public let minSeats: Located<Int>?
+    public let billImmediately: Located<Bool>?
+    public let interval: Located<BillingInterval>?
+    public let intervalCount: Located<Int>?
     /// Every `fixed`, `per-seat` and `usage` keyword written in the block, valid or not, in source order:
     /// the money checks report a component with none or several of them.
-    public var declaredKinds: [Located<String>]
+    public let declaredKinds: [Located<String>]
     /// Whether a `unit-price` statement is written at all (even one already reported as invalid).
-    public var hasUnitPriceStatement: Bool
-    public var location: SourceLocation
+    public let hasUnitPriceStatement: Bool
+    public let location: SourceLocation
+
+    init(id: Located<String>, kind: Kind?, unitPrice: Located<ExactDecimal>?, label: String?, unit: String?,
+         minSeats: Located<Int>?, billImmediately: Located<Bool>?, interval: Located<BillingInterval>?,
+         intervalCount: Located<Int>?, declaredKinds: [Located<String>], hasUnitPriceStatement: Bool,
+         location: SourceLocation) {
+        self.id = id
+        self.kind = kind
+        self.unitPrice = unitPrice
+        self.label = label
+        self.unit = unit
+        self.minSeats = minSeats
+        self.billImmediately = billImmediately
+        self.interval = interval
+        self.intervalCount = intervalCount
+        self.declaredKinds = declaredKinds
+        self.hasUnitPriceStatement = hasUnitPriceStatement
+        self.location = location
+    }
 
     public var chargesNothing: Bool {
         switch kind {
