@@ -71,8 +71,10 @@ enum CheckCommand: Command {
         var warningCount = 0
         var leftOutCount = 0
         let textRenderer = TextDiagnosticRenderer(usesColor: options.usesColor(on: terminal))
-        for catalog in outcome.catalogs {
+        for (position, catalog) in outcome.catalogs.enumerated() {
             let result = CatalogCompiler.check(catalog.files)
+            // Earlier catalogs' results are freed as the loop goes on, so memory stays that of one catalog.
+            if position == outcome.catalogs.count - 1 { ReleaseAtExit.hold(result) }
             diagnostics += result.diagnostics
             errorCount += result.errorCount
             warningCount += result.warningCount

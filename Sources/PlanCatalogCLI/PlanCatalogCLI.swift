@@ -19,6 +19,7 @@ public enum PlanCatalogCLI {
     public static func main() -> Never {
         CrashHandler.install()
         InterruptHandler.install()
+        ReleaseAtExit.isEnabled = true
         let status = run(arguments: Array(CommandLine.arguments.dropFirst()), terminal: ProcessTerminal())
         exit(status)
     }

@@ -21,7 +21,7 @@ struct CatalogIndex {
         allPrices = catalog.allPrices
         prices = Dictionary(keepingFirst: allPrices, by: \.id.value)
         var trials: [String: [Plan]] = [:]
-        for plan in catalog.plans.sorted(by: { Self.sourceOrder($0.location, $1.location) }) {
+        for plan in Self.inSourceOrder(catalog.plans, by: \.location) {
             if let parent = plan.trialOf?.value { trials[parent, default: []].append(plan) }
         }
         trialsByParent = trials
@@ -48,7 +48,15 @@ struct CatalogIndex {
 
     /// Earlier file (by path), then earlier offset: "the later occurrence" of a duplicate across files.
     static func sourceOrder(_ lhs: SourceLocation, _ rhs: SourceLocation) -> Bool {
-        if lhs.file.path != rhs.file.path { return lhs.file.path < rhs.file.path }
+        // The same file object, the common case, decides without comparing paths.
+        if lhs.file !== rhs.file, lhs.file.path != rhs.file.path { return lhs.file.path < rhs.file.path }
         return lhs.span < rhs.span
+    }
+
+    /// The elements in source order. Lowering produces most lists in that order already, so a linear
+    /// check usually spares the sort.
+    static func inSourceOrder<Element>(_ elements: [Element], by location: (Element) -> SourceLocation) -> [Element] {
+        let isSorted = zip(elements, elements.dropFirst()).allSatisfy { !sourceOrder(location($1), location($0)) }
+        return isSorted ? elements : elements.sorted { sourceOrder(location($0), location($1)) }
     }
 }

@@ -23,7 +23,7 @@ enum IdentityChecks {
     private static func reportDuplicates(of kind: EntityKind, _ ids: [Located<String>], scope: String = "",
                                          into diagnostics: inout [Diagnostic]) {
         var first: [String: Located<String>] = [:]
-        for id in ids.sorted(by: { CatalogIndex.sourceOrder($0.location, $1.location) }) {
+        for id in CatalogIndex.inSourceOrder(ids, by: \.location) {
             guard let earlier = first[id.value] else {
                 first[id.value] = id
                 continue
