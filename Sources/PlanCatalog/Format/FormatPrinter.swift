@@ -6,19 +6,18 @@
 /// content alone — so formatting a formatted file changes nothing.
 struct FormatPrinter {
     let file: SourceFile
-    /// The lines printed so far, without line ends; an empty string is a blank line.
-    private(set) var lines: [String] = []
+    /// The bytes printed so far: whole lines, each ended by `\n`.
+    ///
+    /// The printer copies every token's bytes straight from the source into this buffer: no string is made
+    /// per line or per token, which on a 50 MB catalog was most of `fmt --check`'s time.
+    private(set) var output: [UInt8] = []
     /// A blank line asked for, printed only if another line follows in the same statement list, so that
     /// no blank line ends up right after `{`, before `}`, or at the end of the file.
     private var pendingBlankLine = false
 
     init(file: SourceFile) {
         self.file = file
-    }
-
-    /// The whole text: every line ended by `\n`; empty when there is nothing to print.
-    var text: String {
-        lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        output.reserveCapacity(file.bytes.count + file.bytes.count / 8)
     }
 
     // MARK: Statement lists
@@ -30,9 +29,9 @@ struct FormatPrinter {
         var hasPrinted = false
         var skipsComment = skipsFirstComment
         for (index, statement) in statements.enumerated() {
-            var trivia = statement.leadingTrivia
+            var trivia = statement.leadingTrivia[...]
             if skipsComment {
-                trivia.removeFirst()
+                trivia = trivia.dropFirst()
                 skipsComment = false
             }
             if depth == 0, index > 0, statement.block != nil || statements[index - 1].block != nil,
@@ -44,21 +43,22 @@ struct FormatPrinter {
             printStatement(statement, depth: depth)
             hasPrinted = true
         }
-        var trailing = trailingTrivia
-        if skipsComment { trailing.removeFirst() }
-        printTrivia(trailing, depth: depth, hasPrinted: &hasPrinted)
+        printTrivia(skipsComment ? trailingTrivia.dropFirst() : trailingTrivia[...], depth: depth,
+                    hasPrinted: &hasPrinted)
         pendingBlankLine = false
     }
 
     /// Own-line comments re-indented to the list's level; blank lines kept, at most one in a row, and
     /// never before the list's first line.
-    private mutating func printTrivia(_ trivia: [Trivia], depth: Int, hasPrinted: inout Bool) {
+    private mutating func printTrivia(_ trivia: ArraySlice<Trivia>, depth: Int, hasPrinted: inout Bool) {
         for piece in trivia {
             switch piece {
             case .blankLine:
                 if hasPrinted { pendingBlankLine = true }
             case .comment(let comment):
-                emit(Self.indentation(depth) + Self.text(of: comment))
+                startLine(depth: depth)
+                appendComment(comment)
+                endLine()
                 hasPrinted = true
             }
         }
@@ -67,45 +67,70 @@ struct FormatPrinter {
     // MARK: One statement
 
     private mutating func printStatement(_ statement: Statement, depth: Int) {
-        let indentation = Self.indentation(depth)
-        let head = self.head(of: statement)
-        let trailing = statement.trailingComment.map { " " + Self.text(of: $0) } ?? ""
         guard let block = statement.block else {
-            emit(indentation + head + trailing)
+            startLine(depth: depth)
+            appendHead(of: statement)
+            appendTrailingComment(of: statement)
+            endLine()
             return
         }
         if block.statements.isEmpty, !block.trailingTrivia.contains(where: \.isComment) {
-            emit(indentation + head + " {}" + trailing)
+            startLine(depth: depth)
+            appendHead(of: statement)
+            append(" {}")
+            appendTrailingComment(of: statement)
+            endLine()
             return
         }
-        if let line = joinedComponentLine(statement, block: block, depth: depth),
-           line.unicodeScalars.count <= Formatter.maximumLineWidth {
-            emit(line)
-            return
-        }
+        if printsJoinedComponentLine(statement, block: block, depth: depth) { return }
         let braceComment = commentOnBraceLine(of: block)
-        emit(indentation + head + " {" + (braceComment.map { " " + Self.text(of: $0) } ?? ""))
+        startLine(depth: depth)
+        appendHead(of: statement)
+        append(" {")
+        if let braceComment {
+            append(" ")
+            appendComment(braceComment)
+        }
+        endLine()
         printList(block.statements, trailingTrivia: block.trailingTrivia, depth: depth + 1,
                   skipsFirstComment: braceComment != nil)
-        emit(indentation + "}" + trailing)
-    }
-
-    /// The keyword and its arguments, one space apart, each exactly as written.
-    private func head(of statement: Statement) -> String {
-        ([statement.keyword.text] + statement.arguments.map { file.text(of: $0.span) }).joined(separator: " ")
+        startLine(depth: depth)
+        append("}")
+        appendTrailingComment(of: statement)
+        endLine()
     }
 
     /// `component ID { fixed 29; label "Base fee" }` with its indentation and trailing comment, when the
-    /// statement is a component block of plain statements without comments; nil for any other statement.
-    private func joinedComponentLine(_ statement: Statement, block: Block, depth: Int) -> String? {
+    /// statement is a component block of plain statements without comments and the line is at most
+    /// `Formatter.maximumLineWidth` wide. Returns whether it printed the line.
+    private mutating func printsJoinedComponentLine(_ statement: Statement, block: Block, depth: Int) -> Bool {
         guard statement.keyword.text == "component",
               !block.trailingTrivia.contains(where: \.isComment),
               block.statements.allSatisfy({ child in
                   child.block == nil && child.trailingComment == nil && !child.leadingTrivia.contains(where: \.isComment)
-              }) else { return nil }
-        let body = block.statements.map(head(of:)).joined(separator: "; ")
-        let trailing = statement.trailingComment.map { " " + Self.text(of: $0) } ?? ""
-        return Self.indentation(depth) + head(of: statement) + " { " + body + " }" + trailing
+              }) else { return false }
+        // Printed in place, then taken back if the line is too wide.
+        let mark = output.count
+        let hadPendingBlankLine = pendingBlankLine
+        startLine(depth: depth)
+        let lineStart = output.count - depth * Formatter.indentation.utf8.count
+        appendHead(of: statement)
+        append(" { ")
+        for (position, child) in block.statements.enumerated() {
+            if position > 0 { append("; ") }
+            appendHead(of: child)
+        }
+        append(" }")
+        appendTrailingComment(of: statement)
+        // Continuation bytes (10xxxxxx) do not start a scalar: the width counts Unicode scalars.
+        let width = output[lineStart...].count { $0 & 0xC0 != 0x80 }
+        guard width <= Formatter.maximumLineWidth else {
+            output.removeSubrange(mark...)
+            pendingBlankLine = hadPendingBlankLine
+            return false
+        }
+        endLine()
+        return true
     }
 
     /// The comment written right after a block's `{`, on the same line: the first trivia of the block.
@@ -117,16 +142,45 @@ struct FormatPrinter {
         return comment
     }
 
-    // MARK: Lines
+    // MARK: Bytes
 
-    private mutating func emit(_ line: String) {
-        if pendingBlankLine, !lines.isEmpty { lines.append("") }
+    /// Starts a line at `depth`, after the blank line asked for, if any.
+    private mutating func startLine(depth: Int) {
+        if pendingBlankLine, !output.isEmpty { output.append(UInt8(ascii: "\n")) }
         pendingBlankLine = false
-        lines.append(line)
+        for _ in 0..<depth { output.append(contentsOf: Formatter.indentation.utf8) }
     }
 
-    private static func indentation(_ depth: Int) -> String {
-        String(repeating: Formatter.indentation, count: depth)
+    private mutating func endLine() {
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+
+    /// The keyword and its arguments, one space apart, each exactly as written.
+    private mutating func appendHead(of statement: Statement) {
+        appendSource(statement.keyword.span)
+        for argument in statement.arguments {
+            output.append(UInt8(ascii: " "))
+            appendSource(argument.span)
+        }
+    }
+
+    private mutating func appendTrailingComment(of statement: Statement) {
+        guard let comment = statement.trailingComment else { return }
+        output.append(UInt8(ascii: " "))
+        appendComment(comment)
+    }
+
+    private mutating func appendComment(_ comment: Comment) {
+        output.append(contentsOf: Self.text(of: comment).utf8)
+    }
+
+    /// The source bytes of a span, exactly as written.
+    private mutating func appendSource(_ span: Span) {
+        output.append(contentsOf: file.bytes[span.start..<span.end])
     }
 
     /// A comment's text without trailing spaces, tabs or a stray carriage return, which no line may end with.

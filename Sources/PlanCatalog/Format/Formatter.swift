@@ -21,7 +21,7 @@ public enum Formatter {
         }
         var printer = FormatPrinter(file: file)
         printer.printList(tree.statements, trailingTrivia: tree.trailingTrivia, depth: 0, skipsFirstComment: false)
-        return FormatResult(file: file, formatted: Array(printer.text.utf8), syntaxErrors: [])
+        return FormatResult(file: file, formatted: printer.output, syntaxErrors: [])
     }
 
     /// The canonical text of a source given as a string, or nil when it has syntax errors.
