@@ -33,9 +33,9 @@ struct ProcessTimer {
         let shown = ([URL(fileURLWithPath: program).lastPathComponent] + arguments).joined(separator: " ")
         if let last = lines.last, last.hasPrefix("unexpected ") {
             let status = last.dropFirst("unexpected ".count)
-            let errors = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+            let errors = ((try? String(contentsOf: errorFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .newlines)
             throw BenchmarkFailure("`\(shown)` exited with status \(status), expected \(expectedStatus)"
-                                   + (errors.isEmpty ? "" : "; its standard error:\n" + errors.trimmingCharacters(in: .newlines)))
+                                   + (errors.isEmpty ? "" : "; its standard error:\n" + errors))
         }
         guard launcher.terminationStatus == 0, lines.count == runs else {
             throw BenchmarkFailure("the launcher of `\(shown)` failed (status \(launcher.terminationStatus)): \(text)")

@@ -1,0 +1,67 @@
+/// The targets, each against what this run measured. The time targets are for 100,000 plans and
+/// say "not run" without that size; the memory ones are taken at the largest size run, where the source
+/// outweighs the runtime's own few megabytes; growth at 10k → 100k, or the largest tenfold step run.
+extension BenchmarkResults {
+    static let targetPlans = 100_000
+
+    var targetChecks: [TargetCheck] {
+        timeTargets + shippedTargets + memoryTargets + growthTargets
+    }
+
+    private static func seconds(_ value: Double) -> String { "\(Format.fixed(value, digits: 3)) s" }
+    private static func milliseconds(_ value: Double) -> String { "\(Format.fixed(value * 1000, digits: 1)) ms" }
+    /// Ratios (peak RSS ÷ input, time ÷ time) as plain numbers: the target says what is divided.
+    private static func ratio(_ value: Double) -> String { Format.fixed(value, digits: 2) }
+
+    private var timeTargets: [TargetCheck] {
+        let plans = Self.targetPlans
+        func median(_ command: String) -> Double? { result(command, plans: plans)?.samples.median }
+        let label = { (command: String) in "`\(command)`, \(Format.grouped(plans)) plans" }
+        var checks = [
+            TargetCheck.atMost(label("check"), 1.0, measured: median("check"), unit: Self.seconds),
+            TargetCheck.atMost(label("check") + " (aim)", 0.5, measured: median("check"), unit: Self.seconds),
+        ]
+        let throughput = result("check", plans: plans).map { Double($0.inputBytes) / 1e6 / $0.samples.median }
+        checks.append(.atLeast(label("check") + ", throughput (aim)", 100, measured: throughput) {
+            "\(Format.fixed($0, digits: 1)) MB/s"
+        })
+        checks += [
+            .atMost(label("build"), 2.0, measured: median("build"), unit: Self.seconds),
+            .atMost(label("build") + " (aim)", 1.0, measured: median("build"), unit: Self.seconds),
+            .atMost(label("diff"), 2.0, measured: median("diff"), unit: Self.seconds),
+            .atMost(label("fmt --check"), 1.0, measured: median("fmt --check"), unit: Self.seconds),
+            .atMost(label("import"), 2.0, measured: median("import"), unit: Self.seconds),
+        ]
+        return checks
+    }
+
+    private var shippedTargets: [TargetCheck] {
+        shipped.flatMap { catalog in
+            [TargetCheck.atMost("`check` \(catalog.path), whole process", 0.020, measured: catalog.check?.median,
+                                unit: Self.milliseconds, missingBecause: "not found"),
+             TargetCheck.atMost("`build` \(catalog.path), whole process", 0.030, measured: catalog.build?.median,
+                                unit: Self.milliseconds, missingBecause: "not found")]
+        }
+    }
+
+    private var memoryTargets: [TargetCheck] {
+        guard let plans = sizes.last else { return [] }
+        return [("check", 4.0), ("build", 6.0)].map { command, limit in
+            .atMost("`\(command)` peak RSS ÷ source size, \(Format.grouped(plans)) plans", limit,
+                    measured: result(command, plans: plans)?.memoryRatio, unit: Self.ratio)
+        }
+    }
+
+    private var growthTargets: [TargetCheck] {
+        let pairs = tenfoldPairs
+        let pair = pairs.first { $0.large == Self.targetPlans } ?? pairs.last
+        return TimedCommand.allCases.map { command in
+            guard let pair else {
+                return .atMost("`\(command.name)` time ×10 plans", 12, measured: nil, unit: Self.ratio,
+                               missingBecause: "no sizes ten times apart")
+            }
+            return .atMost("`\(command.name)` time at \(Format.short(pair.large)) ÷ \(Format.short(pair.small)) plans", 12,
+                           measured: growth(command.name, from: pair.small, to: pair.large), unit: Self.ratio)
+        }
+    }
+}
