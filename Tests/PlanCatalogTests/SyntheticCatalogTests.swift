@@ -88,7 +88,9 @@ import PlanCatalogSynthesis
         }
 
         #expect(document.creditDefinitions.count == plans)
-        #expect(document.creditDefinitions.allSatisfy { $0.applicationType == .usage && $0.priceComponentID == "comp_usage" })
+        #expect(document.creditDefinitions.allSatisfy {
+            $0.applicationType == .usage && $0.priceComponentID == "comp_usage"
+        })
 
         #expect(document.quotes.count == plans / 20)
         #expect(document.prices.filter(\.isOverridePrice).count == plans / 20)
@@ -100,7 +102,8 @@ import PlanCatalogSynthesis
     /// Fixed and per-seat prices both occur, so both paths of the compiler are timed.
     @Test func largerCatalogsMixFixedAndPerSeatPrices() throws {
         let document = try Self.document(SyntheticCatalog(plans: 100))
-        let baseTypes = Set(document.prices.filter { !$0.isOverridePrice }.compactMap { $0.components.first?.charge.typeName })
+        let planPrices = document.prices.filter { !$0.isOverridePrice }
+        let baseTypes = Set(planPrices.compactMap { $0.components.first?.charge.typeName })
         #expect(baseTypes == ["fixed", "per_unit"])
     }
 
