@@ -8,7 +8,9 @@ public struct Lexer {
     private let bytes: [UInt8]
     private var position = 0
     private var tokens: [Token] = []
-    private var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Tokens lexed and already handed over and dropped, when the parser streams them (`token(at:)`).
+    private var droppedTokenCount = 0
 
     public init(file: SourceFile) {
         self.file = file
@@ -24,7 +26,61 @@ public struct Lexer {
         return (lexer.tokens, lexer.diagnostics)
     }
 
+    /// Lexes and counts the `{` that no `}` closes, keeping no token: the parser's recovery asks it
+    /// only of a file whose indentation looks wrong.
+    static func unclosedBraceCount(in file: SourceFile) -> Int {
+        var lexer = Lexer(file: file)
+        var open = 0
+        while lexer.position < lexer.bytes.count {
+            let before = lexer.position
+            lexer.lexToken()
+            precondition(lexer.position > before, "the lexer must make progress")
+            for token in lexer.tokens {
+                if token.kind == .leftBrace { open += 1 } else if token.kind == .rightBrace { open = Swift.max(0, open - 1) }
+            }
+            lexer.tokens.removeAll(keepingCapacity: true)
+        }
+        return open
+    }
+
+    // MARK: Streaming
+
+    /// A lexer that lexes only as far as the parser reads (`token(at:)`), so that a file's tokens never
+    /// all exist at once: on a 50 MB catalog the token array alone would take hundreds of megabytes.
+    static func streaming(_ file: SourceFile) -> Lexer {
+        var lexer = Lexer(file: file)
+        lexer.reportLongLines()
+        return lexer
+    }
+
+    /// The token at `index` (counted from the file's first), lexing on to it. The last token is
+    /// `.endOfFile`; no index past it is ever asked for.
+    mutating func token(at index: Int) -> Token {
+        while droppedTokenCount + tokens.count <= index {
+            guard position < bytes.count else {
+                tokens.append(Token(kind: .endOfFile, span: .point(bytes.count)))
+                continue
+            }
+            let before = position
+            lexToken()
+            precondition(position > before, "the lexer must make progress")
+        }
+        return tokens[index - droppedTokenCount]
+    }
+
+    /// Drops the tokens before `index`, which the parser will not read again. Done in batches, so that
+    /// the few tokens kept are moved to the front of the buffer only once in a while.
+    mutating func dropTokens(before index: Int) {
+        let count = index - droppedTokenCount
+        guard count >= 1024 else { return }
+        tokens.removeFirst(count)
+        droppedTokenCount = index
+    }
+
     private mutating func run() {
+        // About one token for every six bytes of a typical catalog: reserving a little more spares the
+        // array's repeated doubling and copying on large files (pages never touched cost no memory).
+        tokens.reserveCapacity(bytes.count / 4 + 16)
         reportLongLines()
         while position < bytes.count {
             let before = position

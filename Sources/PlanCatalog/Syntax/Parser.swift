@@ -14,25 +14,25 @@ public struct Parser {
     public static let maximumNestingDepth = InputLimits.maximumNestingDepth
 
     private let file: SourceFile
-    private let tokens: [Token]
+    /// Lexes as the parser reads: tokens are made on demand and dropped once read.
+    private var lexer: Lexer
     private var index = 0
-    private var diagnostics: [Diagnostic]
+    /// The token at `index`, and the kind of the one before it.
+    private var current: Token
+    private var previousKind: TokenKind?
+    /// The parser's own problems; the lexer keeps its own, and `parse` puts them together.
+    private var diagnostics: [Diagnostic] = []
 
-    /// How many `{` of the file no `}` closes. Indentation is trusted to end a block early only this many
-    /// times: in a file whose braces balance, the braces are right and a surprising indentation is only
-    /// style, never an error.
-    private var missingClosingBraces: Int
+    /// How many `{` of the file no `}` closes; nil until asked. Indentation is trusted to end a block
+    /// early only this many times: in a file whose braces balance, the braces are right and a surprising
+    /// indentation is only style, never an error. Counting takes a pass of its own over the file, so it is
+    /// done only when the indentation first suggests a missing `}` — never for a well-indented file.
+    private var missingClosingBracesCount: Int?
 
-    private init(file: SourceFile, tokens: [Token], diagnostics: [Diagnostic]) {
+    private init(file: SourceFile) {
         self.file = file
-        self.tokens = tokens
-        self.diagnostics = diagnostics
-        // A `}` with nothing open does not make up for a `{` left open later in the file.
-        var open = 0
-        for token in tokens {
-            if token.kind == .leftBrace { open += 1 } else if token.kind == .rightBrace { open = Swift.max(0, open - 1) }
-        }
-        missingClosingBraces = open
+        lexer = Lexer.streaming(file)
+        current = lexer.token(at: 0)
     }
 
     /// Lexes and parses one file; the diagnostics include the lexer's. A file larger than
@@ -41,11 +41,13 @@ public struct Parser {
         if let tooLarge = fileTooLarge(file) {
             return (SyntaxTree(file: file, statements: [], trailingTrivia: []), [tooLarge])
         }
-        let (tokens, lexerDiagnostics) = Lexer.tokenize(file)
-        var parser = Parser(file: file, tokens: tokens, diagnostics: lexerDiagnostics)
+        var parser = Parser(file: file)
         let list = parser.parseStatements(depth: 0, enclosing: nil)
-        return (SyntaxTree(file: file, statements: list.statements, trailingTrivia: list.trailingTrivia),
-                parser.diagnostics)
+        // The lexer's problems first, then the parser's, under one limit: as if the whole file had been
+        // lexed before parsing began.
+        var diagnostics = parser.lexer.diagnostics
+        for diagnostic in parser.diagnostics { diagnostics.appendWithinLimit(diagnostic) }
+        return (SyntaxTree(file: file, statements: list.statements, trailingTrivia: list.trailingTrivia), diagnostics)
     }
 
     /// E0113 for a file over `InputLimits.maximumSourceFileBytes`, before a byte of it is lexed.
@@ -56,10 +58,28 @@ public struct Parser {
                           label: "not read", help: "split the catalog into a catalog directory of smaller files")
     }
 
-    private var current: Token { tokens[index] }
-
     private mutating func advance() {
-        if current.kind != .endOfFile { index += 1 }
+        guard current.kind != .endOfFile else { return }
+        move(to: index + 1)
+    }
+
+    /// Makes `newIndex` (at or after the current index) the current token.
+    private mutating func move(to newIndex: Int) {
+        previousKind = lexer.token(at: newIndex - 1).kind
+        index = newIndex
+        current = lexer.token(at: newIndex)
+        lexer.dropTokens(before: newIndex - 1)
+    }
+
+    /// Whether some `{` of the file is never closed, counting them the first time it is asked.
+    private mutating func hasMissingClosingBraces() -> Bool {
+        if missingClosingBracesCount == nil { missingClosingBracesCount = Lexer.unclosedBraceCount(in: file) }
+        return missingClosingBracesCount! > 0
+    }
+
+    /// One missing `}` is accounted for by a block taken to end early.
+    private mutating func takeMissingClosingBrace() {
+        missingClosingBracesCount = (missingClosingBracesCount ?? Lexer.unclosedBraceCount(in: file)) - 1
     }
 
     /// What a block needs to know to close itself when its `}` is missing.
@@ -107,7 +127,7 @@ public struct Parser {
             case .rightBrace:
                 if let enclosing {
                     if closingBraceBelongsOutside(enclosing, contentIndentation: contentIndentation) {
-                        missingClosingBraces -= 1
+                        takeMissingClosingBrace()
                         return StatementList(statements: statements, trailingTrivia: pending,
                                              end: .missingClosingBrace(at: current.span))
                     }
@@ -135,10 +155,11 @@ public struct Parser {
             case .word:
                 if let enclosing, isFirstOnItsLine {
                     let indentation = self.indentation(of: current.span.start)
-                    if missingClosingBraces > 0, indentation <= enclosing.ownerIndentation,
-                       contentIndentation.map({ $0 > enclosing.ownerIndentation }) ?? true {
+                    if indentation <= enclosing.ownerIndentation,
+                       contentIndentation.map({ $0 > enclosing.ownerIndentation }) ?? true,
+                       hasMissingClosingBraces() {
                         // The block's `}` is missing: this line belongs to an enclosing level.
-                        missingClosingBraces -= 1
+                        takeMissingClosingBrace()
                         return StatementList(statements: statements, trailingTrivia: pending,
                                              end: .missingClosingBrace(at: current.span))
                     }
@@ -166,11 +187,11 @@ public struct Parser {
     ///
     /// Used only while the file lacks a `}`, so that in a file whose braces balance every `}` closes
     /// the innermost open block, however it is indented.
-    private func closingBraceBelongsOutside(_ enclosing: EnclosingBlock, contentIndentation: Int?) -> Bool {
-        guard missingClosingBraces > 0, isFirstOnItsLine, let outer = enclosing.outerOwnerIndentation,
+    private mutating func closingBraceBelongsOutside(_ enclosing: EnclosingBlock, contentIndentation: Int?) -> Bool {
+        guard isFirstOnItsLine, let outer = enclosing.outerOwnerIndentation,
               contentIndentation.map({ $0 > enclosing.ownerIndentation }) ?? true else { return false }
         let indentation = self.indentation(of: current.span.start)
-        return indentation < enclosing.ownerIndentation && outer <= indentation
+        return indentation < enclosing.ownerIndentation && outer <= indentation && hasMissingClosingBraces()
     }
 
     // MARK: One statement
@@ -205,7 +226,7 @@ public struct Parser {
             block = parseBlock(depth: depth, owner: keyword, enclosing: enclosing)
         } else if current.kind == .newline, let braceIndex = braceOnFollowingLine() {
             // `{` on a line of its own: report with a fix-it, then take it as this statement's block.
-            let brace = tokens[braceIndex]
+            let brace = lexer.token(at: braceIndex)
             let gap = SourceLocation(file: file, span: Span(start: end, end: brace.span.start))
             report(.braceOnOwnLine, "`{` must stand on the same line as its statement", span: brace.span,
                    label: "this block belongs to `\(keyword.text)` on an earlier line",
@@ -213,7 +234,7 @@ public struct Parser {
                    fixes: [Diagnostic.FixIt("move `{` to the statement's line", edits: [
                        Diagnostic.Edit(gap, replacement: " "),
                    ])])
-            index = braceIndex
+            move(to: braceIndex)
             block = parseBlock(depth: depth, owner: keyword, enclosing: enclosing)
         }
         if let block {
@@ -340,14 +361,14 @@ public struct Parser {
     }
 
     /// The index of a `{` that follows on a later line with nothing but line ends before it.
-    private func braceOnFollowingLine() -> Int? {
+    private mutating func braceOnFollowingLine() -> Int? {
         var probe = index
-        while tokens[probe].kind == .newline { probe += 1 }
-        return tokens[probe].kind == .leftBrace ? probe : nil
+        while lexer.token(at: probe).kind == .newline { probe += 1 }
+        return lexer.token(at: probe).kind == .leftBrace ? probe : nil
     }
 
     /// Whether the current token is the first on its line (only spaces and tabs before it).
-    private var isFirstOnItsLine: Bool { index == 0 || tokens[index - 1].kind == .newline }
+    private var isFirstOnItsLine: Bool { index == 0 || previousKind == .newline }
 
     // MARK: Positions
 

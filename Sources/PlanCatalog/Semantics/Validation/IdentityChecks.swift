@@ -11,6 +11,7 @@ enum IdentityChecks {
         reportDuplicates(of: .pricingTable, catalog.pricingTables.map(\.slug), into: &diagnostics)
         reportDuplicates(of: .quote, catalog.quotes.map(\.id), into: &diagnostics)
         for price in index.allPrices {
+            guard price.components.count > 1 else { continue }
             reportDuplicates(of: .component, price.components.map(\.id), scope: " in price `\(price.id.value)`",
                              into: &diagnostics)
         }
@@ -22,18 +23,30 @@ enum IdentityChecks {
     /// Reports every definition after the first of the same id, pointing back at the first.
     private static func reportDuplicates(of kind: EntityKind, _ ids: [Located<String>], scope: String = "",
                                          into diagnostics: inout [Diagnostic]) {
-        var first: [String: Located<String>] = [:]
-        for id in CatalogIndex.inSourceOrder(ids, by: \.location) {
-            guard let earlier = first[id.value] else {
-                first[id.value] = id
-                continue
+        let ordered = CatalogIndex.inSourceOrder(ids, by: \.location)
+        // Most lists are a price's two or three components: comparing each with the ones before is
+        // cheaper than hashing. Longer lists go through a dictionary, one hash per id.
+        if ordered.count <= 8 {
+            for (position, id) in ordered.enumerated() {
+                if let earlier = ordered[..<position].first(where: { $0.value == id.value }) {
+                    diagnostics.append(duplicate(kind, id, earlier: earlier, scope: scope))
+                }
             }
-            diagnostics.append(Diagnostic(
-                .duplicateID, "duplicate \(kind.rawValue) id `\(id.value)`\(scope)", at: id.location,
-                label: "defined again here",
-                notes: [Diagnostic.Note("first defined here", at: earlier.location)],
-                help: "ids must be unique within their kind; rename one of them"))
+            return
         }
+        var firstPosition: [String: Int] = Dictionary(minimumCapacity: ordered.count)
+        for (position, id) in ordered.enumerated() {
+            guard let earlier = firstPosition.updateValue(position, forKey: id.value) else { continue }
+            firstPosition[id.value] = earlier
+            diagnostics.append(duplicate(kind, id, earlier: ordered[earlier], scope: scope))
+        }
+    }
+
+    private static func duplicate(_ kind: EntityKind, _ id: Located<String>, earlier: Located<String>,
+                                  scope: String) -> Diagnostic {
+        Diagnostic(.duplicateID, "duplicate \(kind.rawValue) id `\(id.value)`\(scope)", at: id.location,
+                   label: "defined again here", notes: [Diagnostic.Note("first defined here", at: earlier.location)],
+                   help: "ids must be unique within their kind; rename one of them")
     }
 
     /// `^[a-z0-9-]{3,50}$`, Lumen's rule for feature slugs.
