@@ -6,22 +6,23 @@
 public enum CatalogCompiler {
     public static func check(_ files: [SourceFile]) -> CheckResult {
         var collector = DiagnosticCollector()
-        var trees: [SyntaxTree] = []
-        for file in files {
-            let (tree, diagnostics) = Parser.parse(file)
-            collector.report(contentsOf: diagnostics)
-            // A file too large to check is reported by the parser alone (E0113).
-            if !file.exceedsSizeLimit { collector.report(contentsOf: SecretScanner.diagnostics(in: file)) }
-            trees.append(tree)
-        }
+        var lowering = Lowering()
         // Lowered in path order, whatever order the files came in, so that the earlier and the later of
         // two statements in different files — which one a duplicate is reported at — do not depend on
         // the caller: the order in which files are read never changes the result (Docs/Language.md).
-        let (catalog, loweringDiagnostics) = Lowering.lower(trees.sorted { Self.precedes($0.file, $1.file) })
+        for file in files.sorted(by: precedes) {
+            // Each top-level statement is lowered as soon as it is parsed and then let go: the tree of a
+            // whole catalog never exists, which keeps a check's memory near the size of its model.
+            let (_, diagnostics) = Parser.parse(file) { lowering.add($0, in: file) }
+            collector.report(contentsOf: diagnostics)
+            // A file too large to check is reported by the parser alone (E0113).
+            if !file.exceedsSizeLimit { collector.report(contentsOf: SecretScanner.diagnostics(in: file)) }
+        }
+        let (catalog, loweringDiagnostics) = lowering.finish()
         collector.report(contentsOf: loweringDiagnostics)
         collector.report(contentsOf: CatalogChecks.run(catalog))
         let report = collector.report
-        return CheckResult(trees: trees, catalog: catalog, diagnostics: report.diagnostics,
+        return CheckResult(catalog: catalog, diagnostics: report.diagnostics,
                            errorCount: report.errorCount, warningCount: report.warningCount,
                            leftOutCount: report.leftOutCount)
     }
@@ -36,8 +37,6 @@ public enum CatalogCompiler {
 
 /// What checking one catalog produced.
 public struct CheckResult: Sendable {
-    /// The statement trees of the catalog's files, in the order the files were given.
-    public let trees: [SyntaxTree]
     /// The typed model, as complete as the source allows; emit only when there are no errors.
     public let catalog: Catalog
     /// Sorted by file, position and code; at most `InputLimits.maximumDiagnostics`, then one E0116 or

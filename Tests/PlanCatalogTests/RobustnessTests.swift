@@ -140,7 +140,7 @@ struct CheckVerifier {
                 for edit in fix.edits { found += spanProblems(edit.location, among: files, what: "a fix-it of \(name)") }
             }
         }
-        for tree in result.trees {
+        for tree in files.map({ Parser.parse($0).tree }) {
             found += tree.structuralProblems().map { "tree of \(tree.file.path): \($0)" }
         }
         // Invalid UTF-8 and NUL bytes always get a diagnostic over them.
@@ -169,7 +169,7 @@ struct CheckVerifier {
             var again = catalog.sourceFiles()
             again[fileIndex] = SourceFile(path: catalog.files[fileIndex].path, bytes: bytes)
             let second = CatalogCompiler.build(again)
-            if Self.fingerprint(of: second.check) != Self.fingerprint(of: result) {
+            if Self.fingerprint(of: second.check, files: again) != Self.fingerprint(of: result, files: files) {
                 found.append("a clean check is not deterministic")
             }
             let output = BuildOutput(document: CatalogDocument(compiling: result.catalog))
@@ -223,7 +223,7 @@ struct CheckVerifier {
     }
 
     /// Everything a check reports, and the shape of every tree, as one comparable text.
-    static func fingerprint(of result: CheckResult) -> String {
+    static func fingerprint(of result: CheckResult, files: [SourceFile]) -> String {
         var text = ""
         for diagnostic in result.diagnostics {
             text += "\(diagnostic.location.file.path):\(diagnostic.location.span.start)-\(diagnostic.location.span.end) "
@@ -240,7 +240,7 @@ struct CheckVerifier {
                 if let block = statement.block { visit(block.statements, depth: depth + 1) }
             }
         }
-        for tree in result.trees { visit(tree.statements, depth: 0) }
+        for tree in files.map({ Parser.parse($0).tree }) { visit(tree.statements, depth: 0) }
         return text
     }
 }

@@ -2,8 +2,9 @@
 /// each stage on its own. Not part of the library's API: it is exported as SPI, imported with
 /// `@_spi(Benchmarking) import PlanCatalog`, and may change with the pipeline.
 ///
-/// `CatalogCompiler.check` and `build` run exactly these stages, in this order; the functions here only
-/// let a caller stop the clock between them.
+/// `CatalogCompiler.check` and `build` run these stages, except that they lower each top-level statement
+/// as soon as it is parsed instead of parsing the whole file first; here each stage runs on its own, so
+/// that its time can be taken.
 @_spi(Benchmarking)
 public enum CompilerStages {
     /// Lexes one file, returning how many tokens it holds. `parse` lexes again: the parser reads its

@@ -40,8 +40,11 @@ struct CheckedBlock {
     func string(_ keyword: String) -> String? { locatedString(keyword)?.value }
 
     func locatedString(_ keyword: String) -> Located<String>? {
-        guard let node = node(keyword), let argument = node.firstArgument,
-              case .string(let text) = argument.value else { return nil }
+        node(keyword).flatMap(Self.locatedString(of:))
+    }
+
+    static func locatedString(of node: Node) -> Located<String>? {
+        guard let argument = node.firstArgument, case .string(let text) = argument.value else { return nil }
         return Located(text, at: node.location(argument.span))
     }
 

@@ -5,25 +5,71 @@
 /// on every well-formed element of a catalog with errors elsewhere.
 struct Lowering {
     private var checker = SchemaChecker()
+    private var catalog = Catalog()
+    /// The first top-level statement of each rule of the top level, for the repeated-statement check.
+    private var topLevelFirstOccurrence = SchemaChecker.Occurrences(of: .topLevel)
+    /// Whether the top level's `currency` statement has been seen, which decides every price's currency.
+    private var hasSeenCurrency = false
+    /// Plans and quotes written before the `currency` statement, lowered once it is seen (or at the end).
+    private var waitingForCurrency: [Node] = []
 
+    /// Lowers whole trees, in the order given.
     static func lower(_ trees: [SyntaxTree]) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
         var lowering = Lowering()
-        let catalog = lowering.lowerCatalog(trees)
-        return (catalog, lowering.checker.diagnostics)
+        for tree in trees {
+            for statement in tree.statements { lowering.add(statement, in: tree.file) }
+        }
+        return lowering.finish()
     }
 
-    private mutating func lowerCatalog(_ trees: [SyntaxTree]) -> Catalog {
-        let nodes = trees.flatMap { tree in tree.statements.map { Node(statement: $0, file: tree.file) } }
-        let top = checker.check(nodes, in: .topLevel, owner: nil)
-        var catalog = Catalog()
-        catalog.name = top.locatedString("catalog")
-        catalog.defaultCurrency = top.word("currency")
-        catalog.metrics = top.nodes("metric").compactMap { lowerMetric($0) }
-        catalog.features = top.nodes("feature").compactMap { lowerFeature($0) }
-        catalog.plans = top.nodes("plan").compactMap { lowerPlan($0, defaultCurrency: catalog.defaultCurrency) }
-        catalog.pricingTables = top.nodes("pricing-table").compactMap { lowerPricingTable($0) }
-        catalog.quotes = top.nodes("quote").compactMap { lowerQuote($0, defaultCurrency: catalog.defaultCurrency) }
-        return catalog
+    /// Lowers one top-level statement. Statements come in source order, files in path order; each is
+    /// lowered as it comes and then let go, so the whole catalog's tree never needs to exist at once.
+    mutating func add(_ statement: Statement, in file: SourceFile) {
+        let node = Node(statement: statement, file: file)
+        let isAccepted = checker.checkTopLevel(node, occurrences: &topLevelFirstOccurrence)
+        let keyword = statement.keyword.text
+        if keyword == "currency", !hasSeenCurrency {
+            // The first `currency` statement decides, accepted or not: a later one is a repeat.
+            hasSeenCurrency = true
+            if isAccepted { catalog.defaultCurrency = CheckedBlock.word(of: node) }
+            let waiting = waitingForCurrency
+            waitingForCurrency = []
+            for node in waiting { lowerAccepted(node) }
+        }
+        guard isAccepted else { return }
+        if !hasSeenCurrency, keyword == "plan" || keyword == "quote" {
+            waitingForCurrency.append(node)
+            return
+        }
+        lowerAccepted(node)
+    }
+
+    /// The catalog and every problem lowering found.
+    mutating func finish() -> (catalog: Catalog, diagnostics: [Diagnostic]) {
+        let waiting = waitingForCurrency
+        waitingForCurrency = []
+        for node in waiting { lowerAccepted(node) }
+        return (catalog, checker.diagnostics)
+    }
+
+    private mutating func lowerAccepted(_ node: Node) {
+        switch node.statement.keyword.text {
+        case "catalog":
+            if catalog.name == nil { catalog.name = CheckedBlock.locatedString(of: node) }
+        case "metric":
+            if let metric = lowerMetric(node) { catalog.metrics.append(metric) }
+        case "feature":
+            if let feature = lowerFeature(node) { catalog.features.append(feature) }
+        case "plan":
+            if let plan = lowerPlan(node, defaultCurrency: catalog.defaultCurrency) { catalog.plans.append(plan) }
+        case "pricing-table":
+            if let table = lowerPricingTable(node) { catalog.pricingTables.append(table) }
+        case "quote":
+            if let quote = lowerQuote(node, defaultCurrency: catalog.defaultCurrency) { catalog.quotes.append(quote) }
+        default:
+            // `currency` is taken as it comes, in `add`.
+            break
+        }
     }
 
     // MARK: Metrics and features

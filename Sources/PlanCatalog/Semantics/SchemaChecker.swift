@@ -7,35 +7,12 @@ struct SchemaChecker {
 
     /// Checks `nodes` as the contents of a block of `context` owned by `owner` (nil at the top level).
     mutating func check(_ nodes: [Node], in context: Schema.Context, owner: Node?) -> CheckedBlock {
-        let rules = Schema.rules(in: context)
         var block = CheckedBlock()
-        // The first statement of each rule, by the rule's position in `rules`.
-        var firstOccurrence = [Node?](repeating: nil, count: rules.count)
-
-        for node in nodes {
-            let keyword = node.statement.keyword.text
-            guard let ruleIndex = rules.firstIndex(where: { $0.keyword == keyword }) else {
-                reportUnknownStatement(node, in: context)
-                continue
-            }
-            let rule = rules[ruleIndex]
-            if rule.occurrence != .repeatable, let earlier = firstOccurrence[ruleIndex] {
-                report(Diagnostic(
-                    .repeatedStatement, "`\(keyword)` is given more than once \(context.description)",
-                    at: node.keywordLocation, label: "repeated here",
-                    notes: [Diagnostic.Note("first given here", at: earlier.keywordLocation)],
-                    help: "keep one `\(keyword)` statement"))
-                continue
-            }
-            if firstOccurrence[ruleIndex] == nil { firstOccurrence[ruleIndex] = node }
-            let argumentsAreValid = checkArguments(of: node, against: rule.arguments, context: context)
-            let blockIsValid = checkBlock(of: node, against: rule.block)
-            if argumentsAreValid && blockIsValid { block.accept(node) }
-        }
-
+        var occurrences = Occurrences(of: context)
+        for node in nodes where checkStatement(node, occurrences: &occurrences) { block.accept(node) }
         if let owner {
-            for (ruleIndex, rule) in rules.enumerated() where rule.occurrence == .required {
-                guard firstOccurrence[ruleIndex] == nil else { continue }
+            for (ruleIndex, rule) in occurrences.rules.enumerated() where rule.occurrence == .required {
+                guard occurrences.first[ruleIndex] == nil else { continue }
                 let keyword = rule.keyword
                 report(Diagnostic(
                     .missingRequiredStatement,
@@ -45,6 +22,49 @@ struct SchemaChecker {
             }
         }
         return block
+    }
+
+    /// Checks one top-level statement, as the compiler lowers them one at a time; returns whether it is
+    /// accepted. The top level has no required statement, so nothing is left to check at the end.
+    mutating func checkTopLevel(_ node: Node, occurrences: inout Occurrences) -> Bool {
+        checkStatement(node, occurrences: &occurrences)
+    }
+
+    /// The statements seen so far in one block: the first of each rule, by the rule's position.
+    struct Occurrences {
+        let context: Schema.Context
+        let rules: [Schema.Rule]
+        var first: [Node?]
+
+        init(of context: Schema.Context) {
+            self.context = context
+            rules = Schema.rules(in: context)
+            first = Array(repeating: nil, count: rules.count)
+        }
+    }
+
+    /// Checks one statement of a block; returns whether it is accepted (known, not repeated, with the
+    /// right arguments and block).
+    private mutating func checkStatement(_ node: Node, occurrences: inout Occurrences) -> Bool {
+        let context = occurrences.context
+        let keyword = node.statement.keyword.text
+        guard let ruleIndex = occurrences.rules.firstIndex(where: { $0.keyword == keyword }) else {
+            reportUnknownStatement(node, in: context)
+            return false
+        }
+        let rule = occurrences.rules[ruleIndex]
+        if rule.occurrence != .repeatable, let earlier = occurrences.first[ruleIndex] {
+            report(Diagnostic(
+                .repeatedStatement, "`\(keyword)` is given more than once \(context.description)",
+                at: node.keywordLocation, label: "repeated here",
+                notes: [Diagnostic.Note("first given here", at: earlier.keywordLocation)],
+                help: "keep one `\(keyword)` statement"))
+            return false
+        }
+        if occurrences.first[ruleIndex] == nil { occurrences.first[ruleIndex] = node }
+        let argumentsAreValid = checkArguments(of: node, against: rule.arguments, context: context)
+        let blockIsValid = checkBlock(of: node, against: rule.block)
+        return argumentsAreValid && blockIsValid
     }
 
     // MARK: Statements

@@ -50,6 +50,22 @@ public struct Parser {
         return (SyntaxTree(file: file, statements: list.statements, trailingTrivia: list.trailingTrivia), diagnostics)
     }
 
+    /// Lexes and parses one file, handing each top-level statement to `body` as soon as it is complete
+    /// and keeping none of them: a caller that uses each statement once (the compiler lowers it) then
+    /// never holds the whole file's tree, which on a large catalog is most of the memory a check needs.
+    /// Returns what `parse` would besides the statements: the trailing trivia and every problem found.
+    public static func parse(_ file: SourceFile, eachTopLevelStatement body: (Statement) -> Void)
+        -> (trailingTrivia: [Trivia], diagnostics: [Diagnostic]) {
+        if let tooLarge = fileTooLarge(file) { return ([], [tooLarge]) }
+        var parser = Parser(file: file)
+        let list = withoutActuallyEscaping(body) { body in
+            parser.parseStatements(depth: 0, enclosing: nil, handOver: body)
+        }
+        var diagnostics = parser.lexer.diagnostics
+        for diagnostic in parser.diagnostics { diagnostics.appendWithinLimit(diagnostic) }
+        return (list.trailingTrivia, diagnostics)
+    }
+
     /// E0113 for a file over `InputLimits.maximumSourceFileBytes`, before a byte of it is lexed.
     static func fileTooLarge(_ file: SourceFile) -> Diagnostic? {
         guard file.exceedsSizeLimit else { return nil }
@@ -110,7 +126,11 @@ public struct Parser {
 
     /// Parses statements until `}` (left for the caller), the end of the file, or — inside a block whose
     /// `}` is missing — a line that the indentation places outside the block.
-    private mutating func parseStatements(depth: Int, enclosing: EnclosingBlock?) -> StatementList {
+    ///
+    /// With `handOver` (top level only), each statement is handed over once the next one begins or the
+    /// file ends — a comment later on its line still belongs to it — and the list returned holds none.
+    private mutating func parseStatements(depth: Int, enclosing: EnclosingBlock?,
+                                          handOver: ((Statement) -> Void)? = nil) -> StatementList {
         var statements: [Statement] = []
         var pending: [Trivia] = []
         var newlinesInARow = 0
@@ -123,6 +143,10 @@ public struct Parser {
             let before = index
             switch current.kind {
             case .endOfFile:
+                if let handOver {
+                    statements.forEach(handOver)
+                    statements = []
+                }
                 return StatementList(statements: statements, trailingTrivia: pending, end: .endOfFile)
             case .rightBrace:
                 if let enclosing {
@@ -169,6 +193,10 @@ public struct Parser {
                 statement.leadingTrivia = pending
                 pending = []
                 lastStatementEnd = statement.span.end
+                if let handOver, let previous = statements.popLast() {
+                    // The previous statement is complete: only the latest can still gain a trailing comment.
+                    handOver(previous)
+                }
                 statements.append(statement)
             case .string, .number, .dot, .leftBrace:
                 report(.expectedStatement, "expected a statement, found \(current.description)",
