@@ -40,6 +40,9 @@ public final class Price: Sendable {
         return false
     }
 
+    /// Whether some component bills usage of a metric.
+    public var billsUsage: Bool { components.contains { $0.usageMetric != nil } }
+
     /// Every component is 0: fixed and per-seat amounts and usage unit prices.
     public var chargesNothing: Bool {
         components.allSatisfy(\.chargesNothing)

@@ -51,7 +51,13 @@ struct CatalogIndex {
 
     /// The prices that bill under a plan: its own and those of quotes for it.
     func pricesBilled(under plan: Plan) -> [Price] {
-        plan.prices + (quotePricesByPlan[plan.id.value] ?? [])
+        guard let quotePrices = quotePricesByPlan[plan.id.value] else { return plan.prices }
+        return plan.prices + quotePrices
+    }
+
+    /// Whether some quote bills a price under `plan`.
+    func hasQuotePrices(for plan: Plan) -> Bool {
+        !quotePricesByPlan.isEmpty && quotePricesByPlan[plan.id.value] != nil
     }
 
     /// Earlier file (by path), then earlier offset: "the later occurrence" of a duplicate across files.

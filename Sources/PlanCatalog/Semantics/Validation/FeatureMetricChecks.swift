@@ -13,7 +13,9 @@ enum FeatureMetricChecks {
                 guard let feature = index.features[grant.slug.value], let type = feature.type?.value else { continue }
                 checkValue(of: grant, for: feature, type: type, into: &diagnostics)
             }
-            checkBilledMetrics(of: plan, in: index, into: &diagnostics)
+            if plan.prices.contains(where: \.billsUsage) || index.hasQuotePrices(for: plan) {
+                checkBilledMetrics(of: plan, in: index, into: &diagnostics)
+            }
             for credit in plan.credits where !credit.hasRefusedType {
                 checkTarget(of: credit, plan: plan, in: index, into: &diagnostics)
             }
@@ -88,8 +90,12 @@ enum FeatureMetricChecks {
     /// A plan that bills a usage component on a metric also grants a usage feature linked to it.
     private static func checkBilledMetrics(of plan: Plan, in index: CatalogIndex,
                                            into diagnostics: inout [Diagnostic]) {
-        let granted = index.grants(of: plan).compactMap { index.features[$0.slug.value] }
-        let gatedMetrics = Set(granted.filter { $0.type?.value == .usage }.flatMap(\.metricIDs).map(\.value))
+        // A plan grants a few features: their metrics are kept in an array, which is cheaper than a set.
+        var gatedMetrics: [String] = []
+        for grant in index.grants(of: plan) {
+            guard let feature = index.features[grant.slug.value], feature.type?.value == .usage else { continue }
+            gatedMetrics += feature.metricIDs.map(\.value)
+        }
         for price in index.pricesBilled(under: plan) {
             for component in price.components {
                 guard let metric = component.usageMetric, index.metrics[metric.value] != nil,

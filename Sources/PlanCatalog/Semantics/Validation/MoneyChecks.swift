@@ -210,12 +210,13 @@ enum MoneyChecks {
             let currency: String
             let period: BillingPeriod
         }
-        var first: [Key: Price] = [:]
+        // A plan has a handful of prices: a scan of the earlier ones is cheaper than a dictionary.
+        var first: [(key: Key, price: Price)] = []
         for price in plan.prices {
             guard let currency = price.resolvedCurrency, let period = price.period else { continue }
             let key = Key(currency: currency, period: period)
-            guard let earlier = first[key] else {
-                first[key] = price
+            guard let earlier = first.first(where: { $0.key == key })?.price else {
+                first.append((key, price))
                 continue
             }
             diagnostics.append(Diagnostic(
