@@ -39,6 +39,11 @@ import Testing
         #expect(keys(in: text).isEmpty)
     }
 
+    /// The scanner looks for a key only at an `l` or an `s`, which is what makes it cheap on large files.
+    @Test func everyPrefixStartsWithALetterTheScannerStopsAt() {
+        #expect(SecretScanner.prefixes.allSatisfy { $0.hasPrefix("l") || $0.hasPrefix("s") })
+    }
+
     @Test func reportsEachKeyAtItsSpanWithAMaskedMessage() {
         let text = "catalog \"日本\" # sk_live_abc123\nplan p { name \"lumen_sk_XYZ\" }\n"
         let file = SourceFile(path: "s.plancat", text: text)

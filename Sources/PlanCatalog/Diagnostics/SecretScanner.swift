@@ -10,6 +10,7 @@ public enum SecretScanner {
     /// The key prefixes of the payment providers a catalog is deployed to, in the order they are tried.
     /// `lumen_sk_` comes first so that `lumen_sk_live_…` is one key, not a key inside a key.
     public static let prefixes = ["lumen_sk_", "sk_live_", "sk_test_"]
+    // `keyRanges` relies on every prefix starting with `l` or `s` (SecretScannerTests checks it).
 
     /// What replaces the secret part of a key when it is shown: `sk_live_••••`. Four bullets whatever the
     /// key's length, so that not even the length of the key leaks.
@@ -38,7 +39,10 @@ public enum SecretScanner {
         var index = bytes.startIndex
         var previous: UInt8?
         while index != bytes.endIndex {
-            if previous.map(isLetterOrDigit) != true, let prefixEnd = matchedPrefixEnd(in: bytes, at: index),
+            // Every prefix starts with `l` or `s`: other bytes, nearly all of a file, are passed at once.
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "l") || byte == UInt8(ascii: "s"),
+               previous.map(isLetterOrDigit) != true, let prefixEnd = matchedPrefixEnd(in: bytes, at: index),
                prefixEnd != bytes.endIndex, isLetterOrDigit(bytes[prefixEnd]) {
                 var end = prefixEnd
                 var last = bytes[prefixEnd]
@@ -51,7 +55,7 @@ public enum SecretScanner {
                 index = end
                 continue
             }
-            previous = bytes[index]
+            previous = byte
             index = bytes.index(after: index)
         }
         return ranges

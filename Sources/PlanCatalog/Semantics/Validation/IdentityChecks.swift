@@ -3,10 +3,20 @@
 enum IdentityChecks {
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
         let catalog = index.catalog
-        reportDuplicates(of: .metric, catalog.metrics.map(\.id), into: &diagnostics)
-        reportDuplicates(of: .feature, catalog.features.map(\.slug), into: &diagnostics)
-        reportDuplicates(of: .plan, catalog.plans.map(\.id), into: &diagnostics)
-        reportDuplicates(of: .price, index.allPrices.map(\.id), into: &diagnostics)
+        // The index keeps one element per id: where it holds as many as the catalog, no id repeats, and
+        // the ids need not be gone through again.
+        if index.metrics.count < catalog.metrics.count {
+            reportDuplicates(of: .metric, catalog.metrics.map(\.id), into: &diagnostics)
+        }
+        if index.features.count < catalog.features.count {
+            reportDuplicates(of: .feature, catalog.features.map(\.slug), into: &diagnostics)
+        }
+        if index.plans.count < catalog.plans.count {
+            reportDuplicates(of: .plan, catalog.plans.map(\.id), into: &diagnostics)
+        }
+        if index.prices.count < index.allPrices.count {
+            reportDuplicates(of: .price, index.allPrices.map(\.id), into: &diagnostics)
+        }
         reportDuplicates(of: .credit, catalog.plans.flatMap(\.credits).map(\.id), into: &diagnostics)
         reportDuplicates(of: .pricingTable, catalog.pricingTables.map(\.slug), into: &diagnostics)
         reportDuplicates(of: .quote, catalog.quotes.map(\.id), into: &diagnostics)
