@@ -26,25 +26,57 @@ struct FormatPrinter {
     /// when the list's first comment was already printed on its block's `{` line.
     mutating func printList(_ statements: [Statement], trailingTrivia: [Trivia], depth: Int,
                             skipsFirstComment: Bool) {
+        var list = ListState(skipsFirstComment: skipsFirstComment)
+        for statement in statements { printItem(statement, of: &list, depth: depth) }
+        finish(&list, trailingTrivia: trailingTrivia, depth: depth)
+    }
+
+    /// Where the printing of one statement list stands.
+    struct ListState {
         var hasPrinted = false
-        var skipsComment = skipsFirstComment
-        for (index, statement) in statements.enumerated() {
-            var trivia = statement.leadingTrivia[...]
-            if skipsComment {
-                trivia = trivia.dropFirst()
-                skipsComment = false
-            }
-            if depth == 0, index > 0, statement.block != nil || statements[index - 1].block != nil,
-               !trivia.contains(where: \.isBlankLine) {
-                // A top-level block is set apart by a blank line above any comments attached to it.
-                pendingBlankLine = true
-            }
-            printTrivia(trivia, depth: depth, hasPrinted: &hasPrinted)
-            printStatement(statement, depth: depth)
-            hasPrinted = true
+        var skipsComment: Bool
+        /// Whether the previous statement of the list had a block; nil before the first.
+        var previousHasBlock: Bool?
+
+        init(skipsFirstComment: Bool) { skipsComment = skipsFirstComment }
+    }
+
+    /// The top level of a file, printed a statement at a time as the parser hands them over, so that a
+    /// large file's tree never exists whole (`Formatter.format`).
+    private var topLevel = ListState(skipsFirstComment: false)
+
+    mutating func printTopLevelStatement(_ statement: Statement) {
+        var list = topLevel
+        printItem(statement, of: &list, depth: 0)
+        topLevel = list
+    }
+
+    mutating func finishTopLevel(trailingTrivia: [Trivia]) {
+        var list = topLevel
+        finish(&list, trailingTrivia: trailingTrivia, depth: 0)
+        topLevel = list
+    }
+
+    private mutating func printItem(_ statement: Statement, of list: inout ListState, depth: Int) {
+        var trivia = statement.leadingTrivia[...]
+        if list.skipsComment {
+            trivia = trivia.dropFirst()
+            list.skipsComment = false
         }
-        printTrivia(skipsComment ? trailingTrivia.dropFirst() : trailingTrivia[...], depth: depth,
-                    hasPrinted: &hasPrinted)
+        if depth == 0, let previousHasBlock = list.previousHasBlock, statement.block != nil || previousHasBlock,
+           !trivia.contains(where: \.isBlankLine) {
+            // A top-level block is set apart by a blank line above any comments attached to it.
+            pendingBlankLine = true
+        }
+        printTrivia(trivia, depth: depth, hasPrinted: &list.hasPrinted)
+        printStatement(statement, depth: depth)
+        list.hasPrinted = true
+        list.previousHasBlock = statement.block != nil
+    }
+
+    private mutating func finish(_ list: inout ListState, trailingTrivia: [Trivia], depth: Int) {
+        printTrivia(list.skipsComment ? trailingTrivia.dropFirst() : trailingTrivia[...], depth: depth,
+                    hasPrinted: &list.hasPrinted)
         pendingBlankLine = false
     }
 

@@ -14,13 +14,15 @@ public enum Formatter {
 
     /// The canonical text of one file, or its syntax errors.
     public static func format(_ file: SourceFile) -> FormatResult {
-        let (tree, diagnostics) = Parser.parse(file)
+        // Each top-level statement is printed as soon as it is parsed, so the file's whole tree never
+        // exists; what was printed is thrown away if the file turns out to have syntax errors.
+        var printer = FormatPrinter(file: file)
+        let (trailingTrivia, diagnostics) = Parser.parse(file) { printer.printTopLevelStatement($0) }
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             return FormatResult(file: file, formatted: nil, syntaxErrors: errors)
         }
-        var printer = FormatPrinter(file: file)
-        printer.printList(tree.statements, trailingTrivia: tree.trailingTrivia, depth: 0, skipsFirstComment: false)
+        printer.finishTopLevel(trailingTrivia: trailingTrivia)
         return FormatResult(file: file, formatted: printer.output, syntaxErrors: [])
     }
 
