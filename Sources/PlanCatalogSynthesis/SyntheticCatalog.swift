@@ -9,7 +9,8 @@
 /// - a trial plan for every 5th plan, a quote for every 20th, and one public pricing table.
 ///
 /// At 100,000 plans the source is about 58 MB (the issue asked for about 50). `repricedEvery` changes
-/// the monthly amount of every Nth plan, so that a catalog diffed against the build of the unchanged one has a known set of changes.
+/// the monthly amount of every Nth plan, so that a catalog diffed against the build of the unchanged one
+/// has a known set of changes.
 public struct SyntheticCatalog: Sendable {
     public static let metricCount = 50
     public static let booleanFeatureCount = 75
