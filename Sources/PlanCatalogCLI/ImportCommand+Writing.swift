@@ -9,9 +9,9 @@
 /// where the source goes: into a directory named by OUT, and never into a directory that does not exist,
 /// because import does not create directories.
 extension ImportCommand {
-    /// Writes `source` into OUT (or OUT/catalog.plancat for a directory) and returns the path written, as
+    /// Writes `source` (UTF-8) into OUT (or OUT/catalog.plancat for a directory) and returns the path written, as
     /// the user would name it.
-    static func write(_ source: String, to output: String,
+    static func write(_ source: [UInt8], to output: String,
                       terminal: some Terminal) throws(AtomicFileWriter.Failure) -> String {
         var shown = output
         var absolute = output.hasPrefix("/") ? output : terminal.currentDirectory + "/" + output
@@ -29,7 +29,7 @@ extension ImportCommand {
             throw AtomicFileWriter.Failure(message: "cannot write `\(shown)`: its directory does not exist "
                                            + "(import does not create directories)")
         }
-        try AtomicFileWriter.replace(absolute, with: Array(source.utf8), shownAs: shown)
+        try AtomicFileWriter.replace(absolute, with: source, shownAs: shown)
         return shown
     }
 }

@@ -74,9 +74,9 @@ enum ImportCommand: Command {
             terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
             return failure.exitStatus
         }
-        let source: String
+        let source: [UInt8]
         do {
-            source = try CatalogImporter.source(for: document)
+            source = try CatalogImporter.sourceBytes(for: document)
         } catch {
             let shown = path == "-" ? CatalogJSONInput.standardInputName : path
             terminal.write("plancat: error: cannot import `\(shown)`: \(error.description)\n", to: .standardError)
@@ -84,7 +84,7 @@ enum ImportCommand: Command {
         }
 
         guard let output else {
-            terminal.write(source, to: .standardOutput)
+            terminal.write(String(decoding: source, as: UTF8.self), to: .standardOutput)
             return ExitStatus.success
         }
         do {

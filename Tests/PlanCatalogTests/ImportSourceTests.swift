@@ -38,15 +38,54 @@ import Testing
         #expect(SourceWords.majorUnits(amount, currency: currency) == expected)
     }
 
+    @Test("a word too long for a line is not one, however it starts")
+    func wordsAtTheLineLimit() {
+        #expect(SourceWords.isWord(String(repeating: "a", count: InputLimits.maximumLineBytes)))
+        #expect(!SourceWords.isWord(String(repeating: "a", count: InputLimits.maximumLineBytes + 1)))
+    }
+
+    @Test("decimals are written into bytes as their description spells them", arguments: [
+        "0", "1", "29", "2900", "0.2", "0.002", "204.36", "1685.9", "-1.25", "-0.5", "18446744073709551615",
+        "0.0000000000000000001", "1844674407370955161.5",
+    ])
+    func decimalBytes(_ text: String) throws {
+        let decimal = try #require(ExactDecimal(parsing: text))
+        var bytes: [UInt8] = []
+        SourceWords.appendDecimal(decimal, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == decimal.description)
+        #expect(decimal.description == text)
+    }
+
+    @Test("a traced line's path is the one its statement was written with, and no other is kept")
+    func tracedPaths() {
+        func compose(tracing line: Int) -> String? {
+            var writer = SourceWriter(tracing: line)
+            writer.statement("catalog", .text("C"), path: "$.name")
+            writer.blankLine()
+            writer.block("plan", "p", path: "$.plans[0]") { writer in
+                writer.compactBlock("component", "c", path: "$.c", statements: [
+                    .init("fixed", .integer(1), field: "amount_cents"),
+                    .init("label", .text(String(repeating: "x", count: 100)), field: "label"),
+                ])
+            }
+            writer.blankLine()
+            return writer.tracedPath
+        }
+        // catalog, blank, plan {, component c {, fixed, label, }, } — and no blank line at the end.
+        let expected: [String?] = ["$.name", "$", "$.plans[0]", "$.c", "$.c.amount_cents", "$.c.label", "$.c",
+                                   "$.plans[0]", nil]
+        #expect((1...9).map(compose(tracing:)) == expected)
+    }
+
     @Test func aComponentGoesOnOneLineUpToOneHundredColumns() {
         // Two levels deep: 4 spaces, then `component c { label "…" }` of 96 scalars is 100 in all.
         let prefix = "component c { label \""
         let label = String(repeating: "é", count: 96 - prefix.count - 3)
         var writer = SourceWriter()
-        writer.block("plan p", path: "$") { writer in
-            writer.block("price q", path: "$") { writer in
-                writer.compactBlock("component c", path: "$", statements: [("label \"\(label)\"", "$")])
-                writer.compactBlock("component d", path: "$", statements: [("label \"\(label)x\"", "$")])
+        writer.block("plan", "p", path: "$") { writer in
+            writer.block("price", "q", path: "$") { writer in
+                writer.compactBlock("component", "c", path: "$", statements: [.init("label", .text(label), field: "label")])
+                writer.compactBlock("component", "d", path: "$", statements: [.init("label", .text(label + "x"), field: "label")])
             }
         }
         #expect(writer.lines[2].unicodeScalars.count == 100)

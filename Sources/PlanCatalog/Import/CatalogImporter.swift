@@ -9,12 +9,16 @@
 public enum CatalogImporter {
     /// The source of a catalog document, in the canonical layout `plancat fmt` writes.
     public static func source(for document: CatalogDocument) throws(ImportError) -> String {
+        String(decoding: try sourceBytes(for: document), as: UTF8.self)
+    }
+
+    /// `source(for:)` as UTF-8 bytes, the form it is composed, checked and written in.
+    public static func sourceBytes(for document: CatalogDocument) throws(ImportError) -> [UInt8] {
         try checkWords(in: document)
         let composer = try ImportComposer(document)
-        let writer = composer.compose()
-        let text = writer.text
-        try verify(text, layout: writer, against: document)
-        return text
+        let bytes = composer.compose().bytes
+        try verify(bytes, composedBy: composer, against: document)
+        return bytes
     }
 
     /// The name the source is compiled under while it is checked; it appears in no message.
@@ -22,16 +26,19 @@ public enum CatalogImporter {
 
     /// Compiles the source and compares what it builds with the input: an error of the compiler becomes
     /// an `ImportError` at the path of the line it points at, a different value one at its field.
-    static func verify(_ text: String, layout: SourceWriter,
+    ///
+    /// Only the catalog document is built from the checked model, not the files of a build: the document
+    /// is all there is to compare. The path of a line is found by composing the source again, keeping
+    /// that one line's path (see `SourceWriter`).
+    static func verify(_ bytes: [UInt8], composedBy composer: ImportComposer,
                        against document: CatalogDocument) throws(ImportError) {
-        let result = CatalogCompiler.build([SourceFile(path: verificationPath, text: text)])
-        if let error = result.check.diagnostics.first(where: { $0.severity == .error }) {
-            throw ImportError(path: layout.path(ofLine: error.location.start.line),
+        let check = CatalogCompiler.check([SourceFile(path: verificationPath, bytes: bytes)])
+        if let error = check.diagnostics.first(where: { $0.severity == .error }) {
+            let line = error.location.start.line
+            throw ImportError(path: composer.compose(tracing: line).tracedPath ?? "$",
                               problem: .doesNotCompile(code: error.code.rawValue, message: error.message))
         }
-        guard let rebuilt = result.output?.document else {
-            preconditionFailure("a catalog without errors always builds")
-        }
+        let rebuilt = CatalogDocument(compiling: check.catalog)
         if let difference = DocumentComparison.firstDifference(between: document, and: rebuilt) {
             throw ImportError(path: difference.path,
                               problem: .differs(input: difference.input, rebuilt: difference.rebuilt))
@@ -41,37 +48,39 @@ public enum CatalogImporter {
     /// Every id the source will write as a word is one; feature slugs are also of Lumen's form. Ids that
     /// other records refer to were resolved by the reader, so checking each where it is defined is enough.
     static func checkWords(in document: CatalogDocument) throws(ImportError) {
-        func check(_ id: String, _ kind: String, at path: String) throws(ImportError) {
-            guard SourceWords.isWord(id) else { throw ImportError(path: path, problem: .notAWord(kind: kind, id: id)) }
+        func check(_ id: String, _ kind: String, at path: @autoclosure () -> String) throws(ImportError) {
+            guard SourceWords.isWord(id) else { throw ImportError(path: path(), problem: .notAWord(kind: kind, id: id)) }
         }
-        for (index, metric) in document.metrics.enumerated() {
-            try check(metric.id, "metric id", at: "$.metrics[\(index)].id")
+        // Indices rather than the records themselves: a copy of a record retains every string in it.
+        for index in document.metrics.indices {
+            try check(document.metrics[index].id, "metric id", at: "$.metrics[\(index)].id")
         }
-        for (index, feature) in document.features.enumerated() {
+        for index in document.features.indices {
+            let slug = document.features[index].slug
             let path = "$.features[\(index)].slug"
-            try check(feature.slug, "feature slug", at: path)
-            guard IdentityChecks.isValidSlug(feature.slug) else {
-                throw ImportError(path: path, problem: .invalidFeatureSlug(feature.slug))
+            try check(slug, "feature slug", at: path)
+            guard IdentityChecks.isValidSlug(slug) else {
+                throw ImportError(path: path, problem: .invalidFeatureSlug(slug))
             }
         }
-        for (index, plan) in document.plans.enumerated() {
-            try check(plan.id, "plan id", at: "$.plans[\(index)].id")
+        for index in document.plans.indices {
+            try check(document.plans[index].id, "plan id", at: "$.plans[\(index)].id")
         }
-        for (index, price) in document.prices.enumerated() {
-            try check(price.id, "price id", at: "$.prices[\(index)].id")
-            for (position, component) in price.components.enumerated() {
-                try check(component.id, "component id",
+        for index in document.prices.indices {
+            try check(document.prices[index].id, "price id", at: "$.prices[\(index)].id")
+            for position in document.prices[index].components.indices {
+                try check(document.prices[index].components[position].id, "component id",
                           at: "$.prices[\(index)].pricingData.components[\(position)].component_id")
             }
         }
-        for (index, credit) in document.creditDefinitions.enumerated() {
-            try check(credit.id, "credit id", at: "$.creditDefinitions[\(index)].id")
+        for index in document.creditDefinitions.indices {
+            try check(document.creditDefinitions[index].id, "credit id", at: "$.creditDefinitions[\(index)].id")
         }
-        for (index, table) in document.pricingTables.enumerated() {
-            try check(table.slug, "pricing table slug", at: "$.pricingTables[\(index)].slug")
+        for index in document.pricingTables.indices {
+            try check(document.pricingTables[index].slug, "pricing table slug", at: "$.pricingTables[\(index)].slug")
         }
-        for (index, quote) in document.quotes.enumerated() {
-            try check(quote.id, "quote id", at: "$.quotes[\(index)].id")
+        for index in document.quotes.indices {
+            try check(document.quotes[index].id, "quote id", at: "$.quotes[\(index)].id")
         }
     }
 }

@@ -4,6 +4,11 @@
 /// Records are matched by id (or slug), not by position: an input assembled by hand may list them in
 /// any order, while a build sorts them. Inside a record, members are compared by key and arrays (a plan's
 /// features, a price's components, a row's bullets) element by element, since their order is meaning.
+///
+/// Two records are compared as typed values first, and as JSON only when those differ: equal records
+/// always have equal JSON (their JSON is a function of their fields), so only a record that differs, or
+/// that differs only where its JSON does not look, is ever turned into JSON. A catalog.json that plancat
+/// built lists the same records in the same order as the rebuild, which is checked in one pass.
 enum DocumentComparison {
     struct Difference: Equatable {
         /// Into the input, with its own indices: `$.prices[3].pricingData.components[0].label`.
@@ -14,37 +19,62 @@ enum DocumentComparison {
         let rebuilt: String?
     }
 
-    /// The top-level arrays of catalog.json and the key that identifies their records.
-    private static let recordKeys: [(array: String, id: String)] = [
-        ("metrics", "id"), ("features", "slug"), ("plans", "id"), ("prices", "id"), ("creditDefinitions", "id"),
-        ("pricingTables", "slug"), ("quotes", "id"),
-    ]
-
     static func firstDifference(between input: CatalogDocument, and rebuilt: CatalogDocument) -> Difference? {
-        let inputValue = input.jsonValue
-        let rebuiltValue = rebuilt.jsonValue
-        for key in ["name", "defaultCurrency"] {
-            if let difference = compare(inputValue[key], rebuiltValue[key], at: "$.\(key)") { return difference }
+        if let difference = compare(.string(input.name), .string(rebuilt.name), at: "$.name") { return difference }
+        if let difference = compare(.string(input.defaultCurrency), .string(rebuilt.defaultCurrency),
+                                    at: "$.defaultCurrency") {
+            return difference
         }
-        for (arrayKey, idKey) in recordKeys {
-            guard case .array(let inputRecords)? = inputValue[arrayKey],
-                  case .array(let rebuiltRecords)? = rebuiltValue[arrayKey] else { continue }
-            func id(of record: JSONValue) -> String { shown(record[idKey] ?? .null) }
-            var rebuiltByID: [String: JSONValue] = [:]
-            for record in rebuiltRecords { rebuiltByID[id(of: record)] = record }
-            var matched = Set<String>()
-            for (index, record) in inputRecords.enumerated() {
-                let id = id(of: record)
-                matched.insert(id)
-                if let difference = compare(record, rebuiltByID[id], at: "$.\(arrayKey)[\(index)]") {
-                    return difference
-                }
+        // The top-level arrays of catalog.json, in its order.
+        return firstDifference(in: "metrics", input.metrics, rebuilt.metrics)
+            ?? firstDifference(in: "features", input.features, rebuilt.features)
+            ?? firstDifference(in: "plans", input.plans, rebuilt.plans)
+            ?? firstDifference(in: "prices", input.prices, rebuilt.prices)
+            ?? firstDifference(in: "creditDefinitions", input.creditDefinitions, rebuilt.creditDefinitions)
+            ?? firstDifference(in: "pricingTables", input.pricingTables, rebuilt.pricingTables)
+            ?? firstDifference(in: "quotes", input.quotes, rebuilt.quotes)
+    }
+
+    /// The first difference between the records of one top-level array: an input record whose rebuilt
+    /// record (the last with its id) differs or is missing, else a rebuilt record with an id the input
+    /// lacks.
+    private static func firstDifference<Record: IdentifiedRecord>(
+        in arrayKey: String, _ inputRecords: [Record], _ rebuiltRecords: [Record]
+    ) -> Difference? {
+        if haveAscendingIDs(rebuiltRecords), elementsEqual(inputRecords, rebuiltRecords) { return nil }
+        var rebuiltIndices: [String: Int] = [:]
+        for index in rebuiltRecords.indices { rebuiltIndices[rebuiltRecords[index].recordID] = index }
+        var matched = Set<String>()
+        for (index, record) in inputRecords.enumerated() {
+            matched.insert(record.recordID)
+            let counterpart = rebuiltIndices[record.recordID].map { rebuiltRecords[$0] }
+            if counterpart == record { continue }
+            if let difference = compare(record.jsonValue, counterpart?.jsonValue, at: "$.\(arrayKey)[\(index)]") {
+                return difference
             }
-            if let extra = rebuiltRecords.first(where: { !matched.contains(id(of: $0)) }) {
-                return Difference(path: "$.\(arrayKey)", input: nil, rebuilt: shown(extra))
-            }
+        }
+        if let extra = rebuiltRecords.first(where: { !matched.contains($0.recordID) }) {
+            return Difference(path: "$.\(arrayKey)", input: nil, rebuilt: shown(extra.jsonValue))
         }
         return nil
+    }
+
+    /// Whether the ids ascend strictly, as a build sorts them: then no two records share one, and records
+    /// in the same order are matched by position.
+    private static func haveAscendingIDs<Record: IdentifiedRecord>(_ records: [Record]) -> Bool {
+        records.indices.dropFirst().allSatisfy { records[$0 - 1].recordID < records[$0].recordID }
+    }
+
+    /// Whether two arrays hold equal records, position by position. The records are compared where they
+    /// lie, through buffer pointers: taking each out of its array would copy it, retaining every string it
+    /// holds, and at hundreds of thousands of records that was most of the time taken.
+    private static func elementsEqual<Record: Equatable>(_ lhs: [Record], _ rhs: [Record]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return lhs.withUnsafeBufferPointer { lhs in
+            rhs.withUnsafeBufferPointer { rhs in
+                lhs.indices.allSatisfy { lhs[$0] == rhs[$0] }
+            }
+        }
     }
 
     /// Nil when equal; else the deepest path where they part.
@@ -75,3 +105,18 @@ enum DocumentComparison {
     /// A value as one line of JSON: `"Pro"`, `2900`, `null`, `["a", "b"]`, `{"slug": "sso"}`.
     private static func shown(_ value: JSONValue) -> String { JSONWriter.compactText(of: value) }
 }
+
+/// A record of one of catalog.json's top-level arrays, as the comparison sees it: the id (or slug) it is
+/// matched by, its typed value, and its JSON for finding where two differ.
+protocol IdentifiedRecord: Equatable {
+    var recordID: String { get }
+    var jsonValue: JSONValue { get }
+}
+
+extension CatalogDocument.Metric: IdentifiedRecord { var recordID: String { id } }
+extension CatalogDocument.Feature: IdentifiedRecord { var recordID: String { slug } }
+extension CatalogDocument.Plan: IdentifiedRecord { var recordID: String { id } }
+extension CatalogDocument.Price: IdentifiedRecord { var recordID: String { id } }
+extension CatalogDocument.CreditDefinition: IdentifiedRecord { var recordID: String { id } }
+extension CatalogDocument.PricingTable: IdentifiedRecord { var recordID: String { slug } }
+extension CatalogDocument.Quote: IdentifiedRecord { var recordID: String { id } }

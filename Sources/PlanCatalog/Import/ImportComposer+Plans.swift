@@ -2,56 +2,55 @@
 extension ImportComposer {
     func writePlan(at index: Int, into writer: inout SourceWriter) {
         let plan = document.plans[index]
-        let path = "$.plans[\(index)]"
-        writer.block("plan \(plan.id)", path: path) { writer in
-            writer.statement("name", SourceWords.quoted(plan.planName), path: "\(path).planName")
+        func path() -> String { "$.plans[\(index)]" }
+        writer.block("plan", plan.id, path: path()) { writer in
+            writer.statement("name", .text(plan.planName), path: path() + ".planName")
             if let description = plan.planDescription {
-                writer.statement("description", SourceWords.quoted(description), path: "\(path).planDescription")
+                writer.statement("description", .text(description), path: path() + ".planDescription")
             }
             if !plan.isVisibleInPricingTable {
-                writer.statement("hidden", path: "\(path).isVisibleInPricingTable")
+                writer.statement("hidden", path: path() + ".isVisibleInPricingTable")
             }
             if let parentID = plan.trialParentPlanID {
-                writer.statement("trial-of", parentID, path: "\(path).trialParentPlanId")
+                writer.statement("trial-of", .word(parentID), path: path() + ".trialParentPlanId")
             }
             if let days = plan.trialDays {
-                writer.statement("trial-days", String(days), path: "\(path).trialDays")
+                writer.statement("trial-days", .integer(days), path: path() + ".trialDays")
             }
-            if writesFeaturesBlock(of: plan) {
-                writeFeatures(of: plan, at: "\(path).features", into: &writer)
+            if writesFeaturesBlock(of: plan, at: index) {
+                writeFeatures(of: plan, at: path() + ".features", into: &writer)
             }
-            for priceID in plan.priceIDs {
-                guard let price = lookup.prices[priceID] else { continue }
-                write(price, into: &writer)
+            for priceIndex in pricesByPlan[index] {
+                writePrice(at: priceIndex, into: &writer)
             }
-            for (creditIndex, credit) in document.creditDefinitions.enumerated() where credit.planID == plan.id {
-                write(credit, at: "$.creditDefinitions[\(creditIndex)]", into: &writer)
+            for creditIndex in creditsByPlan[firstPlanIndex[index]] {
+                write(document.creditDefinitions[creditIndex], at: "$.creditDefinitions[\(creditIndex)]", into: &writer)
             }
         }
     }
 
     /// A plan lists what it grants, unless it grants nothing; a trial lists it only when it is not
     /// exactly its parent's (a trial without a `features` block grants its parent's features).
-    private func writesFeaturesBlock(of plan: CatalogDocument.Plan) -> Bool {
-        guard let parentID = plan.trialParentPlanID, let parent = lookup.plans[parentID] else {
+    private func writesFeaturesBlock(of plan: CatalogDocument.Plan, at index: Int) -> Bool {
+        guard let parentIndex = trialParents[index] else {
             return !plan.features.isEmpty
         }
-        return plan.features != parent.features
+        return plan.features != document.plans[parentIndex].features
     }
 
-    private func writeFeatures(of plan: CatalogDocument.Plan, at path: String, into writer: inout SourceWriter) {
-        writer.block("features", path: path) { writer in
+    private func writeFeatures(of plan: CatalogDocument.Plan, at path: @autoclosure () -> String,
+                               into writer: inout SourceWriter) {
+        writer.block("features", path: path()) { writer in
             for (index, granted) in plan.features.enumerated() {
-                let grantPath = "\(path)[\(index)]"
                 switch granted.value {
                 case .enabled, .usageBased:
-                    writer.statement(granted.slug, path: grantPath)
+                    writer.statement(granted.slug, path: path() + "[\(index)]")
                 case .limit(let limit):
-                    writer.statement(granted.slug, limit.description, path: grantPath)
+                    writer.statement(granted.slug, .decimal(limit), path: path() + "[\(index)]")
                 case .unlimited:
-                    writer.statement(granted.slug, "unlimited", path: grantPath)
+                    writer.statement(granted.slug, .word("unlimited"), path: path() + "[\(index)]")
                 case .text(let text):
-                    writer.statement(granted.slug, SourceWords.quoted(text), path: grantPath)
+                    writer.statement(granted.slug, .text(text), path: path() + "[\(index)]")
                 }
             }
         }
@@ -61,67 +60,73 @@ extension ImportComposer {
 
     /// A price inside its plan or quote. Its `interval` is the period most of its components share (the
     /// first such, on a tie); a component on another period says its own.
-    func write(_ price: CatalogDocument.Price, into writer: inout SourceWriter) {
-        let index = priceIndices[price.id] ?? 0
-        let path = "$.prices[\(index)]"
-        let componentsPath = "\(path).pricingData.components"
+    func writePrice(at index: Int, into writer: inout SourceWriter) {
+        let price = document.prices[index]
+        func path() -> String { "$.prices[\(index)]" }
+        func componentsPath() -> String { path() + ".pricingData.components" }
         let period = Self.commonestPeriod(of: price)
-        writer.block("price \(price.id)", path: path) { writer in
+        let exponent = price.currency == document.defaultCurrency ? defaultCurrencyExponent
+            : SourceWords.minorUnitExponent(of: price.currency)
+        writer.block("price", price.id, path: path()) { writer in
             if price.currency != document.defaultCurrency {
-                writer.statement("currency", price.currency, path: "\(path).currency")
+                writer.statement("currency", .word(price.currency), path: path() + ".currency")
             }
             if let period {
-                writer.statement("interval", period.interval.rawValue, path: "\(componentsPath)[0].recurrence_rule")
+                writer.statement("interval", .word(period.interval.rawValue),
+                                 path: componentsPath() + "[0].recurrence_rule")
                 if period.count != 1 {
-                    writer.statement("interval-count", String(period.count), path: "\(componentsPath)[0].recurrence_rule")
+                    writer.statement("interval-count", .integer(period.count),
+                                     path: componentsPath() + "[0].recurrence_rule")
                 }
             }
             for (position, component) in price.components.enumerated() {
-                let componentPath = "\(componentsPath)[\(position)]"
-                writer.compactBlock("component \(component.id)", path: componentPath,
-                                    statements: statements(of: component, in: price, pricePeriod: period,
-                                                           at: componentPath))
+                writer.compactBlock("component", component.id, path: componentsPath() + "[\(position)]",
+                                    statements: Self.statements(of: component, minorUnitExponent: exponent,
+                                                                pricePeriod: period))
             }
         }
     }
 
     /// A component's statements in the order of the language's table: what it charges, then its texts,
     /// seats, and its own period when it differs from the price's.
-    private func statements(of component: CatalogDocument.Component, in price: CatalogDocument.Price,
-                            pricePeriod: BillingPeriod?, at path: String) -> [(text: String, path: String)] {
-        var statements: [(text: String, path: String)] = []
-        func amount(_ minorUnits: ExactDecimal) -> String {
-            SourceWords.majorUnits(minorUnits, currency: price.currency)
+    private static func statements(of component: CatalogDocument.Component, minorUnitExponent: Int,
+                                   pricePeriod: BillingPeriod?) -> [SourceWriter.Statement] {
+        var statements: [SourceWriter.Statement] = []
+        statements.reserveCapacity(4)
+        func amount(_ minorUnits: ExactDecimal) -> SourceWriter.Argument {
+            .decimal(minorUnits.shiftedDown(by: minorUnitExponent))
         }
         var defaultUnit: String?
         switch component.charge {
         case .fixed(let amountCents):
-            statements.append(("fixed " + amount(amountCents), "\(path).amount_cents"))
+            statements.append(.init("fixed", amount(amountCents), field: "amount_cents"))
         case .perUnit(let amountCents, _, _):
-            statements.append(("per-seat " + amount(amountCents), "\(path).amount_cents"))
+            statements.append(.init("per-seat", amount(amountCents), field: "amount_cents"))
             defaultUnit = "seat"
         case .usage(let metricID, let unitCostCents):
-            statements.append(("usage " + metricID, "\(path).metric_id"))
-            statements.append(("unit-price " + amount(unitCostCents), "\(path).unit_cost_cents"))
+            statements.append(.init("usage", .word(metricID), field: "metric_id"))
+            statements.append(.init("unit-price", amount(unitCostCents), field: "unit_cost_cents"))
         }
         if let label = component.label {
-            statements.append(("label " + SourceWords.quoted(label), "\(path).label"))
+            statements.append(.init("label", .text(label), field: "label"))
         }
         if let unit = component.unitLabel, unit != defaultUnit {
-            statements.append(("unit " + SourceWords.quoted(unit), "\(path).unit_label"))
+            statements.append(.init("unit", .text(unit), field: "unit_label"))
         }
         if case .perUnit(_, let minSeats, let billImmediately) = component.charge {
-            if let minSeats { statements.append(("min-seats \(minSeats)", "\(path).min_seats")) }
-            if !billImmediately { statements.append(("bill-immediately false", "\(path).bill_immediately")) }
+            if let minSeats { statements.append(.init("min-seats", .integer(minSeats), field: "min_seats")) }
+            if !billImmediately { statements.append(.init("bill-immediately", .word("false"), field: "bill_immediately")) }
         }
         let own = component.period
         if own != pricePeriod {
             // A component naming its own interval counts from 1; one naming only a count keeps the price's.
             if own.interval != pricePeriod?.interval {
-                statements.append(("interval " + own.interval.rawValue, "\(path).recurrence_rule"))
-                if own.count != 1 { statements.append(("interval-count \(own.count)", "\(path).recurrence_rule")) }
+                statements.append(.init("interval", .word(own.interval.rawValue), field: "recurrence_rule"))
+                if own.count != 1 {
+                    statements.append(.init("interval-count", .integer(own.count), field: "recurrence_rule"))
+                }
             } else {
-                statements.append(("interval-count \(own.count)", "\(path).recurrence_rule"))
+                statements.append(.init("interval-count", .integer(own.count), field: "recurrence_rule"))
             }
         }
         return statements
@@ -129,54 +134,64 @@ extension ImportComposer {
 
     /// The period most components of a price bill on; the earliest of them on a tie.
     static func commonestPeriod(of price: CatalogDocument.Price) -> BillingPeriod? {
+        let components = price.components
+        // A price has a handful of components: counting each one's period among them all is quicker
+        // than making a dictionary for every price.
         var counts: [BillingPeriod: Int] = [:]
-        for component in price.components { counts[component.period, default: 0] += 1 }
-        var best: BillingPeriod?
-        for component in price.components where counts[component.period]! > (best.map { counts[$0]! } ?? 0) {
-            best = component.period
+        if components.count > 16 {
+            for component in components { counts[component.period, default: 0] += 1 }
         }
-        return best
+        var best: (period: BillingPeriod, count: Int)?
+        for component in components {
+            let period = component.period
+            let count = counts[period] ?? components.count { $0.period == period }
+            if count > (best?.count ?? 0) { best = (period, count) }
+        }
+        return best?.period
     }
 
     // MARK: Credits
 
-    private func write(_ credit: CatalogDocument.CreditDefinition, at path: String, into writer: inout SourceWriter) {
+    private func write(_ credit: CatalogDocument.CreditDefinition, at path: @autoclosure () -> String,
+                       into writer: inout SourceWriter) {
         let isMonetary = credit.applicationType == .monetary
-        func amount(_ value: ExactDecimal) -> String {
-            guard isMonetary, let currency = credit.currency else { return value.description }
-            return SourceWords.majorUnits(value, currency: currency)
+        let exponent = credit.currency.map { $0 == document.defaultCurrency ? defaultCurrencyExponent
+                                                                           : SourceWords.minorUnitExponent(of: $0) }
+        func amount(_ value: ExactDecimal) -> SourceWriter.Argument {
+            guard isMonetary, let exponent else { return .decimal(value) }
+            return .decimal(value.shiftedDown(by: exponent))
         }
-        writer.block("credit \(credit.id)", path: path) { writer in
-            writer.statement("name", SourceWords.quoted(credit.name), path: "\(path).name")
+        writer.block("credit", credit.id, path: path()) { writer in
+            writer.statement("name", .text(credit.name), path: path() + ".name")
             if isMonetary {
-                writer.statement("type", CreditType.monetary.rawValue, path: "\(path).applicationType")
+                writer.statement("type", .word(CreditType.monetary.rawValue), path: path() + ".applicationType")
             }
             if let priceID = credit.priceID, let componentID = credit.priceComponentID {
-                writer.statement("applies-to", "\(priceID).\(componentID)", path: "\(path).priceComponentId")
+                writer.statement("applies-to", .word(priceID + "." + componentID), path: path() + ".priceComponentId")
             } else if let slug = credit.featureSlug {
-                writer.statement("applies-to", slug, path: "\(path).featureSlug")
+                writer.statement("applies-to", .word(slug), path: path() + ".featureSlug")
             }
-            writer.statement("amount", amount(credit.defaultAmount), path: "\(path).defaultAmount")
+            writer.statement("amount", amount(credit.defaultAmount), path: path() + ".defaultAmount")
             let renewal = Self.renewal(of: credit)
             if let refill = credit.refillAmount, refill != credit.defaultAmount, renewal != .never {
-                writer.statement("refill", amount(refill), path: "\(path).refillAmount")
+                writer.statement("refill", amount(refill), path: path() + ".refillAmount")
             }
             if renewal != .onBilling {
-                writer.statement("renew", renewal.rawValue, path: "\(path).renewOnBilling")
+                writer.statement("renew", .word(renewal.rawValue), path: path() + ".renewOnBilling")
             }
             if let days = credit.expiryDays {
-                writer.statement("expires-after-days", String(days), path: "\(path).expiryDays")
+                writer.statement("expires-after-days", .integer(days), path: path() + ".expiryDays")
             }
             // LANGUAGE.md: visible by default for monetary credits and usage credits applied to a component.
             if credit.billingVisible != (isMonetary || credit.priceID != nil) {
-                writer.statement("billing-visible", String(credit.billingVisible), path: "\(path).billingVisible")
+                writer.statement("billing-visible", .word(String(credit.billingVisible)),
+                                 path: path() + ".billingVisible")
             }
             if let description = credit.billingDescription {
-                writer.statement("billing-description", SourceWords.quoted(description),
-                                 path: "\(path).billingDescription")
+                writer.statement("billing-description", .text(description), path: path() + ".billingDescription")
             }
             if isMonetary, let currency = credit.currency, currency != document.defaultCurrency {
-                writer.statement("currency", currency, path: "\(path).currency")
+                writer.statement("currency", .word(currency), path: path() + ".currency")
             }
         }
     }

@@ -8,32 +8,83 @@
 /// `interval-count 1`, a per-seat unit of "seat", `bill-immediately true`, a credit's default refill,
 /// renewal and visibility, a table's name equal to its slug, the default popular and button texts, and
 /// bullets equal to the generated ones. Every line records the JSON path it comes from.
-struct ImportComposer {
+final class ImportComposer {
     let document: CatalogDocument
-    let lookup: CatalogDocumentIndex
-    /// Input indices by id, for the JSON paths of lines.
-    let priceIndices: [String: Int]
+    /// The first plan and the first price with each id, as indices into the document.
     let planIndices: [String: Int]
+    let priceIndices: [String: Int]
+    /// For each plan and each price, the index of the first with its id (a plan's credits and trials go
+    /// under the first plan with the plan's id).
+    let firstPlanIndex: [Int]
+    let firstPriceIndex: [Int]
+    /// Each plan's prices in its `priceIds` order, those that exist; each plan's credits and trials in the
+    /// input's order, under the first plan with the `planId` or parent id they name.
+    let pricesByPlan: IndexGroups
+    let creditsByPlan: IndexGroups
+    let trialsByParent: IndexGroups
+    /// The plan each credit names, as `creditsByPlan` groups it; nil for a `planId` no plan has.
+    let creditOwners: [Int?]
+    /// The parent each plan names, as `trialsByParent` groups it; nil for a plan that is no trial, or
+    /// whose parent no plan is.
+    let trialParents: [Int?]
+    /// The catalog's currency's minor-unit exponent, which most amounts are shifted by.
+    let defaultCurrencyExponent: Int
+    /// Lookups for the pricing-table rows (default buttons, generated bullets), over the records that
+    /// rows can reach (`rowLookup(for:)`).
+    let rowLookup: CatalogDocumentIndex
 
     /// Refuses, before anything is written, the records the language has no way to say.
+    ///
+    /// Every id is hashed once here: the lookups below are by index, since at a hundred thousand plans
+    /// hashing ids again for each check and line was most of import's own time.
     init(_ document: CatalogDocument) throws(ImportError) {
         self.document = document
-        lookup = CatalogDocumentIndex(document)
-        priceIndices = Dictionary(keepingFirst: document.prices.indices, by: { document.prices[$0].id })
-        planIndices = Dictionary(keepingFirst: document.plans.indices, by: { document.plans[$0].id })
+        defaultCurrencyExponent = document.defaultCurrency.map(SourceWords.minorUnitExponent(of:)) ?? 0
+        let plans = Self.firstIndices(count: document.plans.count) { document.plans[$0].id }
+        let prices = Self.firstIndices(count: document.prices.count) { document.prices[$0].id }
+        (planIndices, firstPlanIndex) = (plans.byID, plans.first)
+        (priceIndices, firstPriceIndex) = (prices.byID, prices.first)
+        pricesByPlan = IndexGroups(ownerCount: document.plans.count) { plan, members in
+            for priceID in document.plans[plan].priceIDs {
+                if let price = prices.byID[priceID] { members.append(price) }
+            }
+        }
+        creditOwners = document.creditDefinitions.indices.map { plans.byID[document.creditDefinitions[$0].planID] }
+        creditsByPlan = IndexGroups(owners: creditOwners, ownerCount: document.plans.count)
+        trialParents = document.plans.indices.map { index in
+            document.plans[index].trialParentPlanID.flatMap { plans.byID[$0] }
+        }
+        trialsByParent = IndexGroups(owners: trialParents, ownerCount: document.plans.count)
+        rowLookup = Self.rowLookup(for: document, plans: plans, prices: prices, creditOwners: creditOwners)
         try checkPricesAreListed()
         try checkFreePlans()
         try checkRenewals()
         try checkRowBullets()
     }
 
-    func compose() -> SourceWriter {
-        var writer = SourceWriter()
+    /// The index of the first record with each id, and for each record the index of the first with its id.
+    private static func firstIndices(count: Int, id: (Int) -> String) -> IDIndices {
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(count)
+        var first: [Int] = []
+        first.reserveCapacity(count)
+        for index in 0..<count {
+            // One hash per record: the subscript with a default stores `index` only where the id is new.
+            first.append(value(of: &byID[id(index), default: index]))
+        }
+        return IDIndices(byID: byID, first: first)
+    }
+
+    private static func value(of entry: inout Int) -> Int { entry }
+
+    /// The source, with the JSON path of line `tracedLine` (1-based) when one is given.
+    func compose(tracing tracedLine: Int? = nil) -> SourceWriter {
+        var writer = SourceWriter(tracing: tracedLine, capacity: estimatedSize)
         if let name = document.name {
-            writer.statement("catalog", SourceWords.quoted(name), path: "$.name")
+            writer.statement("catalog", .text(name), path: "$.name")
         }
         if let currency = document.defaultCurrency {
-            writer.statement("currency", currency, path: "$.defaultCurrency")
+            writer.statement("currency", .word(currency), path: "$.defaultCurrency")
         }
         for (index, metric) in document.metrics.enumerated() {
             writer.blankLine()
@@ -58,39 +109,49 @@ struct ImportComposer {
         return writer
     }
 
+    /// A guess of the source's size in bytes, on the generous side, so that its buffer is allocated once:
+    /// a plan with its features and a price with its components take about this much.
+    private var estimatedSize: Int {
+        4096 + 128 * (document.metrics.count + document.features.count) + 256 * document.plans.count
+            + 160 * document.prices.count + 80 * document.prices.reduce(0) { $0 + $1.components.count }
+            + 160 * document.creditDefinitions.count
+    }
+
     // MARK: Metrics and features
 
-    private func write(_ metric: CatalogDocument.Metric, at path: String, into writer: inout SourceWriter) {
-        writer.block("metric \(metric.id)", path: path) { writer in
-            writer.statement("name", SourceWords.quoted(metric.name), path: "\(path).name")
+    private func write(_ metric: CatalogDocument.Metric, at path: @autoclosure () -> String,
+                       into writer: inout SourceWriter) {
+        writer.block("metric", metric.id, path: path()) { writer in
+            writer.statement("name", .text(metric.name), path: path() + ".name")
             if let description = metric.description {
-                writer.statement("description", SourceWords.quoted(description), path: "\(path).description")
+                writer.statement("description", .text(description), path: path() + ".description")
             }
             if metric.eventName != metric.id {
-                writer.statement("event", SourceWords.quoted(metric.eventName), path: "\(path).eventName")
+                writer.statement("event", .text(metric.eventName), path: path() + ".eventName")
             }
             if metric.aggregation != .sum {
-                writer.statement("aggregate", metric.aggregation.rawValue, path: "\(path).aggregationType")
+                writer.statement("aggregate", .word(metric.aggregation.rawValue), path: path() + ".aggregationType")
             }
             let defaultValueType: MetricValueType = metric.aggregation == .uniqueCount ? .string : .numeric
             if metric.valueType != defaultValueType {
-                writer.statement("value", metric.valueType.rawValue, path: "\(path).valueType")
+                writer.statement("value", .word(metric.valueType.rawValue), path: path() + ".valueType")
             }
         }
     }
 
-    private func write(_ feature: CatalogDocument.Feature, at path: String, into writer: inout SourceWriter) {
-        writer.block("feature \(feature.slug)", path: path) { writer in
-            writer.statement("name", SourceWords.quoted(feature.displayName), path: "\(path).displayName")
+    private func write(_ feature: CatalogDocument.Feature, at path: @autoclosure () -> String,
+                       into writer: inout SourceWriter) {
+        writer.block("feature", feature.slug, path: path()) { writer in
+            writer.statement("name", .text(feature.displayName), path: path() + ".displayName")
             if let description = feature.description {
-                writer.statement("description", SourceWords.quoted(description), path: "\(path).description")
+                writer.statement("description", .text(description), path: path() + ".description")
             }
-            writer.statement("type", feature.featureType.rawValue, path: "\(path).featureType")
+            writer.statement("type", .word(feature.featureType.rawValue), path: path() + ".featureType")
             for (index, metricID) in feature.metricIDs.enumerated() {
-                writer.statement("metric", metricID, path: "\(path).metricIds[\(index)]")
+                writer.statement("metric", .word(metricID), path: path() + ".metricIds[\(index)]")
             }
             if let unit = feature.unitLabel {
-                writer.statement("unit", SourceWords.quoted(unit), path: "\(path).unitLabel")
+                writer.statement("unit", .text(unit), path: path() + ".unitLabel")
             }
         }
     }
@@ -100,8 +161,24 @@ struct ImportComposer {
     /// A plan's own price is written inside the plan that lists it, and a quote's inside its quote (the
     /// reader made sure every override price has one); a price no plan lists would be lost.
     private func checkPricesAreListed() throws(ImportError) {
-        for (index, price) in document.prices.enumerated() where !price.isOverridePrice {
-            guard lookup.plans[price.planID]?.priceIDs.contains(price.id) != true else { continue }
+        // Which prices the first plan with their `planId` lists, found from the plans' side: a price is
+        // matched to the plans that list it by index, and its `planId` compared with their ids, rather
+        // than every price's plan looked up by id.
+        var isListedByItsPlan = [Bool](repeating: false, count: document.prices.count)
+        for plan in document.plans.indices where firstPlanIndex[plan] == plan {
+            for price in pricesByPlan[plan] where document.prices[price].planID == document.plans[plan].id {
+                isListedByItsPlan[price] = true
+            }
+        }
+        for index in document.prices.indices where !document.prices[index].isOverridePrice {
+            if firstPriceIndex[index] == index {
+                if isListedByItsPlan[index] { continue }
+            } else if let plan = planIndices[document.prices[index].planID],
+                      document.plans[plan].priceIDs.contains(document.prices[index].id) {
+                // A second price with an id (the reader refuses those), asked the long way.
+                continue
+            }
+            let price = document.prices[index]
             throw ImportError(path: "$.prices[\(index)].planId",
                               problem: .unlistedPrice(priceID: price.id, planID: price.planID))
         }
@@ -109,10 +186,12 @@ struct ImportComposer {
 
     /// `isFree` is derived: at least one price of its own, every component of every one charging nothing.
     private func checkFreePlans() throws(ImportError) {
-        for (index, plan) in document.plans.enumerated() {
-            let prices = lookup.prices(of: plan)
-            let derived = !prices.isEmpty && prices.allSatisfy { $0.components.allSatisfy(\.chargesNothing) }
-            guard derived != plan.isFree else { continue }
+        for index in document.plans.indices {
+            let prices = pricesByPlan[index]
+            let derived = !prices.isEmpty
+                && prices.allSatisfy { document.prices[$0].components.allSatisfy(\.chargesNothing) }
+            guard derived != document.plans[index].isFree else { continue }
+            let plan = document.plans[index]
             throw ImportError(path: "$.plans[\(index)].isFree",
                               problem: .inconsistentFree(planID: plan.id, isFree: plan.isFree))
         }
@@ -155,13 +234,23 @@ struct ImportComposer {
     /// every trial's parent a plan that is not a trial; any plan left over still comes last, never lost.)
     private func plansInWritingOrder() -> [Int] {
         var order: [Int] = []
+        order.reserveCapacity(document.plans.count)
+        var isWritten = [Bool](repeating: false, count: document.plans.count)
         for (index, plan) in document.plans.enumerated() where plan.trialParentPlanID == nil {
             order.append(index)
-            for (trialIndex, trial) in document.plans.enumerated() where trial.trialParentPlanID == plan.id {
+            isWritten[index] = true
+            for trialIndex in trialsByParent[firstPlanIndex[index]] {
                 order.append(trialIndex)
+                isWritten[trialIndex] = true
             }
         }
-        let written = Set(order)
-        return order + document.plans.indices.filter { !written.contains($0) }
+        return order + document.plans.indices.filter { !isWritten[$0] }
     }
+}
+
+/// The index of the first record with each id of one top-level array, and for each record the index of
+/// the first with its id.
+struct IDIndices {
+    let byID: [String: Int]
+    let first: [Int]
 }

@@ -7,6 +7,13 @@ enum SourceWords {
     /// Whether `text` lexes as exactly one word token, with nothing reported.
     static func isWord(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.allSatisfy(Lexer.isWordCharacter) else { return false }
+        // The common case, decided without running the lexer: a run of word characters that starts with
+        // a letter is never a number (a number is digits and `_` alone), so it is one word, unless it is
+        // too long for a line. Everything else (`_1`, `2024`, `24x7`) is left to the lexer.
+        if let first = text.utf8.first, first | 0x20 >= UInt8(ascii: "a"), first | 0x20 <= UInt8(ascii: "z"),
+           text.utf8.count <= InputLimits.maximumLineBytes {
+            return true
+        }
         let (tokens, diagnostics) = Lexer.tokenize(SourceFile(path: "", text: text))
         return diagnostics.isEmpty && tokens.count == 2 && tokens[0].kind == .word
             && tokens[0].span == Span(start: 0, end: text.utf8.count)
@@ -20,25 +27,74 @@ enum SourceWords {
     /// `text` as a string literal of the language: `"` and `\` escaped, a line break as `\n`, a tab as
     /// `\t`, and every other control character (which the lexer refuses raw) as `\u{…}`.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: result.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `quoted(text)`, appended to UTF-8 bytes.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        // Almost every text needs no escape: then its bytes are copied as they are.
+        if !text.utf8.contains(where: mayNeedEscape) {
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": bytes.append(contentsOf: "\\\"".utf8)
+                case "\\": bytes.append(contentsOf: "\\\\".utf8)
+                case "\n": bytes.append(contentsOf: "\\n".utf8)
+                case "\t": bytes.append(contentsOf: "\\t".utf8)
+                case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                    bytes.append(contentsOf: "\\u{".utf8)
+                    bytes.append(contentsOf: String(scalar.value, radix: 16, uppercase: true).utf8)
+                    bytes.append(UInt8(ascii: "}"))
+                default:
+                    bytes.append(contentsOf: String(scalar).utf8)
+                }
             }
         }
-        return result + "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether a UTF-8 byte may start something `quoted` escapes: `"`, `\`, a control character, or the
+    /// lead byte 0xC2 of U+0080…U+009F (a superset: 0xC2 also leads ordinary characters such as `©`).
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2
     }
 
     /// An amount in minor units written in major units, exactly: 2900 cents → `29`, 0.2 → `0.002`, and in
     /// JPY (no minor unit) 1200 → `1200`. A currency plancat does not know is left to the compiler to
     /// report; its amounts are written as they are.
     static func majorUnits(_ minorUnits: ExactDecimal, currency: String) -> String {
-        minorUnits.shiftedDown(by: Currency.named(currency)?.minorUnitExponent ?? 0).description
+        minorUnits.shiftedDown(by: minorUnitExponent(of: currency)).description
+    }
+
+    /// `decimal.description`, appended to UTF-8 bytes without making a string: the significand's digits,
+    /// at least `scale + 1` of them (leading zeros), with a point before the last `scale`. The digits are
+    /// written from the last one back into room made for them.
+    static func appendDecimal(_ decimal: ExactDecimal, to bytes: inout [UInt8]) {
+        if decimal.isNegative { bytes.append(UInt8(ascii: "-")) }
+        var significandDigits = 1
+        var rest = decimal.significand / 10
+        while rest > 0 { significandDigits += 1; rest /= 10 }
+        let digitCount = max(significandDigits, decimal.scale + 1)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digitCount + (decimal.scale > 0 ? 1 : 0)))
+        var position = bytes.count - 1
+        rest = decimal.significand
+        for digit in 0..<digitCount {
+            if digit == decimal.scale && digit > 0 {
+                bytes[position] = UInt8(ascii: ".")
+                position -= 1
+            }
+            bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            position -= 1
+        }
+    }
+
+    /// The places `majorUnits` shifts an amount of `currency` by: its minor-unit exponent, 0 when unknown.
+    static func minorUnitExponent(of currency: String) -> Int {
+        Currency.named(currency)?.minorUnitExponent ?? 0
     }
 }

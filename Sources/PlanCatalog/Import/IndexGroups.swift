@@ -1,0 +1,42 @@
+/// Indices of records grouped by the index of their owner — a plan's prices, credits and trials — kept
+/// in two flat arrays (each group a slice of one array of members) rather than in an array per owner:
+/// import asks for every plan's groups, and hundreds of thousands of small arrays would cost more to
+/// make than the whole lookup.
+struct IndexGroups {
+    /// Where each owner's members start in `members`; one more entry than there are owners.
+    private let starts: [Int]
+    private let members: [Int]
+
+    /// Records `0..<owners.count` grouped in their order, each going to the owner given at its index
+    /// (none: nil), among `ownerCount` owners.
+    init(owners: [Int?], ownerCount: Int) {
+        var starts = [Int](repeating: 0, count: ownerCount + 1)
+        for case let owner? in owners { starts[owner + 1] += 1 }
+        for owner in 0..<ownerCount { starts[owner + 1] += starts[owner] }
+        var next = starts
+        var members = [Int](repeating: 0, count: starts[ownerCount])
+        for (record, owner) in owners.enumerated() {
+            guard let owner else { continue }
+            members[next[owner]] = record
+            next[owner] += 1
+        }
+        self.starts = starts
+        self.members = members
+    }
+
+    /// Groups `0..<ownerCount` made one after another: `members` appends the indices of an owner's.
+    init(ownerCount: Int, members: (_ owner: Int, _ into: inout [Int]) -> Void) {
+        var starts = [0]
+        starts.reserveCapacity(ownerCount + 1)
+        var flat: [Int] = []
+        for owner in 0..<ownerCount {
+            members(owner, &flat)
+            starts.append(flat.count)
+        }
+        self.starts = starts
+        self.members = flat
+    }
+
+    /// The records of one owner, in their order.
+    subscript(owner: Int) -> ArraySlice<Int> { members[starts[owner]..<starts[owner + 1]] }
+}
