@@ -14,11 +14,17 @@ public enum CatalogImporter {
 
     /// `source(for:)` as UTF-8 bytes, the form it is composed, checked and written in.
     public static func sourceBytes(for document: CatalogDocument) throws(ImportError) -> [UInt8] {
+        try importedSource(for: document).bytes
+    }
+
+    /// The source with what was built from it to check it, for a caller that would rather not wait for
+    /// that to be freed (`plancat import`, which exits right after).
+    public static func importedSource(for document: CatalogDocument) throws(ImportError) -> ImportedSource {
         try checkWords(in: document)
         let composer = try ImportComposer(document)
         let bytes = composer.compose().bytes
-        try verify(bytes, composedBy: composer, against: document)
-        return bytes
+        let (check, rebuilt) = try verify(bytes, composedBy: composer, against: document)
+        return ImportedSource(bytes: bytes, check: check, rebuilt: rebuilt)
     }
 
     /// The name the source is compiled under while it is checked; it appears in no message.
@@ -31,7 +37,7 @@ public enum CatalogImporter {
     /// is all there is to compare. The path of a line is found by composing the source again, keeping
     /// that one line's path (see `SourceWriter`).
     static func verify(_ bytes: [UInt8], composedBy composer: ImportComposer,
-                       against document: CatalogDocument) throws(ImportError) {
+                       against document: CatalogDocument) throws(ImportError) -> (CheckResult, CatalogDocument) {
         let check = CatalogCompiler.check([SourceFile(path: verificationPath, bytes: bytes)])
         if let error = check.diagnostics.first(where: { $0.severity == .error }) {
             let line = error.location.start.line
@@ -43,6 +49,7 @@ public enum CatalogImporter {
             throw ImportError(path: difference.path,
                               problem: .differs(input: difference.input, rebuilt: difference.rebuilt))
         }
+        return (check, rebuilt)
     }
 
     /// Every id the source will write as a word is one; feature slugs are also of Lumen's form. Ids that
@@ -83,4 +90,16 @@ public enum CatalogImporter {
             try check(document.quotes[index].id, "quote id", at: "$.quotes[\(index)].id")
         }
     }
+}
+
+/// What import returns: the source, and what checking it built.
+public struct ImportedSource: Sendable {
+    /// The source in UTF-8, in the canonical layout `plancat fmt` writes.
+    public let bytes: [UInt8]
+    /// The source compiled (its statement trees and model) and the document built from it, which is
+    /// the input's. Nothing needs them any more: they are handed out because freeing them, millions of
+    /// small objects at a hundred thousand plans, takes a good part of import's time, which a caller
+    /// about to exit can leave to the system.
+    public let check: CheckResult
+    public let rebuilt: CatalogDocument
 }
