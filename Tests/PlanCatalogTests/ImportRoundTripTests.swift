@@ -40,6 +40,13 @@ import Testing
                 "\(TextDiagnosticRenderer(usesColor: false).render(check.diagnostics))")
     }
 
+    @Test("the source laid out in two parts at once is the source laid out in one", arguments: buildableCatalogs)
+    func partsJoinAsOne(_ catalog: CatalogCorpus.Catalog) throws {
+        let document = try #require(CatalogCompiler.build(catalog.sourceFiles()).output?.document)
+        let composer = try ImportComposer(document)
+        #expect(composer.compose() == composer.composeInOnePart().bytes)
+    }
+
     @Test("importing is deterministic and reads its own output back the same", arguments: buildableCatalogs)
     func importIsStable(_ catalog: CatalogCorpus.Catalog) throws {
         let document = try #require(CatalogCompiler.build(catalog.sourceFiles()).output?.document)

@@ -50,26 +50,25 @@ import Testing
     ])
     func decimalBytes(_ text: String) throws {
         let decimal = try #require(ExactDecimal(parsing: text))
-        var bytes: [UInt8] = []
-        SourceWords.appendDecimal(decimal, to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == decimal.description)
+        let (bytes, _) = ByteBuffer.array(capacity: 0) { SourceWords.appendDecimal(decimal, to: &$0) }
+        #expect(bytes == Array(decimal.description.utf8))
         #expect(decimal.description == text)
     }
 
     @Test("a traced line's path is the one its statement was written with, and no other is kept")
     func tracedPaths() {
         func compose(tracing line: Int) -> String? {
-            var writer = SourceWriter(tracing: line)
-            writer.statement("catalog", .text("C"), path: "$.name")
-            writer.blankLine()
-            writer.block("plan", "p", path: "$.plans[0]") { writer in
-                writer.compactBlock("component", "c", path: "$.c", statements: [
-                    .init("fixed", .integer(1), field: "amount_cents"),
-                    .init("label", .text(String(repeating: "x", count: 100)), field: "label"),
-                ])
-            }
-            writer.blankLine()
-            return writer.tracedPath
+            SourceWriter.layOut(capacity: 0, tracing: line) { writer in
+                writer.statement("catalog", .text("C"), path: "$.name")
+                writer.blankLine()
+                writer.block("plan", "p", path: "$.plans[0]") { writer in
+                    writer.compactBlock("component", "c", path: "$.c") { statements in
+                        statements.append(.init("fixed", .integer(1), field: "amount_cents"))
+                        statements.append(.init("label", .text(String(repeating: "x", count: 100)), field: "label"))
+                    }
+                }
+                writer.blankLine()
+            }.tracedPath
         }
         // catalog, blank, plan {, component c {, fixed, label, }, } — and no blank line at the end.
         let expected: [String?] = ["$.name", "$", "$.plans[0]", "$.c", "$.c.amount_cents", "$.c.label", "$.c",
@@ -77,21 +76,40 @@ import Testing
         #expect((1...9).map(compose(tracing:)) == expected)
     }
 
+    @Test("the source laid out in two parts is the source laid out in one", arguments: [0, 1, 2, 3])
+    func partsJoinAsOne(planCount: Int) throws {
+        // Without a name, currency, metrics or features, the first part is empty for one plan or none.
+        let plans = (0..<planCount).map { index in
+            CatalogDocument.Plan(id: "plan_\(index)", planName: "Plan \(index)", planDescription: nil, isFree: false,
+                                 isTrialPlan: false, trialParentPlanID: nil, trialDays: nil,
+                                 isVisibleInPricingTable: true, features: [], priceIDs: [])
+        }
+        for name in [nil, "Catalog"] as [String?] {
+            let document = CatalogDocument(name: name, defaultCurrency: nil, metrics: [], features: [], plans: plans,
+                                           prices: [], creditDefinitions: [], pricingTables: [], quotes: [])
+            let composer = try ImportComposer(document)
+            #expect(composer.compose() == composer.composeInOnePart().bytes)
+        }
+    }
+
     @Test func aComponentGoesOnOneLineUpToOneHundredColumns() {
         // Two levels deep: 4 spaces, then `component c { label "…" }` of 96 scalars is 100 in all.
         let prefix = "component c { label \""
         let label = String(repeating: "é", count: 96 - prefix.count - 3)
-        var writer = SourceWriter()
-        writer.block("plan", "p", path: "$") { writer in
-            writer.block("price", "q", path: "$") { writer in
-                writer.compactBlock("component", "c", path: "$", statements: [.init("label", .text(label), field: "label")])
-                writer.compactBlock("component", "d", path: "$", statements: [.init("label", .text(label + "x"), field: "label")])
+        // Laid out into too little room at first, so that it is also laid out again.
+        let (bytes, _) = SourceWriter.layOut(capacity: 0) { writer in
+            writer.block("plan", "p", path: "$") { writer in
+                writer.block("price", "q", path: "$") { writer in
+                    writer.compactBlock("component", "c", path: "$") { $0.append(.init("label", .text(label), field: "label")) }
+                    writer.compactBlock("component", "d", path: "$") { $0.append(.init("label", .text(label + "x"), field: "label")) }
+                }
             }
         }
-        #expect(writer.lines[2].unicodeScalars.count == 100)
-        #expect(writer.lines[2].hasSuffix(" }"))
-        #expect(writer.lines[3] == "    component d {")
-        #expect(writer.lines[4] == "      label \"\(label)x\"")
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2].unicodeScalars.count == 100)
+        #expect(lines[2].hasSuffix(" }"))
+        #expect(lines[3] == "    component d {")
+        #expect(lines[4] == "      label \"\(label)x\"")
     }
 
     @Test("money in other currencies, escapes and component periods survive the round trip")

@@ -20,9 +20,8 @@ public enum CatalogImporter {
     /// The source with what was built from it to check it, for a caller that would rather not wait for
     /// that to be freed (`plancat import`, which exits right after).
     public static func importedSource(for document: CatalogDocument) throws(ImportError) -> ImportedSource {
-        try checkWords(in: document)
         let composer = try ImportComposer(document)
-        let bytes = composer.compose().bytes
+        let bytes = composer.compose()
         let (check, rebuilt) = try verify(bytes, composedBy: composer, against: document)
         return ImportedSource(bytes: bytes, check: check, rebuilt: rebuilt)
     }
@@ -41,7 +40,7 @@ public enum CatalogImporter {
         let check = CatalogCompiler.check([SourceFile(path: verificationPath, bytes: bytes)])
         if let error = check.diagnostics.first(where: { $0.severity == .error }) {
             let line = error.location.start.line
-            throw ImportError(path: composer.compose(tracing: line).tracedPath ?? "$",
+            throw ImportError(path: composer.path(ofLine: line),
                               problem: .doesNotCompile(code: error.code.rawValue, message: error.message))
         }
         let rebuilt = CatalogDocument(compiling: check.catalog)

@@ -80,19 +80,17 @@ extension ImportComposer {
                 }
             }
             for (position, component) in price.components.enumerated() {
-                writer.compactBlock("component", component.id, path: componentsPath() + "[\(position)]",
-                                    statements: Self.statements(of: component, minorUnitExponent: exponent,
-                                                                pricePeriod: period))
+                writer.compactBlock("component", component.id, path: componentsPath() + "[\(position)]") {
+                    Self.appendStatements(of: component, minorUnitExponent: exponent, pricePeriod: period, to: &$0)
+                }
             }
         }
     }
 
     /// A component's statements in the order of the language's table: what it charges, then its texts,
     /// seats, and its own period when it differs from the price's.
-    private static func statements(of component: CatalogDocument.Component, minorUnitExponent: Int,
-                                   pricePeriod: BillingPeriod?) -> [SourceWriter.Statement] {
-        var statements: [SourceWriter.Statement] = []
-        statements.reserveCapacity(4)
+    private static func appendStatements(of component: CatalogDocument.Component, minorUnitExponent: Int,
+                                         pricePeriod: BillingPeriod?, to statements: inout [SourceWriter.Statement]) {
         func amount(_ minorUnits: ExactDecimal) -> SourceWriter.Argument {
             .decimal(minorUnits.shiftedDown(by: minorUnitExponent))
         }
@@ -129,7 +127,6 @@ extension ImportComposer {
                 statements.append(.init("interval-count", .integer(own.count), field: "recurrence_rule"))
             }
         }
-        return statements
     }
 
     /// The period most components of a price bill on; the earliest of them on a tie.
@@ -167,7 +164,7 @@ extension ImportComposer {
                 writer.statement("type", .word(CreditType.monetary.rawValue), path: path() + ".applicationType")
             }
             if let priceID = credit.priceID, let componentID = credit.priceComponentID {
-                writer.statement("applies-to", .word(priceID + "." + componentID), path: path() + ".priceComponentId")
+                writer.statement("applies-to", .qualified(priceID, componentID), path: path() + ".priceComponentId")
             } else if let slug = credit.featureSlug {
                 writer.statement("applies-to", .word(slug), path: path() + ".featureSlug")
             }

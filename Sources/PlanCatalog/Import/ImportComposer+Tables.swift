@@ -25,23 +25,23 @@ extension ImportComposer {
     /// `row PLAN`, with a block only for what differs from the defaults.
     private func writeRow(_ row: CatalogDocument.PlanConfig, of table: CatalogDocument.PricingTable,
                           at path: @autoclosure () -> String, into writer: inout SourceWriter) {
-        var statements: [SourceWriter.Statement] = []
+        var statements: [(keyword: String, argument: SourceWriter.Argument?, field: String)] = []
         if row.isPopular {
             let text = row.popularText.flatMap { $0 == Self.defaultPopularText ? nil : $0 }
-            statements.append(.init("popular", text.map(SourceWriter.Argument.text), field: "popularText"))
+            statements.append(("popular", text.map(SourceWriter.Argument.text), "popularText"))
         }
         if row.buttonText != defaultButtonText(of: row) {
-            statements.append(.init("button", .text(row.buttonText), field: "buttonText"))
+            statements.append(("button", .text(row.buttonText), "buttonText"))
         }
         if row.buttonOutline {
-            statements.append(.init("outline", field: "buttonOutline"))
+            statements.append(("outline", nil, "buttonOutline"))
         }
         if row.isEnterprisePlan, let url = row.enterpriseRedirectURL {
-            statements.append(.init("enterprise", .text(url), field: "enterpriseRedirectUrl"))
+            statements.append(("enterprise", .text(url), "enterpriseRedirectUrl"))
         }
         if row.bullets != generatedBullets(of: row, in: table) {
             for (index, bullet) in row.bullets.enumerated() {
-                statements.append(.init("bullet", .text(bullet), field: "bullets[\(index)]"))
+                statements.append(("bullet", .text(bullet), "bullets[\(index)]"))
             }
         }
         guard !statements.isEmpty else {

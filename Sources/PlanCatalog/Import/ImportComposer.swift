@@ -8,7 +8,7 @@
 /// `interval-count 1`, a per-seat unit of "seat", `bill-immediately true`, a credit's default refill,
 /// renewal and visibility, a table's name equal to its slug, the default popular and button texts, and
 /// bullets equal to the generated ones. Every line records the JSON path it comes from.
-final class ImportComposer {
+final class ImportComposer: Sendable {
     let document: CatalogDocument
     /// The first plan and the first price with each id, as indices into the document.
     let planIndices: [String: Int]
@@ -22,40 +22,55 @@ final class ImportComposer {
     let pricesByPlan: IndexGroups
     let creditsByPlan: IndexGroups
     let trialsByParent: IndexGroups
-    /// The plan each credit names, as `creditsByPlan` groups it; nil for a `planId` no plan has.
-    let creditOwners: [Int?]
     /// The parent each plan names, as `trialsByParent` groups it; nil for a plan that is no trial, or
     /// whose parent no plan is.
     let trialParents: [Int?]
     /// The catalog's currency's minor-unit exponent, which most amounts are shifted by.
     let defaultCurrencyExponent: Int
+    /// A guess of the source's size in bytes (`estimatedSize(of:)`).
+    let estimatedSize: Int
     /// Lookups for the pricing-table rows (default buttons, generated bullets), over the records that
     /// rows can reach (`rowLookup(for:)`).
     let rowLookup: CatalogDocumentIndex
 
-    /// Refuses, before anything is written, the records the language has no way to say.
+    /// Refuses, before anything is written, the records the language has no way to say: first any id
+    /// that is not a word (`CatalogImporter.checkWords`), then the records below.
     ///
-    /// Every id is hashed once here: the lookups below are by index, since at a hundred thousand plans
-    /// hashing ids again for each check and line was most of import's own time.
+    /// Every id is hashed once here, and the lookups after are by index: at a hundred thousand plans,
+    /// hashing ids again for each check and line was most of import's own time. The plans' and the
+    /// prices' lookups are made at once, then the references between them resolved at once.
     init(_ document: CatalogDocument) throws(ImportError) {
         self.document = document
         defaultCurrencyExponent = document.defaultCurrency.map(SourceWords.minorUnitExponent(of:)) ?? 0
-        let plans = Self.firstIndices(count: document.plans.count) { document.plans[$0].id }
-        let prices = Self.firstIndices(count: document.prices.count) { document.prices[$0].id }
+        estimatedSize = Self.estimatedSize(of: document)
+        let ((plans, words), prices) = Parallel.both({
+            (Self.firstIndices(count: document.plans.count) { document.plans[$0].id },
+             Result { () throws(ImportError) in try CatalogImporter.checkWords(in: document) })
+        }, {
+            Self.firstIndices(count: document.prices.count) { document.prices[$0].id }
+        })
+        try words.get()
         (planIndices, firstPlanIndex) = (plans.byID, plans.first)
         (priceIndices, firstPriceIndex) = (prices.byID, prices.first)
-        pricesByPlan = IndexGroups(ownerCount: document.plans.count) { plan, members in
-            for priceID in document.plans[plan].priceIDs {
-                if let price = prices.byID[priceID] { members.append(price) }
+        let (pricesByPlan, (creditOwners, trialParents, rowLookup)) = Parallel.both({
+            IndexGroups(ownerCount: document.plans.count) { plan, members in
+                for priceID in document.plans[plan].priceIDs {
+                    if let price = prices.byID[priceID] { members.append(price) }
+                }
             }
-        }
-        creditOwners = document.creditDefinitions.indices.map { plans.byID[document.creditDefinitions[$0].planID] }
+        }, {
+            let creditOwners = document.creditDefinitions.indices.map { plans.byID[document.creditDefinitions[$0].planID] }
+            let trialParents = document.plans.indices.map { index in
+                document.plans[index].trialParentPlanID.flatMap { plans.byID[$0] }
+            }
+            return (creditOwners, trialParents,
+                    Self.rowLookup(for: document, plans: plans, prices: prices, creditOwners: creditOwners))
+        })
+        self.pricesByPlan = pricesByPlan
+        self.trialParents = trialParents
+        self.rowLookup = rowLookup
         creditsByPlan = IndexGroups(owners: creditOwners, ownerCount: document.plans.count)
-        trialParents = document.plans.indices.map { index in
-            document.plans[index].trialParentPlanID.flatMap { plans.byID[$0] }
-        }
         trialsByParent = IndexGroups(owners: trialParents, ownerCount: document.plans.count)
-        rowLookup = Self.rowLookup(for: document, plans: plans, prices: prices, creditOwners: creditOwners)
         try checkPricesAreListed()
         try checkFreePlans()
         try checkRenewals()
@@ -77,44 +92,84 @@ final class ImportComposer {
 
     private static func value(of entry: inout Int) -> Int { entry }
 
-    /// The source, with the JSON path of line `tracedLine` (1-based) when one is given.
-    func compose(tracing tracedLine: Int? = nil) -> SourceWriter {
-        var writer = SourceWriter(tracing: tracedLine, capacity: estimatedSize)
-        if let name = document.name {
-            writer.statement("catalog", .text(name), path: "$.name")
+    // MARK: Composing
+
+    /// The source, laid out in two parts at once, one per core, then joined: the catalog's name and
+    /// currency, metrics, features and the first half of the plans; the other half of the plans, the
+    /// pricing tables and the quotes. Each part is written as the whole source would write it there.
+    func compose() -> [UInt8] {
+        let order = plansInWritingOrder()
+        let middle = order.count / 2
+        // The first part's array has room for the whole source, so that the second is copied into it
+        // without moving the first; room not written is never touched.
+        var (bytes, rest) = Parallel.both({
+            SourceWriter.layOut(capacity: self.estimatedSize) { writer in
+                self.write(head: true, plans: order[..<middle], tail: false, into: &writer)
+            }.bytes
+        }, {
+            SourceWriter.layOut(capacity: self.estimatedSize, isContinuing: true) { writer in
+                self.write(head: false, plans: order[middle...], tail: true, into: &writer)
+            }.bytes
+        })
+        // The second part begins with the blank line between top-level blocks, unless nothing came first.
+        bytes.append(contentsOf: bytes.isEmpty ? rest.drop { $0 == UInt8(ascii: "\n") } : rest[...])
+        return bytes
+    }
+
+    /// The JSON path of a line (1-based) of the source, found by laying it out again, keeping only that
+    /// line's path.
+    func path(ofLine line: Int) -> String {
+        composeInOnePart(tracing: line).tracedPath ?? "$"
+    }
+
+    /// The source laid out in one part, as `compose()` gives it, and the path of line `tracedLine`.
+    func composeInOnePart(tracing tracedLine: Int? = nil) -> (bytes: [UInt8], tracedPath: String?) {
+        SourceWriter.layOut(capacity: estimatedSize, tracing: tracedLine) { writer in
+            write(head: true, plans: plansInWritingOrder()[...], tail: true, into: &writer)
         }
-        if let currency = document.defaultCurrency {
-            writer.statement("currency", .word(currency), path: "$.defaultCurrency")
+    }
+
+    /// Top-level blocks: with `head`, the catalog's name and currency, the metrics and the features; the
+    /// plans at `plans` of the writing order; with `tail`, the pricing tables and the quotes.
+    private func write(head: Bool, plans: ArraySlice<Int>, tail: Bool, into writer: inout SourceWriter) {
+        if head {
+            if let name = document.name {
+                writer.statement("catalog", .text(name), path: "$.name")
+            }
+            if let currency = document.defaultCurrency {
+                writer.statement("currency", .word(currency), path: "$.defaultCurrency")
+            }
+            for (index, metric) in document.metrics.enumerated() {
+                writer.blankLine()
+                write(metric, at: "$.metrics[\(index)]", into: &writer)
+            }
+            for (index, feature) in document.features.enumerated() {
+                writer.blankLine()
+                write(feature, at: "$.features[\(index)]", into: &writer)
+            }
         }
-        for (index, metric) in document.metrics.enumerated() {
-            writer.blankLine()
-            write(metric, at: "$.metrics[\(index)]", into: &writer)
-        }
-        for (index, feature) in document.features.enumerated() {
-            writer.blankLine()
-            write(feature, at: "$.features[\(index)]", into: &writer)
-        }
-        for index in plansInWritingOrder() {
+        for index in plans {
             writer.blankLine()
             writePlan(at: index, into: &writer)
         }
-        for (index, table) in document.pricingTables.enumerated() {
-            writer.blankLine()
-            write(table, at: "$.pricingTables[\(index)]", into: &writer)
+        if tail {
+            for (index, table) in document.pricingTables.enumerated() {
+                writer.blankLine()
+                write(table, at: "$.pricingTables[\(index)]", into: &writer)
+            }
+            for (index, quote) in document.quotes.enumerated() {
+                writer.blankLine()
+                write(quote, at: "$.quotes[\(index)]", into: &writer)
+            }
         }
-        for (index, quote) in document.quotes.enumerated() {
-            writer.blankLine()
-            write(quote, at: "$.quotes[\(index)]", into: &writer)
-        }
-        return writer
     }
 
-    /// A guess of the source's size in bytes, on the generous side, so that its buffer is allocated once:
-    /// a plan with its features and a price with its components take about this much.
-    private var estimatedSize: Int {
+    /// A guess of a document's source's size in bytes, on the generous side, so that its array is made
+    /// once: a plan with its features and a price with its components take about this much.
+    private static func estimatedSize(of document: CatalogDocument) -> Int {
         4096 + 128 * (document.metrics.count + document.features.count) + 256 * document.plans.count
             + 160 * document.prices.count + 80 * document.prices.reduce(0) { $0 + $1.components.count }
-            + 160 * document.creditDefinitions.count
+            + 160 * document.creditDefinitions.count + 256 * document.quotes.count
     }
 
     // MARK: Metrics and features

@@ -6,17 +6,20 @@
 enum SourceWords {
     /// Whether `text` lexes as exactly one word token, with nothing reported.
     static func isWord(_ text: String) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable(quickAnswer), let answer { return answer }
         guard !text.isEmpty, text.utf8.allSatisfy(Lexer.isWordCharacter) else { return false }
-        // The common case, decided without running the lexer: a run of word characters that starts with
-        // a letter is never a number (a number is digits and `_` alone), so it is one word, unless it is
-        // too long for a line. Everything else (`_1`, `2024`, `24x7`) is left to the lexer.
-        if let first = text.utf8.first, first | 0x20 >= UInt8(ascii: "a"), first | 0x20 <= UInt8(ascii: "z"),
-           text.utf8.count <= InputLimits.maximumLineBytes {
-            return true
-        }
         let (tokens, diagnostics) = Lexer.tokenize(SourceFile(path: "", text: text))
         return diagnostics.isEmpty && tokens.count == 2 && tokens[0].kind == .word
             && tokens[0].span == Span(start: 0, end: text.utf8.count)
+    }
+
+    /// Whether UTF-8 bytes are one word, where that is plain without the lexer: not when something in
+    /// them is no word character; yes when they are word characters that start with a letter (never a
+    /// number, which is digits and `_` alone) and fit on a line. Nil for the rest (`_1`, `2024`, `24x7`).
+    private static func quickAnswer(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let first = bytes.first, bytes.allSatisfy(Lexer.isWordCharacter) else { return false }
+        let startsWithLetter = first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")
+        return startsWithLetter && bytes.count <= InputLimits.maximumLineBytes ? true : nil
     }
 
     /// A character a word may hold: an ASCII letter or digit, `_` or `-`.
@@ -27,34 +30,36 @@ enum SourceWords {
     /// `text` as a string literal of the language: `"` and `\` escaped, a line break as `\n`, a tab as
     /// `\t`, and every other control character (which the lexer refuses raw) as `\u{…}`.
     static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        appendQuoted(text, to: &bytes)
+        // At most six bytes for each byte of text: `\u{1F}` for U+001F.
+        let (bytes, _) = ByteBuffer.array(capacity: 6 * text.utf8.count + 2) { appendQuoted(text, to: &$0) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `quoted(text)`, appended to UTF-8 bytes.
-    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
+    /// `quoted(text)`, appended to a buffer of UTF-8.
+    static func appendQuoted(_ text: String, to buffer: inout ByteBuffer) {
+        buffer.append(UInt8(ascii: "\""))
         // Almost every text needs no escape: then its bytes are copied as they are.
-        if !text.utf8.contains(where: mayNeedEscape) {
-            bytes.append(contentsOf: text.utf8)
+        let needsEscapes = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: mayNeedEscape) }
+            ?? text.utf8.contains(where: mayNeedEscape)
+        if !needsEscapes {
+            buffer.append(text)
         } else {
             for scalar in text.unicodeScalars {
                 switch scalar {
-                case "\"": bytes.append(contentsOf: "\\\"".utf8)
-                case "\\": bytes.append(contentsOf: "\\\\".utf8)
-                case "\n": bytes.append(contentsOf: "\\n".utf8)
-                case "\t": bytes.append(contentsOf: "\\t".utf8)
+                case "\"": buffer.append("\\\"" as StaticString)
+                case "\\": buffer.append("\\\\" as StaticString)
+                case "\n": buffer.append("\\n" as StaticString)
+                case "\t": buffer.append("\\t" as StaticString)
                 case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                    bytes.append(contentsOf: "\\u{".utf8)
-                    bytes.append(contentsOf: String(scalar.value, radix: 16, uppercase: true).utf8)
-                    bytes.append(UInt8(ascii: "}"))
+                    buffer.append("\\u{" as StaticString)
+                    buffer.append(String(scalar.value, radix: 16, uppercase: true))
+                    buffer.append(UInt8(ascii: "}"))
                 default:
-                    bytes.append(contentsOf: String(scalar).utf8)
+                    buffer.append(String(scalar))
                 }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Whether a UTF-8 byte may start something `quoted` escapes: `"`, `\`, a control character, or the
@@ -70,26 +75,27 @@ enum SourceWords {
         minorUnits.shiftedDown(by: minorUnitExponent(of: currency)).description
     }
 
-    /// `decimal.description`, appended to UTF-8 bytes without making a string: the significand's digits,
+    /// `decimal.description`, appended to a buffer without making a string: the significand's digits,
     /// at least `scale + 1` of them (leading zeros), with a point before the last `scale`. The digits are
     /// written from the last one back into room made for them.
-    static func appendDecimal(_ decimal: ExactDecimal, to bytes: inout [UInt8]) {
-        if decimal.isNegative { bytes.append(UInt8(ascii: "-")) }
+    static func appendDecimal(_ decimal: ExactDecimal, to buffer: inout ByteBuffer) {
+        if decimal.isNegative { buffer.append(UInt8(ascii: "-")) }
         var significandDigits = 1
         var rest = decimal.significand / 10
         while rest > 0 { significandDigits += 1; rest /= 10 }
         let digitCount = max(significandDigits, decimal.scale + 1)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digitCount + (decimal.scale > 0 ? 1 : 0)))
-        var position = bytes.count - 1
-        rest = decimal.significand
-        for digit in 0..<digitCount {
-            if digit == decimal.scale && digit > 0 {
-                bytes[position] = UInt8(ascii: ".")
+        buffer.append(count: digitCount + (decimal.scale > 0 ? 1 : 0)) { room in
+            var position = room.count - 1
+            var rest = decimal.significand
+            for digit in 0..<digitCount {
+                if digit == decimal.scale && digit > 0 {
+                    room[position] = UInt8(ascii: ".")
+                    position -= 1
+                }
+                room[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
                 position -= 1
             }
-            bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-            position -= 1
         }
     }
 

@@ -9,15 +9,17 @@
 /// with `tracing:` a line keeps that line's path and builds no other (composing is cheap enough to do
 /// twice on the rare failure, whereas a path for each of millions of lines is not).
 ///
-/// The source goes straight into one UTF-8 buffer, which the compiler then reads as it is: no line is a
-/// `String` of its own.
+/// The source goes straight into the array the compiler then reads (`ByteBuffer`): no line is a
+/// `String` of its own. A source may be laid out in parts, each by a writer of its own, and the parts
+/// joined: a writer that continues another writes the blank line between top-level blocks before its
+/// first block.
 struct SourceWriter {
     /// The widest a one-line component may be, counted in Unicode scalars, indentation included.
     static let lineWidth = 100
 
     /// The source so far, in UTF-8, each line ended by `\n`.
-    private(set) var bytes: [UInt8] = []
-    /// How many lines `bytes` holds.
+    private(set) var buffer: ByteBuffer
+    /// How many lines `buffer` holds.
     private(set) var lineCount = 0
     /// The 1-based line whose path is kept, if any, and that path once the line is written.
     let tracedLine: Int?
@@ -26,18 +28,37 @@ struct SourceWriter {
     /// A blank line asked for and not yet written: it is written only when another line follows, so that
     /// the source never ends with one.
     private var isBlankLinePending = false
+    /// Whether the source so far is in another part that this one follows.
+    private var isContinuing = false
+    /// The statements of the compact block being written, kept from one block to the next so that a
+    /// component does not allocate an array of its own.
+    private var compactStatements: [Statement] = []
 
-    /// A writer that keeps the path of `line` (1-based), or of no line; `capacity` is a guess of the size
-    /// of the source in bytes, reserved up front.
-    init(tracing line: Int? = nil, capacity: Int = 0) {
+    /// The source `body` lays out, in an array with room for about `capacity` bytes, and the path of
+    /// line `tracedLine` (1-based) if one is asked for; `isContinuing` when it follows another part.
+    static func layOut(capacity: Int, tracing tracedLine: Int? = nil, isContinuing: Bool = false,
+                       _ body: (inout SourceWriter) -> Void) -> (bytes: [UInt8], tracedPath: String?) {
+        let (bytes, tracedPath) = ByteBuffer.array(capacity: capacity) { buffer in
+            var writer = SourceWriter(buffer: buffer, tracing: tracedLine)
+            writer.isContinuing = isContinuing
+            body(&writer)
+            buffer = writer.buffer
+            return writer.tracedPath
+        }
+        return (bytes, tracedPath)
+    }
+
+    private init(buffer: ByteBuffer, tracing line: Int?) {
+        self.buffer = buffer
         tracedLine = line
-        bytes.reserveCapacity(capacity)
     }
 
     /// What follows a statement's keyword.
     enum Argument {
         /// Written as it is: an id, a number, a keyword of the language.
         case word(String)
+        /// Two words joined by a dot: `price_pro.comp_base`.
+        case qualified(String, String)
         /// Written as a string literal of the language (`SourceWords.quoted`).
         case text(String)
         /// An exact decimal in its shortest form: `29`, `0.002`.
@@ -48,11 +69,11 @@ struct SourceWriter {
     /// One statement of a block written on one line when it fits (a component's): its keyword, argument
     /// and the JSON path of what it says, as a key below the block's own path (`amount_cents`).
     struct Statement {
-        let keyword: String
+        let keyword: StaticString
         let argument: Argument?
-        let field: String
+        let field: StaticString
 
-        init(_ keyword: String, _ argument: Argument? = nil, field: String) {
+        init(_ keyword: StaticString, _ argument: Argument? = nil, field: StaticString) {
             self.keyword = keyword
             self.argument = argument
             self.field = field
@@ -62,7 +83,8 @@ struct SourceWriter {
     /// A statement on a line of its own: its keyword and an argument.
     mutating func statement(_ keyword: String, _ argument: Argument? = nil, path: @autoclosure () -> String) {
         startLine(path: path())
-        append(keyword, argument)
+        buffer.append(keyword)
+        append(argument)
         endLine()
     }
 
@@ -70,43 +92,54 @@ struct SourceWriter {
     mutating func block(_ keyword: String, _ name: String? = nil, path: @autoclosure () -> String,
                         body: (inout SourceWriter) -> Void) {
         startLine(path: path())
-        append(keyword, name.map(Argument.word))
-        append(" {")
+        buffer.append(keyword)
+        append(name.map(Argument.word))
+        buffer.append(" {" as StaticString)
         endLine()
         depth += 1
         body(&self)
         depth -= 1
         startLine(path: path())
-        append("}")
+        buffer.append(UInt8(ascii: "}"))
         endLine()
     }
 
-    /// A block of simple statements (a component's) on one line when it fits, else one per line. The line
-    /// is written first and taken back when it turns out too wide.
+    /// A block of simple statements (a component's), which `build` appends, on one line when it fits,
+    /// else one per line. The line is written first and taken back when it turns out too wide.
     mutating func compactBlock(_ keyword: String, _ name: String, path: @autoclosure () -> String,
-                               statements: [Statement]) {
-        let lineStart = bytes.count
+                               statements build: (inout [Statement]) -> Void) {
+        var statements: [Statement] = []
+        swap(&statements, &compactStatements)
+        defer {
+            statements.removeAll(keepingCapacity: true)
+            swap(&statements, &compactStatements)
+        }
+        build(&statements)
+        let lineStart = buffer.count
         let (savedLineCount, savedTracedPath) = (lineCount, tracedPath)
         startLine(path: path())
-        append(keyword, .word(name))
-        append(" { ")
+        buffer.append(keyword)
+        append(.word(name))
+        buffer.append(" { " as StaticString)
         for (index, statement) in statements.enumerated() {
-            if index > 0 { append("; ") }
-            append(statement.keyword, statement.argument)
+            if index > 0 { buffer.append("; " as StaticString) }
+            buffer.append(statement.keyword)
+            append(statement.argument)
         }
-        append(" }")
+        buffer.append(" }" as StaticString)
         // Scalars are counted as the bytes that start one (every byte but a UTF-8 continuation byte).
-        let width = bytes[lineStart...].count(where: { $0 & 0xC0 != 0x80 })
+        let width = buffer.withBytes(from: lineStart) { line in line.count { $0 & 0xC0 != 0x80 } }
         if width <= Self.lineWidth {
             endLine()
             return
         }
-        bytes.removeSubrange(lineStart...)
+        buffer.truncate(to: lineStart)
         (lineCount, tracedPath) = (savedLineCount, savedTracedPath)
         block(keyword, name, path: path()) { writer in
             for statement in statements {
                 writer.startLine(path: "\(path()).\(statement.field)")
-                writer.append(statement.keyword, statement.argument)
+                writer.buffer.append(statement.keyword)
+                writer.append(statement.argument)
                 writer.endLine()
             }
         }
@@ -114,16 +147,7 @@ struct SourceWriter {
 
     /// A blank line between top-level blocks (never two in a row, never at the start or the end).
     mutating func blankLine() {
-        if lineCount > 0 { isBlankLinePending = true }
-    }
-
-    /// The source as text.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    /// The source's lines, without their newlines (for tests).
-    var lines: [String] {
-        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
-            .map { String(decoding: $0, as: UTF8.self) }
+        if lineCount > 0 || isContinuing { isBlankLinePending = true }
     }
 
     // MARK: Lines
@@ -133,43 +157,32 @@ struct SourceWriter {
     private mutating func startLine(path: @autoclosure () -> String) {
         if isBlankLinePending {
             isBlankLinePending = false
-            bytes.append(UInt8(ascii: "\n"))
+            buffer.append(UInt8(ascii: "\n"))
             lineCount += 1
             if lineCount == tracedLine { tracedPath = "$" }
         }
         lineCount += 1
         if lineCount == tracedLine { tracedPath = path() }
-        for _ in 0..<2 * depth { bytes.append(UInt8(ascii: " ")) }
+        buffer.append(repeating: UInt8(ascii: " "), count: 2 * depth)
     }
 
     private mutating func endLine() {
-        bytes.append(UInt8(ascii: "\n"))
+        buffer.append(UInt8(ascii: "\n"))
     }
 
-    private mutating func append(_ text: String) {
-        // A native string's bytes are copied in one go; the element-by-element copy is the fallback.
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: text.utf8)
-        }
-    }
-
-    private mutating func append(_ keyword: String, _ argument: Argument?) {
-        append(keyword)
+    /// A space and the argument, if there is one.
+    private mutating func append(_ argument: Argument?) {
+        guard let argument else { return }
+        buffer.append(UInt8(ascii: " "))
         switch argument {
-        case nil:
-            break
-        case .word(let word):
-            bytes.append(UInt8(ascii: " "))
-            append(word)
-        case .text(let text):
-            bytes.append(UInt8(ascii: " "))
-            SourceWords.appendQuoted(text, to: &bytes)
-        case .decimal(let decimal):
-            bytes.append(UInt8(ascii: " "))
-            SourceWords.appendDecimal(decimal, to: &bytes)
-        case .integer(let integer):
-            bytes.append(UInt8(ascii: " "))
-            SourceWords.appendDecimal(ExactDecimal(integer), to: &bytes)
+        case .word(let word): buffer.append(word)
+        case .qualified(let qualifier, let word):
+            buffer.append(qualifier)
+            buffer.append(UInt8(ascii: "."))
+            buffer.append(word)
+        case .text(let text): SourceWords.appendQuoted(text, to: &buffer)
+        case .decimal(let decimal): SourceWords.appendDecimal(decimal, to: &buffer)
+        case .integer(let integer): SourceWords.appendDecimal(ExactDecimal(integer), to: &buffer)
         }
     }
 }
