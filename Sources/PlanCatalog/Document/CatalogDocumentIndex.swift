@@ -1,31 +1,39 @@
 /// Lookups by id over a catalog document, built once, so that deriving entitlements and pricing tables
 /// stays linear in the size of the catalog. Where a document repeats an id (the reader refuses that), the
 /// first one wins.
+///
+/// The lookups hold positions in the document's arrays rather than copies of the records: a catalog of
+/// 100,000 plans would otherwise copy every plan and price into a dictionary, retaining each of their
+/// strings and arrays once more.
 struct CatalogDocumentIndex {
     let document: CatalogDocument
-    let plans: [String: CatalogDocument.Plan]
-    let prices: [String: CatalogDocument.Price]
-    let features: [String: CatalogDocument.Feature]
-    /// Each plan's credit definitions, in id order.
-    let creditsByPlan: [String: [CatalogDocument.CreditDefinition]]
-    /// The trial plan of each parent (the first by id, should a document list several).
-    let trialsByParent: [String: CatalogDocument.Plan]
+    let plans: RecordLookup<CatalogDocument.Plan>
+    let prices: RecordLookup<CatalogDocument.Price>
+    let features: RecordLookup<CatalogDocument.Feature>
+    /// The positions of each plan's credit definitions, in id order.
+    private let creditsByPlan: [String: [Int]]
+    /// The position of the trial plan of each parent (the first by id, should a document list several).
+    private let trialsByParent: [String: Int]
 
     init(_ document: CatalogDocument) {
         self.document = document
-        plans = Dictionary(keepingFirst: document.plans, by: \.id)
-        prices = Dictionary(keepingFirst: document.prices, by: \.id)
-        features = Dictionary(keepingFirst: document.features, by: \.slug)
-        creditsByPlan = Dictionary(grouping: document.creditDefinitions, by: \.planID)
-        var trials: [String: CatalogDocument.Plan] = [:]
-        for plan in document.plans {
-            if let parent = plan.trialParentPlanID, trials[parent] == nil { trials[parent] = plan }
+        plans = RecordLookup(document.plans, by: \.id)
+        prices = RecordLookup(document.prices, by: \.id)
+        features = RecordLookup(document.features, by: \.slug)
+        var creditsByPlan: [String: [Int]] = [:]
+        for (index, credit) in document.creditDefinitions.enumerated() {
+            creditsByPlan[credit.planID, default: []].append(index)
+        }
+        self.creditsByPlan = creditsByPlan
+        var trials: [String: Int] = [:]
+        for (index, plan) in document.plans.enumerated() {
+            if let parent = plan.trialParentPlanID, trials[parent] == nil { trials[parent] = index }
         }
         trialsByParent = trials
     }
 
     /// The trial plan whose parent is `planID`.
-    func trial(of planID: String) -> CatalogDocument.Plan? { trialsByParent[planID] }
+    func trial(of planID: String) -> CatalogDocument.Plan? { trialsByParent[planID].map { document.plans[$0] } }
 
     /// A plan's own prices, in its `priceIds` order.
     func prices(of plan: CatalogDocument.Plan) -> [CatalogDocument.Price] {
@@ -33,7 +41,9 @@ struct CatalogDocumentIndex {
     }
 
     /// A plan's credit definitions.
-    func credits(of planID: String) -> [CatalogDocument.CreditDefinition] { creditsByPlan[planID] ?? [] }
+    func credits(of planID: String) -> [CatalogDocument.CreditDefinition] {
+        creditsByPlan[planID]?.map { document.creditDefinitions[$0] } ?? []
+    }
 
     /// The plan's usage credits for a feature: those applied to the feature, and those applied to a
     /// component that bills one of its metrics — only components of `price`, when one is given.
@@ -49,6 +59,34 @@ struct CatalogDocumentIndex {
             return feature.metricIDs.contains(metricID)
         }
     }
+}
+
+/// The records of one kind by id: a dictionary from id to position, over the document's array.
+struct RecordLookup<Record> {
+    let records: [Record]
+    /// The position of the first record with each id.
+    let positions: [String: Int]
+
+    init(_ records: [Record], by id: (Record) -> String) {
+        self.records = records
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(records.count)
+        // Backwards, so that the first record with an id is the one kept, with one hash per record.
+        for index in records.indices.reversed() { positions[id(records[index])] = index }
+        self.positions = positions
+    }
+
+    /// Records whose positions by id are known already.
+    init(_ records: [Record], positions: [String: Int]) {
+        self.records = records
+        self.positions = positions
+    }
+
+    /// The record with this id.
+    subscript(id: String) -> Record? { positions[id].map { records[$0] } }
+
+    /// The ids, in no particular order.
+    var ids: Dictionary<String, Int>.Keys { positions.keys }
 }
 
 extension Dictionary {

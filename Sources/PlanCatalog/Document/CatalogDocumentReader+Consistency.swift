@@ -24,14 +24,14 @@ extension CatalogDocumentReader {
 
     /// `isTrialPlan` is true exactly when `trialParentPlanId` is set, and `trialDays` is set exactly then
     /// (its range, 1 to 365, is checked as it is read).
-    private static func checkTrial(of plan: CatalogDocument.Plan, at path: String) throws(CatalogDocumentError) {
+    private static func checkTrial(of plan: CatalogDocument.Plan, at path: @autoclosure () -> String) throws(CatalogDocumentError) {
         switch (plan.isTrialPlan, plan.trialParentPlanID) {
         case (false, let parentID?):
             throw CatalogDocumentError(
-                path: "\(path).isTrialPlan",
+                path: "\(path()).isTrialPlan",
                 message: "expected true for a trial plan (trialParentPlanId \(JSONText.quoted(parentID))), found false")
         case (true, nil):
-            throw CatalogDocumentError(path: "\(path).isTrialPlan",
+            throw CatalogDocumentError(path: "\(path()).isTrialPlan",
                                        message: "expected false for a plan without a trialParentPlanId, found true")
         default:
             break
@@ -40,10 +40,10 @@ extension CatalogDocumentReader {
         case (true, nil):
             let range = TrialChecks.dayRange
             throw CatalogDocumentError(
-                path: "\(path).trialDays", message: "expected a whole number from \(range.lowerBound) to "
+                path: "\(path()).trialDays", message: "expected a whole number from \(range.lowerBound) to "
                     + "\(range.upperBound) for a trial plan, found null")
         case (false, let days?):
-            throw CatalogDocumentError(path: "\(path).trialDays",
+            throw CatalogDocumentError(path: "\(path()).trialDays",
                                        message: "expected null for a plan that is not a trial, found \(days)")
         default:
             break
@@ -56,16 +56,18 @@ extension CatalogDocumentReader {
     /// component or feature) in its `currency`; a usage credit to one component (`priceId` and
     /// `priceComponentId` together) or one feature (`featureSlug`), and counts units, so has no currency.
     private static func checkTarget(of credit: CatalogDocument.CreditDefinition,
-                                    at path: String) throws(CatalogDocumentError) {
+                                    at path: @autoclosure () -> String) throws(CatalogDocumentError) {
         func problem(at key: String?, _ message: String) -> CatalogDocumentError {
-            CatalogDocumentError(path: key.map { "\(path).\($0)" } ?? path, message: message)
+            CatalogDocumentError(path: key.map { "\(path()).\($0)" } ?? path(), message: message)
         }
         switch credit.applicationType {
         case .monetary:
-            let targets = [("priceId", credit.priceID), ("priceComponentId", credit.priceComponentID),
-                           ("featureSlug", credit.featureSlug)]
-            if case (let key, let value?)? = targets.first(where: { $0.1 != nil }) {
-                throw problem(at: key, "expected null for a monetary credit, found \(JSONText.quoted(value))")
+            if credit.priceID != nil || credit.priceComponentID != nil || credit.featureSlug != nil {
+                let targets = [("priceId", credit.priceID), ("priceComponentId", credit.priceComponentID),
+                               ("featureSlug", credit.featureSlug)]
+                if case (let key, let value?)? = targets.first(where: { $0.1 != nil }) {
+                    throw problem(at: key, "expected null for a monetary credit, found \(JSONText.quoted(value))")
+                }
             }
             guard credit.currency != nil else {
                 throw problem(at: "currency", "expected an upper-case ISO 4217 currency code for a monetary credit, "
@@ -98,14 +100,14 @@ extension CatalogDocumentReader {
 
     /// A price's fixed and per_unit amounts together fit in 2^53 − 1 minor units (the compiler's E0813):
     /// a pricing-table row shows their sums. Reported at the amount that takes the total past it.
-    private static func checkTotal(of price: CatalogDocument.Price, at path: String) throws(CatalogDocumentError) {
+    private static func checkTotal(of price: CatalogDocument.Price, at path: @autoclosure () -> String) throws(CatalogDocumentError) {
         var total: UInt64 = 0
         for (index, component) in price.components.enumerated() {
             switch component.charge {
             case .fixed(let amount), .perUnit(let amount, _, _):
                 guard add(amount, to: &total) else {
                     throw CatalogDocumentError(
-                        path: "\(path).pricingData.components[\(index)].amount_cents",
+                        path: "\(path()).pricingData.components[\(index)].amount_cents",
                         message: "the fixed and per_unit amounts of price \(JSONText.quoted(price.id)) add up to "
                             + "more than \(largestExactValueText) minor units")
                 }

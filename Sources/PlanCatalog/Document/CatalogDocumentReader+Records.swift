@@ -2,26 +2,28 @@
 extension CatalogDocumentReader {
     // MARK: Prices
 
-    static let priceKeys = ["id", "planId", "currency", "isOverridePrice", "pricingData"]
+    static let priceKeys = JSONObjectReader.Keys(["id", "planId", "currency", "isOverridePrice", "pricingData"])
+    static let pricingDataKeys = JSONObjectReader.Keys(["dsl_version", "components"])
+    static let dslVersion = CatalogField.constant(CatalogDocument.Price.dslVersion)
 
-    static func readPrice(_ value: JSONValue, at path: String) throws(CatalogDocumentError) -> CatalogDocument.Price {
-        var object = try JSONObjectReader(value, at: path, keys: priceKeys)
+    static func readPrice(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Price {
+        var object = try JSONObjectReader(node, keys: priceKeys)
         let id = try object.read("id", CatalogField.identifier)
         let planID = try object.read("planId", CatalogField.identifier)
         let currency = try object.read("currency", CatalogField.currency)
         let isOverridePrice = try object.read("isOverridePrice", CatalogField.bool)
-        var pricingData = try JSONObjectReader(try object.value("pricingData"), at: object.path(of: "pricingData"),
-                                               keys: ["dsl_version", "components"])
-        _ = try pricingData.read("dsl_version", CatalogField.constant(CatalogDocument.Price.dslVersion))
-        let (elements, arrayPath) = try pricingData.array("components")
+        var pricingData = try JSONObjectReader(try object.value("pricingData"), keys: pricingDataKeys)
+        _ = try pricingData.read("dsl_version", dslVersion)
+        let elements = try pricingData.array("components")
         var components: [CatalogDocument.Component] = []
-        var firstIndexByID: [String: Int] = [:]
+        components.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
-            let componentPath = "\(arrayPath)[\(index)]"
-            let component = try readComponent(element, at: componentPath)
-            if let first = firstIndexByID.updateValue(index, forKey: component.id) {
+            let component = try readComponent(element)
+            // A price has a handful of components: a linear search beats a dictionary per price.
+            if let first = components.firstIndex(where: { $0.id == component.id }) {
+                let arrayPath = pricingData.path(of: "components")
                 throw CatalogDocumentError(
-                    path: "\(componentPath).component_id",
+                    path: "\(arrayPath)[\(index)].component_id",
                     message: "duplicate component_id \(JSONText.quoted(component.id)) (first at \(arrayPath)[\(first)])")
             }
             components.append(component)
@@ -36,33 +38,44 @@ extension CatalogDocumentReader {
         case perUnit = "per_unit"
         case usage
 
-        var ownKeys: [String] {
+        var ownKeys: [StaticString] {
             switch self {
             case .fixed: ["amount_cents"]
             case .perUnit: ["amount_cents", "min_seats", "bill_immediately"]
             case .usage: ["unit_cost_cents", "metric_id"]
             }
         }
+
+        /// The keys a component of this type may have.
+        var keys: JSONObjectReader.Keys {
+            switch self {
+            case .fixed: CatalogDocumentReader.fixedComponentKeys
+            case .perUnit: CatalogDocumentReader.perUnitComponentKeys
+            case .usage: CatalogDocumentReader.usageComponentKeys
+            }
+        }
     }
 
-    private static let sharedComponentKeys = ["component_id", "type", "label", "unit_label", "recurrence_rule"]
+    private static let sharedComponentKeys: [StaticString] = ["component_id", "type", "label", "unit_label", "recurrence_rule"]
+    private static let fixedComponentKeys = JSONObjectReader.Keys(sharedComponentKeys + ComponentKind.fixed.ownKeys)
+    private static let perUnitComponentKeys = JSONObjectReader.Keys(sharedComponentKeys + ComponentKind.perUnit.ownKeys)
+    private static let usageComponentKeys = JSONObjectReader.Keys(sharedComponentKeys + ComponentKind.usage.ownKeys)
     /// Every key of any component type, in the order the writer puts them.
-    static let componentKeys = [
+    static let componentKeys = JSONObjectReader.Keys([
         "component_id", "type", "label", "unit_label", "amount_cents", "min_seats", "bill_immediately",
         "unit_cost_cents", "metric_id", "recurrence_rule",
-    ]
-    private static let componentKinds = ComponentKind.allCases.map { (name: $0.rawValue, value: $0) }
+    ])
+    private static let componentKinds = CatalogField.oneOf(ComponentKind.allCases.map { (name: $0.rawValue, value: $0) })
 
     /// A component omits the keys that are unset or belong to another type, so here, unlike elsewhere,
     /// optional keys may be absent (or `null`); a key of another type is refused by name.
-    private static func readComponent(_ value: JSONValue,
-                                      at path: String) throws(CatalogDocumentError) -> CatalogDocument.Component {
-        var object = try JSONObjectReader(value, at: path, keys: componentKeys)
+    private static func readComponent(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Component {
+        var object = try JSONObjectReader(node, keys: componentKeys)
         let id = try object.read("component_id", CatalogField.identifier)
-        let kind = try object.read("type", CatalogField.oneOf(componentKinds))
-        if let key = object.firstKey(notIn: sharedComponentKeys + kind.ownKeys) {
+        let kind = try object.read("type", componentKinds)
+        if let key = object.firstKey(notIn: kind.keys) {
             throw CatalogDocumentError(
-                path: path, message: "key `\(key)` does not apply to a \(JSONText.quoted(kind.rawValue)) component")
+                path: object.path, message: "key `\(key)` does not apply to a \(JSONText.quoted(kind.rawValue)) component")
         }
         let label = try object.readIfPresent("label", CatalogField.string)
         let unitLabel = try object.readIfPresent("unit_label", CatalogField.string)
@@ -84,21 +97,21 @@ extension CatalogDocumentReader {
 
     // MARK: Credit definitions
 
-    static let creditDefinitionKeys = [
+    static let creditDefinitionKeys = JSONObjectReader.Keys([
         "id", "scope", "applicationType", "planId", "priceId", "priceComponentId", "featureSlug", "name",
         "defaultAmount", "refillAmount", "renewOnBilling", "refillRrule", "expiryDays", "billingVisible",
         "billingDescription", "currency",
-    ]
-    static let creditTypes = CreditType.allCases.map { (name: $0.rawValue, value: $0) }
+    ])
+    static let creditTypes = CatalogField.oneOf(CreditType.allCases.map { (name: $0.rawValue, value: $0) })
+    static let creditScope = CatalogField.constant(CatalogDocument.CreditDefinition.scope)
 
-    static func readCreditDefinition(_ value: JSONValue,
-                                     at path: String) throws(CatalogDocumentError) -> CatalogDocument.CreditDefinition {
-        var object = try JSONObjectReader(value, at: path, keys: creditDefinitionKeys)
+    static func readCreditDefinition(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.CreditDefinition {
+        var object = try JSONObjectReader(node, keys: creditDefinitionKeys)
         let id = try object.read("id", CatalogField.identifier)
-        _ = try object.read("scope", CatalogField.constant(CatalogDocument.CreditDefinition.scope))
+        _ = try object.read("scope", creditScope)
         return CatalogDocument.CreditDefinition(
             id: id,
-            applicationType: try object.read("applicationType", CatalogField.oneOf(creditTypes)),
+            applicationType: try object.read("applicationType", creditTypes),
             planID: try object.read("planId", CatalogField.identifier),
             priceID: try object.readNullable("priceId", CatalogField.identifier),
             priceComponentID: try object.readNullable("priceComponentId", CatalogField.identifier),
@@ -116,33 +129,34 @@ extension CatalogDocumentReader {
 
     // MARK: Pricing tables
 
-    static let pricingTableKeys = ["slug", "name", "heading", "subheading", "description", "currency", "planConfigs"]
-    static let planConfigKeys = [
+    static let pricingTableKeys = JSONObjectReader.Keys([
+        "slug", "name", "heading", "subheading", "description", "currency", "planConfigs",
+    ])
+    static let planConfigKeys = JSONObjectReader.Keys([
         "planId", "displayOrder", "isPopular", "popularText", "buttonText", "buttonOutline", "isEnterprisePlan",
         "enterpriseRedirectUrl", "bullets",
-    ]
+    ])
 
-    static func readPricingTable(_ value: JSONValue,
-                                 at path: String) throws(CatalogDocumentError) -> CatalogDocument.PricingTable {
-        var object = try JSONObjectReader(value, at: path, keys: pricingTableKeys)
+    static func readPricingTable(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.PricingTable {
+        var object = try JSONObjectReader(node, keys: pricingTableKeys)
         let slug = try object.read("slug", CatalogField.identifier)
         let name = try object.read("name", CatalogField.string)
         let heading = try object.readNullable("heading", CatalogField.string)
         let subheading = try object.readNullable("subheading", CatalogField.string)
         let description = try object.readNullable("description", CatalogField.string)
         let currency = try object.read("currency", CatalogField.currency)
-        let (elements, arrayPath) = try object.array("planConfigs")
+        let elements = try object.array("planConfigs")
         var planConfigs: [CatalogDocument.PlanConfig] = []
-        for (index, element) in elements.enumerated() {
-            planConfigs.append(try readPlanConfig(element, at: "\(arrayPath)[\(index)]"))
+        planConfigs.reserveCapacity(elements.count)
+        for element in elements {
+            planConfigs.append(try readPlanConfig(element))
         }
         return CatalogDocument.PricingTable(slug: slug, name: name, heading: heading, subheading: subheading,
                                             description: description, currency: currency, planConfigs: planConfigs)
     }
 
-    private static func readPlanConfig(_ value: JSONValue,
-                                       at path: String) throws(CatalogDocumentError) -> CatalogDocument.PlanConfig {
-        var object = try JSONObjectReader(value, at: path, keys: planConfigKeys)
+    private static func readPlanConfig(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.PlanConfig {
+        var object = try JSONObjectReader(node, keys: planConfigKeys)
         return CatalogDocument.PlanConfig(
             planID: try object.read("planId", CatalogField.identifier),
             displayOrder: try object.read("displayOrder", CatalogField.positiveInteger),
@@ -157,17 +171,17 @@ extension CatalogDocumentReader {
 
     // MARK: Quotes
 
-    static let quoteKeys = ["id", "planId", "customer", "stableSubscriptionId", "effective", "priceId"]
-    static let quoteEffectives = QuoteEffective.allCases.map { (name: $0.lumenName, value: $0) }
+    static let quoteKeys = JSONObjectReader.Keys(["id", "planId", "customer", "stableSubscriptionId", "effective", "priceId"])
+    static let quoteEffectives = CatalogField.oneOf(QuoteEffective.allCases.map { (name: $0.lumenName, value: $0) })
 
-    static func readQuote(_ value: JSONValue, at path: String) throws(CatalogDocumentError) -> CatalogDocument.Quote {
-        var object = try JSONObjectReader(value, at: path, keys: quoteKeys)
+    static func readQuote(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Quote {
+        var object = try JSONObjectReader(node, keys: quoteKeys)
         return CatalogDocument.Quote(
             id: try object.read("id", CatalogField.identifier),
             planID: try object.read("planId", CatalogField.identifier),
             customer: try object.read("customer", CatalogField.string),
             stableSubscriptionID: try object.readNullable("stableSubscriptionId", CatalogField.string),
-            effective: try object.read("effective", CatalogField.oneOf(quoteEffectives)),
+            effective: try object.read("effective", quoteEffectives),
             priceID: try object.read("priceId", CatalogField.identifier))
     }
 }

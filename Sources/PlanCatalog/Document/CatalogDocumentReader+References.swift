@@ -5,11 +5,20 @@
 /// Beyond resolving, a reference must name the right kind of record, as the compiler's checks ensure
 /// for a built catalog: a plan lists its own prices and a quote its own override price; a credit applies
 /// to a component of a price of its own plan; a trial's parent is not itself a trial.
+///
+/// The records are looked up through the positions by id that reading them made (to refuse a repeated
+/// id), not through new dictionaries.
 extension CatalogDocumentReader {
-    static func checkReferences(in document: CatalogDocument) throws(CatalogDocumentError) {
-        let lookup = CatalogDocumentIndex(document)
-        var metrics: [String: CatalogDocument.Metric] = [:]
-        for metric in document.metrics { metrics[metric.id] = metric }
+    /// The records of the kinds that others refer to, by id.
+    struct References {
+        let metrics: RecordLookup<CatalogDocument.Metric>
+        let features: RecordLookup<CatalogDocument.Feature>
+        let plans: RecordLookup<CatalogDocument.Plan>
+        let prices: RecordLookup<CatalogDocument.Price>
+    }
+
+    static func checkReferences(in document: CatalogDocument, lookup: References) throws(CatalogDocumentError) {
+        let metrics = lookup.metrics
 
         for (featureIndex, feature) in document.features.enumerated() {
             for (index, metricID) in feature.metricIDs.enumerated() {
@@ -19,12 +28,12 @@ extension CatalogDocumentReader {
         }
         // A price's own plan first: when it is wrong, the plan listing the price is wrong only through it.
         for (priceIndex, price) in document.prices.enumerated() {
-            let path = "$.prices[\(priceIndex)]"
-            _ = try resolve(price.planID, among: lookup.plans, kind: "plan", at: "\(path).planId")
+            func path() -> String { "$.prices[\(priceIndex)]" }
+            _ = try resolve(price.planID, among: lookup.plans, kind: "plan", at: "\(path()).planId")
             for (index, component) in price.components.enumerated() {
                 guard case .usage(let metricID, _) = component.charge else { continue }
                 _ = try resolve(metricID, among: metrics, kind: "metric",
-                                at: "\(path).pricingData.components[\(index)].metric_id")
+                                at: "\(path()).pricingData.components[\(index)].metric_id")
             }
         }
         for (index, plan) in document.plans.enumerated() {
@@ -43,72 +52,72 @@ extension CatalogDocumentReader {
     }
 
     /// A plan's prices are its own and not a quote's; its trial parent is another plan, not a trial.
-    private static func checkReferences(of plan: CatalogDocument.Plan, at planPath: String,
-                                        lookup: CatalogDocumentIndex) throws(CatalogDocumentError) {
+    private static func checkReferences(of plan: CatalogDocument.Plan, at planPath: @autoclosure () -> String,
+                                        lookup: References) throws(CatalogDocumentError) {
         for (index, priceID) in plan.priceIDs.enumerated() {
-            let path = "\(planPath).priceIds[\(index)]"
-            let price = try resolve(priceID, among: lookup.prices, kind: "price", at: path)
-            guard price.planID == plan.id else {
-                throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(priceID)) belongs to "
-                                           + "plan \(JSONText.quoted(price.planID)), not to this one")
+            func path() -> String { "\(planPath()).priceIds[\(index)]" }
+            let price = try resolve(priceID, among: lookup.prices, kind: "price", at: path())
+            guard lookup.prices.records[price].planID == plan.id else {
+                throw CatalogDocumentError(path: path(), message: "price \(JSONText.quoted(priceID)) belongs to "
+                                           + "plan \(JSONText.quoted(lookup.prices.records[price].planID)), not to this one")
             }
-            guard !price.isOverridePrice else {
-                throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(priceID)) is an override "
+            guard !lookup.prices.records[price].isOverridePrice else {
+                throw CatalogDocumentError(path: path(), message: "price \(JSONText.quoted(priceID)) is an override "
                                            + "price (a quote's); a plan lists only its own prices")
             }
         }
         guard let parentID = plan.trialParentPlanID else { return }
-        let path = "\(planPath).trialParentPlanId"
-        let parent = try resolve(parentID, among: lookup.plans, kind: "plan", at: path)
+        func path() -> String { "\(planPath()).trialParentPlanId" }
+        let parent = lookup.plans.records[try resolve(parentID, among: lookup.plans, kind: "plan", at: path())]
         guard parent.id != plan.id else {
-            throw CatalogDocumentError(path: path, message: "a plan cannot be a trial of itself")
+            throw CatalogDocumentError(path: path(), message: "a plan cannot be a trial of itself")
         }
         if let grandparentID = parent.trialParentPlanID {
             throw CatalogDocumentError(
-                path: path, message: "plan \(JSONText.quoted(parentID)) is itself a trial (of "
+                path: path(), message: "plan \(JSONText.quoted(parentID)) is itself a trial (of "
                     + "\(JSONText.quoted(grandparentID))); a trial's parent is a plan that is not a trial")
         }
     }
 
     /// A credit's plan, and what it applies to: a component of a price of that plan (not a quote's), or a
     /// feature. Which of these a credit sets is checked with the credit itself (`+Consistency`).
-    private static func checkReferences(of credit: CatalogDocument.CreditDefinition, at path: String,
-                                        lookup: CatalogDocumentIndex) throws(CatalogDocumentError) {
-        _ = try resolve(credit.planID, among: lookup.plans, kind: "plan", at: "\(path).planId")
+    private static func checkReferences(of credit: CatalogDocument.CreditDefinition, at path: @autoclosure () -> String,
+                                        lookup: References) throws(CatalogDocumentError) {
+        _ = try resolve(credit.planID, among: lookup.plans, kind: "plan", at: "\(path()).planId")
         if let priceID = credit.priceID, let componentID = credit.priceComponentID {
-            let price = try resolve(priceID, among: lookup.prices, kind: "price", at: "\(path).priceId")
+            let price = lookup.prices.records[try resolve(priceID, among: lookup.prices, kind: "price", at: "\(path()).priceId")]
             guard price.planID == credit.planID else {
                 throw CatalogDocumentError(
-                    path: "\(path).priceId", message: "price \(JSONText.quoted(priceID)) belongs to plan "
+                    path: "\(path()).priceId", message: "price \(JSONText.quoted(priceID)) belongs to plan "
                         + "\(JSONText.quoted(price.planID)), not to the credit's plan "
                         + JSONText.quoted(credit.planID))
             }
             guard !price.isOverridePrice else {
-                throw CatalogDocumentError(path: "\(path).priceId", message: "price \(JSONText.quoted(priceID)) is an "
+                throw CatalogDocumentError(path: "\(path()).priceId", message: "price \(JSONText.quoted(priceID)) is an "
                                            + "override price (a quote's); a credit applies to a price of its plan")
             }
-            let componentIDs = price.components.map(\.id)
-            guard componentIDs.contains(componentID) else {
+            guard price.components.contains(where: { $0.id == componentID }) else {
+                let componentIDs = price.components.map(\.id)
                 throw CatalogDocumentError(
-                    path: "\(path).priceComponentId",
+                    path: "\(path()).priceComponentId",
                     message: "price \(JSONText.quoted(priceID)) has no component \(JSONText.quoted(componentID))"
                         + suggestion(for: componentID, among: componentIDs))
             }
         }
         if let slug = credit.featureSlug {
-            _ = try resolve(slug, among: lookup.features, kind: "feature", key: "slug", at: "\(path).featureSlug")
+            _ = try resolve(slug, among: lookup.features, kind: "feature", key: "slug", at: "\(path()).featureSlug")
         }
     }
 
     /// A quote names a plan and an override price of that plan, which no other quote names; and every
     /// override price is some quote's, since only a quote brings one into the catalog.
     private static func checkQuotes(of document: CatalogDocument,
-                                    lookup: CatalogDocumentIndex) throws(CatalogDocumentError) {
+                                    lookup: References) throws(CatalogDocumentError) {
         var quoteIndexByPriceID: [String: Int] = [:]
         for (index, quote) in document.quotes.enumerated() {
             _ = try resolve(quote.planID, among: lookup.plans, kind: "plan", at: "$.quotes[\(index)].planId")
             let path = "$.quotes[\(index)].priceId"
-            let price = try resolve(quote.priceID, among: lookup.prices, kind: "price", at: path)
+            let price = lookup.prices.records[try resolve(quote.priceID, among: lookup.prices, kind: "price", at: path)]
             guard price.isOverridePrice else {
                 throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(quote.priceID)) is not an "
                                            + "override price (its isOverridePrice is false)")
@@ -131,13 +140,15 @@ extension CatalogDocumentReader {
         }
     }
 
-    /// The record `id` names, or `no plan with id "plan_fre"; did you mean "plan_free"?` at `path`.
+    /// The position of the record `id` names, or `no plan with id "plan_fre"; did you mean "plan_free"?`
+    /// at `path`.
     private static func resolve<Record>(
-        _ id: String, among records: [String: Record], kind: String, key: String = "id", at path: String
-    ) throws(CatalogDocumentError) -> Record {
-        guard let record = records[id] else {
-            throw CatalogDocumentError(path: path, message: "no \(kind) with \(key) \(JSONText.quoted(id))"
-                                       + suggestion(for: id, among: records.keys.sorted()))
+        _ id: String, among records: RecordLookup<Record>, kind: String, key: String = "id",
+        at path: @autoclosure () -> String
+    ) throws(CatalogDocumentError) -> Int {
+        guard let record = records.positions[id] else {
+            throw CatalogDocumentError(path: path(), message: "no \(kind) with \(key) \(JSONText.quoted(id))"
+                                       + suggestion(for: id, among: records.ids.sorted()))
         }
         return record
     }

@@ -11,50 +11,61 @@
 ///
 /// Each record is read by one function that lists its fields in OUTPUT.md's order, so the reader can be
 /// checked against the writer (`CatalogDocument+JSON.swift`) line by line.
+///
+/// The reader works on a `JSONTape`: records are read straight from the parsed bytes, and the JSON path
+/// of a problem is worked out from the tape when it is reported, never made for every record.
 enum CatalogDocumentReader {
-    static let rootKeys = [
+    static let rootKeys = JSONObjectReader.Keys([
         "schemaVersion", "name", "defaultCurrency", "metrics", "features", "plans", "prices",
         "creditDefinitions", "pricingTables", "quotes",
-    ]
+    ])
 
-    static func read(_ root: JSONValue) throws(CatalogDocumentError) -> CatalogDocument {
-        try refuseSecretKeys(in: root, at: "$")
+    static func read(_ tape: JSONTapeView) throws(CatalogDocumentError) -> CatalogDocument {
+        try refuseSecretKeys(in: tape)
+        let root = JSONNode(tape: tape, index: 0)
         try checkSchemaVersion(of: root)
-        var object = try JSONObjectReader(root, at: "$", keys: rootKeys)
+        var object = try JSONObjectReader(root, keys: rootKeys)
         _ = try object.value("schemaVersion")
         let name = try object.readNullable("name", CatalogField.string)
         let defaultCurrency = try object.readNullable("defaultCurrency", CatalogField.currency)
-        let metrics = try records("metrics", of: &object, identifiedBy: "id", \.id, read: readMetric)
-        let features = try records("features", of: &object, identifiedBy: "slug", \.slug, read: readFeature)
+        let (metrics, metricPositions) = try records("metrics", of: &object, identifiedBy: "id", \.id, read: readMetric)
+        let (features, featurePositions) = try records("features", of: &object, identifiedBy: "slug", \.slug,
+                                                       read: readFeature)
         var featureTypes: [String: FeatureType] = [:]
         for feature in features { featureTypes[feature.slug] = feature.featureType }
-        let plans = try records("plans", of: &object, identifiedBy: "id", \.id) {
-            (value, path) throws(CatalogDocumentError) in try readPlan(value, at: path, featureTypes: featureTypes)
+        let (plans, planPositions) = try records("plans", of: &object, identifiedBy: "id", \.id) {
+            (node) throws(CatalogDocumentError) in try readPlan(node, featureTypes: featureTypes)
         }
+        let (prices, pricePositions) = try records("prices", of: &object, identifiedBy: "id", \.id, read: readPrice)
         let document = CatalogDocument(
             name: name,
             defaultCurrency: defaultCurrency,
             metrics: metrics,
             features: features,
             plans: plans,
-            prices: try records("prices", of: &object, identifiedBy: "id", \.id, read: readPrice),
+            prices: prices,
             creditDefinitions: try records("creditDefinitions", of: &object, identifiedBy: "id", \.id,
-                                           read: readCreditDefinition),
+                                           read: readCreditDefinition).records,
             pricingTables: try records("pricingTables", of: &object, identifiedBy: "slug", \.slug,
-                                       read: readPricingTable),
-            quotes: try records("quotes", of: &object, identifiedBy: "id", \.id, read: readQuote))
+                                       read: readPricingTable).records,
+            quotes: try records("quotes", of: &object, identifiedBy: "id", \.id, read: readQuote).records)
         try checkConsistency(of: document)
-        try checkReferences(in: document)
+        try checkReferences(in: document, lookup: References(
+            metrics: RecordLookup(metrics, positions: metricPositions),
+            features: RecordLookup(features, positions: featurePositions),
+            plans: RecordLookup(plans, positions: planPositions),
+            prices: RecordLookup(prices, positions: pricePositions)))
         return document
     }
 
     /// The version is checked before anything else, so that a file from a newer plancat is refused for
     /// its version rather than for the first key this one does not know.
-    private static func checkSchemaVersion(of root: JSONValue) throws(CatalogDocumentError) {
-        guard case .object = root else {
-            throw CatalogDocumentError(path: "$", message: "expected an object, found \(CatalogField.described(root))")
+    private static func checkSchemaVersion(of root: JSONNode) throws(CatalogDocumentError) {
+        guard root.kind == .object else {
+            throw CatalogDocumentError(path: "$", message: "expected an object, found \(CatalogField.described(root.value))")
         }
-        guard let version = root["schemaVersion"] else {
+        var object = JSONObjectReader(unchecked: root)
+        guard let version = object.valueIfPresent("schemaVersion") else {
             throw CatalogDocumentError(path: "$", message: "missing key `schemaVersion`")
         }
         let number: ExactDecimal
@@ -66,76 +77,85 @@ enum CatalogDocumentReader {
         guard number == ExactDecimal(CatalogDocument.schemaVersion) else {
             throw CatalogDocumentError(
                 path: "$.schemaVersion",
-                message: "unsupported schemaVersion \(CatalogField.shown(version)); "
+                message: "unsupported schemaVersion \(CatalogField.shown(version.value)); "
                     + "this plancat reads version \(CatalogDocument.schemaVersion)")
         }
     }
 
-    /// A top-level array of records, each read by `read` at its path, refusing an id (or slug) that an
-    /// earlier record already has.
+    /// A top-level array of records, each read by `read`, refusing an id (or slug) that an earlier record
+    /// already has; with each record's position by id, for the references to other records.
     private static func records<Record>(
-        _ key: String, of object: inout JSONObjectReader, identifiedBy idKey: String, _ id: KeyPath<Record, String>,
-        read: (JSONValue, String) throws(CatalogDocumentError) -> Record
-    ) throws(CatalogDocumentError) -> [Record] {
-        let (elements, arrayPath) = try object.array(key)
+        _ key: StaticString, of object: inout JSONObjectReader, identifiedBy idKey: StaticString,
+        _ id: KeyPath<Record, String>,
+        read: (JSONNode) throws(CatalogDocumentError) -> Record
+    ) throws(CatalogDocumentError) -> (records: [Record], positions: [String: Int]) {
+        let elements = try object.array(key)
         var records: [Record] = []
         records.reserveCapacity(elements.count)
         var firstIndexByID: [String: Int] = [:]
+        firstIndexByID.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
-            let path = "\(arrayPath)[\(index)]"
-            let record = try read(element, path)
+            let record = try read(element)
             let identifier = record[keyPath: id]
             if let first = firstIndexByID.updateValue(index, forKey: identifier) {
+                let arrayPath = object.path(of: key)
                 throw CatalogDocumentError(
-                    path: "\(path).\(idKey)",
+                    path: "\(arrayPath)[\(index)].\(idKey)",
                     message: "duplicate \(idKey) \(JSONText.quoted(identifier)) (first at \(arrayPath)[\(first)])")
             }
             records.append(record)
         }
-        return records
+        return (records, firstIndexByID)
     }
 
     // MARK: Metrics, features, plans
 
-    static let metricKeys = ["id", "name", "description", "eventName", "queryType", "aggregationType", "valueType"]
-    static let aggregations = Aggregation.allCases.map { (name: $0.lumenName, value: $0) }
-    static let valueTypes = MetricValueType.allCases.map { (name: $0.lumenName, value: $0) }
+    static let metricKeys = JSONObjectReader.Keys([
+        "id", "name", "description", "eventName", "queryType", "aggregationType", "valueType",
+    ])
+    static let aggregations = CatalogField.oneOf(Aggregation.allCases.map { (name: $0.lumenName, value: $0) })
+    static let valueTypes = CatalogField.oneOf(MetricValueType.allCases.map { (name: $0.lumenName, value: $0) })
+    static let queryType = CatalogField.constant(CatalogDocument.Metric.queryType)
 
-    static func readMetric(_ value: JSONValue, at path: String) throws(CatalogDocumentError) -> CatalogDocument.Metric {
-        var object = try JSONObjectReader(value, at: path, keys: metricKeys)
+    static func readMetric(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Metric {
+        var object = try JSONObjectReader(node, keys: metricKeys)
         let id = try object.read("id", CatalogField.identifier)
         let name = try object.read("name", CatalogField.string)
         let description = try object.readNullable("description", CatalogField.string)
         let eventName = try object.read("eventName", CatalogField.string)
-        _ = try object.read("queryType", CatalogField.constant(CatalogDocument.Metric.queryType))
+        _ = try object.read("queryType", queryType)
         return CatalogDocument.Metric(
             id: id, name: name, description: description, eventName: eventName,
-            aggregation: try object.read("aggregationType", CatalogField.oneOf(aggregations)),
-            valueType: try object.read("valueType", CatalogField.oneOf(valueTypes)))
+            aggregation: try object.read("aggregationType", aggregations),
+            valueType: try object.read("valueType", valueTypes))
     }
 
-    static let featureKeys = ["slug", "displayName", "description", "featureType", "unitLabel", "metricIds"]
-    static let featureTypes = FeatureType.allCases.map { (name: $0.rawValue, value: $0) }
+    static let featureKeys = JSONObjectReader.Keys([
+        "slug", "displayName", "description", "featureType", "unitLabel", "metricIds",
+    ])
+    static let featureTypes = CatalogField.oneOf(FeatureType.allCases.map { (name: $0.rawValue, value: $0) })
 
-    static func readFeature(_ value: JSONValue, at path: String) throws(CatalogDocumentError) -> CatalogDocument.Feature {
-        var object = try JSONObjectReader(value, at: path, keys: featureKeys)
+    static func readFeature(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Feature {
+        var object = try JSONObjectReader(node, keys: featureKeys)
         return CatalogDocument.Feature(
             slug: try object.read("slug", CatalogField.identifier),
             displayName: try object.read("displayName", CatalogField.string),
             description: try object.readNullable("description", CatalogField.string),
-            featureType: try object.read("featureType", CatalogField.oneOf(featureTypes)),
+            featureType: try object.read("featureType", featureTypes),
             unitLabel: try object.readNullable("unitLabel", CatalogField.string),
             metricIDs: try object.strings("metricIds", CatalogField.identifier))
     }
 
-    static let planKeys = [
+    static let planKeys = JSONObjectReader.Keys([
         "id", "planName", "planDescription", "isFree", "isTrialPlan", "trialParentPlanId", "trialDays",
         "isVisibleInPricingTable", "features", "priceIds",
-    ]
+    ])
+    static let trialDays = CatalogField.wholeNumber(in: TrialChecks.dayRange)
+    static let grantedFeatureKeys = JSONObjectReader.Keys(["slug", "featureValue"])
 
-    static func readPlan(_ value: JSONValue, at path: String,
+    static func readPlan(_ node: JSONNode,
                          featureTypes: [String: FeatureType]) throws(CatalogDocumentError) -> CatalogDocument.Plan {
-        var object = try JSONObjectReader(value, at: path, keys: planKeys)
+        var object = try JSONObjectReader(node, keys: planKeys)
         return CatalogDocument.Plan(
             id: try object.read("id", CatalogField.identifier),
             planName: try object.read("planName", CatalogField.string),
@@ -143,7 +163,7 @@ enum CatalogDocumentReader {
             isFree: try object.read("isFree", CatalogField.bool),
             isTrialPlan: try object.read("isTrialPlan", CatalogField.bool),
             trialParentPlanID: try object.readNullable("trialParentPlanId", CatalogField.identifier),
-            trialDays: try object.readNullable("trialDays", CatalogField.wholeNumber(in: TrialChecks.dayRange)),
+            trialDays: try object.readNullable("trialDays", trialDays),
             isVisibleInPricingTable: try object.read("isVisibleInPricingTable", CatalogField.bool),
             features: try readGrantedFeatures(of: &object, featureTypes: featureTypes),
             priceIDs: try object.strings("priceIds", CatalogField.identifier))
@@ -154,51 +174,60 @@ enum CatalogDocumentReader {
     private static func readGrantedFeatures(
         of plan: inout JSONObjectReader, featureTypes: [String: FeatureType]
     ) throws(CatalogDocumentError) -> [CatalogDocument.GrantedFeature] {
-        let (elements, arrayPath) = try plan.array("features")
+        let elements = try plan.array("features")
         var granted: [CatalogDocument.GrantedFeature] = []
-        var firstIndexBySlug: [String: Int] = [:]
-        for (index, element) in elements.enumerated() {
-            var object = try JSONObjectReader(element, at: "\(arrayPath)[\(index)]", keys: ["slug", "featureValue"])
+        granted.reserveCapacity(elements.count)
+        // Plans grant a handful of features: a linear search beats a dictionary per plan.
+        var slugs: [String] = []
+        slugs.reserveCapacity(elements.count)
+        for element in elements {
+            var object = try JSONObjectReader(element, keys: grantedFeatureKeys)
             let slug = try object.read("slug", CatalogField.identifier)
             guard let type = featureTypes[slug] else {
                 throw CatalogDocumentError(path: object.path(of: "slug"),
                                            message: "no feature with slug \(JSONText.quoted(slug))"
                                                + suggestion(for: slug, among: featureTypes.keys.sorted()))
             }
-            if let first = firstIndexBySlug.updateValue(index, forKey: slug) {
+            if let first = slugs.firstIndex(of: slug) {
                 throw CatalogDocumentError(
                     path: object.path(of: "slug"),
-                    message: "duplicate feature \(JSONText.quoted(slug)) (first at \(arrayPath)[\(first)])")
+                    message: "duplicate feature \(JSONText.quoted(slug)) (first at \(plan.path(of: "features"))[\(first)])")
             }
-            let value = try object.read("featureValue", featureValue(of: type, slug: slug))
-            granted.append(CatalogDocument.GrantedFeature(slug: slug, value: value))
+            slugs.append(slug)
+            let valueNode = try object.value("featureValue")
+            do {
+                granted.append(CatalogDocument.GrantedFeature(slug: slug, value: try featureValue(valueNode, of: type, slug: slug)))
+            } catch {
+                throw CatalogDocumentError(path: object.path(of: "featureValue"), message: error.text)
+            }
         }
         return granted
     }
 
     /// `true` for a boolean feature, a limit or `"unlimited"` for a number, any string for text, and
     /// `"usage_based"` for usage.
-    private static func featureValue(of type: FeatureType,
-                                     slug: String) -> CatalogField.Decoder<CatalogDocument.FeatureValue> {
-        { (value: JSONValue) throws(CatalogField.Problem) -> CatalogDocument.FeatureValue in
-            switch (type, value) {
-            case (.boolean, .bool(true)): return .enabled
-            case (.number, .number): return .limit(try CatalogField.nonNegativeNumber(value))
-            case (.number, .string(CatalogDocument.FeatureValue.unlimitedMarker)): return .unlimited
-            case (.text, .string(let text)): return .text(text)
-            case (.usage, .string(CatalogDocument.FeatureValue.usageBasedMarker)): return .usageBased
-            default: break
-            }
-            let expected = switch type {
-            case .boolean: "true"
-            case .number: "a non-negative number or \(JSONText.quoted(CatalogDocument.FeatureValue.unlimitedMarker))"
-            case .text: "a string"
-            case .usage: JSONText.quoted(CatalogDocument.FeatureValue.usageBasedMarker)
-            }
-            throw .mismatch(expected: "\(expected) for \(type.rawValue) feature \(JSONText.quoted(slug))",
-                            found: CatalogField.describedOrShown(value))
+    private static func featureValue(_ node: JSONNode, of type: FeatureType,
+                                     slug: String) throws(CatalogField.Problem) -> CatalogDocument.FeatureValue {
+        switch (type, node.kind) {
+        case (.boolean, .true): return .enabled
+        case (.number, .number): return .limit(try CatalogField.nonNegativeNumber(node))
+        case (.number, .string) where node.bytesEqual(unlimitedMarker): return .unlimited
+        case (.text, .string): return .text(node.string)
+        case (.usage, .string) where node.bytesEqual(usageBasedMarker): return .usageBased
+        default: break
         }
+        let expected = switch type {
+        case .boolean: "true"
+        case .number: "a non-negative number or \(JSONText.quoted(CatalogDocument.FeatureValue.unlimitedMarker))"
+        case .text: "a string"
+        case .usage: JSONText.quoted(CatalogDocument.FeatureValue.usageBasedMarker)
+        }
+        throw .mismatch(expected: "\(expected) for \(type.rawValue) feature \(JSONText.quoted(slug))",
+                        found: CatalogField.describedOrShown(node.value))
     }
+
+    private static let unlimitedMarker = Array(CatalogDocument.FeatureValue.unlimitedMarker.utf8)
+    private static let usageBasedMarker = Array(CatalogDocument.FeatureValue.usageBasedMarker.utf8)
 
     /// `; did you mean "plan_pro"?`, or nothing.
     static func suggestion(for name: String, among candidates: some Sequence<String>) -> String {

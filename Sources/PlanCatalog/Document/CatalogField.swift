@@ -4,8 +4,12 @@
 /// A value of the wrong JSON type is described by its type ("found a string"); a value of the right type
 /// that is out of range is shown as written ("found \"usd\"", "found 29.5"), because that is what the
 /// person fixing the file needs to see.
+///
+/// Values are nodes of a `JSONTape`, read straight from its bytes: a string becomes a `String` only when
+/// the document keeps it, and an enum spelling or a number never does. Decoders that take a parameter
+/// (`oneOf`, `constant`) are made once, as static properties of the reader, not once per value.
 enum CatalogField {
-    typealias Decoder<Value> = (JSONValue) throws(Problem) -> Value
+    typealias Decoder<Value> = @Sendable (JSONNode) throws(Problem) -> Value
 
     /// What is wrong with one value, without its path.
     enum Problem: Error {
@@ -30,105 +34,112 @@ enum CatalogField {
     /// Lumen's clients) hold exactly.
     static let largestExactValue: UInt64 = (1 << 53) - 1
 
-    static func string(_ value: JSONValue) throws(Problem) -> String {
-        guard case .string(let text) = value else { throw .mismatch(expected: "a string", found: described(value)) }
-        return text
+    static func string(_ node: JSONNode) throws(Problem) -> String {
+        guard node.kind == .string else { throw .mismatch(expected: "a string", found: described(node.value)) }
+        return node.string
     }
 
     /// An id or slug, or a reference to one: a string that is not empty, since an empty id names nothing
     /// that Lumen (or `import`) could refer to.
-    static func identifier(_ value: JSONValue) throws(Problem) -> String {
+    static func identifier(_ node: JSONNode) throws(Problem) -> String {
         let expected = "a non-empty string"
-        guard case .string(let text) = value else { throw .mismatch(expected: expected, found: described(value)) }
-        guard !text.isEmpty else { throw .mismatch(expected: expected, found: shown(value)) }
-        return text
+        guard node.kind == .string else { throw .mismatch(expected: expected, found: described(node.value)) }
+        guard node.length > 0 else { throw .mismatch(expected: expected, found: shown(node.value)) }
+        return node.string
     }
 
-    static func bool(_ value: JSONValue) throws(Problem) -> Bool {
-        guard case .bool(let flag) = value else { throw .mismatch(expected: "true or false", found: described(value)) }
-        return flag
+    static func bool(_ node: JSONNode) throws(Problem) -> Bool {
+        switch node.kind {
+        case .true: return true
+        case .false: return false
+        default: throw .mismatch(expected: "true or false", found: described(node.value))
+        }
     }
 
-    static func array(_ value: JSONValue) throws(Problem) -> [JSONValue] {
-        guard case .array(let elements) = value else { throw .mismatch(expected: "an array", found: described(value)) }
-        return elements
+    /// An array: its node, whose elements `JSONNode.elements` lists.
+    static func array(_ node: JSONNode) throws(Problem) -> JSONNode {
+        guard node.kind == .array else { throw .mismatch(expected: "an array", found: described(node.value)) }
+        return node
     }
 
     // MARK: Numbers
 
     /// Any number, read exactly.
-    static func number(_ value: JSONValue) throws(Problem) -> ExactDecimal {
-        guard case .number(let text) = value else { throw .mismatch(expected: "a number", found: described(value)) }
-        guard let decimal = ExactDecimal(jsonNumber: text) else {
+    static func number(_ node: JSONNode) throws(Problem) -> ExactDecimal {
+        guard node.kind == .number else { throw .mismatch(expected: "a number", found: described(node.value)) }
+        guard let decimal = ExactDecimal(jsonNumber: node.bytes) else {
             // Only a built `JSONValue` can hold a number that is not JSON; a parsed one is checked already.
-            guard ExactDecimal.isJSONNumber(text) else { throw .message("\(shown(value)) is not a JSON number") }
+            let value = node.value
+            guard ExactDecimal.isJSONNumber(node.bytes) else {
+                throw .message("\(shown(value)) is not a JSON number")
+            }
             throw .message("cannot read the number \(shown(value)) exactly")
         }
         return decimal
     }
 
     /// A unit cost or a feature's limit: fractions allowed.
-    static func nonNegativeNumber(_ value: JSONValue) throws(Problem) -> ExactDecimal {
+    static func nonNegativeNumber(_ node: JSONNode) throws(Problem) -> ExactDecimal {
         let expected = "a non-negative number"
-        guard case .number = value else { throw .mismatch(expected: expected, found: described(value)) }
-        let decimal = try number(value)
-        guard !decimal.isNegative else { throw .mismatch(expected: expected, found: shown(value)) }
-        return try withinLimit(decimal, value)
+        guard node.kind == .number else { throw .mismatch(expected: expected, found: described(node.value)) }
+        let decimal = try number(node)
+        guard !decimal.isNegative else { throw .mismatch(expected: expected, found: shown(node.value)) }
+        return try withinLimit(decimal, node)
     }
 
     /// An amount in minor units: `amount_cents`.
-    static func wholeAmount(_ value: JSONValue) throws(Problem) -> ExactDecimal {
+    static func wholeAmount(_ node: JSONNode) throws(Problem) -> ExactDecimal {
         let expected = "a non-negative whole number"
-        guard case .number = value else { throw .mismatch(expected: expected, found: described(value)) }
-        let decimal = try number(value)
-        guard !decimal.isNegative, decimal.isInteger else { throw .mismatch(expected: expected, found: shown(value)) }
-        return try withinLimit(decimal, value)
+        guard node.kind == .number else { throw .mismatch(expected: expected, found: described(node.value)) }
+        let decimal = try number(node)
+        guard !decimal.isNegative, decimal.isInteger else { throw .mismatch(expected: expected, found: shown(node.value)) }
+        return try withinLimit(decimal, node)
     }
 
     /// A credit's `defaultAmount` or `refillAmount`: a whole number from 1, since a credit of 0 grants
     /// nothing (Lumen refuses it).
-    static func positiveAmount(_ value: JSONValue) throws(Problem) -> ExactDecimal {
+    static func positiveAmount(_ node: JSONNode) throws(Problem) -> ExactDecimal {
         let expected = "a positive whole number"
-        guard case .number = value else { throw .mismatch(expected: expected, found: described(value)) }
-        let decimal = try number(value)
+        guard node.kind == .number else { throw .mismatch(expected: expected, found: described(node.value)) }
+        let decimal = try number(node)
         guard !decimal.isNegative, !decimal.isZero, decimal.isInteger else {
-            throw .mismatch(expected: expected, found: shown(value))
+            throw .mismatch(expected: expected, found: shown(node.value))
         }
-        return try withinLimit(decimal, value)
+        return try withinLimit(decimal, node)
     }
 
     /// A whole number within `range`: `trialDays` (1 to 365).
     static func wholeNumber(in range: ClosedRange<Int>) -> Decoder<Int> {
-        { (value: JSONValue) throws(Problem) -> Int in
+        { (node: JSONNode) throws(Problem) -> Int in
             let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
-            guard case .number = value else { throw .mismatch(expected: expected, found: described(value)) }
-            guard let integer = try number(value).integerValue, range.contains(integer) else {
-                throw .mismatch(expected: expected, found: shown(value))
+            guard node.kind == .number else { throw .mismatch(expected: expected, found: described(node.value)) }
+            guard let integer = try number(node).integerValue, range.contains(integer) else {
+                throw .mismatch(expected: expected, found: shown(node.value))
             }
             return integer
         }
     }
 
     /// A count of days, seats or a position: `min_seats`, `expiryDays`, `displayOrder`.
-    static func positiveInteger(_ value: JSONValue) throws(Problem) -> Int {
+    static func positiveInteger(_ node: JSONNode) throws(Problem) -> Int {
         // Within 2^53 − 1, so it always fits in an Int.
-        try positiveAmount(value).integerValue ?? 0
+        try positiveAmount(node).integerValue ?? 0
     }
 
     /// A version number that must be exactly `expected`: `dsl_version`.
     static func constant(_ expected: Int) -> Decoder<Int> {
-        { (value: JSONValue) throws(Problem) -> Int in
-            guard case .number = value else { throw .mismatch(expected: String(expected), found: described(value)) }
-            guard try number(value) == ExactDecimal(expected) else {
-                throw .mismatch(expected: String(expected), found: shown(value))
+        { (node: JSONNode) throws(Problem) -> Int in
+            guard node.kind == .number else { throw .mismatch(expected: String(expected), found: described(node.value)) }
+            guard try number(node) == ExactDecimal(expected) else {
+                throw .mismatch(expected: String(expected), found: shown(node.value))
             }
             return expected
         }
     }
 
-    private static func withinLimit(_ decimal: ExactDecimal, _ value: JSONValue) throws(Problem) -> ExactDecimal {
+    private static func withinLimit(_ decimal: ExactDecimal, _ node: JSONNode) throws(Problem) -> ExactDecimal {
         guard !decimal.magnitudeExceeds(largestExactValue) else {
-            throw .mismatch(expected: "at most \(largestExactValue) (2^53 − 1)", found: shown(value))
+            throw .mismatch(expected: "at most \(largestExactValue) (2^53 − 1)", found: shown(node.value))
         }
         return decimal
     }
@@ -137,52 +148,63 @@ enum CatalogField {
 
     /// A string that must be exactly `expected`: `queryType`, `scope`.
     static func constant(_ expected: String) -> Decoder<String> {
-        { (value: JSONValue) throws(Problem) -> String in
-            guard value == .string(expected) else {
-                throw .mismatch(expected: JSONText.quoted(expected), found: describedOrShown(value))
+        let expectedBytes = Array(expected.utf8)
+        return { (node: JSONNode) throws(Problem) -> String in
+            guard node.kind == .string, node.bytesEqual(expectedBytes) else {
+                throw .mismatch(expected: JSONText.quoted(expected), found: describedOrShown(node.value))
             }
             return expected
         }
     }
 
     /// One of a fixed set of spellings (Lumen's enum values), each with its typed value.
-    static func oneOf<Value>(_ choices: [(name: String, value: Value)]) -> Decoder<Value> {
-        { (value: JSONValue) throws(Problem) -> Value in
-            if case .string(let text) = value, let choice = choices.first(where: { $0.name == text }) {
-                return choice.value
+    static func oneOf<Value: Sendable>(_ choices: [(name: String, value: Value)]) -> Decoder<Value> {
+        let names = choices.map { Array($0.name.utf8) }
+        return { (node: JSONNode) throws(Problem) -> Value in
+            if node.kind == .string, let index = names.firstIndex(where: node.bytesEqual) {
+                return choices[index].value
             }
             let names = choices.map { JSONText.quoted($0.name) }.joined(separator: ", ")
-            throw .mismatch(expected: "one of \(names)", found: describedOrShown(value))
+            throw .mismatch(expected: "one of \(names)", found: describedOrShown(node.value))
         }
     }
 
     /// An ISO 4217 code in upper case, as plancat writes it.
-    static func currency(_ value: JSONValue) throws(Problem) -> String {
+    static func currency(_ node: JSONNode) throws(Problem) -> String {
         let expected = "an upper-case ISO 4217 currency code"
-        guard case .string(let code) = value else { throw .mismatch(expected: expected, found: described(value)) }
-        guard Currency.named(code) != nil else { throw .mismatch(expected: expected, found: shown(value)) }
+        guard node.kind == .string else { throw .mismatch(expected: expected, found: described(node.value)) }
+        let code = node.string
+        guard Currency.named(code) != nil else { throw .mismatch(expected: expected, found: shown(node.value)) }
         return code
     }
 
     /// `RRULE:FREQ=MONTHLY;INTERVAL=1`, exactly as `BillingPeriod.recurrenceRule` writes it, so that
     /// reading and writing again gives the same text.
-    static func recurrenceRule(_ value: JSONValue) throws(Problem) -> BillingPeriod {
+    static func recurrenceRule(_ node: JSONNode) throws(Problem) -> BillingPeriod {
         let expected = "a rule \"RRULE:FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY);INTERVAL=n\" (n ≥ 1)"
-        guard case .string(let rule) = value else { throw .mismatch(expected: expected, found: described(value)) }
-        let utf8 = rule.utf8
-        for (interval, head) in recurrenceRuleHeads where utf8.starts(with: head.utf8) {
-            let count = utf8.dropFirst(head.utf8.count)
+        guard node.kind == .string else { throw .mismatch(expected: expected, found: described(node.value)) }
+        guard let period = period(of: node.bytes) else { throw .mismatch(expected: expected, found: shown(node.value)) }
+        return period
+    }
+
+    private static func period(of rule: UnsafeBufferPointer<UInt8>) -> BillingPeriod? {
+        for (interval, head) in recurrenceRuleHeads where rule.count > head.count {
+            guard head.withUnsafeBufferPointer({ JSONTapeView.equal(UnsafeBufferPointer(rebasing: rule[..<head.count]), $0) })
+            else { continue }
+            let count = rule[head.count...]
             // Digits only, no leading zero, and few enough to fit: `INTERVAL=01` would not write back the same.
-            guard (1...9).contains(count.count), count.first != UInt8(ascii: "0"),
+            guard count.count <= 9, count.first != UInt8(ascii: "0"),
                   count.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
-            else { break }
+            else { return nil }
             return BillingPeriod(interval: interval, count: count.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
         }
-        throw .mismatch(expected: expected, found: shown(value))
+        return nil
     }
 
     /// `RRULE:FREQ=MONTHLY;INTERVAL=` for each interval: a rule is one of these and a count.
-    private static let recurrenceRuleHeads = BillingInterval.allCases.map { ($0, "RRULE:FREQ=\($0.frequency);INTERVAL=") }
+    private static let recurrenceRuleHeads = BillingInterval.allCases.map {
+        ($0, Array("RRULE:FREQ=\($0.frequency);INTERVAL=".utf8))
+    }
 
     // MARK: Describing what was found
 

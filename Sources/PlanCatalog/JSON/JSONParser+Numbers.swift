@@ -3,15 +3,15 @@
 extension JSONParser.State {
     /// A number by the JSON grammar, `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept
     /// as its literal text.
-    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+    mutating func parseNumber() throws(JSONParseError) {
         let start = position
         var index = position
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count else { throw error(at: index, "unexpected end of input in a number") }
-        switch bytes[index] {
+        if input[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < count else { throw error(at: index, "unexpected end of input in a number") }
+        switch input[index] {
         case UInt8(ascii: "0"):
             index += 1
-            if index < bytes.count, Self.isDigit(bytes[index]) {
+            if index < count, Self.isDigit(input[index]) {
                 throw error(at: start, "a number cannot start with a leading zero")
             }
         case UInt8(ascii: "1")...UInt8(ascii: "9"):
@@ -19,12 +19,12 @@ extension JSONParser.State {
         default:
             throw unexpected(at: index, expected: "a digit after `-`")
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        if index < count, input[index] == UInt8(ascii: ".") {
             index = try requiredDigitsEnd(from: index + 1, expected: "a digit after the decimal point")
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if index < count, input[index] == UInt8(ascii: "e") || input[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            if index < count, input[index] == UInt8(ascii: "+") || input[index] == UInt8(ascii: "-") {
                 index += 1
             }
             index = try requiredDigitsEnd(from: index, expected: "a digit in the exponent")
@@ -33,18 +33,18 @@ extension JSONParser.State {
             throw error(at: start, "number longer than \(InputLimits.maximumJSONNumberLength) characters")
         }
         position = index
-        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+        appendNode(.number, start: start, length: index - start)
     }
 
     private func requiredDigitsEnd(from index: Int, expected: String) throws(JSONParseError) -> Int {
-        guard index < bytes.count else { throw error(at: index, "unexpected end of input in a number") }
-        guard Self.isDigit(bytes[index]) else { throw unexpected(at: index, expected: expected) }
+        guard index < count else { throw error(at: index, "unexpected end of input in a number") }
+        guard Self.isDigit(input[index]) else { throw unexpected(at: index, expected: expected) }
         return digitsEnd(from: index)
     }
 
     private func digitsEnd(from index: Int) -> Int {
         var end = index
-        while end < bytes.count, Self.isDigit(bytes[end]) { end += 1 }
+        while end < count, Self.isDigit(input[end]) { end += 1 }
         return end
     }
 

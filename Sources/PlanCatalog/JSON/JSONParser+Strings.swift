@@ -1,40 +1,105 @@
 /// Strings: the scan between the quotes, escapes and surrogate pairs, and the UTF-8 check.
 ///
 /// Most of a catalog.json's bytes are keys and names, and strings have the most ways to be wrong, so
-/// they are kept apart from the structure: a string without escapes is made straight from its bytes, and
+/// they are kept apart from the structure: a string without escapes is only the range of its bytes, and
 /// each refusal names the exact byte, so that a message points at the bad escape or the bad UTF-8 rather
 /// than at the string.
 extension JSONParser.State {
-    /// A string, with the position at its opening quote. Without escapes (the usual case) the string
-    /// is made straight from the slice between the quotes, once its UTF-8 has been checked.
-    mutating func parseString() throws(JSONParseError) -> String {
+    /// The string whose opening quote is at `position`: appends its node and returns the node's index.
+    /// Without escapes (the usual case) the node is the range between the quotes, once its UTF-8 has
+    /// been checked; with escapes, the string is decoded into `decoded`.
+    mutating func parseString() throws(JSONParseError) -> Int {
         let start = position + 1
         var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
+        var mayHoldSecret = false
+        while true {
+            index = plainStringBytesEnd(from: index)
+            guard index < count else { throw error(at: count, "unexpected end of input in a string") }
+            switch input[index] {
+            case UInt8(ascii: "\""):
                 position = index + 1
-                return String(decoding: bytes[start..<index], as: UTF8.self)
+                appendNode(.string, start: start, length: index - start, mayHoldSecret: mayHoldSecret)
+                return nodes.count - 1
+            case UInt8(ascii: "\\"):
+                return try parseEscapedString(start: start, firstEscape: index)
+            case UInt8(ascii: "_"):
+                if index - start >= 2, input[index - 2] == UInt8(ascii: "s"), input[index - 1] == UInt8(ascii: "k") {
+                    mayHoldSecret = true
+                }
+                index += 1
+            default:
+                index = try stringByteEnd(at: index)
             }
-            if byte == UInt8(ascii: "\\") { break }
-            index = try stringByteEnd(at: index)
         }
-        var decoded = Array(bytes[start..<index])
-        while index < bytes.count {
-            let byte = bytes[index]
+    }
+
+    /// The first index from `index` whose byte needs a look: `"`, `\`, `_` (which may end the `sk_` of a
+    /// secret key), a control character or a non-ASCII byte; `count` when there is none.
+    ///
+    /// Eight bytes at a time, with the usual bit tricks: `(x - 0x01…01) & ~x & 0x80…80` marks the bytes
+    /// of `x` that are zero (after XOR with a repeated byte, the bytes equal to it), and the lowest mark
+    /// is exact; `(x - 0x20…20) & ~x & 0x80…80` marks the bytes below 0x20 the same way; `x & 0x80…80`
+    /// the non-ASCII bytes. The lowest mark of all is the first byte that needs a look.
+    private func plainStringBytesEnd(from index: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var index = index
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+            let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            let underscores = word ^ (ones &* UInt64(UInt8(ascii: "_")))
+            var marks = (quotes &- ones) & ~quotes
+            marks |= (backslashes &- ones) & ~backslashes
+            marks |= (underscores &- ones) & ~underscores
+            marks |= (word &- ones &* 0x20) & ~word
+            marks = (marks | word) & highBits
+            if marks != 0 { return index + marks.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < count {
+            switch input[index] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "_"), 0x00..<0x20, 0x80...: return index
+            default: index += 1
+            }
+        }
+        return index
+    }
+
+    /// The rest of a string with escapes, from its first `\`: decoded into `decoded`.
+    private mutating func parseEscapedString(start: Int, firstEscape: Int) throws(JSONParseError) -> Int {
+        let decodedStart = decoded.count
+        decoded.append(contentsOf: input[start..<firstEscape])
+        var index = firstEscape
+        while index < count {
+            let byte = input[index]
             if byte == UInt8(ascii: "\"") {
                 position = index + 1
-                return String(decoding: decoded, as: UTF8.self)
+                let string = decoded[decodedStart...]
+                appendNode(.string, start: decodedStart, length: string.count, isDecoded: true,
+                           mayHoldSecret: Self.holdsSecretPrefix(string))
+                return nodes.count - 1
             }
             if byte == UInt8(ascii: "\\") {
-                index = try decodeEscape(at: index, into: &decoded)
+                index = try decodeEscape(at: index)
             } else {
                 let end = try stringByteEnd(at: index)
-                decoded.append(contentsOf: bytes[index..<end])
+                decoded.append(contentsOf: input[index..<end])
                 index = end
             }
         }
-        throw error(at: bytes.count, "unexpected end of input in a string")
+        throw error(at: count, "unexpected end of input in a string")
+    }
+
+    /// Whether `string` holds `sk_`.
+    private static func holdsSecretPrefix(_ string: ArraySlice<UInt8>) -> Bool {
+        var index = string.startIndex
+        while index + 3 <= string.endIndex {
+            if string[index] == UInt8(ascii: "s"), string[index + 1] == UInt8(ascii: "k"),
+               string[index + 2] == UInt8(ascii: "_") { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The end of the unescaped character at `index` inside a string: refuses control characters and
@@ -67,7 +132,7 @@ extension JSONParser.State {
     }
 
     /// Decodes the escape at `index` (its `\`) into `decoded`; returns the index after it.
-    private func decodeEscape(at index: Int, into decoded: inout [UInt8]) throws(JSONParseError) -> Int {
+    private mutating func decodeEscape(at index: Int) throws(JSONParseError) -> Int {
         guard index + 1 < bytes.count else { throw error(at: bytes.count, "unexpected end of input in a string") }
         let simple: UInt8
         switch bytes[index + 1] {
@@ -77,7 +142,7 @@ extension JSONParser.State {
         case UInt8(ascii: "n"): simple = 0x0A
         case UInt8(ascii: "r"): simple = 0x0D
         case UInt8(ascii: "t"): simple = 0x09
-        case UInt8(ascii: "u"): return try decodeUnicodeEscape(at: index, into: &decoded)
+        case UInt8(ascii: "u"): return try decodeUnicodeEscape(at: index)
         case let next where (0x21...0x7E).contains(next):
             throw error(at: index, "invalid escape `\\\(Character(Unicode.Scalar(next)))` in a string")
         default:
@@ -88,7 +153,7 @@ extension JSONParser.State {
     }
 
     /// `\uXXXX`, or a surrogate pair `\uD83D\uDE00`; a lone surrogate is refused.
-    private func decodeUnicodeEscape(at index: Int, into decoded: inout [UInt8]) throws(JSONParseError) -> Int {
+    private mutating func decodeUnicodeEscape(at index: Int) throws(JSONParseError) -> Int {
         let first = try hexQuad(at: index + 2)
         var value = first
         var end = index + 6

@@ -3,15 +3,18 @@
 ///
 /// Foundation's `JSONSerialization` is not used because it is slow and memory-hungry on 100 MB files and
 /// on Linux cannot tell `true` from `1`; it also loses key order and a number's literal text, both of
-/// which plancat needs (OUTPUT.md fixes key order; money must stay exact). The parser works on the byte
-/// array with an index, builds strings straight from byte slices, and keeps the containers it is inside on
-/// a heap stack, so that nesting costs no call stack: 100,000 `[` fail at `maximumDepth` at once.
+/// which plancat needs (OUTPUT.md fixes key order; money must stay exact). The parser makes a `JSONTape`:
+/// one flat array of nodes that point into the input, so that a 255 MB file costs one node per value
+/// rather than a tree of enums, arrays and strings. It keeps the containers it is inside on a heap stack,
+/// so that nesting costs no call stack: 100,000 `[` fail at `maximumDepth` at once.
 ///
 /// It stops at the first problem: a catalog.json is written by a program, so one precise message (where,
 /// and what was expected) is worth more than recovery.
 ///
-/// The parser is one `State` split by concern: this file holds the document, its containers and literals;
-/// `JSONParser+Strings.swift`, `JSONParser+Numbers.swift` and `JSONParser+Errors.swift` the rest.
+/// The parser is one `State` split by concern: this file holds the document, its containers, whitespace
+/// and literals; `JSONParser+Strings.swift`, `JSONParser+Numbers.swift` and `JSONParser+Errors.swift` the
+/// rest. It reads the input through an `UnsafeBufferPointer` (`State.input`), since it touches every byte
+/// of files of hundreds of megabytes; every read is behind a check of `position` against `count`.
 public enum JSONParser {
     /// The one JSON value that `bytes` hold (after an optional UTF-8 byte order mark, with only
     /// whitespace around it).
@@ -20,39 +23,90 @@ public enum JSONParser {
     /// quotes, raw control characters in strings, lone surrogates), invalid UTF-8, a key repeated in one
     /// object, and nesting deeper than `maximumDepth` arrays and objects.
     public static func parse(_ bytes: [UInt8], maximumDepth: Int = InputLimits.maximumJSONDepth) throws(JSONParseError) -> JSONValue {
-        var state = State(bytes: bytes, maximumDepth: maximumDepth)
-        return try state.parseDocument()
+        try tape(of: bytes, maximumDepth: maximumDepth).value
+    }
+
+    /// The document as a tape, refusing exactly what `parse` refuses.
+    static func tape(of bytes: [UInt8], maximumDepth: Int = InputLimits.maximumJSONDepth) throws(JSONParseError) -> JSONTape {
+        try bytes.withUnsafeBufferPointer { (input) throws(JSONParseError) -> JSONTape in
+            var state = State(bytes: bytes, input: input, maximumDepth: maximumDepth)
+            defer {
+                state.containers.deallocate()
+                state.keys.deallocate()
+            }
+            do throws(JSONParseError) {
+                try state.parseDocument()
+            } catch {
+                state.nodes.deallocate()
+                throw error
+            }
+            return JSONTape(text: bytes, decoded: state.decoded, nodes: state.nodes.elements)
+        }
     }
 }
 
 extension JSONParser {
     /// An array or object whose closing bracket has not been reached yet.
-    fileprivate struct Container {
+    struct Container {
+        /// The index of its node, whose count and end are filled in when it closes.
+        let node: Int
         let isObject: Bool
-        var elements: [JSONValue] = []
-        var members: [JSONValue.Member] = []
-        /// The key of the member whose value is being parsed.
-        var pendingKey = ""
-        /// The keys so far, built only once an object is big enough that searching `members` is slow.
-        var keyIndex: Set<String>?
+        var count: UInt32 = 0
+        /// Where this object's keys start in `State.keys`.
+        let firstKey: Int
+        /// Whether the object is big enough that its keys are in `State.largeObjectKeys`.
+        var isLarge = false
+        /// One bit per key so far, chosen by a hash of its fingerprint: a key whose bit is clear is new
+        /// without comparing it with any other (a filter of one word, as a Bloom filter does it).
+        var keyBits: UInt64 = 0
     }
 
     /// Objects with this many members or more find duplicate keys with a set rather than a linear search.
-    fileprivate static let linearKeySearchLimit = 12
+    /// Below it, a key is new when its bit in `Container.keyBits` is clear, and otherwise compared with
+    /// each earlier key by a fingerprint of its length and first bytes: cheaper than hashing every key of
+    /// every object of a file with millions of them.
+    fileprivate static let linearKeySearchLimit = 32
 
-    /// The position in the bytes and the open containers.
+    /// A key of an open object: its node, and its length and first bytes in one word.
+    struct Key {
+        let node: Int
+        let fingerprint: UInt64
+    }
+
+    /// The position in the bytes, the nodes so far and the open containers.
     ///
     /// Internal rather than private only so that its extensions in the sibling `JSONParser+*.swift` files
     /// can reach it; nothing outside the parser uses it.
     struct State {
+        /// The input, for messages (which work out a line and column) and `UTF8Decoding`.
         let bytes: [UInt8]
+        /// The same bytes, for the hot loops; valid while `JSONParser.tape(of:)` runs.
+        let input: UnsafeBufferPointer<UInt8>
+        let count: Int
         let maximumDepth: Int
         var position = 0
-        fileprivate var containers: [Container] = []
+        /// About one value per 16 bytes of pretty-printed JSON; the buffer grows if there are more.
+        var nodes: JSONParser.Buffer<JSONTape.Node>
+        var decoded: [UInt8] = []
+        var containers = JSONParser.Buffer<JSONParser.Container>(capacity: 64)
+        /// The keys of the open objects, innermost last.
+        var keys = JSONParser.Buffer<JSONParser.Key>(capacity: 256)
+        /// The keys of the open objects big enough that comparing a key with each is slow, by depth.
+        fileprivate var largeObjectKeys: [Int: Set<String>] = [:]
 
-        init(bytes: [UInt8], maximumDepth: Int) {
+        init(bytes: [UInt8], input: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
             self.bytes = bytes
+            self.input = input
+            self.count = input.count
             self.maximumDepth = maximumDepth
+            nodes = JSONParser.Buffer(capacity: input.count / 16 + 16)
+        }
+
+        /// Appends a node for a scalar or a string.
+        mutating func appendNode(_ kind: JSONTape.Kind, start: Int = 0, length: Int = 0,
+                                 isDecoded: Bool = false, mayHoldSecret: Bool = false) {
+            nodes.append(JSONTape.Node(kind: kind, isDecoded: isDecoded, mayHoldSecret: mayHoldSecret,
+                                       first: UInt32(truncatingIfNeeded: start), second: UInt32(truncatingIfNeeded: length)))
         }
     }
 }
@@ -61,56 +115,59 @@ extension JSONParser {
 
 extension JSONParser.State {
     /// The whole document: one value, its containers closed, and nothing but whitespace after it.
-    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    mutating func parseDocument() throws(JSONParseError) {
+        if count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { position = 3 }
         skipWhitespace()
-        guard position < bytes.count else { throw error(at: position, "empty input; expected a JSON value") }
+        guard position < count else { throw error(at: position, "empty input; expected a JSON value") }
         nextValue: while true {
             let before = position
-            // Nil: a container was opened, and its first value comes next.
-            guard var value = try parseValueOrOpenContainer() else {
+            // Whitespace is skipped; a value starts here. False: a container was opened, and its first
+            // value comes next.
+            guard try parseValueOrOpenContainer() else {
                 assert(position > before, "the JSON parser must make progress")
                 continue
             }
-            // Close every container that ends right after this value.
+            // A value ended: count it in its container, and close every container that ends right after it.
             while !containers.isEmpty {
-                guard let closed = try attach(value) else { continue nextValue }
-                value = closed
+                guard try afterValue() else { continue nextValue }
             }
             skipWhitespace()
-            guard position == bytes.count else { throw unexpected(expected: "end of input after the JSON value") }
-            return value
+            guard position == count else { throw unexpected(expected: "end of input after the JSON value") }
+            return
         }
     }
 
-    /// Parses a scalar and returns it, or opens a container, leaving the position at its first value
-    /// (nil), or opens and closes an empty one and returns it.
-    private mutating func parseValueOrOpenContainer() throws(JSONParseError) -> JSONValue? {
-        guard position < bytes.count else { throw unexpected(expected: "a value") }
-        switch bytes[position] {
+    /// Parses a scalar (true), or opens a container, leaving the position at its first value (false), or
+    /// opens and closes an empty one (true).
+    private mutating func parseValueOrOpenContainer() throws(JSONParseError) -> Bool {
+        guard position < count else { throw unexpected(expected: "a value") }
+        switch input[position] {
         case UInt8(ascii: "{"):
             try openContainer(isObject: true)
-            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            if position < count, input[position] == UInt8(ascii: "}") {
                 position += 1
-                containers.removeLast()
-                return .object([])
+                closeContainer()
+                return true
             }
             try readKey(expected: "a string key or `}`")
-            return nil
+            return false
         case UInt8(ascii: "["):
             try openContainer(isObject: false)
-            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            if position < count, input[position] == UInt8(ascii: "]") {
                 position += 1
-                containers.removeLast()
-                return .array([])
+                closeContainer()
+                return true
             }
-            return nil
+            return false
         case UInt8(ascii: "\""):
-            return .string(try parseString())
+            _ = try parseString()
+            return true
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return try parseNumber()
+            try parseNumber()
+            return true
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            return try parseLiteral()
+            try parseLiteral()
+            return true
         default:
             throw unexpected(expected: "a value")
         }
@@ -120,82 +177,148 @@ extension JSONParser.State {
         guard containers.count < maximumDepth else {
             throw error(at: position, "nesting deeper than \(maximumDepth) levels of arrays and objects")
         }
-        containers.append(JSONParser.Container(isObject: isObject))
+        containers.append(JSONParser.Container(node: nodes.count, isObject: isObject, firstKey: keys.count))
+        appendNode(isObject ? .object : .array)
         position += 1
         skipWhitespace()
     }
 
-    /// Adds a finished value to the innermost container, then reads what follows it: a `,` (and in an
-    /// object the next key and `:`), returning nil because another value comes next; or the closing
-    /// bracket, returning the finished container.
-    private mutating func attach(_ value: JSONValue) throws(JSONParseError) -> JSONValue? {
-        let innermost = containers.count - 1
-        let isObject = containers[innermost].isObject
-        if isObject {
-            containers[innermost].members.append(JSONValue.Member(containers[innermost].pendingKey, value))
-        } else {
-            containers[innermost].elements.append(value)
-        }
+    /// Fills in the innermost container's node: how many values it holds, and where they end.
+    private mutating func closeContainer() {
+        let container = containers.removeLast()
+        var node = nodes[container.node]
+        node.first = container.count
+        node.second = UInt32(truncatingIfNeeded: nodes.count)
+        nodes[container.node] = node
+        if container.isObject { keys.removeSuffix(from: container.firstKey) }
+        if container.isLarge { largeObjectKeys[containers.count] = nil }
+    }
+
+    /// Counts a finished value in the innermost container, then reads what follows it: a `,` (and in an
+    /// object the next key and `:`), returning false because another value comes next; or the closing
+    /// bracket, returning true because the container is a finished value too.
+    private mutating func afterValue() throws(JSONParseError) -> Bool {
+        var container = containers.last
+        container.count += 1
+        containers[containers.count - 1] = container
+        let isObject = container.isObject
         skipWhitespace()
         let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
-        let what = isObject ? "`,` or `}` after an object member" : "`,` or `]` after an array element"
-        guard position < bytes.count else { throw unexpected(expected: what) }
-        switch bytes[position] {
+        guard position < count else {
+            throw unexpected(expected: isObject ? "`,` or `}` after an object member" : "`,` or `]` after an array element")
+        }
+        switch input[position] {
         case UInt8(ascii: ","):
             let commaOffset = position
             position += 1
             skipWhitespace()
-            if position < bytes.count, bytes[position] == closer {
+            if position < count, input[position] == closer {
                 throw error(at: commaOffset, "trailing comma before `\(Character(Unicode.Scalar(closer)))`")
             }
             if isObject { try readKey(expected: "a string key after `,`") }
-            return nil
+            return false
         case closer:
             position += 1
-            let container = containers.removeLast()
-            return isObject ? .object(container.members) : .array(container.elements)
+            closeContainer()
+            return true
         default:
-            throw unexpected(expected: what)
+            throw unexpected(expected: isObject ? "`,` or `}` after an object member" : "`,` or `]` after an array element")
         }
     }
 
     /// Reads `"key" :` into the innermost object, refusing a key it already has.
     private mutating func readKey(expected: String) throws(JSONParseError) {
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+        guard position < count, input[position] == UInt8(ascii: "\"") else {
             throw unexpected(expected: expected)
         }
         let keyOffset = position
         let key = try parseString()
-        guard registerKey(key) else { throw error(at: keyOffset, "duplicate key \(JSONParser.codeSpan(key))") }
-        containers[containers.count - 1].pendingKey = key
+        guard registerKey(key) else {
+            throw error(at: keyOffset, "duplicate key \(JSONParser.codeSpan(keyText(key)))")
+        }
         skipWhitespace()
-        guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+        guard position < count, input[position] == UInt8(ascii: ":") else {
             throw unexpected(expected: "`:` after the object key")
         }
         position += 1
         skipWhitespace()
     }
 
-    /// Whether `key` is new to the innermost object.
-    private mutating func registerKey(_ key: String) -> Bool {
+    /// Whether the key node `key` is new to the innermost object.
+    private mutating func registerKey(_ key: Int) -> Bool {
         let innermost = containers.count - 1
-        if containers[innermost].keyIndex != nil {
-            return containers[innermost].keyIndex!.insert(key).inserted
+        var container = containers[innermost]
+        if container.isLarge {
+            return largeObjectKeys[innermost, default: []].insert(keyText(key)).inserted
         }
-        if containers[innermost].members.contains(where: { $0.key == key }) { return false }
-        if containers[innermost].members.count >= JSONParser.linearKeySearchLimit {
-            var keys = Set(containers[innermost].members.map(\.key))
-            keys.insert(key)
-            containers[innermost].keyIndex = keys
+        let fingerprint = self.fingerprint(of: key)
+        let bit: UInt64 = 1 << ((fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        if container.keyBits & bit != 0 {
+            for other in container.firstKey..<keys.count
+            where keys[other].fingerprint == fingerprint && keyBytes(keys[other].node) == keyBytes(key) {
+                return false
+            }
         }
+        container.keyBits |= bit
+        keys.append(JSONParser.Key(node: key, fingerprint: fingerprint))
+        if keys.count - container.firstKey >= JSONParser.linearKeySearchLimit {
+            container.isLarge = true
+            largeObjectKeys[innermost] = Set((container.firstKey..<keys.count).map { keyText(keys[$0].node) })
+        }
+        containers[innermost] = container
         return true
     }
 
-    private mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): position += 1
-            default: return
+    /// The key's length and first bytes (up to seven), in one word.
+    private func fingerprint(of key: Int) -> UInt64 {
+        let node = nodes[key]
+        let length = Int(node.second)
+        let start = Int(node.first)
+        var prefix: UInt64 = 0
+        if !node.isDecoded, start + 8 <= count {
+            // One load of the eight bytes from the key's start; those past its seventh byte are masked off.
+            prefix = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + start).loadUnaligned(as: UInt64.self))
+        } else {
+            for offset in 0..<Swift.min(length, 8) {
+                prefix |= UInt64(node.isDecoded ? decoded[start + offset] : input[start + offset]) << (8 * offset)
+            }
+        }
+        let kept = Swift.min(length, 7)
+        prefix &= kept == 0 ? 0 : UInt64.max >> (64 - 8 * kept)
+        return prefix | UInt64(truncatingIfNeeded: length) << 56
+    }
+
+    private func keyBytes(_ key: Int) -> ArraySlice<UInt8> {
+        let node = nodes[key]
+        let range = Int(node.first)..<Int(node.first) + Int(node.second)
+        return node.isDecoded ? decoded[range] : bytes[range]
+    }
+
+    private func keyText(_ key: Int) -> String { String(decoding: keyBytes(key), as: UTF8.self) }
+
+    // MARK: Whitespace
+
+    /// Skips spaces, tabs and line ends. Pretty-printed JSON is mostly indentation, so a run of spaces is
+    /// skipped eight bytes at a time: the first byte of a word that is not a space ends it.
+    mutating func skipWhitespace() {
+        while position < count {
+            switch input[position] {
+            case UInt8(ascii: " "):
+                position += 1
+                while position + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + position)
+                        .loadUnaligned(as: UInt64.self))
+                    let notSpaces = word ^ 0x2020_2020_2020_2020
+                    if notSpaces != 0 {
+                        position += notSpaces.trailingZeroBitCount / 8
+                        break
+                    }
+                    position += 8
+                }
+            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                position += 1
+            default:
+                return
             }
         }
     }
@@ -204,23 +327,25 @@ extension JSONParser.State {
 
     /// `true`, `false` or `null`. A run of letters is read whole, so that `truex` or `NaN` is named in
     /// the message rather than half-accepted.
-    private mutating func parseLiteral() throws(JSONParseError) -> JSONValue {
+    private mutating func parseLiteral() throws(JSONParseError) {
         let start = position
         var end = position
-        while end < bytes.count, Self.isWordByte(bytes[end]) { end += 1 }
-        let word = bytes[start..<end]
-        let literal: (text: String, value: JSONValue)? = switch bytes[start] {
-        case UInt8(ascii: "t"): ("true", .bool(true))
-        case UInt8(ascii: "f"): ("false", .bool(false))
+        while end < count, Self.isWordByte(input[end]) { end += 1 }
+        let word = UnsafeBufferPointer(rebasing: input[start..<end])
+        let literal: (text: StaticString, kind: JSONTape.Kind)? = switch input[start] {
+        case UInt8(ascii: "t"): ("true", .true)
+        case UInt8(ascii: "f"): ("false", .false)
         case UInt8(ascii: "n"): ("null", .null)
         default: nil
         }
-        if let (text, value) = literal {
-            if word.elementsEqual(text.utf8) {
+        if let (text, kind) = literal {
+            let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+            if word.elementsEqual(expected) {
                 position = end
-                return value
+                appendNode(kind)
+                return
             }
-            if end == bytes.count, text.utf8.starts(with: word) {
+            if end == count, expected.starts(with: word) {
                 throw error(at: end, "unexpected end of input in `\(text)`")
             }
         }
