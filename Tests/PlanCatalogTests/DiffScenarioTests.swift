@@ -45,6 +45,29 @@ import Testing
         return CatalogDiff(deployed: try CatalogDocument(json: deployed.jsonBytes), source: source)
     }
 
+    /// Records are matched by id whatever order the documents list them in: sorted lists are merged, any
+    /// other order is matched through dictionaries, and both give the same diff.
+    @Test("records in any order give the diff of sorted ones", arguments: scenarios)
+    func recordsInAnyOrder(_ scenario: String) throws {
+        guard let deployed = try Self.document(scenario, "deployed"), let source = try Self.document(scenario, "source")
+        else { return }
+        func reversed(_ document: CatalogDocument) -> CatalogDocument {
+            var reversed = document
+            reversed.metrics.reverse()
+            reversed.features.reverse()
+            reversed.plans.reverse()
+            reversed.prices.reverse()
+            reversed.creditDefinitions.reverse()
+            reversed.pricingTables.reverse()
+            reversed.quotes.reverse()
+            return reversed
+        }
+        let expected = CatalogDiff(deployed: deployed, source: source)
+        #expect(CatalogDiff(deployed: reversed(deployed), source: source) == expected)
+        #expect(CatalogDiff(deployed: deployed, source: reversed(source)) == expected)
+        #expect(CatalogDiff(deployed: reversed(deployed), source: reversed(source)) == expected)
+    }
+
     @Test("there are scenarios") func scenariosExist() {
         #expect(Self.scenarios.contains("pricing-change") && Self.scenarios.contains("no-change"))
     }

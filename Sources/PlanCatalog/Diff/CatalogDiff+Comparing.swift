@@ -12,19 +12,15 @@ extension CatalogDiff {
     /// Every changed record, ordered as `changes` is: kinds in dependency order and ids in byte order,
     /// then archives in reverse dependency order.
     static func compare(deployed: CatalogDocument, source: CatalogDocument) -> [ComparedRecord] {
-        var pairs: [Kind: [RecordPair]] = [:]
-        for kind in Kind.allCases {
-            pairs[kind] = RecordPair.match(deployed: records(of: kind, in: deployed), source: records(of: kind, in: source))
-        }
         // Prices first: what happens to them decides some plans and quotes, and nothing decides a price.
-        let prices = (pairs[.price] ?? []).compactMap { classify($0, kind: .price, priceEvents: PriceEvents()) }
+        let prices = changedRecords(deployed.prices, source.prices, kind: .price, priceEvents: PriceEvents())
         let priceEvents = PriceEvents(prices: prices)
 
         var changed: [ComparedRecord] = []
         var archived: [ComparedRecord] = []
         for kind in Kind.allCases {
             let records = kind == .price ? prices
-                : (pairs[kind] ?? []).compactMap { classify($0, kind: kind, priceEvents: priceEvents) }
+                : changedRecords(of: kind, deployed: deployed, source: source, priceEvents: priceEvents)
             for record in records {
                 if record.action == .archive { archived.append(record) } else { changed.append(record) }
             }
@@ -34,6 +30,49 @@ extension CatalogDiff {
             archived.filter { $0.kind == kind }
         }
         return changed + archivesInReverseDependencyOrder
+    }
+
+    /// The changed records of one kind, ids in byte order.
+    private static func changedRecords(of kind: Kind, deployed: CatalogDocument, source: CatalogDocument,
+                                       priceEvents: PriceEvents) -> [ComparedRecord] {
+        switch kind {
+        case .metric: changedRecords(deployed.metrics, source.metrics, kind: kind, priceEvents: priceEvents)
+        case .feature: changedRecords(deployed.features, source.features, kind: kind, priceEvents: priceEvents)
+        case .plan: changedRecords(deployed.plans, source.plans, kind: kind, priceEvents: priceEvents)
+        case .price: changedRecords(deployed.prices, source.prices, kind: kind, priceEvents: priceEvents)
+        case .creditDefinition:
+            changedRecords(deployed.creditDefinitions, source.creditDefinitions, kind: kind, priceEvents: priceEvents)
+        case .pricingTable: changedRecords(deployed.pricingTables, source.pricingTables, kind: kind, priceEvents: priceEvents)
+        case .quote: changedRecords(deployed.quotes, source.quotes, kind: kind, priceEvents: priceEvents)
+        }
+    }
+
+    /// Matches the records of one kind by id and classifies each pair that differs.
+    ///
+    /// A catalog of 100,000 plans is compared with its deployed self after a change to a few prices: most
+    /// pairs are equal as typed records, which says that their catalog.json values are the same, so
+    /// only the pairs that differ (or whose prices changed) are turned into JSON and compared field by
+    /// field.
+    private static func changedRecords<Record: DiffedRecord>(
+        _ deployed: [Record], _ source: [Record], kind: Kind, priceEvents: PriceEvents
+    ) -> [ComparedRecord] {
+        var records: [ComparedRecord] = []
+        RecordMatch.forEach(deployed: deployed, source: source) { deployedIndex, sourceIndex in
+            if let deployedIndex, let sourceIndex, deployed[deployedIndex] == source[sourceIndex] {
+                let hasPriceEvents = switch kind {
+                case .plan: !priceEvents.versioning(planID: source[sourceIndex].diffID).isEmpty
+                case .quote: priceEvents.replacesOverride(priceID: source[sourceIndex].appliedPriceID)
+                default: false
+                }
+                guard hasPriceEvents else { return }
+            }
+            let deployedRecord = deployedIndex.map { deployed[$0] }
+            let sourceRecord = sourceIndex.map { source[$0] }
+            let id = sourceRecord?.diffID ?? deployedRecord?.diffID ?? ""
+            let pair = RecordPair(id: id, deployed: deployedRecord?.jsonValue, source: sourceRecord?.jsonValue)
+            if let record = classify(pair, kind: kind, priceEvents: priceEvents) { records.append(record) }
+        }
+        return records
     }
 
     /// The record of one pair, or nil when the two sides are the same.
@@ -74,41 +113,6 @@ extension CatalogDiff {
         default: "id"
         }
     }
-
-    /// A kind's records as catalog.json values, by their id or slug.
-    private static func records(of kind: Kind, in document: CatalogDocument) -> [(id: String, value: JSONValue)] {
-        switch kind {
-        case .metric: document.metrics.map { ($0.id, $0.jsonValue) }
-        case .feature: document.features.map { ($0.slug, $0.jsonValue) }
-        case .plan: document.plans.map { ($0.id, $0.jsonValue) }
-        case .price: document.prices.map { ($0.id, $0.jsonValue) }
-        case .creditDefinition: document.creditDefinitions.map { ($0.id, $0.jsonValue) }
-        case .pricingTable: document.pricingTables.map { ($0.slug, $0.jsonValue) }
-        case .quote: document.quotes.map { ($0.id, $0.jsonValue) }
-        }
-    }
-
-    /// Whether `lhs` sorts before `rhs` by the bytes of their UTF-8 text, as catalog.json sorts ids.
-    static func precedesInByteOrder(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
-    }
-}
-
-/// A record of one kind under one id, from either side or both; matching is by id alone, so a renamed
-/// id is one pair on each side (an archive and a create), never guessed to be the same object.
-struct RecordPair {
-    let id: String
-    let deployed: JSONValue?
-    let source: JSONValue?
-
-    /// Pairs for every id of either side, ids in byte order. A repeated id (which the reader and the
-    /// compiler refuse) keeps its first record.
-    static func match(deployed: [(id: String, value: JSONValue)], source: [(id: String, value: JSONValue)]) -> [RecordPair] {
-        let deployedByID = Dictionary(deployed.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
-        let sourceByID = Dictionary(source.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
-        let ids = Set(deployedByID.keys).union(sourceByID.keys).sorted(by: CatalogDiff.precedesInByteOrder)
-        return ids.map { RecordPair(id: $0, deployed: deployedByID[$0], source: sourceByID[$0]) }
-    }
 }
 
 /// The prices created, replaced or archived, found before plans and quotes are classified: a plan whose
@@ -144,6 +148,9 @@ struct PriceEvents {
 
     /// The price events that make a matched plan a new version.
     func versioning(planID: String) -> [ComparedRecord.PriceEvent] { byPlan[planID] ?? [] }
+
+    /// Whether the price `priceID` is replaced in place (nil: no price).
+    func replacesOverride(priceID: String?) -> Bool { priceID.map(replacedPriceIDs.contains) ?? false }
 
     /// The replaced override price of a matched quote whose `priceId` stays the same (a changed `priceId`
     /// is a replace by itself).
