@@ -21,9 +21,15 @@ enum CatalogJSONInput {
 
     /// Reads and parses the file; relative paths resolve against `terminal.currentDirectory`.
     static func read(_ path: String, terminal: some Terminal) -> Result<CatalogDocument, Failure> {
+        read(path, currentDirectory: terminal.currentDirectory, readStandardInput: { try terminal.readStandardInput() })
+    }
+
+    /// Reads and parses the file, without a terminal: `diff` reads a deployed file on another thread.
+    static func read(_ path: String, currentDirectory: String,
+                     readStandardInput: () throws -> [UInt8]) -> Result<CatalogDocument, Failure> {
         let shown = path == "-" ? standardInputName : path
         let bytes: [UInt8]
-        switch readBytes(path, terminal: terminal) {
+        switch readBytes(path, currentDirectory: currentDirectory, readStandardInput: readStandardInput) {
         case .success(let read): bytes = read
         case .failure(let failure): return .failure(failure)
         }
@@ -42,17 +48,18 @@ enum CatalogJSONInput {
                                 exitStatus: ExitStatus.invalidInputData))
     }
 
-    private static func readBytes(_ path: String, terminal: some Terminal) -> Result<[UInt8], Failure> {
+    private static func readBytes(_ path: String, currentDirectory: String,
+                                  readStandardInput: () throws -> [UInt8]) -> Result<[UInt8], Failure> {
         func missing(_ reason: String) -> Result<[UInt8], Failure> {
             .failure(Failure(message: "cannot read `\(path)`: \(reason)", exitStatus: ExitStatus.missingInput))
         }
         if path == "-" {
-            guard let bytes = try? terminal.readStandardInput() else {
+            guard let bytes = try? readStandardInput() else {
                 return .failure(Failure(message: "cannot read standard input", exitStatus: ExitStatus.missingInput))
             }
             return bytes.count > InputLimits.maximumJSONFileBytes ? tooLarge(standardInputName) : .success(bytes)
         }
-        let absolute = path.hasPrefix("/") ? path : terminal.currentDirectory + "/" + path
+        let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
             return missing("no such file")

@@ -1,3 +1,4 @@
+import Dispatch
 import PlanCatalog
 
 /// `plancat diff [PATH] --against FILE | --against-ref GIT_REF`: what changing the source would do to the
@@ -95,6 +96,13 @@ enum DiffCommand: Command {
         let options = DiagnosticOptions(arguments)
         let format = arguments.value(of: "--format").flatMap(Format.init(rawValue:)) ?? .text
         let deployedSide = try DeployedSide(arguments)
+        // A deployed file is read on another thread while the source is checked and built (standard input
+        // is read after the build, as before).
+        let deployedRead: DeployedFileRead? = if case .file(let path) = deployedSide, path != "-" {
+            DeployedFileRead(path: path, currentDirectory: terminal.currentDirectory)
+        } else {
+            nil
+        }
 
         let front = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"), eachCatalogHint: "",
                                        options: options)
@@ -110,7 +118,7 @@ enum DiffCommand: Command {
         let deployedName: String
         switch deployedSide {
         case .file(let path):
-            switch CatalogJSONInput.read(path, terminal: terminal) {
+            switch deployedRead?.result ?? CatalogJSONInput.read(path, terminal: terminal) {
             case .success(let document): deployed = document
             case .failure(let failure):
                 terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
@@ -145,6 +153,30 @@ enum DiffCommand: Command {
         if arguments.has("--fail-on-breaking"), diff.hasBreakingChanges { return ExitStatus.failure }
         if arguments.has("--detailed-exitcode"), !diff.isEmpty { return ExitStatus.changesFound }
         return ExitStatus.success
+    }
+
+    /// A deployed catalog.json read on another thread, so that on a machine with two cores the two sides
+    /// of a diff take the time of the longer rather than of both: at 100,000 plans, reading the 255 MB
+    /// deployed file costs about as much as checking and building the source. Only a file is read this
+    /// way; what is wrong with it is reported, as before, only once the source has built.
+    private final class DeployedFileRead: @unchecked Sendable {
+        /// Set once, on the reading thread, before `finished` is signalled; read only after waiting for it.
+        private var outcome: Result<CatalogDocument, CatalogJSONInput.Failure>?
+        private let finished = DispatchSemaphore(value: 0)
+
+        init(path: String, currentDirectory: String) {
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                outcome = CatalogJSONInput.read(path, currentDirectory: currentDirectory, readStandardInput: { [] })
+                finished.signal()
+            }
+        }
+
+        /// The document or why it cannot be read, once the reading thread is done.
+        var result: Result<CatalogDocument, CatalogJSONInput.Failure> {
+            finished.wait()
+            finished.signal()
+            return outcome!
+        }
     }
 
     /// What the source is compared with.
