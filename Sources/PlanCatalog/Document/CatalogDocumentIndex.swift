@@ -5,7 +5,7 @@
 /// The lookups hold positions in the document's arrays rather than copies of the records: a catalog of
 /// 100,000 plans would otherwise copy every plan and price into a dictionary, retaining each of their
 /// strings and arrays once more.
-struct CatalogDocumentIndex {
+struct CatalogDocumentIndex: Sendable {
     let document: CatalogDocument
     let plans: RecordLookup<CatalogDocument.Plan>
     let prices: RecordLookup<CatalogDocument.Price>
@@ -62,7 +62,7 @@ struct CatalogDocumentIndex {
 }
 
 /// The records of one kind by id: a dictionary from id to position, over the document's array.
-struct RecordLookup<Record> {
+struct RecordLookup<Record: Sendable>: Sendable {
     let records: [Record]
     /// The position of the first record with each id.
     let positions: [String: Int]
