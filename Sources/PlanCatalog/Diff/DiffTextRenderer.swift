@@ -50,8 +50,8 @@ public struct DiffTextRenderer: Sendable {
             output += "No changes. The deployed catalog already matches the source.\n"
         } else {
             output += legend(for: diff) + "\n"
-            output += diff.changes.map { change(for: $0, kindWidth: Self.kindWidth(of: diff)) }
-                .joined(separator: "\n")
+            let kindWidth = Self.kindWidth(of: diff)
+            output += diff.changes.map { change(for: $0, kindWidth: kindWidth) }.joined(separator: "\n")
         }
         if !diff.operations.isEmpty {
             output += "\n" + operations(diff.operations)
