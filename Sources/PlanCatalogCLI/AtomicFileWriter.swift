@@ -79,47 +79,93 @@ enum AtomicFileWriter {
     /// behind.
     static func writeTemporaryFile(_ bytes: [UInt8], beside final: String, permissions: mode_t? = nil,
                                    shownAs shownPath: String) throws(Failure) -> TemporaryFile {
-        let path = temporaryPath(for: final)
-        // Created and registered with interrupts deferred: a signal between the two would leave the file.
-        let (descriptor, registration) = try InterruptHandler.deferringInterrupts {
-            () throws(Failure) -> (Int32, InterruptHandler.Registration) in
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions == nil ? 0o666 : 0o600)
-            guard descriptor >= 0 else {
-                throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
-            }
-            return (descriptor, InterruptHandler.register(temporaryFile: path))
-        }
-        let temporary = TemporaryFile(path: path, registration: registration)
+        let file = try OpenTemporaryFile(beside: final, permissions: permissions, shownAs: shownPath)
         do throws(Failure) {
-            try writeAll(bytes, to: descriptor, shownAs: shownPath)
-            if let permissions, fchmod(descriptor, permissions) != 0 {
-                throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
-            }
-            if fsync(descriptor) != 0 {
-                throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
-            }
+            try file.write(bytes)
         } catch {
-            close(descriptor)
-            temporary.discard()
+            file.abandon()
             throw error
         }
-        // The bytes are synced; a late error from close(2) could not lose them.
-        close(descriptor)
-        return temporary
+        return try file.finish()
     }
 
-    /// Writes every byte, however many calls `write(2)` needs and however often a signal interrupts it.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, shownAs shownPath: String) throws(Failure) {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress, buffer.count)
+    /// A temporary file still being written, for bytes that come in chunks (`plancat build` streams files
+    /// of hundreds of megabytes): created beside its final name and registered with `InterruptHandler`
+    /// at once, then written as often as needed, then either finished — synced and closed, ready for its
+    /// rename — or abandoned. Exactly one of `finish` and `abandon` must end it.
+    struct OpenTemporaryFile {
+        private let file: TemporaryFile
+        private let descriptor: Int32
+        private let permissions: mode_t?
+        /// How messages name the final file.
+        private let shownPath: String
+
+        /// Creates the file: `.NAME.plancat-<pid>-<random>.tmp` beside the absolute path `final`, with
+        /// `permissions` as `writeTemporaryFile` explains.
+        init(beside final: String, permissions: mode_t? = nil, shownAs shownPath: String) throws(Failure) {
+            let path = temporaryPath(for: final)
+            // Created and registered with interrupts deferred: a signal between the two would leave the file.
+            let (descriptor, registration) = try InterruptHandler.deferringInterrupts {
+                () throws(Failure) -> (Int32, InterruptHandler.Registration) in
+                let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                                      permissions == nil ? 0o666 : 0o600)
+                guard descriptor >= 0 else {
+                    throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+                }
+                return (descriptor, InterruptHandler.register(temporaryFile: path))
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+            file = TemporaryFile(path: path, registration: registration)
+            self.descriptor = descriptor
+            self.permissions = permissions
+            self.shownPath = shownPath
+        }
+
+        /// Appends every byte of `chunk`, however many calls `write(2)` needs and however often a signal
+        /// interrupts it. On failure the file is left for `abandon`.
+        func write(_ chunk: UnsafeRawBufferPointer) throws(Failure) {
+            var offset = 0
+            while offset < chunk.count {
+                let count = systemWrite(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+                }
+                offset += count
             }
-            offset += count
+        }
+
+        /// Appends every byte of `bytes`, as `write(_:)` of a chunk does.
+        func write(_ bytes: [UInt8]) throws(Failure) {
+            // `withUnsafeBytes` rethrows untyped; the one error `write` can throw is carried out by hand.
+            var failure: Failure?
+            bytes.withUnsafeBytes { buffer in
+                do throws(Failure) { try write(buffer) } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
+
+        /// Sets the permissions, syncs and closes the file, ready to be renamed; on failure removes it.
+        func finish() throws(Failure) -> TemporaryFile {
+            do throws(Failure) {
+                if let permissions, fchmod(descriptor, permissions) != 0 {
+                    throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+                }
+                if fsync(descriptor) != 0 {
+                    throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+                }
+            } catch {
+                abandon()
+                throw error
+            }
+            // The bytes are synced; a late error from close(2) could not lose them.
+            close(descriptor)
+            return file
+        }
+
+        /// Closes and removes the file: the write failed or turned out not to be needed.
+        func abandon() {
+            close(descriptor)
+            file.discard()
         }
     }
 
@@ -144,4 +190,9 @@ enum AtomicFileWriter {
     static func reason() -> String {
         String(cString: strerror(errno))
     }
+}
+
+/// write(2), under a name that the `write` methods above do not hide.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

@@ -98,8 +98,13 @@ enum BuildCommand: Command {
         }
 
         if let printed {
-            let file = try printed.file(in: output, catalogPath: catalogPath)
-            terminal.write(String(decoding: file.bytes, as: UTF8.self), to: .standardOutput)
+            let path = try printed.path(in: output, catalogPath: catalogPath)
+            // Printed as it is made, a chunk at a time: a large catalog.json is never held whole.
+            var standardOutput = StandardOutputSink(terminal: terminal)
+            guard output.write(fileAt: path, to: &standardOutput) else {
+                // BuildOutput always holds catalog.json, entitlements.json and a file per pricing table.
+                preconditionFailure("the build has no \(path)")
+            }
             return ExitStatus.success
         }
 
@@ -108,9 +113,8 @@ enum BuildCommand: Command {
             : terminal.currentDirectory + "/" + shownDirectory
         let writer = OutputDirectoryWriter(directory: absoluteDirectory, shownAs: shownDirectory)
         do {
-            let written = try writer.write(output.files)
-            var line = "built \(catalogPath) → \(shownDirectory): "
-                + output.files.map(\.path).joined(separator: ", ")
+            let written = try writer.write(output)
+            var line = "built \(catalogPath) → \(shownDirectory): " + output.paths.joined(separator: ", ")
             if !written.removed.isEmpty { line += "; removed " + written.removed.joined(separator: ", ") }
             terminal.write(line + "\n", to: .standardOutput)
             return ExitStatus.success
@@ -158,8 +162,9 @@ enum BuildCommand: Command {
             return "use one of: " + forms.joined(separator: ", ")
         }
 
-        /// The built file this names; an unknown pricing table is a usage error with a did-you-mean.
-        func file(in output: BuildOutput, catalogPath: String) throws(UsageError) -> OutputFile {
+        /// The path of the built file this names; an unknown pricing table is a usage error with a
+        /// did-you-mean.
+        func path(in output: BuildOutput, catalogPath: String) throws(UsageError) -> String {
             let path: String
             switch self {
             case .catalog:
@@ -179,11 +184,21 @@ enum BuildCommand: Command {
                 }
                 path = BuildOutput.pricingTablePath(slug: slug)
             }
-            guard let file = output.file(at: path) else {
-                // BuildOutput always holds catalog.json, entitlements.json and a file per pricing table.
-                preconditionFailure("the build has no \(path)")
-            }
-            return file
+            return path
         }
+    }
+
+    /// `--print`'s destination: each chunk of the file, as it is made, on standard output. Chunks end
+    /// between records, so each one is whole UTF-8 text.
+    private struct StandardOutputSink<T: Terminal>: BuildOutputSink {
+        let terminal: T
+
+        func beginFile(at path: String) {}
+
+        func write(_ chunk: UnsafeRawBufferPointer) {
+            terminal.write(String(decoding: chunk, as: UTF8.self), to: .standardOutput)
+        }
+
+        func endFile() {}
     }
 }

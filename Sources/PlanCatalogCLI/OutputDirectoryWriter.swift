@@ -61,41 +61,42 @@ struct OutputDirectoryWriter {
         let message: String
     }
 
-    /// Writes every file (paths relative to the output directory), then removes stale pricing tables.
+    /// Writes a build's files as it makes them, a chunk of about `chunkSize` bytes at a time, then
+    /// removes stale pricing tables.
+    func write(_ output: BuildOutput, chunkSize: Int = BuildOutput.defaultChunkSize) throws(Failure) -> Report {
+        try write(paths: output.paths) { staging throws(Failure) in
+            try output.write(to: &staging, chunkSize: chunkSize)
+        }
+    }
+
+    /// Writes files given whole (paths relative to the output directory), then removes stale pricing
+    /// tables.
     func write(_ files: [OutputFile]) throws(Failure) -> Report {
-        var transaction = Transaction()
-        var report = Report()
-        var pending: [(temporary: AtomicFileWriter.TemporaryFile, final: String, relative: String)] = []
-        do throws(Failure) {
-            try makeDirectory(directory, transaction: &transaction)
+        try write(paths: files.map(\.path)) { staging throws(Failure) in
             for file in files {
-                let final = Self.join(directory, file.path)
-                try makeDirectory(FileEntry.parent(of: final), transaction: &transaction)
-                switch FileEntry(at: final) {
-                case .directory:
-                    throw Failure(path: shown(file.path), message: "`\(shown(file.path))` is a directory, "
-                                  + "where the build writes a file; move it away and build again")
-                case .regularFile where FileManager.default.contents(atPath: final).map(Array.init) == file.bytes:
-                    report.unchanged.append(file.path)
-                    continue
-                default:
-                    break
-                }
-                let temporary: AtomicFileWriter.TemporaryFile
-                do {
-                    temporary = try AtomicFileWriter.writeTemporaryFile(file.bytes, beside: final,
-                                                                        shownAs: shown(file.path))
-                } catch {
-                    throw Failure(path: shown(file.path), message: error.message)
-                }
-                transaction.temporaryFiles.append(temporary)
-                pending.append((temporary, final, file.path))
+                try staging.beginFile(at: file.path)
+                try staging.write(file.bytes)
+                try staging.endFile()
             }
+        }
+    }
+
+    /// The write itself: `produce` gives every file of `paths` to the staging area, which writes each to
+    /// its temporary file; then, if nothing failed, the commit renames them all into place.
+    private func write(paths: [String], producing produce: (inout Staging) throws(Failure) -> Void)
+        throws(Failure) -> Report {
+        var staging = Staging(writer: self)
+        do throws(Failure) {
+            try makeDirectory(directory, transaction: &staging.transaction)
+            try produce(&staging)
         } catch {
-            transaction.rollBack()
+            staging.rollBack()
             throw error
         }
 
+        var report = Report(unchanged: staging.unchanged)
+        let pending = staging.pending
+        let transaction = staging.transaction
         return try InterruptHandler.deferringInterrupts { () throws(Failure) -> Report in
             // From here on the directories this run created are the build's, whatever happens.
             defer { transaction.keepCreatedDirectories() }
@@ -109,8 +110,144 @@ struct OutputDirectoryWriter {
             }
             report.written = pending.map(\.relative)
 
-            report.removed = try removeStalePricingTables(keeping: Set(files.map(\.path)))
+            report.removed = try removeStalePricingTables(keeping: Set(paths))
             return report
+        }
+    }
+
+    /// Where the files go before the commit: each is written to a temporary file beside its final name
+    /// as its chunks come, and compared on the way with the file already there; one whose bytes turn out
+    /// to be the same is dropped (no sync, no rename), so that the file keeps its modification time.
+    private struct Staging: BuildOutputSink {
+        let writer: OutputDirectoryWriter
+        var transaction = Transaction()
+        /// Files written and synced, waiting for their renames.
+        var pending: [(temporary: AtomicFileWriter.TemporaryFile, final: String, relative: String)] = []
+        /// Files whose bytes were already right.
+        var unchanged: [String] = []
+        /// The file being written.
+        private var current: (relative: String, final: String, temporary: AtomicFileWriter.OpenTemporaryFile,
+                              previous: PreviousFile?)?
+
+        init(writer: OutputDirectoryWriter) {
+            self.writer = writer
+        }
+
+        mutating func beginFile(at relative: String) throws(Failure) {
+            let final = OutputDirectoryWriter.join(writer.directory, relative)
+            try writer.makeDirectory(FileEntry.parent(of: final), transaction: &transaction)
+            let previous: PreviousFile?
+            switch FileEntry(at: final) {
+            case .directory:
+                throw Failure(path: writer.shown(relative), message: "`\(writer.shown(relative))` is a directory, "
+                              + "where the build writes a file; move it away and build again")
+            case .regularFile:
+                previous = PreviousFile(at: final)
+            case .missing, .other:
+                previous = nil
+            }
+            do {
+                let temporary = try AtomicFileWriter.OpenTemporaryFile(beside: final, shownAs: writer.shown(relative))
+                current = (relative, final, temporary, previous)
+            } catch {
+                throw Failure(path: writer.shown(relative), message: error.message)
+            }
+        }
+
+        mutating func write(_ chunk: UnsafeRawBufferPointer) throws(Failure) {
+            guard let current else { preconditionFailure("a chunk outside a file") }
+            do {
+                try current.temporary.write(chunk)
+            } catch {
+                throw Failure(path: writer.shown(current.relative), message: error.message)
+            }
+            current.previous?.compare(chunk)
+        }
+
+        /// A whole file's bytes as one chunk.
+        mutating func write(_ bytes: [UInt8]) throws(Failure) {
+            var failure: Failure?
+            bytes.withUnsafeBytes { buffer in
+                do throws(Failure) { try write(buffer) } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
+
+        mutating func endFile() throws(Failure) {
+            guard let file = current else { preconditionFailure("the end of a file never begun") }
+            current = nil
+            if file.previous?.isIdenticalToTheEnd() == true {
+                file.temporary.abandon()
+                unchanged.append(file.relative)
+                return
+            }
+            do {
+                let temporary = try file.temporary.finish()
+                transaction.temporaryFiles.append(temporary)
+                pending.append((temporary, file.final, file.relative))
+            } catch {
+                throw Failure(path: writer.shown(file.relative), message: error.message)
+            }
+        }
+
+        /// Removes every temporary file, the one being written included, and the directories made.
+        func rollBack() {
+            current?.temporary.abandon()
+            transaction.rollBack()
+        }
+    }
+
+    /// The file a build is about to replace, read along as the new bytes come, to tell whether they are
+    /// the same. Reading it a chunk at a time, rather than whole, keeps a large build's memory flat.
+    private final class PreviousFile {
+        private var descriptor: Int32
+        /// Where the chunk read from the file goes, to be compared with the new one.
+        private var buffer: [UInt8] = []
+
+        /// Nil when the file cannot be opened: it then counts as different.
+        init?(at path: String) {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+        }
+
+        deinit { stopReading() }
+
+        /// Reads as many bytes as `chunk` holds and compares them; the first difference ends the reading.
+        func compare(_ chunk: UnsafeRawBufferPointer) {
+            guard descriptor >= 0 else { return }
+            if buffer.count < chunk.count { buffer = [UInt8](repeating: 0, count: chunk.count) }
+            let matches = buffer.withUnsafeMutableBytes { buffer in
+                readFully(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<chunk.count])) == chunk.count
+                    && memcmp(buffer.baseAddress!, chunk.baseAddress!, chunk.count) == 0
+            }
+            if !matches { stopReading() }
+        }
+
+        /// Whether every chunk so far matched and the file ends where they end.
+        func isIdenticalToTheEnd() -> Bool {
+            guard descriptor >= 0 else { return false }
+            var byte: UInt8 = 0
+            let atEnd = withUnsafeMutableBytes(of: &byte) { readFully(into: $0) } == 0
+            stopReading()
+            return atEnd
+        }
+
+        /// How many bytes were read into `buffer`: all of it, unless the file ends first (or fails).
+        private func readFully(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+            var total = 0
+            while total < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return count < 0 ? -1 : total }
+                total += count
+            }
+            return total
+        }
+
+        private func stopReading() {
+            guard descriptor >= 0 else { return }
+            close(descriptor)
+            descriptor = -1
         }
     }
 

@@ -492,11 +492,11 @@ import Testing
             .replacing(#""defaultAmount": 10000,"#, with: #""defaultAmount": 9007199254739991,"#)
             .replacing(#""amount_cents": 2900,"#, with: #""amount_cents": 9007199254739491,"#)
         let document = try CatalogDocument(json: Array(text.utf8))
-        let entitlements = EntitlementsDocument(document).jsonValue
+        let entitlements = try JSONParser.parse(EntitlementsDocument(document).jsonBytes)
         #expect(entitlements["plans"]?["plan_pro"]?["api-access"]?["creditAllowance"] == .number("9007199254740991"))
         let lookup = CatalogDocumentIndex(document)
         for table in document.pricingTables {
-            _ = PublicPricingTable(table, in: document).jsonValue
+            _ = PublicPricingTable(table, in: document).jsonBytes
             for config in table.planConfigs {
                 _ = GeneratedBullets.bullets(for: PricingRow(config, in: table, lookup: lookup), lookup: lookup)
             }

@@ -29,9 +29,20 @@ public enum CompilerStages {
         CatalogChecks.run(catalog).count
     }
 
-    /// Builds the catalog document and every output file's bytes, returning their total size.
+    /// Builds the catalog document and every output file's bytes, returning their total size. The bytes
+    /// are made as `plancat build` makes them, a chunk at a time, and counted rather than kept.
     public static func emit(_ catalog: Catalog) -> Int {
         let output = BuildOutput(document: CatalogDocument(compiling: catalog))
-        return output.files.reduce(0) { $0 + $1.bytes.count }
+        var counter = ByteCounter()
+        output.write(to: &counter)
+        return counter.count
+    }
+
+    /// A sink that only counts what it is given.
+    private struct ByteCounter: BuildOutputSink {
+        var count = 0
+        mutating func beginFile(at path: String) {}
+        mutating func write(_ chunk: UnsafeRawBufferPointer) { count += chunk.count }
+        mutating func endFile() {}
     }
 }

@@ -1,5 +1,10 @@
 /// catalog.json's bytes: every key of OUTPUT.md in its order, `null` where a value is unset, components
 /// without their unset keys. `CatalogDocument(json:)` reads exactly this back.
+///
+/// Each record type has it twice, side by side: as a `JSONValue` (`jsonValue`), which `diff` compares
+/// field by field, and written straight into bytes (`write(to:)`), which `build` writes — a large
+/// catalog's file is hundreds of megabytes, too many to go through a tree of values first. The two must
+/// say the same: `EmitStreamTests` holds every fixture's bytes written both ways to be identical.
 extension CatalogDocument {
     /// The document as catalog.json's JSON value.
     public var jsonValue: JSONValue {
@@ -18,10 +23,55 @@ extension CatalogDocument {
     }
 
     /// catalog.json as written by `plancat build`.
-    public var jsonBytes: [UInt8] { JSONWriter.bytes(of: jsonValue) }
+    public var jsonBytes: [UInt8] {
+        var stream = JSONWriter.Stream()
+        write(to: &stream, betweenRecords: { _ in })
+        return stream.finishedDocument()
+    }
+
+    /// Writes catalog.json, without its final newline, calling `betweenRecords` after each record of
+    /// the top-level arrays: where a caller can drain what has been written so far.
+    func write(to stream: inout JSONWriter.Stream, betweenRecords: JSONWriter.Stream.RecordBoundary) {
+        stream.beginObject()
+        stream.member("schemaVersion", number: Self.schemaVersion)
+        stream.member("name", string: name)
+        stream.member("defaultCurrency", string: defaultCurrency)
+        stream.member("metrics", records: metrics, betweenRecords)
+        stream.member("features", records: features, betweenRecords)
+        stream.member("plans", records: plans, betweenRecords)
+        stream.member("prices", records: prices, betweenRecords)
+        stream.member("creditDefinitions", records: creditDefinitions, betweenRecords)
+        stream.member("pricingTables", records: pricingTables, betweenRecords)
+        stream.member("quotes", records: quotes, betweenRecords)
+        stream.endObject()
+    }
 }
 
-extension CatalogDocument.Metric {
+/// A record of catalog.json that writes itself into a stream.
+protocol StreamWritableRecord {
+    func write(to stream: inout JSONWriter.Stream)
+}
+
+extension JSONWriter.Stream {
+    /// `"name": [ … ]` of records, with `betweenRecords` after each.
+    mutating func member<Record: StreamWritableRecord>(_ name: StaticString, records: [Record],
+                                                       _ betweenRecords: RecordBoundary) {
+        key(name)
+        beginArray()
+        // Through the array's buffer, which lends each record where it is: `records[i]` and `for … in`
+        // copy it, retaining and releasing every string of every record.
+        records.withUnsafeBufferPointer { records in
+            for index in records.indices {
+                element()
+                records[index].write(to: &self)
+                betweenRecords(&self)
+            }
+        }
+        endArray()
+    }
+}
+
+extension CatalogDocument.Metric: StreamWritableRecord {
     /// Lumen's `queryType`: plancat's metrics are all simple aggregations of one event.
     static let queryType = "simple"
 
@@ -36,9 +86,21 @@ extension CatalogDocument.Metric {
             .init("valueType", .string(valueType.lumenName)),
         ])
     }
+
+    func write(to stream: inout JSONWriter.Stream) {
+        stream.beginObject()
+        stream.member("id", string: id)
+        stream.member("name", string: name)
+        stream.member("description", string: description)
+        stream.member("eventName", string: eventName)
+        stream.member("queryType", string: Self.queryType)
+        stream.member("aggregationType", string: aggregation.lumenName)
+        stream.member("valueType", string: valueType.lumenName)
+        stream.endObject()
+    }
 }
 
-extension CatalogDocument.Feature {
+extension CatalogDocument.Feature: StreamWritableRecord {
     var jsonValue: JSONValue {
         .object([
             .init("slug", .string(slug)),
@@ -49,9 +111,20 @@ extension CatalogDocument.Feature {
             .init("metricIds", .strings(metricIDs)),
         ])
     }
+
+    func write(to stream: inout JSONWriter.Stream) {
+        stream.beginObject()
+        stream.member("slug", string: slug)
+        stream.member("displayName", string: displayName)
+        stream.member("description", string: description)
+        stream.member("featureType", string: featureType.rawValue)
+        stream.member("unitLabel", string: unitLabel)
+        stream.member("metricIds", strings: metricIDs)
+        stream.endObject()
+    }
 }
 
-extension CatalogDocument.Plan {
+extension CatalogDocument.Plan: StreamWritableRecord {
     var jsonValue: JSONValue {
         .object([
             .init("id", .string(id)),
@@ -67,6 +140,34 @@ extension CatalogDocument.Plan {
             })),
             .init("priceIds", .strings(priceIDs)),
         ])
+    }
+
+    func write(to stream: inout JSONWriter.Stream) {
+        stream.beginObject()
+        stream.member("id", string: id)
+        stream.member("planName", string: planName)
+        stream.member("planDescription", string: planDescription)
+        stream.member("isFree", bool: isFree)
+        stream.member("isTrialPlan", bool: isTrialPlan)
+        stream.member("trialParentPlanId", string: trialParentPlanID)
+        stream.member("trialDays", number: trialDays)
+        stream.member("isVisibleInPricingTable", bool: isVisibleInPricingTable)
+        stream.key("features")
+        stream.beginArray()
+        // Through the buffer, which lends each grant where it is (`for … in` would copy it).
+        features.withUnsafeBufferPointer { features in
+            for index in features.indices {
+                stream.element()
+                stream.beginObject()
+                stream.member("slug", string: features[index].slug)
+                stream.key("featureValue")
+                features[index].value.write(to: &stream)
+                stream.endObject()
+            }
+        }
+        stream.endArray()
+        stream.member("priceIds", strings: priceIDs)
+        stream.endObject()
     }
 }
 
@@ -85,9 +186,19 @@ extension CatalogDocument.FeatureValue {
         case .usageBased: .string(Self.usageBasedMarker)
         }
     }
+
+    func write(to stream: inout JSONWriter.Stream) {
+        switch self {
+        case .enabled: stream.bool(true)
+        case .limit(let limit): stream.number(limit)
+        case .unlimited: stream.string(Self.unlimitedMarker)
+        case .text(let text): stream.string(text)
+        case .usageBased: stream.string(Self.usageBasedMarker)
+        }
+    }
 }
 
-extension CatalogDocument.Price {
+extension CatalogDocument.Price: StreamWritableRecord {
     /// `pricingData.dsl_version`.
     static let dslVersion = 1
 
@@ -107,6 +218,34 @@ extension CatalogDocument.Price {
             .init("dsl_version", .number(Self.dslVersion)),
             .init("components", .array(components.map(\.jsonValue))),
         ])
+    }
+
+    func write(to stream: inout JSONWriter.Stream) {
+        stream.beginObject()
+        stream.member("id", string: id)
+        stream.member("planId", string: planID)
+        stream.member("currency", string: currency)
+        stream.member("isOverridePrice", bool: isOverridePrice)
+        stream.key("pricingData")
+        writePricingData(to: &stream)
+        stream.endObject()
+    }
+
+    /// `pricingData`, as `pricingData` holds it.
+    func writePricingData(to stream: inout JSONWriter.Stream) {
+        stream.beginObject()
+        stream.member("dsl_version", number: Self.dslVersion)
+        stream.key("components")
+        stream.beginArray()
+        // Through the buffer, which lends each component where it is (`for … in` would copy it).
+        components.withUnsafeBufferPointer { components in
+            for index in components.indices {
+                stream.element()
+                components[index].write(to: &stream)
+            }
+        }
+        stream.endArray()
+        stream.endObject()
     }
 }
 
@@ -133,9 +272,30 @@ extension CatalogDocument.Component {
         members.append(.init("recurrence_rule", .string(period.recurrenceRule)))
         return .object(members)
     }
+
+    func write(to stream: inout JSONWriter.Stream) {
+        stream.beginObject()
+        stream.member("component_id", string: id)
+        stream.member("type", string: charge.typeName)
+        if let label { stream.member("label", string: label) }
+        if let unitLabel { stream.member("unit_label", string: unitLabel) }
+        switch charge {
+        case .fixed(let amountCents):
+            stream.member("amount_cents", number: amountCents)
+        case .perUnit(let amountCents, let minSeats, let billImmediately):
+            stream.member("amount_cents", number: amountCents)
+            if let minSeats { stream.member("min_seats", number: minSeats) }
+            stream.member("bill_immediately", bool: billImmediately)
+        case .usage(let metricID, let unitCostCents):
+            stream.member("unit_cost_cents", number: unitCostCents)
+            stream.member("metric_id", string: metricID)
+        }
+        stream.member("recurrence_rule", string: period.writtenRecurrenceRule)
+        stream.endObject()
+    }
 }
 
-extension CatalogDocument.CreditDefinition {
+extension CatalogDocument.CreditDefinition: StreamWritableRecord {
     /// Lumen's `scope`: plancat's credits are all plan-scoped.
     static let scope = "plan"
 
@@ -159,9 +319,30 @@ extension CatalogDocument.CreditDefinition {
             .init("currency", .string(currency)),
         ])
     }
+
+    func write(to stream: inout JSONWriter.Stream) {
+        stream.beginObject()
+        stream.member("id", string: id)
+        stream.member("scope", string: Self.scope)
+        stream.member("applicationType", string: applicationType.rawValue)
+        stream.member("planId", string: planID)
+        stream.member("priceId", string: priceID)
+        stream.member("priceComponentId", string: priceComponentID)
+        stream.member("featureSlug", string: featureSlug)
+        stream.member("name", string: name)
+        stream.member("defaultAmount", number: defaultAmount)
+        stream.member("refillAmount", number: refillAmount)
+        stream.member("renewOnBilling", bool: renewOnBilling)
+        stream.member("refillRrule", string: refillPeriod?.recurrenceRule)
+        stream.member("expiryDays", number: expiryDays)
+        stream.member("billingVisible", bool: billingVisible)
+        stream.member("billingDescription", string: billingDescription)
+        stream.member("currency", string: currency)
+        stream.endObject()
+    }
 }
 
-extension CatalogDocument.PricingTable {
+extension CatalogDocument.PricingTable: StreamWritableRecord {
     var jsonValue: JSONValue {
         .object([
             .init("slug", .string(slug)),
@@ -172,6 +353,24 @@ extension CatalogDocument.PricingTable {
             .init("currency", .string(currency)),
             .init("planConfigs", .array(planConfigs.map(\.jsonValue))),
         ])
+    }
+
+    func write(to stream: inout JSONWriter.Stream) {
+        stream.beginObject()
+        stream.member("slug", string: slug)
+        stream.member("name", string: name)
+        stream.member("heading", string: heading)
+        stream.member("subheading", string: subheading)
+        stream.member("description", string: description)
+        stream.member("currency", string: currency)
+        stream.key("planConfigs")
+        stream.beginArray()
+        for config in planConfigs {
+            stream.element()
+            config.write(to: &stream)
+        }
+        stream.endArray()
+        stream.endObject()
     }
 }
 
@@ -189,9 +388,23 @@ extension CatalogDocument.PlanConfig {
             .init("bullets", .strings(bullets)),
         ])
     }
+
+    func write(to stream: inout JSONWriter.Stream) {
+        stream.beginObject()
+        stream.member("planId", string: planID)
+        stream.member("displayOrder", number: displayOrder)
+        stream.member("isPopular", bool: isPopular)
+        stream.member("popularText", string: popularText)
+        stream.member("buttonText", string: buttonText)
+        stream.member("buttonOutline", bool: buttonOutline)
+        stream.member("isEnterprisePlan", bool: isEnterprisePlan)
+        stream.member("enterpriseRedirectUrl", string: enterpriseRedirectURL)
+        stream.member("bullets", strings: bullets)
+        stream.endObject()
+    }
 }
 
-extension CatalogDocument.Quote {
+extension CatalogDocument.Quote: StreamWritableRecord {
     var jsonValue: JSONValue {
         .object([
             .init("id", .string(id)),
@@ -202,6 +415,32 @@ extension CatalogDocument.Quote {
             .init("priceId", .string(priceID)),
         ])
     }
+
+    func write(to stream: inout JSONWriter.Stream) {
+        stream.beginObject()
+        stream.member("id", string: id)
+        stream.member("planId", string: planID)
+        stream.member("customer", string: customer)
+        stream.member("stableSubscriptionId", string: stableSubscriptionID)
+        stream.member("effective", string: effective.lumenName)
+        stream.member("priceId", string: priceID)
+        stream.endObject()
+    }
+}
+
+extension BillingPeriod {
+    /// `recurrenceRule`, made once for the two periods nearly every component has: a large catalog has
+    /// hundreds of thousands of components, and the rule is otherwise made anew for each.
+    var writtenRecurrenceRule: String {
+        switch self {
+        case .monthly: Self.monthlyRecurrenceRule
+        case .yearly: Self.yearlyRecurrenceRule
+        default: recurrenceRule
+        }
+    }
+
+    private static let monthlyRecurrenceRule = BillingPeriod.monthly.recurrenceRule
+    private static let yearlyRecurrenceRule = BillingPeriod.yearly.recurrenceRule
 }
 
 extension QuoteEffective {

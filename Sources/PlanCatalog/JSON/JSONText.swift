@@ -21,36 +21,73 @@ enum JSONText {
     /// (the C1 controls, encoded as `C2 80`…`C2 9F`); every other byte is copied as it is.
     static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            utf8.formIndex(after: &index)
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x00..<0x20, 0x7F:
-                appendUnicodeEscape(UInt32(byte), to: &bytes)
-            case 0xC2 where index != utf8.endIndex && (0x80...0x9F).contains(utf8[index]):
-                appendUnicodeEscape(UInt32(utf8[index]), to: &bytes)
-                utf8.formIndex(after: &index)
-            default:
-                bytes.append(byte)
-            }
-        }
+        forEachPiece(ofEscaped: text) { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// `\u00XX` with lower-case hex digits.
-    private static func appendUnicodeEscape(_ value: UInt32, to bytes: inout [UInt8]) {
-        let hexDigits = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-        bytes.append(hexDigits[Int(value >> 4)])
-        bytes.append(hexDigits[Int(value & 0xF)])
+    /// The inside of `text` quoted (without the quotes), in the pieces it is made of: runs of bytes
+    /// copied as they are, and escape sequences, in order. Every writer of JSON strings goes through it.
+    ///
+    /// Hot path (every string of every output): bytes that need no escape — nearly all of them — are
+    /// skipped over and handed on a run at a time, rather than one by one.
+    @inline(__always)
+    static func forEachPiece(ofEscaped text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        // A native string lends its UTF-8 as it is; `withUTF8`, the fallback for any other, is
+        // mutating, and the copy it needs costs a retain and a release per string.
+        let lent: Void? = text.utf8.withContiguousStorageIfAvailable { forEachPiece(ofEscaped: $0, body) }
+        guard lent == nil else { return }
+        var text = text
+        text.withUTF8 { forEachPiece(ofEscaped: $0, body) }
+    }
+
+    @inline(__always)
+    private static func forEachPiece(ofEscaped utf8: UnsafeBufferPointer<UInt8>,
+                                     _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var runStart = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            // Everything but controls, `"`, `\` and the lead byte of a C1 control is copied as it is.
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+                    || byte == 0xC2 else {
+                index += 1
+                continue
+            }
+            let isC1Control = byte == 0xC2
+            if isC1Control, index + 1 == utf8.count || !(0x80...0x9F).contains(utf8[index + 1]) {
+                index += 1 // `C2 A0` and the like: printable, copied with the run.
+                continue
+            }
+            if runStart < index { body(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            escape(isC1Control ? utf8[index + 1] : byte, body)
+            index += isC1Control ? 2 : 1
+            runStart = index
+        }
+        if runStart < utf8.count { body(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+    }
+
+    /// The escape of a control character, `"` or `\`: the short forms JSON has, else `\u00xx` with
+    /// lower-case hex digits.
+    private static func escape(_ byte: UInt8, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let short: UInt8? = switch byte {
+        case UInt8(ascii: "\""): UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+        case UInt8(ascii: "\n"): UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): UInt8(ascii: "r")
+        case UInt8(ascii: "\t"): UInt8(ascii: "t")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        default: nil
+        }
+        func hexDigit(_ nibble: UInt8) -> UInt8 {
+            nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+        }
+        let sequence: [UInt8] = if let short {
+            [UInt8(ascii: "\\"), short]
+        } else {
+            [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(byte >> 4),
+             hexDigit(byte & 0xF)]
+        }
+        sequence.withUnsafeBufferPointer(body)
     }
 }

@@ -2,64 +2,49 @@
 /// elements one per line, `[]` and `{}` for empty containers, and a trailing newline.
 ///
 /// The bytes depend on nothing but the value (no dictionary order, no locale, no floating point), which
-/// is what makes two builds of one catalog byte-identical.
+/// is what makes two builds of one catalog byte-identical. The layout itself is `JSONWriter.Stream`'s,
+/// which the build's outputs are written with directly; a value goes through the same stream, so the
+/// two can never lay JSON out differently.
 public enum JSONWriter {
     /// The document's bytes, ending with a newline.
     public static func bytes(of value: JSONValue) -> [UInt8] {
-        var bytes: [UInt8] = []
-        append(value, indentation: 0, to: &bytes)
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        var stream = Stream()
+        stream.value(value)
+        return stream.finishedDocument()
     }
 
     /// The document as text, ending with a newline.
     public static func text(of value: JSONValue) -> String {
         String(decoding: bytes(of: value), as: UTF8.self)
     }
+}
 
-    private static func append(_ value: JSONValue, indentation: Int, to bytes: inout [UInt8]) {
+extension JSONWriter.Stream {
+    /// Writes a whole `JSONValue`.
+    mutating func value(_ value: JSONValue) {
         switch value {
         case .null:
-            bytes.append(contentsOf: "null".utf8)
+            null()
         case .bool(let flag):
-            bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+            bool(flag)
         case .number(let text):
-            bytes.append(contentsOf: text.utf8)
+            numberLiteral(text)
         case .string(let text):
-            JSONText.appendQuoted(text, to: &bytes)
+            string(text)
         case .array(let elements):
-            guard !elements.isEmpty else {
-                bytes.append(contentsOf: "[]".utf8)
-                return
+            beginArray()
+            for element in elements {
+                self.element()
+                self.value(element)
             }
-            bytes.append(UInt8(ascii: "["))
-            for (position, element) in elements.enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendNewline(indentation: indentation + 1, to: &bytes)
-                append(element, indentation: indentation + 1, to: &bytes)
-            }
-            appendNewline(indentation: indentation, to: &bytes)
-            bytes.append(UInt8(ascii: "]"))
+            endArray()
         case .object(let members):
-            guard !members.isEmpty else {
-                bytes.append(contentsOf: "{}".utf8)
-                return
+            beginObject()
+            for member in members {
+                key(member.key)
+                self.value(member.value)
             }
-            bytes.append(UInt8(ascii: "{"))
-            for (position, member) in members.enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendNewline(indentation: indentation + 1, to: &bytes)
-                JSONText.appendQuoted(member.key, to: &bytes)
-                bytes.append(contentsOf: ": ".utf8)
-                append(member.value, indentation: indentation + 1, to: &bytes)
-            }
-            appendNewline(indentation: indentation, to: &bytes)
-            bytes.append(UInt8(ascii: "}"))
+            endObject()
         }
-    }
-
-    private static func appendNewline(indentation: Int, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indentation * 2))
     }
 }
