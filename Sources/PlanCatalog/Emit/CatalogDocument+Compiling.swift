@@ -1,29 +1,50 @@
 /// The checked model → catalog.json: Lumen's field names, money in Lumen's units, defaults resolved
 /// (LANGUAGE.md §2 and §3), and the top-level arrays sorted by id so that the bytes do not depend on the
 /// order of files or declarations.
+///
+/// The model's plans, prices, components and credits are read in place, by pointer (`Array+InPlace`):
+/// each holds many strings and source locations, and copying them all cost more than compiling them.
 extension CatalogDocument {
     /// Compiles a catalog that checked without errors. The checks guarantee what this relies on: every
     /// reference resolves, every price has a currency, and every amount fits in Lumen's units.
     public init(compiling catalog: Catalog) {
-        let index = CatalogIndex(catalog)
+        let grants = GrantLookup(catalog)
         let defaultCurrency = catalog.defaultCurrency?.value
-        self.init(
-            name: catalog.name?.value,
-            defaultCurrency: defaultCurrency,
-            metrics: catalog.metrics.map(Self.metric).sorted { $0.id < $1.id },
-            features: catalog.features.map(Self.feature).sorted { $0.slug < $1.slug },
-            plans: catalog.plans.map { Self.plan($0, index: index) }.sorted { $0.id < $1.id },
-            prices: index.allPrices.map(Self.price).sorted { $0.id < $1.id },
-            creditDefinitions: catalog.plans.flatMap { plan in
-                plan.credits.map { Self.creditDefinition($0, defaultCurrency: defaultCurrency) }
-            }.sorted { $0.id < $1.id },
-            pricingTables: [],
-            quotes: catalog.quotes.map(Self.quote).sorted { $0.id < $1.id })
-        // Rows' generated bullets and button texts read the finished plans, prices and credits.
-        let lookup = CatalogDocumentIndex(self)
+        var plans: [Plan] = []
+        var prices: [Price] = []
+        var credits: [CreditDefinition] = []
+        plans.reserveCapacity(catalog.plans.count)
+        catalog.plans.forEachInPlace { plan in
+            // The plans' own prices, then (below) the quotes'; `isFree` is read off the compiled prices.
+            let firstPrice = prices.count
+            prices += plan.pointee.prices.mapInPlace(Self.price)
+            plans.append(Self.plan(plan, isFree: Self.chargesNothing(prices[firstPrice...]), grants: grants))
+            credits += plan.pointee.credits.mapInPlace { Self.creditDefinition($0, defaultCurrency: defaultCurrency) }
+        }
+        catalog.quotes.forEachInPlace { quote in
+            if let price = quote.pointee.price { prices.append(withUnsafePointer(to: price, Self.price)) }
+        }
+        // Sorted in place: `sorted` would copy every record first.
+        var metrics = catalog.metrics.map(Self.metric)
+        metrics.sort { $0.id < $1.id }
+        var features = catalog.features.map(Self.feature)
+        features.sort { $0.slug < $1.slug }
+        plans.sort { $0.id < $1.id }
+        prices.sort { $0.id < $1.id }
+        credits.sort { $0.id < $1.id }
+        var quotes = catalog.quotes.map(Self.quote)
+        quotes.sort { $0.id < $1.id }
+        self.init(name: catalog.name?.value, defaultCurrency: defaultCurrency, metrics: metrics, features: features,
+                  plans: plans, prices: prices, creditDefinitions: credits, pricingTables: [], quotes: quotes)
+        // Rows' generated bullets and button texts read the finished plans, prices and credits: those of
+        // the rows' plans, which is all an index needs to hold.
+        let lookup = CatalogDocumentIndex(rowSubset(planIDs: Set(catalog.pricingTables.flatMap { table in
+            table.rows.map(\.planID.value)
+        })))
         pricingTables = catalog.pricingTables.map { table in
             Self.pricingTable(table, defaultCurrency: defaultCurrency, lookup: lookup)
-        }.sorted { $0.slug < $1.slug }
+        }
+        pricingTables.sort { $0.slug < $1.slug }
     }
 
     private static func metric(_ metric: PlanCatalog.Metric) -> Metric {
@@ -37,15 +58,22 @@ extension CatalogDocument {
                 metricIDs: feature.metricIDs.map(\.value))
     }
 
-    private static func plan(_ plan: PlanCatalog.Plan, index: CatalogIndex) -> Plan {
-        let granted = index.grants(of: plan).map { grant in
-            GrantedFeature(slug: grant.slug.value,
-                           value: featureValue(grant.value?.value, type: index.features[grant.slug.value]?.type?.value))
+    /// `isFree` as the model's `Plan.isFree` has it — some prices, all charging nothing — from the plan's
+    /// compiled prices (a compiled component charges nothing exactly when its source one does).
+    private static func chargesNothing(_ prices: ArraySlice<Price>) -> Bool {
+        !prices.isEmpty && prices.allSatisfy { $0.components.allSatisfy(\.chargesNothing) }
+    }
+
+    private static func plan(_ plan: UnsafePointer<PlanCatalog.Plan>, isFree: Bool, grants: GrantLookup) -> Plan {
+        let granted = grants.grants(of: plan).mapInPlace { grant in
+            let slug = grant.pointee.slug.value
+            return GrantedFeature(slug: slug, value: featureValue(grant.pointee.value?.value,
+                                                                  type: grants.featureType(of: slug)))
         }
-        return Plan(id: plan.id.value, planName: plan.name, planDescription: plan.description, isFree: plan.isFree,
-                    isTrialPlan: plan.isTrial, trialParentPlanID: plan.trialOf?.value,
-                    trialDays: plan.trialDays?.value, isVisibleInPricingTable: !plan.isHidden,
-                    features: granted, priceIDs: plan.prices.map(\.id.value))
+        return Plan(id: plan.pointee.id.value, planName: plan.pointee.name, planDescription: plan.pointee.description,
+                    isFree: isFree, isTrialPlan: plan.pointee.isTrial, trialParentPlanID: plan.pointee.trialOf?.value,
+                    trialDays: plan.pointee.trialDays?.value, isVisibleInPricingTable: !plan.pointee.isHidden,
+                    features: granted, priceIDs: plan.pointee.prices.mapInPlace { $0.pointee.id.value })
     }
 
     /// A grant's `featureValue`, by the feature's type (the checks made value and type agree).
@@ -59,51 +87,53 @@ extension CatalogDocument {
         }
     }
 
-    private static func price(_ price: PlanCatalog.Price) -> Price {
-        let currency = checkedCurrency(price.resolvedCurrency)
-        return Price(id: price.id.value, planID: price.planID ?? "", currency: currency.code,
-                     isOverridePrice: price.isOverride,
-                     components: price.components.map { component($0, of: price, currency: currency) })
+    private static func price(_ price: UnsafePointer<PlanCatalog.Price>) -> Price {
+        let currency = checkedCurrency(price.pointee.resolvedCurrency)
+        return Price(id: price.pointee.id.value, planID: price.pointee.planID ?? "", currency: currency.code,
+                     isOverridePrice: price.pointee.isOverride,
+                     components: price.pointee.components.mapInPlace { component($0, of: price, currency: currency) })
     }
 
-    private static func component(_ component: PriceComponent, of price: PlanCatalog.Price,
+    private static func component(_ component: UnsafePointer<PriceComponent>, of price: UnsafePointer<PlanCatalog.Price>,
                                   currency: Currency) -> Component {
         let charge: Component.Charge
-        var unitLabel = component.unit
-        switch component.kind {
+        var unitLabel = component.pointee.unit
+        switch component.pointee.kind {
         case .perSeat(let amount):
-            charge = .perUnit(amountCents: minorUnits(amount.value, in: currency), minSeats: component.minSeats?.value,
-                              billImmediately: component.billImmediately?.value ?? true)
+            charge = .perUnit(amountCents: minorUnits(amount.value, in: currency),
+                              minSeats: component.pointee.minSeats?.value,
+                              billImmediately: component.pointee.billImmediately?.value ?? true)
             unitLabel = unitLabel ?? "seat"
         case .usage(let metric):
             charge = .usage(metricID: metric.value,
-                            unitCostCents: minorUnits(component.unitPrice?.value ?? ExactDecimal(0), in: currency))
+                            unitCostCents: minorUnits(component.pointee.unitPrice?.value ?? ExactDecimal(0), in: currency))
         case .fixed(let amount):
             charge = .fixed(amountCents: minorUnits(amount.value, in: currency))
         case nil:
             preconditionFailure("the money checks give every component exactly one of fixed, per-seat, usage")
         }
-        return Component(id: component.id.value, charge: charge, label: component.label, unitLabel: unitLabel,
-                         period: price.period(of: component) ?? .monthly)
+        return Component(id: component.pointee.id.value, charge: charge, label: component.pointee.label,
+                         unitLabel: unitLabel, period: price.pointee.period(of: component.pointee) ?? .monthly)
     }
 
-    private static func creditDefinition(_ credit: PlanCatalog.CreditDefinition, defaultCurrency: String?) -> CreditDefinition {
+    private static func creditDefinition(_ credit: UnsafePointer<PlanCatalog.CreditDefinition>,
+                                         defaultCurrency: String?) -> CreditDefinition {
         var priceID: String?
         var componentID: String?
         var featureSlug: String?
-        switch credit.appliesTo?.value {
+        switch credit.pointee.appliesTo?.value {
         case .component(let price, let component)?: (priceID, componentID) = (price, component)
         case .feature(let slug)?: featureSlug = slug
         case nil: break
         }
-        let isMonetary = credit.applicationType == .monetary
-        let currency = isMonetary ? checkedCurrency(credit.currency?.value ?? defaultCurrency) : nil
+        let isMonetary = credit.pointee.applicationType == .monetary
+        let currency = isMonetary ? checkedCurrency(credit.pointee.currency?.value ?? defaultCurrency) : nil
         func amount(_ value: ExactDecimal) -> ExactDecimal {
             currency.map { minorUnits(value, in: $0) } ?? value
         }
-        let defaultAmount = amount(credit.amount?.value ?? ExactDecimal(0))
-        let renews = credit.renewal != .never
-        let refillPeriod: BillingPeriod? = switch credit.renewal {
+        let defaultAmount = amount(credit.pointee.amount?.value ?? ExactDecimal(0))
+        let renews = credit.pointee.renewal != .never
+        let refillPeriod: BillingPeriod? = switch credit.pointee.renewal {
         case .monthly: .monthly
         case .yearly: .yearly
         case .onBilling, .never: nil
@@ -112,14 +142,14 @@ extension CatalogDocument {
         // component; a usage credit applied to a feature is not shown on invoices.
         let defaultVisibility = isMonetary || priceID != nil
         return CreditDefinition(
-            id: credit.id.value, applicationType: credit.applicationType, planID: credit.planID,
-            priceID: priceID, priceComponentID: componentID, featureSlug: featureSlug, name: credit.name,
+            id: credit.pointee.id.value, applicationType: credit.pointee.applicationType, planID: credit.pointee.planID,
+            priceID: priceID, priceComponentID: componentID, featureSlug: featureSlug, name: credit.pointee.name,
             defaultAmount: defaultAmount,
-            refillAmount: renews ? credit.refill.map { amount($0.value) } ?? defaultAmount : nil,
-            renewOnBilling: credit.renewal == .onBilling, refillPeriod: refillPeriod,
-            expiryDays: credit.expiresAfterDays?.value,
-            billingVisible: credit.billingVisible?.value ?? defaultVisibility,
-            billingDescription: credit.billingDescription, currency: currency?.code)
+            refillAmount: renews ? credit.pointee.refill.map { amount($0.value) } ?? defaultAmount : nil,
+            renewOnBilling: credit.pointee.renewal == .onBilling, refillPeriod: refillPeriod,
+            expiryDays: credit.pointee.expiresAfterDays?.value,
+            billingVisible: credit.pointee.billingVisible?.value ?? defaultVisibility,
+            billingDescription: credit.pointee.billingDescription, currency: currency?.code)
     }
 
     private static func pricingTable(_ table: PlanCatalog.PricingTable, defaultCurrency: String?,
@@ -163,5 +193,51 @@ extension CatalogDocument {
             preconditionFailure("the money checks keep every amount within 2^53 − 1 minor units")
         }
         return minor
+    }
+}
+
+/// What compiling a plan looks up: the type of each feature it grants, and for a trial without a
+/// `features` block, its parent.
+///
+/// The checks' `CatalogIndex` answers the same questions, but holds a copy of every plan and price by
+/// id; for a catalog of 100,000 plans building it again took longer than compiling the plans. This keeps
+/// positions only.
+private struct GrantLookup {
+    let plans: [PlanCatalog.Plan]
+    /// Where each plan id is first defined (a repeated id is reported by the identity checks).
+    let planPositions: [String: Int]
+    /// The type of the first feature defined with each slug, nil where it says none.
+    let featureTypes: [String: FeatureType?]
+
+    init(_ catalog: Catalog) {
+        plans = catalog.plans
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(catalog.plans.count)
+        var position = catalog.plans.count
+        // From the last back, so that the first position of a repeated id is the one left.
+        for plan in catalog.plans.mapInPlace({ $0.pointee.id.value }).reversed() {
+            position -= 1
+            positions[plan] = position
+        }
+        planPositions = positions
+        var types: [String: FeatureType?] = [:]
+        for feature in catalog.features where types.index(forKey: feature.slug.value) == nil {
+            types[feature.slug.value] = .some(feature.type?.value)
+        }
+        featureTypes = types
+    }
+
+    /// The type of the feature first defined with `slug`, when it says one.
+    func featureType(of slug: String) -> FeatureType? { featureTypes[slug] ?? nil }
+
+    /// The features a plan grants: its own `features` block, or for a trial without one, its parent's
+    /// (LANGUAGE.md), as `CatalogIndex.grants(of:)` has it for the checks.
+    func grants(of plan: UnsafePointer<PlanCatalog.Plan>) -> [FeatureGrant] {
+        if let grants = plan.pointee.grants { return grants }
+        guard let parentID = plan.pointee.trialOf?.value, let position = planPositions[parentID] else { return [] }
+        // Through the buffer, which reads the parent's fields where they are (`plans[i]` copies the plan).
+        return plans.withUnsafeBufferPointer { plans in
+            plans[position].trialOf == nil ? plans[position].grants ?? [] : []
+        }
     }
 }
