@@ -147,24 +147,35 @@ enum AtomicFileWriter {
         /// Sets the permissions, syncs and closes the file, ready to be renamed; on failure removes it.
         func finish() throws(Failure) -> TemporaryFile {
             do throws(Failure) {
-                if let permissions, fchmod(descriptor, permissions) != 0 {
-                    throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
-                }
-                if fsync(descriptor) != 0 {
-                    throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
-                }
+                try sync()
             } catch {
                 abandon()
                 throw error
             }
+            return close()
+        }
+
+        /// Sets the permissions and syncs the file; on failure it is left for `abandon`. Unlike `finish`
+        /// and `abandon`, it does not touch `InterruptHandler`'s registry, so any thread may call it.
+        func sync() throws(Failure) {
+            if let permissions, fchmod(descriptor, permissions) != 0 {
+                throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+            }
+            if fsync(descriptor) != 0 {
+                throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+            }
+        }
+
+        /// Closes the synced file, ready to be renamed.
+        func close() -> TemporaryFile {
             // The bytes are synced; a late error from close(2) could not lose them.
-            close(descriptor)
+            systemClose(descriptor)
             return file
         }
 
         /// Closes and removes the file: the write failed or turned out not to be needed.
         func abandon() {
-            close(descriptor)
+            systemClose(descriptor)
             file.discard()
         }
     }
@@ -195,4 +206,9 @@ enum AtomicFileWriter {
 /// write(2), under a name that the `write` methods above do not hide.
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, bytes, count)
+}
+
+/// close(2), under a name that the `close` method above does not hide.
+private func systemClose(_ descriptor: Int32) {
+    close(descriptor)
 }

@@ -64,39 +64,74 @@ struct OutputDirectoryWriter {
     /// Writes a build's files as it makes them, a chunk of about `chunkSize` bytes at a time, then
     /// removes stale pricing tables.
     func write(_ output: BuildOutput, chunkSize: Int = BuildOutput.defaultChunkSize) throws(Failure) -> Report {
-        try write(paths: output.paths) { staging throws(Failure) in
-            try output.write(to: &staging, chunkSize: chunkSize)
+        try write(paths: output.paths) { paths, lane throws(Failure) in
+            try output.write(paths, to: &lane, chunkSize: chunkSize)
         }
     }
 
     /// Writes files given whole (paths relative to the output directory), then removes stale pricing
     /// tables.
     func write(_ files: [OutputFile]) throws(Failure) -> Report {
-        try write(paths: files.map(\.path)) { staging throws(Failure) in
-            for file in files {
-                try staging.beginFile(at: file.path)
-                try staging.write(file.bytes)
-                try staging.endFile()
+        try write(paths: files.map(\.path)) { paths, lane throws(Failure) in
+            for file in files where paths.contains(file.path) {
+                try lane.beginFile(at: file.path)
+                try lane.write(file.bytes)
+                try lane.endFile()
             }
         }
     }
 
-    /// The write itself: `produce` gives every file of `paths` to the staging area, which writes each to
-    /// its temporary file; then, if nothing failed, the commit renames them all into place.
-    private func write(paths: [String], producing produce: (inout Staging) throws(Failure) -> Void)
-        throws(Failure) -> Report {
-        var staging = Staging(writer: self)
+    /// The write itself, in three steps:
+    ///
+    /// 1. on the main thread, the directories are made and every file's temporary file is created and
+    ///    registered with `InterruptHandler` (a directory in the way is found here, before any writing);
+    /// 2. `produce` gives the files' bytes, each set of `paths` it is called with going into their
+    ///    temporary files: the first file (catalog.json, by far the largest) on a second thread, the others
+    ///    meanwhile on this one — two cores make the build's files in about the time of the largest;
+    /// 3. on the main thread again, once every file is written and synced, the commit renames them all
+    ///    into place; a failure anywhere before it removes every temporary file instead.
+    ///
+    /// Only the main thread ever changes the registry of `InterruptHandler`, and the second thread starts
+    /// with SIGINT and SIGTERM blocked and keeps them blocked, so the handler always runs on the main
+    /// thread and the commit's deferral of both signals still holds for the whole process.
+    private func write(
+        paths: [String], producing produce: @escaping @Sendable ([String], inout Lane) throws(Failure) -> Void
+    ) throws(Failure) -> Report {
+        var transaction = Transaction()
+        var staged: [StagedFile] = []
         do throws(Failure) {
-            try makeDirectory(directory, transaction: &staging.transaction)
-            try produce(&staging)
+            try makeDirectory(directory, transaction: &transaction)
+            for path in paths { staged.append(try stage(path, transaction: &transaction)) }
         } catch {
-            staging.rollBack()
+            for file in staged { file.temporary.abandon() }
+            transaction.rollBack()
             throw error
         }
 
-        var report = Report(unchanged: staging.unchanged)
-        let pending = staging.pending
-        let transaction = staging.transaction
+        let byPath = Dictionary(staged.map { ($0.relative, $0) }, uniquingKeysWith: { first, _ in first })
+        let (first, rest) = (Array(paths.prefix(1)), Array(paths.dropFirst()))
+        Self.runConcurrently({ Lane(files: byPath).run(first, produce) }, alongside: {
+            Lane(files: byPath).run(rest, produce)
+        })
+        // The failure of the earliest file, whichever thread met it first.
+        if let failure = staged.lazy.compactMap(\.failure).first {
+            for file in staged { file.temporary.abandon() }
+            transaction.rollBack()
+            throw failure
+        }
+
+        var report = Report()
+        var pending: [(temporary: AtomicFileWriter.TemporaryFile, final: String, relative: String)] = []
+        for file in staged {
+            if file.isUnchanged {
+                file.temporary.abandon()
+                report.unchanged.append(file.relative)
+            } else {
+                let temporary = file.temporary.close()
+                transaction.temporaryFiles.append(temporary)
+                pending.append((temporary, file.final, file.relative))
+            }
+        }
         return try InterruptHandler.deferringInterrupts { () throws(Failure) -> Report in
             // From here on the directories this run created are the build's, whatever happens.
             defer { transaction.keepCreatedDirectories() }
@@ -115,53 +150,100 @@ struct OutputDirectoryWriter {
         }
     }
 
-    /// Where the files go before the commit: each is written to a temporary file beside its final name
-    /// as its chunks come, and compared on the way with the file already there; one whose bytes turn out
-    /// to be the same is dropped (no sync, no rename), so that the file keeps its modification time.
-    private struct Staging: BuildOutputSink {
-        let writer: OutputDirectoryWriter
-        var transaction = Transaction()
-        /// Files written and synced, waiting for their renames.
-        var pending: [(temporary: AtomicFileWriter.TemporaryFile, final: String, relative: String)] = []
-        /// Files whose bytes were already right.
-        var unchanged: [String] = []
-        /// The file being written.
-        private var current: (relative: String, final: String, temporary: AtomicFileWriter.OpenTemporaryFile,
-                              previous: PreviousFile?)?
+    /// Makes the file's directory, refuses a directory in its place, and creates its temporary file.
+    private func stage(_ relative: String, transaction: inout Transaction) throws(Failure) -> StagedFile {
+        let final = Self.join(directory, relative)
+        try makeDirectory(FileEntry.parent(of: final), transaction: &transaction)
+        let previous: PreviousFile?
+        switch FileEntry(at: final) {
+        case .directory:
+            throw Failure(path: shown(relative), message: "`\(shown(relative))` is a directory, "
+                          + "where the build writes a file; move it away and build again")
+        case .regularFile:
+            previous = PreviousFile(at: final)
+        case .missing, .other:
+            previous = nil
+        }
+        do {
+            let temporary = try AtomicFileWriter.OpenTemporaryFile(beside: final, shownAs: shown(relative))
+            return StagedFile(relative: relative, final: final, shownPath: shown(relative), temporary: temporary,
+                              previous: previous)
+        } catch {
+            throw Failure(path: shown(relative), message: error.message)
+        }
+    }
 
-        init(writer: OutputDirectoryWriter) {
-            self.writer = writer
+    /// Runs `work` on a second thread while `mainWork` runs on this one, and returns once both are done.
+    /// The thread is started with SIGINT and SIGTERM blocked, which it inherits and keeps.
+    private static func runConcurrently(_ work: @escaping @Sendable () -> Void, alongside mainWork: () -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            work()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        InterruptHandler.deferringInterrupts { thread.start() }
+        mainWork()
+        done.wait()
+    }
+
+    /// One file between its staging and the commit: its temporary file, the file it replaces, and what
+    /// writing it came to. Written by one thread, then read by the main thread once that one is done.
+    fileprivate final class StagedFile: @unchecked Sendable {
+        let relative: String
+        let final: String
+        let shownPath: String
+        let temporary: AtomicFileWriter.OpenTemporaryFile
+        let previous: PreviousFile?
+        var failure: Failure?
+        /// The new bytes are the previous file's: the temporary file is dropped, unsynced.
+        var isUnchanged = false
+
+        init(relative: String, final: String, shownPath: String, temporary: AtomicFileWriter.OpenTemporaryFile,
+             previous: PreviousFile?) {
+            self.relative = relative
+            self.final = final
+            self.shownPath = shownPath
+            self.temporary = temporary
+            self.previous = previous
+        }
+    }
+
+    /// Where one thread's files go as they are made: each chunk into the file's temporary file and
+    /// against the previous file; at each file's end, the verdict (unchanged, or synced for the commit).
+    /// The first failure stops the lane, and is kept with its file.
+    fileprivate struct Lane: BuildOutputSink {
+        private let files: [String: StagedFile]
+        private var current: StagedFile?
+
+        init(files: [String: StagedFile]) {
+            self.files = files
+        }
+
+        /// Gives the files at `paths` to `produce`, keeping a failure with the file it happened to.
+        consuming func run(_ paths: [String],
+                                       _ produce: ([String], inout Lane) throws(Failure) -> Void) {
+            guard !paths.isEmpty else { return }
+            do throws(Failure) {
+                try produce(paths, &self)
+            } catch {
+                (current ?? files[paths[0]])?.failure = error
+            }
         }
 
         mutating func beginFile(at relative: String) throws(Failure) {
-            let final = OutputDirectoryWriter.join(writer.directory, relative)
-            try writer.makeDirectory(FileEntry.parent(of: final), transaction: &transaction)
-            let previous: PreviousFile?
-            switch FileEntry(at: final) {
-            case .directory:
-                throw Failure(path: writer.shown(relative), message: "`\(writer.shown(relative))` is a directory, "
-                              + "where the build writes a file; move it away and build again")
-            case .regularFile:
-                previous = PreviousFile(at: final)
-            case .missing, .other:
-                previous = nil
-            }
-            do {
-                let temporary = try AtomicFileWriter.OpenTemporaryFile(beside: final, shownAs: writer.shown(relative))
-                current = (relative, final, temporary, previous)
-            } catch {
-                throw Failure(path: writer.shown(relative), message: error.message)
-            }
+            guard let file = files[relative] else { preconditionFailure("`\(relative)` was not staged") }
+            current = file
         }
 
         mutating func write(_ chunk: UnsafeRawBufferPointer) throws(Failure) {
-            guard let current else { preconditionFailure("a chunk outside a file") }
+            guard let file = current else { preconditionFailure("a chunk outside a file") }
             do {
-                try current.temporary.write(chunk)
+                try file.temporary.write(chunk)
             } catch {
-                throw Failure(path: writer.shown(current.relative), message: error.message)
+                throw Failure(path: file.shownPath, message: error.message)
             }
-            current.previous?.compare(chunk)
+            file.previous?.compare(chunk)
         }
 
         /// A whole file's bytes as one chunk.
@@ -175,31 +257,22 @@ struct OutputDirectoryWriter {
 
         mutating func endFile() throws(Failure) {
             guard let file = current else { preconditionFailure("the end of a file never begun") }
-            current = nil
             if file.previous?.isIdenticalToTheEnd() == true {
-                file.temporary.abandon()
-                unchanged.append(file.relative)
-                return
+                file.isUnchanged = true
+            } else {
+                do {
+                    try file.temporary.sync()
+                } catch {
+                    throw Failure(path: file.shownPath, message: error.message)
+                }
             }
-            do {
-                let temporary = try file.temporary.finish()
-                transaction.temporaryFiles.append(temporary)
-                pending.append((temporary, file.final, file.relative))
-            } catch {
-                throw Failure(path: writer.shown(file.relative), message: error.message)
-            }
-        }
-
-        /// Removes every temporary file, the one being written included, and the directories made.
-        func rollBack() {
-            current?.temporary.abandon()
-            transaction.rollBack()
+            current = nil
         }
     }
 
     /// The file a build is about to replace, read along as the new bytes come, to tell whether they are
     /// the same. Reading it a chunk at a time, rather than whole, keeps a large build's memory flat.
-    private final class PreviousFile {
+    fileprivate final class PreviousFile: @unchecked Sendable {
         private var descriptor: Int32
         /// Where the chunk read from the file goes, to be compared with the new one.
         private var buffer: [UInt8] = []

@@ -48,8 +48,19 @@ public struct BuildOutput: Sendable {
     /// `chunkSize` bytes, so that no file is ever held whole. A failure of the sink stops the writing.
     public func write<Sink: BuildOutputSink>(to sink: inout Sink,
                                              chunkSize: Int = defaultChunkSize) throws(Sink.Failure) {
+        try write(paths, to: &sink, chunkSize: chunkSize)
+    }
+
+    /// Writes the files at `selected` (paths of `paths`, any others skipped) into `sink`, in that order,
+    /// as `write(to:)` writes each. Files written together share what they look up, which the pricing
+    /// tables of a large catalog would otherwise each work out again; writing two sets at once, from two
+    /// threads, is safe.
+    public func write<Sink: BuildOutputSink>(_ selected: [String], to sink: inout Sink,
+                                             chunkSize: Int = defaultChunkSize) throws(Sink.Failure) {
         var lookup: CatalogDocumentIndex?
-        for index in paths.indices {
+        let indices = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for path in selected {
+            guard let index = indices[path] else { continue }
             try write(file: index, to: &sink, chunkSize: chunkSize, lookup: &lookup)
         }
     }

@@ -184,6 +184,7 @@ struct EntitlementsDocument {
             featurePositions = Self.firstPositions(features.count) { features[$0].slug }
             pricePositions = Self.firstPositions(prices.count) { prices[$0].id }
             var first: [String: Int] = [:]
+            first.reserveCapacity(credits.count)
             var next = [Int?](repeating: nil, count: credits.count)
             // Linked from the last credit back, so that each plan's chain runs in document order.
             for position in credits.indices.reversed() {
