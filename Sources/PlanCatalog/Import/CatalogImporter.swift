@@ -23,7 +23,7 @@ public enum CatalogImporter {
         let composer = try ImportComposer(document)
         let bytes = composer.compose()
         let (check, rebuilt) = try verify(bytes, composedBy: composer, against: document)
-        return ImportedSource(bytes: bytes, check: check, rebuilt: rebuilt)
+        return ImportedSource(bytes: bytes, check: check, rebuilt: rebuilt, composer: composer)
     }
 
     /// The name the source is compiled under while it is checked; it appears in no message.
@@ -101,4 +101,6 @@ public struct ImportedSource: Sendable {
     /// about to exit can leave to the system.
     public let check: CheckResult
     public let rebuilt: CatalogDocument
+    /// The lookups the source was composed with, for the same reason.
+    let composer: ImportComposer
 }

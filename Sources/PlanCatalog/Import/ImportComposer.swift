@@ -43,31 +43,32 @@ final class ImportComposer: Sendable {
         self.document = document
         defaultCurrencyExponent = document.defaultCurrency.map(SourceWords.minorUnitExponent(of:)) ?? 0
         estimatedSize = Self.estimatedSize(of: document)
-        let ((plans, words), prices) = Parallel.both({
-            (Self.firstIndices(count: document.plans.count) { document.plans[$0].id },
-             Result { () throws(ImportError) in try CatalogImporter.checkWords(in: document) })
+        // The two lookups by id at once: the plans' (with the credits' and trials' plans found in it, and
+        // the word check) beside the prices', which are two or three times as many.
+        let ((plans, creditOwners, trialParents, words), prices) = Parallel.both({
+            let plans = Self.firstIndices(count: document.plans.count) { document.plans[$0].id }
+            let creditOwners = document.creditDefinitions.indices.map { plans.byID[document.creditDefinitions[$0].planID] }
+            let trialParents = document.plans.indices.map { index in
+                document.plans[index].trialParentPlanID.flatMap { plans.byID[$0] }
+            }
+            let words = Result { () throws(ImportError) in try CatalogImporter.checkWords(in: document) }
+            return (plans, creditOwners, trialParents, words)
         }, {
             Self.firstIndices(count: document.prices.count) { document.prices[$0].id }
         })
         try words.get()
         (planIndices, firstPlanIndex) = (plans.byID, plans.first)
         (priceIndices, firstPriceIndex) = (prices.byID, prices.first)
-        let (pricesByPlan, (creditOwners, trialParents, rowLookup)) = Parallel.both({
-            IndexGroups(ownerCount: document.plans.count) { plan, members in
-                for priceID in document.plans[plan].priceIDs {
-                    if let price = prices.byID[priceID] { members.append(price) }
-                }
-            }
-        }, {
-            let creditOwners = document.creditDefinitions.indices.map { plans.byID[document.creditDefinitions[$0].planID] }
-            let trialParents = document.plans.indices.map { index in
-                document.plans[index].trialParentPlanID.flatMap { plans.byID[$0] }
-            }
-            return (creditOwners, trialParents,
-                    Self.rowLookup(for: document, plans: plans, prices: prices, creditOwners: creditOwners))
-        })
-        self.pricesByPlan = pricesByPlan
         self.trialParents = trialParents
+        // Then the plans' prices, half of the plans on each core (the rows' lookups beside the first half).
+        let middle = document.plans.count / 2
+        let (firstPrices, (otherPrices, rowLookup)) = Parallel.both({
+            Self.prices(ofPlans: 0..<middle, in: document, by: prices)
+        }, {
+            (Self.prices(ofPlans: middle..<document.plans.count, in: document, by: prices),
+             Self.rowLookup(for: document, plans: plans, prices: prices, creditOwners: creditOwners))
+        })
+        pricesByPlan = IndexGroups.joined([firstPrices, otherPrices])
         self.rowLookup = rowLookup
         creditsByPlan = IndexGroups(owners: creditOwners, ownerCount: document.plans.count)
         trialsByParent = IndexGroups(owners: trialParents, ownerCount: document.plans.count)
@@ -92,6 +93,16 @@ final class ImportComposer: Sendable {
 
     private static func value(of entry: inout Int) -> Int { entry }
 
+    /// The prices each of `plans` lists, those that exist, in its `priceIds` order.
+    private static func prices(ofPlans plans: Range<Int>, in document: CatalogDocument,
+                               by prices: IDIndices) -> IndexGroups {
+        IndexGroups(owners: plans) { plan, members in
+            for priceID in document.plans[plan].priceIDs {
+                if let price = prices.byID[priceID] { members.append(price) }
+            }
+        }
+    }
+
     // MARK: Composing
 
     /// The source, laid out in two parts at once, one per core, then joined: the catalog's name and
@@ -99,7 +110,7 @@ final class ImportComposer: Sendable {
     /// pricing tables and the quotes. Each part is written as the whole source would write it there.
     func compose() -> [UInt8] {
         let order = plansInWritingOrder()
-        let middle = order.count / 2
+        let middle = Self.middle(of: order, tailWeight: document.quotes.count) { 1 + self.pricesByPlan[$0].count }
         // The first part's array has room for the whole source, so that the second is copied into it
         // without moving the first; room not written is never touched.
         var (bytes, rest) = Parallel.both({
@@ -114,6 +125,21 @@ final class ImportComposer: Sendable {
         // The second part begins with the blank line between top-level blocks, unless nothing came first.
         bytes.append(contentsOf: bytes.isEmpty ? rest.drop { $0 == UInt8(ascii: "\n") } : rest[...])
         return bytes
+    }
+
+    /// Where to split the writing order so that the two parts are about as large: by the `weight` of each
+    /// plan (a plan and each of its prices count one), with `tailWeight` (the quotes, which are priced
+    /// too) in the second part.
+    private static func middle(of order: [Int], tailWeight: Int, weight: (Int) -> Int) -> Int {
+        var plansWeight = order.reduce(0) { $0 + weight($1) }
+        let half = (plansWeight + tailWeight) / 2
+        var middle = 0
+        plansWeight = 0
+        while middle < order.count && plansWeight < half {
+            plansWeight += weight(order[middle])
+            middle += 1
+        }
+        return middle
     }
 
     /// The JSON path of a line (1-based) of the source, found by laying it out again, keeping only that
@@ -207,78 +233,6 @@ final class ImportComposer: Sendable {
             }
             if let unit = feature.unitLabel {
                 writer.statement("unit", .text(unit), path: path() + ".unitLabel")
-            }
-        }
-    }
-
-    // MARK: Checks before writing
-
-    /// A plan's own price is written inside the plan that lists it, and a quote's inside its quote (the
-    /// reader made sure every override price has one); a price no plan lists would be lost.
-    private func checkPricesAreListed() throws(ImportError) {
-        // Which prices the first plan with their `planId` lists, found from the plans' side: a price is
-        // matched to the plans that list it by index, and its `planId` compared with their ids, rather
-        // than every price's plan looked up by id.
-        var isListedByItsPlan = [Bool](repeating: false, count: document.prices.count)
-        for plan in document.plans.indices where firstPlanIndex[plan] == plan {
-            for price in pricesByPlan[plan] where document.prices[price].planID == document.plans[plan].id {
-                isListedByItsPlan[price] = true
-            }
-        }
-        for index in document.prices.indices where !document.prices[index].isOverridePrice {
-            if firstPriceIndex[index] == index {
-                if isListedByItsPlan[index] { continue }
-            } else if let plan = planIndices[document.prices[index].planID],
-                      document.plans[plan].priceIDs.contains(document.prices[index].id) {
-                // A second price with an id (the reader refuses those), asked the long way.
-                continue
-            }
-            let price = document.prices[index]
-            throw ImportError(path: "$.prices[\(index)].planId",
-                              problem: .unlistedPrice(priceID: price.id, planID: price.planID))
-        }
-    }
-
-    /// `isFree` is derived: at least one price of its own, every component of every one charging nothing.
-    private func checkFreePlans() throws(ImportError) {
-        for index in document.plans.indices {
-            let prices = pricesByPlan[index]
-            let derived = !prices.isEmpty
-                && prices.allSatisfy { document.prices[$0].components.allSatisfy(\.chargesNothing) }
-            guard derived != document.plans[index].isFree else { continue }
-            let plan = document.plans[index]
-            throw ImportError(path: "$.plans[\(index)].isFree",
-                              problem: .inconsistentFree(planID: plan.id, isFree: plan.isFree))
-        }
-    }
-
-    /// `renew` says on-billing, monthly, yearly or never; any other refill schedule cannot be written.
-    private func checkRenewals() throws(ImportError) {
-        for (index, credit) in document.creditDefinitions.enumerated() {
-            guard let period = credit.refillPeriod else { continue }
-            let path = "$.creditDefinitions[\(index)].refillRrule"
-            if credit.renewOnBilling {
-                throw ImportError(path: path, problem: .unsupportedRenewal(
-                    "a credit that renews on billing (renewOnBilling true) has no refillRrule of its own, "
-                        + "found \(JSONText.quoted(period.recurrenceRule))"))
-            }
-            guard period != .monthly, period != .yearly else { continue }
-            throw ImportError(path: path, problem: .unsupportedRenewal(
-                "`renew monthly` and `renew yearly` refill every month or every year "
-                    + "(\(BillingPeriod.monthly.recurrenceRule), \(BillingPeriod.yearly.recurrenceRule)), "
-                    + "found \(JSONText.quoted(period.recurrenceRule))"))
-        }
-    }
-
-    /// A row without `bullet` lines always gets the generated bullets, so an empty list cannot be said
-    /// when its plan generates some.
-    private func checkRowBullets() throws(ImportError) {
-        for (tableIndex, table) in document.pricingTables.enumerated() {
-            for (index, row) in table.planConfigs.enumerated() where row.bullets.isEmpty {
-                let generated = generatedBullets(of: row, in: table)
-                guard !generated.isEmpty else { continue }
-                throw ImportError(path: "$.pricingTables[\(tableIndex)].planConfigs[\(index)].bullets",
-                                  problem: .emptyBullets(generated: generated))
             }
         }
     }

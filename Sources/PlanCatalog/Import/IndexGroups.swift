@@ -24,17 +24,35 @@ struct IndexGroups {
         self.members = members
     }
 
-    /// Groups `0..<ownerCount` made one after another: `members` appends the indices of an owner's.
-    init(ownerCount: Int, members: (_ owner: Int, _ into: inout [Int]) -> Void) {
+    /// Groups of the owners in `owners` made one after another: `members` appends the indices of an
+    /// owner's. Such groups of consecutive ranges of owners are joined with `joined(_:)`.
+    init(owners: Range<Int>, members: (_ owner: Int, _ into: inout [Int]) -> Void) {
         var starts = [0]
-        starts.reserveCapacity(ownerCount + 1)
+        starts.reserveCapacity(owners.count + 1)
         var flat: [Int] = []
-        for owner in 0..<ownerCount {
+        for owner in owners {
             members(owner, &flat)
             starts.append(flat.count)
         }
         self.starts = starts
         self.members = flat
+    }
+
+    private init(starts: [Int], members: [Int]) {
+        self.starts = starts
+        self.members = members
+    }
+
+    /// The groups of consecutive ranges of owners, as one: the first part's owners first.
+    static func joined(_ parts: [IndexGroups]) -> IndexGroups {
+        var starts = [0]
+        var members: [Int] = []
+        for part in parts {
+            let offset = members.count
+            starts += part.starts.dropFirst().map { $0 + offset }
+            members += part.members
+        }
+        return IndexGroups(starts: starts, members: members)
     }
 
     /// The records of one owner, in their order.
