@@ -117,6 +117,7 @@ enum BuildCommand: Command {
             var line = "built \(catalogPath) → \(shownDirectory): " + output.paths.joined(separator: ", ")
             if !written.removed.isEmpty { line += "; removed " + written.removed.joined(separator: ", ") }
             terminal.write(line + "\n", to: .standardOutput)
+            SingleCatalogBuild.releaseInBackground(consume output)
             return ExitStatus.success
         } catch {
             terminal.write("plancat: error: \(error.message)\n", to: .standardError)

@@ -17,9 +17,9 @@ extension CatalogDocument {
         catalog.plans.forEachInPlace { plan in
             // The plans' own prices, then (below) the quotes'; `isFree` is read off the compiled prices.
             let firstPrice = prices.count
-            prices += plan.pointee.prices.mapInPlace(Self.price)
+            plan.pointee.prices.forEachInPlace { prices.append(Self.price($0)) }
             plans.append(Self.plan(plan, isFree: Self.chargesNothing(prices[firstPrice...]), grants: grants))
-            credits += plan.pointee.credits.mapInPlace { Self.creditDefinition($0, defaultCurrency: defaultCurrency) }
+            plan.pointee.credits.forEachInPlace { credits.append(Self.creditDefinition($0, defaultCurrency: defaultCurrency)) }
         }
         catalog.quotes.forEachInPlace { quote in
             if let price = quote.pointee.price { prices.append(withUnsafePointer(to: price, Self.price)) }
