@@ -12,7 +12,7 @@ import PlanCatalog
 ///
 /// A deploy step or a web server may read the directory at any moment, and a build may fail half way
 /// (a full disk, a directory where a file should be, Ctrl-C). So every file is first written, completely
-/// and synced, to a temporary name beside its final one (`AtomicFileWriter.writeTemporaryFile`:
+/// and synced, to a temporary name beside its final one (`AtomicFileWriter.OpenTemporaryFile`:
 /// `.catalog.json.plancat-<pid>-<random>.tmp`, a dot-file that globs and catalog discovery skip), and
 /// only when every one is on disk is each renamed over its final name. `rename(2)` replaces a file
 /// atomically, so a reader sees the old file or the new one, never half of either. Any failure before the
@@ -30,6 +30,10 @@ import PlanCatalog
 ///
 /// A file whose bytes are already what the build produces is left alone, so its modification time stays
 /// put and tools that watch the directory (rsync, make, a CDN sync) see only what really changed.
+///
+/// A large catalog's files run to hundreds of megabytes, so none is ever held whole: each goes into its
+/// temporary file a chunk at a time as it is made, compared on the way with the file it replaces, and
+/// catalog.json is made on a second thread while the others are made on the main one (`write(paths:)`).
 struct OutputDirectoryWriter {
     /// The absolute path of the output directory.
     let directory: String
