@@ -36,12 +36,14 @@ extension JSONParser.State {
         appendNode(.number, start: start, length: index - start)
     }
 
+    @inline(__always)
     private func requiredDigitsEnd(from index: Int, expected: String) throws(JSONParseError) -> Int {
         guard index < count else { throw error(at: index, "unexpected end of input in a number") }
         guard Self.isDigit(input[index]) else { throw unexpected(at: index, expected: expected) }
         return digitsEnd(from: index)
     }
 
+    @inline(__always)
     private func digitsEnd(from index: Int) -> Int {
         var end = index
         while end < count, Self.isDigit(input[end]) { end += 1 }

@@ -40,6 +40,7 @@ extension JSONParser.State {
     /// of `x` that are zero (after XOR with a repeated byte, the bytes equal to it), and the lowest mark
     /// is exact; `(x - 0x20…20) & ~x & 0x80…80` marks the bytes below 0x20 the same way; `x & 0x80…80`
     /// the non-ASCII bytes. The lowest mark of all is the first byte that needs a look.
+    @inline(__always)
     private func plainStringBytesEnd(from index: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
@@ -104,6 +105,7 @@ extension JSONParser.State {
 
     /// The end of the unescaped character at `index` inside a string: refuses control characters and
     /// invalid UTF-8.
+    @inline(__always)
     private func stringByteEnd(at index: Int) throws(JSONParseError) -> Int {
         let byte = bytes[index]
         if byte < 0x20 {

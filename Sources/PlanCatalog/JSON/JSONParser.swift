@@ -14,7 +14,9 @@
 /// The parser is one `State` split by concern: this file holds the document, its containers, whitespace
 /// and literals; `JSONParser+Strings.swift`, `JSONParser+Numbers.swift` and `JSONParser+Errors.swift` the
 /// rest. It reads the input through an `UnsafeBufferPointer` (`State.input`), since it touches every byte
-/// of files of hundreds of megabytes; every read is behind a check of `position` against `count`.
+/// of files of hundreds of megabytes; every read is behind a check of `position` against `count`. The
+/// small helpers the hot loops call are `@inline(__always)`: a call to a non-mutating method from a
+/// mutating one copies the whole `State` first.
 public enum JSONParser {
     /// The one JSON value that `bytes` hold (after an optional UTF-8 byte order mark, with only
     /// whitespace around it).
@@ -270,6 +272,7 @@ extension JSONParser.State {
     }
 
     /// The key's length and first bytes (up to seven), in one word.
+    @inline(__always)
     private func fingerprint(of key: Int) -> UInt64 {
         let node = nodes[key]
         let length = Int(node.second)
@@ -298,12 +301,20 @@ extension JSONParser.State {
 
     // MARK: Whitespace
 
-    /// Skips spaces, tabs and line ends. Pretty-printed JSON is mostly indentation, so a run of spaces is
-    /// skipped eight bytes at a time: the first byte of a word that is not a space ends it.
+    /// Skips spaces, tabs and line ends. Most calls find none at all (a `,` or `:` follows at once), so
+    /// that case is checked inline before the loop.
+    @inline(__always)
     mutating func skipWhitespace() {
+        if position < count, input[position] > UInt8(ascii: " ") { return }
+        skipWhitespaceRun()
+    }
+
+    /// Pretty-printed JSON is mostly indentation, so a run of spaces is skipped eight bytes at a time: the
+    /// first byte of a word that is not a space ends it.
+    private mutating func skipWhitespaceRun() {
         while position < count {
             switch input[position] {
-            case UInt8(ascii: " "):
+            case UInt8(ascii: " "), UInt8(ascii: "\n"):
                 position += 1
                 while position + 8 <= count {
                     let word = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + position)
@@ -315,7 +326,7 @@ extension JSONParser.State {
                     }
                     position += 8
                 }
-            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            case UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 position += 1
             default:
                 return
@@ -340,7 +351,7 @@ extension JSONParser.State {
         }
         if let (text, kind) = literal {
             let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-            if word.elementsEqual(expected) {
+            if JSONTapeView.equal(word, expected) {
                 position = end
                 appendNode(kind)
                 return
