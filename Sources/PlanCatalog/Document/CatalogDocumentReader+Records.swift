@@ -46,8 +46,8 @@ extension CatalogDocumentReader {
             }
         }
 
-        /// The keys a component of this type may have.
-        var keys: JSONObjectReader.Keys {
+        /// The keys a component of this type may have, as `componentKeys.mask(of:)` gives them.
+        var allowedKeys: UInt64 {
             switch self {
             case .fixed: CatalogDocumentReader.fixedComponentKeys
             case .perUnit: CatalogDocumentReader.perUnitComponentKeys
@@ -57,9 +57,9 @@ extension CatalogDocumentReader {
     }
 
     private static let sharedComponentKeys: [StaticString] = ["component_id", "type", "label", "unit_label", "recurrence_rule"]
-    private static let fixedComponentKeys = JSONObjectReader.Keys(sharedComponentKeys + ComponentKind.fixed.ownKeys)
-    private static let perUnitComponentKeys = JSONObjectReader.Keys(sharedComponentKeys + ComponentKind.perUnit.ownKeys)
-    private static let usageComponentKeys = JSONObjectReader.Keys(sharedComponentKeys + ComponentKind.usage.ownKeys)
+    private static let fixedComponentKeys = componentKeys.mask(of: sharedComponentKeys + ComponentKind.fixed.ownKeys)
+    private static let perUnitComponentKeys = componentKeys.mask(of: sharedComponentKeys + ComponentKind.perUnit.ownKeys)
+    private static let usageComponentKeys = componentKeys.mask(of: sharedComponentKeys + ComponentKind.usage.ownKeys)
     /// Every key of any component type, in the order the writer puts them.
     static let componentKeys = JSONObjectReader.Keys([
         "component_id", "type", "label", "unit_label", "amount_cents", "min_seats", "bill_immediately",
@@ -73,7 +73,7 @@ extension CatalogDocumentReader {
         var object = try JSONObjectReader(node, keys: componentKeys)
         let id = try object.read("component_id", CatalogField.identifier)
         let kind = try object.read("type", componentKinds)
-        if let key = object.firstKey(notIn: kind.keys) {
+        if let key = object.firstKey(notIn: kind.allowedKeys) {
             throw CatalogDocumentError(
                 path: object.path, message: "key `\(key)` does not apply to a \(JSONText.quoted(kind.rawValue)) component")
         }

@@ -31,10 +31,9 @@ enum CatalogDocumentReader {
         let (metrics, metricPositions) = try records("metrics", of: &object, identifiedBy: "id", \.id, read: readMetric)
         let (features, featurePositions) = try records("features", of: &object, identifiedBy: "slug", \.slug,
                                                        read: readFeature)
-        var featureTypes: [String: FeatureType] = [:]
-        for feature in features { featureTypes[feature.slug] = feature.featureType }
+        var featureTypes = FeatureTypeLookup(features)
         let (plans, planPositions) = try records("plans", of: &object, identifiedBy: "id", \.id) {
-            (node) throws(CatalogDocumentError) in try readPlan(node, featureTypes: featureTypes)
+            (node) throws(CatalogDocumentError) in try readPlan(node, featureTypes: &featureTypes)
         }
         let (prices, pricePositions) = try records("prices", of: &object, identifiedBy: "id", \.id, read: readPrice)
         let document = CatalogDocument(
@@ -154,7 +153,7 @@ enum CatalogDocumentReader {
     static let grantedFeatureKeys = JSONObjectReader.Keys(["slug", "featureValue"])
 
     static func readPlan(_ node: JSONNode,
-                         featureTypes: [String: FeatureType]) throws(CatalogDocumentError) -> CatalogDocument.Plan {
+                         featureTypes: inout FeatureTypeLookup) throws(CatalogDocumentError) -> CatalogDocument.Plan {
         var object = try JSONObjectReader(node, keys: planKeys)
         return CatalogDocument.Plan(
             id: try object.read("id", CatalogField.identifier),
@@ -165,35 +164,34 @@ enum CatalogDocumentReader {
             trialParentPlanID: try object.readNullable("trialParentPlanId", CatalogField.identifier),
             trialDays: try object.readNullable("trialDays", trialDays),
             isVisibleInPricingTable: try object.read("isVisibleInPricingTable", CatalogField.bool),
-            features: try readGrantedFeatures(of: &object, featureTypes: featureTypes),
+            features: try readGrantedFeatures(of: &object, featureTypes: &featureTypes),
             priceIDs: try object.strings("priceIds", CatalogField.identifier))
     }
 
     /// A plan's `features`: each slug must name a feature, once, and its `featureValue` is read by that
     /// feature's type (a text feature's value may well be the word "unlimited").
     private static func readGrantedFeatures(
-        of plan: inout JSONObjectReader, featureTypes: [String: FeatureType]
+        of plan: inout JSONObjectReader, featureTypes: inout FeatureTypeLookup
     ) throws(CatalogDocumentError) -> [CatalogDocument.GrantedFeature] {
         let elements = try plan.array("features")
         var granted: [CatalogDocument.GrantedFeature] = []
         granted.reserveCapacity(elements.count)
-        // Plans grant a handful of features: a linear search beats a dictionary per plan.
-        var slugs: [String] = []
-        slugs.reserveCapacity(elements.count)
         for element in elements {
             var object = try JSONObjectReader(element, keys: grantedFeatureKeys)
-            let slug = try object.read("slug", CatalogField.identifier)
-            guard let type = featureTypes[slug] else {
+            let slugNode = try object.value("slug")
+            guard slugNode.kind == .string, slugNode.length > 0, let (slug, type) = featureTypes.find(slugNode.bytes) else {
+                // Not a non-empty string (refused as such), or no feature's slug.
+                let slug = try object.read("slug", CatalogField.identifier)
                 throw CatalogDocumentError(path: object.path(of: "slug"),
                                            message: "no feature with slug \(JSONText.quoted(slug))"
-                                               + suggestion(for: slug, among: featureTypes.keys.sorted()))
+                                               + suggestion(for: slug, among: featureTypes.slugs.sorted()))
             }
-            if let first = slugs.firstIndex(of: slug) {
+            // A plan grants a handful of features: a linear search for a repeated one.
+            if let first = granted.firstIndex(where: { $0.slug == slug }) {
                 throw CatalogDocumentError(
                     path: object.path(of: "slug"),
                     message: "duplicate feature \(JSONText.quoted(slug)) (first at \(plan.path(of: "features"))[\(first)])")
             }
-            slugs.append(slug)
             let valueNode = try object.value("featureValue")
             do {
                 granted.append(CatalogDocument.GrantedFeature(slug: slug, value: try featureValue(valueNode, of: type, slug: slug)))

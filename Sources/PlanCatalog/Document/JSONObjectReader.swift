@@ -9,33 +9,100 @@
 /// tape's bytes, and the object's path is worked out from the tape only when a problem is reported.
 struct JSONObjectReader {
     /// The keys a record may have.
-    struct Keys {
-        let names: [StaticString]
+    ///
+    /// Made once per kind of record, as a static property, and never freed: the names are kept in a
+    /// buffer of their own so that copying a `Keys` (into each of the millions of readers of a large
+    /// file) costs no reference counting. Each name's length and first eight bytes are kept beside it, so
+    /// that most comparisons with a key of the file are two integer comparisons.
+    struct Keys: @unchecked Sendable {
+        struct Name {
+            let text: StaticString
+            let length: Int
+            let head: UInt64
+        }
+
+        /// The names; immutable once made.
+        private let entries: UnsafeBufferPointer<Name>
 
         init(_ names: [StaticString]) {
             precondition(names.count <= 64, "a record has at most 64 keys")
-            self.names = names
+            let storage = UnsafeMutableBufferPointer<Name>.allocate(capacity: names.count)
+            _ = storage.initialize(from: names.map { name in
+                let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+                return Name(text: name, length: bytes.count, head: Keys.head(of: bytes))
+            })
+            entries = UnsafeBufferPointer(storage)
         }
+
+        var count: Int { entries.count }
+
+        var names: [String] { entries.map { "\($0.text)" } }
+
+        func name(at position: Int) -> StaticString { entries[position].text }
 
         /// Where `key` is, searching from `start` first (the usual case: keys in order).
         func position(of key: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-            for position in start..<names.count where Self.matches(key, names[position]) { return position }
-            for position in 0..<Swift.min(start, names.count) where Self.matches(key, names[position]) { return position }
+            let head = Self.head(of: key)
+            for position in start..<entries.count where matches(key, head: head, position) { return position }
+            for position in 0..<Swift.min(start, entries.count) where matches(key, head: head, position) { return position }
             return nil
         }
 
-        func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-            names.contains { Self.matches(key, $0) }
+        /// Where the key `name` is, searching from `start` first. The reader asks for keys by the same
+        /// literals that list them, which the compiler lays out once, so their addresses usually match.
+        func position(ofName name: StaticString, from start: Int) -> Int? {
+            if start < entries.count, entries[start].text.utf8Start == name.utf8Start { return start }
+            return position(of: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), from: start)
+        }
+
+        func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool { position(of: key, from: 0) != nil }
+
+        /// The positions of `subset`'s keys, one bit each: for `JSONObjectReader.firstKey(notIn:)`.
+        func mask(of subset: [StaticString]) -> UInt64 {
+            subset.reduce(0) { mask, name in
+                guard let position = position(ofName: name, from: 0) else {
+                    preconditionFailure("\(name) is not one of the keys")
+                }
+                return mask | 1 &<< position
+            }
+        }
+
+        private func matches(_ key: UnsafeBufferPointer<UInt8>, head: UInt64, _ position: Int) -> Bool {
+            let name = entries[position]
+            guard key.count == name.length, head == name.head else { return false }
+            return name.length <= 8
+                || JSONTapeView.equal(key, UnsafeBufferPointer(start: name.text.utf8Start, count: name.length))
         }
 
         static func matches(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
             JSONTapeView.equal(key, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         }
+
+        /// The first eight bytes (fewer for a shorter key, the rest zero), as one word.
+        private static func head(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            if bytes.count >= 8, let base = bytes.baseAddress {
+                return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+            }
+            var head: UInt64 = 0
+            for (offset, byte) in bytes.enumerated() { head |= UInt64(byte) &<< (8 * offset) }
+            return head
+        }
     }
 
     let object: JSONNode
-    /// The key node of the member expected next.
+    /// The keys the object may have; empty for an `unchecked` reader.
+    private let keys: Keys
+    /// Which of `keys` the object has, one bit per position in `keys`.
+    private var presentKeys: UInt64 = 0
+    /// Which of them belong to `nextMember` and the members after it.
+    private var remainingKeys: UInt64 = 0
+    /// Whether the members come in the order of `keys`, as plancat writes them: then the member of a key
+    /// is found by counting the keys before it, without comparing any bytes.
+    private var isInKeyOrder = true
+    /// The key node of the member after the last one read.
     private var nextMember: Int
+    /// Where in `keys` the next key asked for is looked for first: keys are read in their order.
+    private var nextKeyPosition = 0
 
     private var tape: JSONTapeView { object.tape }
 
@@ -45,33 +112,39 @@ struct JSONObjectReader {
             throw CatalogDocumentError(path: node.path,
                                        message: "expected an object, found \(CatalogField.described(node.value))")
         }
-        self.init(unchecked: node)
-        var seenKeys: UInt64 = 0
+        self.object = node
+        self.keys = keys
+        self.nextMember = node.index + 1
         var keyPosition = 0
         var member = node.index + 1
         let end = tape.end(of: node.index)
         while member < end {
             guard let position = keys.position(of: tape.bytes(at: member), from: keyPosition) else {
                 let key = tape.string(at: member)
-                let names = keys.names.map { "\($0)" }
-                let suggestion = Suggestion.closest(to: key, among: names).map { "; did you mean `\($0)`?" } ?? ""
+                let suggestion = Suggestion.closest(to: key, among: keys.names).map { "; did you mean `\($0)`?" } ?? ""
                 throw CatalogDocumentError(path: node.path, message: "unknown key \(JSONParser.codeSpan(key))\(suggestion)")
             }
-            guard seenKeys & (1 << position) == 0 else {
+            guard presentKeys & (1 &<< position) == 0 else {
                 throw CatalogDocumentError(
                     path: node.path, message: "duplicate key \(JSONParser.codeSpan(tape.string(at: member)))")
             }
-            seenKeys |= 1 << position
+            if position < keyPosition { isInKeyOrder = false }
+            presentKeys |= 1 &<< position
             keyPosition = position + 1
             member = tape.end(of: member + 1)
         }
+        remainingKeys = presentKeys
     }
+
+    private static let noKeys = Keys([])
 
     /// A reader of an object node that takes its keys as they are: for a look at one key before the keys
     /// are checked.
     init(unchecked node: JSONNode) {
         precondition(node.kind == .object, "an object")
         self.object = node
+        self.keys = Self.noKeys
+        self.isInKeyOrder = false
         self.nextMember = node.index + 1
     }
 
@@ -81,12 +154,14 @@ struct JSONObjectReader {
     /// The path of a member: `$.plans[2].isFree`.
     func path(of key: StaticString) -> String { "\(path).\(key)" }
 
-    /// The first key of the object that is not in `keys`.
-    func firstKey(notIn keys: Keys) -> String? {
+    /// The first key of the object, in its order, that is not in `allowed` (`Keys.mask(of:)`).
+    func firstKey(notIn allowed: UInt64) -> String? {
+        guard presentKeys & ~allowed != 0 else { return nil }
         var member = object.index + 1
-        let end = tape.end(of: object.index)
-        while member < end {
-            if !keys.contains(tape.bytes(at: member)) { return tape.string(at: member) }
+        while member < tape.end(of: object.index) {
+            if let position = keys.position(of: tape.bytes(at: member), from: 0), allowed & (1 &<< position) == 0 {
+                return tape.string(at: member)
+            }
             member = tape.end(of: member + 1)
         }
         return nil
@@ -104,6 +179,32 @@ struct JSONObjectReader {
 
     /// The value of a key that may be left out.
     mutating func valueIfPresent(_ key: StaticString) -> JSONNode? {
+        guard isInKeyOrder else { return searchedValue(key) }
+        guard let position = keys.position(ofName: key, from: nextKeyPosition) else {
+            preconditionFailure("\(key) is not one of the record's keys")
+        }
+        nextKeyPosition = position + 1
+        let bit: UInt64 = 1 &<< position
+        guard presentKeys & bit != 0 else { return nil }
+        if remainingKeys & bit == 0 {
+            // Asked for after a later key: count again from the first member.
+            nextMember = object.index + 1
+            remainingKeys = presentKeys
+        }
+        // The members come in the order of their keys' positions: skip those of the keys before this one.
+        while remainingKeys & (bit &- 1) != 0 {
+            nextMember = tape.end(of: nextMember + 1)
+            remainingKeys &= remainingKeys &- 1
+        }
+        let value = nextMember + 1
+        nextMember = tape.end(of: value)
+        remainingKeys &= remainingKeys &- 1
+        return JSONNode(tape: tape, index: value)
+    }
+
+    /// The value of a key in an object whose keys are in another order: found by comparing bytes,
+    /// from the member after the last one read.
+    private mutating func searchedValue(_ key: StaticString) -> JSONNode? {
         let end = tape.end(of: object.index)
         if nextMember < end, Keys.matches(tape.bytes(at: nextMember), key) {
             let value = nextMember + 1
