@@ -57,20 +57,25 @@ extension CatalogDiff {
         _ deployed: [Record], _ source: [Record], kind: Kind, priceEvents: PriceEvents
     ) -> [ComparedRecord] {
         var records: [ComparedRecord] = []
-        RecordMatch.forEach(deployed: deployed, source: source) { deployedIndex, sourceIndex in
-            if let deployedIndex, let sourceIndex, deployed[deployedIndex] == source[sourceIndex] {
-                let hasPriceEvents = switch kind {
-                case .plan: !priceEvents.versioning(planID: source[sourceIndex].diffID).isEmpty
-                case .quote: priceEvents.replacesOverride(priceID: source[sourceIndex].appliedPriceID)
-                default: false
+        // Through buffers, so that comparing two records borrows them rather than copying each.
+        deployed.withUnsafeBufferPointer { deployedRecords in
+            source.withUnsafeBufferPointer { sourceRecords in
+                RecordMatch.forEach(deployed: deployed, source: source) { deployedIndex, sourceIndex in
+                    if let deployedIndex, let sourceIndex, deployedRecords[deployedIndex] == sourceRecords[sourceIndex] {
+                        let hasPriceEvents = switch kind {
+                        case .plan: !priceEvents.versioning(planID: sourceRecords[sourceIndex].diffID).isEmpty
+                        case .quote: priceEvents.replacesOverride(priceID: sourceRecords[sourceIndex].appliedPriceID)
+                        default: false
+                        }
+                        guard hasPriceEvents else { return }
+                    }
+                    let deployedRecord = deployedIndex.map { deployedRecords[$0] }
+                    let sourceRecord = sourceIndex.map { sourceRecords[$0] }
+                    let id = sourceRecord?.diffID ?? deployedRecord?.diffID ?? ""
+                    let pair = RecordPair(id: id, deployed: deployedRecord?.jsonValue, source: sourceRecord?.jsonValue)
+                    if let record = classify(pair, kind: kind, priceEvents: priceEvents) { records.append(record) }
                 }
-                guard hasPriceEvents else { return }
             }
-            let deployedRecord = deployedIndex.map { deployed[$0] }
-            let sourceRecord = sourceIndex.map { source[$0] }
-            let id = sourceRecord?.diffID ?? deployedRecord?.diffID ?? ""
-            let pair = RecordPair(id: id, deployed: deployedRecord?.jsonValue, source: sourceRecord?.jsonValue)
-            if let record = classify(pair, kind: kind, priceEvents: priceEvents) { records.append(record) }
         }
         return records
     }
