@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The checked model → catalog.json: Lumen's field names, money in Lumen's units, defaults resolved
 /// (LANGUAGE.md §2 and §3), and the top-level arrays sorted by id so that the bytes do not depend on the
 /// order of files or declarations.
@@ -8,30 +10,20 @@ extension CatalogDocument {
     /// Compiles a catalog that checked without errors. The checks guarantee what this relies on: every
     /// reference resolves, every price has a currency, and every amount fits in Lumen's units.
     public init(compiling catalog: Catalog) {
-        let grants = GrantLookup(catalog)
         let defaultCurrency = catalog.defaultCurrency?.value
-        var plans: [Plan] = []
-        var prices: [Price] = []
-        var credits: [CreditDefinition] = []
-        plans.reserveCapacity(catalog.plans.count)
-        catalog.plans.forEachInPlace { plan in
-            // The plans' own prices, then (below) the quotes'; `isFree` is read off the compiled prices.
-            let firstPrice = prices.count
-            plan.pointee.prices.forEachInPlace { prices.append(Self.price($0)) }
-            plans.append(Self.plan(plan, isFree: Self.chargesNothing(prices[firstPrice...]), grants: grants))
-            plan.pointee.credits.forEachInPlace { credits.append(Self.creditDefinition($0, defaultCurrency: defaultCurrency)) }
-        }
-        catalog.quotes.forEachInPlace { quote in
-            if let price = quote.pointee.price { prices.append(withUnsafePointer(to: price, Self.price)) }
-        }
+        // The plans on one thread, their prices and credits on another: the two are independent, and
+        // for a large catalog they are nearly all of the work. Each plan's `isFree` is read off its
+        // compiled prices once both are done.
+        var (plans, (prices, credits, isFree)) = Self.inParallel({ Self.plans(of: catalog) }, {
+            Self.pricesAndCredits(of: catalog, defaultCurrency: defaultCurrency)
+        })
+        for position in plans.indices { plans[position].isFree = isFree[position] }
+        plans.sort { $0.id < $1.id }
         // Sorted in place: `sorted` would copy every record first.
         var metrics = catalog.metrics.map(Self.metric)
         metrics.sort { $0.id < $1.id }
         var features = catalog.features.map(Self.feature)
         features.sort { $0.slug < $1.slug }
-        plans.sort { $0.id < $1.id }
-        prices.sort { $0.id < $1.id }
-        credits.sort { $0.id < $1.id }
         var quotes = catalog.quotes.map(Self.quote)
         quotes.sort { $0.id < $1.id }
         self.init(name: catalog.name?.value, defaultCurrency: defaultCurrency, metrics: metrics, features: features,
@@ -47,6 +39,60 @@ extension CatalogDocument {
         pricingTables.sort { $0.slug < $1.slug }
     }
 
+    /// Every plan, in the catalog's order, with `isFree` still to be set.
+    private static func plans(of catalog: Catalog) -> [Plan] {
+        let grants = GrantLookup(catalog)
+        return catalog.plans.mapInPlace { plan($0, grants: grants) }
+    }
+
+    /// Every price — the plans' own, then the quotes' — and every credit, each sorted by id; and for
+    /// each plan in the catalog's order, whether it is free as the model's `Plan.isFree` has it: some
+    /// prices, none charging anything (a compiled component charges nothing exactly when its source one
+    /// does).
+    private static func pricesAndCredits(of catalog: Catalog,
+                                         defaultCurrency: String?) -> ([Price], [CreditDefinition], [Bool]) {
+        var prices: [Price] = []
+        var credits: [CreditDefinition] = []
+        var isFree: [Bool] = []
+        isFree.reserveCapacity(catalog.plans.count)
+        catalog.plans.forEachInPlace { plan in
+            let firstPrice = prices.count
+            plan.pointee.prices.forEachInPlace { prices.append(Self.price($0)) }
+            isFree.append(prices.count > firstPrice
+                          && prices[firstPrice...].allSatisfy { $0.components.allSatisfy(\.chargesNothing) })
+            plan.pointee.credits.forEachInPlace { credits.append(Self.creditDefinition($0, defaultCurrency: defaultCurrency)) }
+        }
+        catalog.quotes.forEachInPlace { quote in
+            if let price = quote.pointee.price { prices.append(withUnsafePointer(to: price, Self.price)) }
+        }
+        prices.sort { $0.id < $1.id }
+        credits.sort { $0.id < $1.id }
+        return (prices, credits, isFree)
+    }
+
+    /// `first` and `second` run at once, on two of libdispatch's threads (the caller's among them), and
+    /// both results. libdispatch's own threads block SIGINT and SIGTERM, so the CLI's interrupt handler
+    /// still only ever runs on the main thread.
+    private static func inParallel<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        let results = ParallelResults<First, Second>()
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 { results.first = first() } else { results.second = second() }
+        }
+        guard let first = results.first, let second = results.second else {
+            preconditionFailure("concurrentPerform runs every part before it returns")
+        }
+        return (first, second)
+    }
+
+    /// Where the two parts of `inParallel` leave their results: each writes its own, and the caller reads
+    /// both once `concurrentPerform` has returned.
+    private final class ParallelResults<First, Second>: @unchecked Sendable {
+        var first: First?
+        var second: Second?
+    }
+
     private static func metric(_ metric: PlanCatalog.Metric) -> Metric {
         Metric(id: metric.id.value, name: metric.name, description: metric.description, eventName: metric.eventName,
                aggregation: metric.aggregation, valueType: metric.valueType)
@@ -58,20 +104,14 @@ extension CatalogDocument {
                 metricIDs: feature.metricIDs.map(\.value))
     }
 
-    /// `isFree` as the model's `Plan.isFree` has it — some prices, all charging nothing — from the plan's
-    /// compiled prices (a compiled component charges nothing exactly when its source one does).
-    private static func chargesNothing(_ prices: ArraySlice<Price>) -> Bool {
-        !prices.isEmpty && prices.allSatisfy { $0.components.allSatisfy(\.chargesNothing) }
-    }
-
-    private static func plan(_ plan: UnsafePointer<PlanCatalog.Plan>, isFree: Bool, grants: GrantLookup) -> Plan {
+    private static func plan(_ plan: UnsafePointer<PlanCatalog.Plan>, grants: GrantLookup) -> Plan {
         let granted = grants.grants(of: plan).mapInPlace { grant in
             let slug = grant.pointee.slug.value
             return GrantedFeature(slug: slug, value: featureValue(grant.pointee.value?.value,
                                                                   type: grants.featureType(of: slug)))
         }
         return Plan(id: plan.pointee.id.value, planName: plan.pointee.name, planDescription: plan.pointee.description,
-                    isFree: isFree, isTrialPlan: plan.pointee.isTrial, trialParentPlanID: plan.pointee.trialOf?.value,
+                    isFree: false, isTrialPlan: plan.pointee.isTrial, trialParentPlanID: plan.pointee.trialOf?.value,
                     trialDays: plan.pointee.trialDays?.value, isVisibleInPricingTable: !plan.pointee.isHidden,
                     features: granted, priceIDs: plan.pointee.prices.mapInPlace { $0.pointee.id.value })
     }
@@ -113,7 +153,20 @@ extension CatalogDocument {
             preconditionFailure("the money checks give every component exactly one of fixed, per-seat, usage")
         }
         return Component(id: component.pointee.id.value, charge: charge, label: component.pointee.label,
-                         unitLabel: unitLabel, period: price.pointee.period(of: component.pointee) ?? .monthly)
+                         unitLabel: unitLabel, period: period(of: component, in: price) ?? .monthly)
+    }
+
+    /// The model's `Price.period(of:)` — the component's own interval, else the price's — for a
+    /// component read in place: the model's function takes a copy of the component, whose every source
+    /// location retains the same source file, which two threads compiling at once then fight over.
+    private static func period(of component: UnsafePointer<PriceComponent>,
+                               in price: UnsafePointer<PlanCatalog.Price>) -> BillingPeriod? {
+        if let ownInterval = component.pointee.interval?.value {
+            return BillingPeriod(interval: ownInterval, count: component.pointee.intervalCount?.value ?? 1)
+        }
+        guard let interval = price.pointee.interval?.value else { return nil }
+        return BillingPeriod(interval: interval,
+                             count: component.pointee.intervalCount?.value ?? price.pointee.intervalCount?.value ?? 1)
     }
 
     private static func creditDefinition(_ credit: UnsafePointer<PlanCatalog.CreditDefinition>,
