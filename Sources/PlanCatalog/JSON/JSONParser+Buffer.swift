@@ -1,6 +1,6 @@
 extension JSONParser {
-    /// A growable array of plain values for the parser's hot loops: the nodes of the tape, the open
-    /// containers and their keys.
+    /// A growable array of plain values for the parser's hot loops: the nodes of the tape and the open
+    /// containers.
     ///
     /// A Swift array checks on every append and every element update that its storage is not shared,
     /// and the parser appends some fifteen million nodes to a 255 MB file's tape and updates its open
@@ -42,12 +42,6 @@ extension JSONParser {
             precondition(count > 0, "removeLast of an empty buffer")
             count -= 1
             return base[count]
-        }
-
-        /// Drops the elements from `index` on.
-        mutating func removeSuffix(from index: Int) {
-            precondition(index >= 0 && index <= count, "index out of range")
-            count = index
         }
 
         private mutating func grow() {

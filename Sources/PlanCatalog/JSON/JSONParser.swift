@@ -32,10 +32,7 @@ public enum JSONParser {
     static func tape(of bytes: [UInt8], maximumDepth: Int = InputLimits.maximumJSONDepth) throws(JSONParseError) -> JSONTape {
         try bytes.withUnsafeBufferPointer { (input) throws(JSONParseError) -> JSONTape in
             var state = State(bytes: bytes, input: input, maximumDepth: maximumDepth)
-            defer {
-                state.containers.deallocate()
-                state.keys.deallocate()
-            }
+            defer { state.containers.deallocate() }
             do throws(JSONParseError) {
                 try state.parseDocument()
             } catch {
@@ -54,26 +51,18 @@ extension JSONParser {
         let node: Int
         let isObject: Bool
         var count: UInt32 = 0
-        /// Where this object's keys start in `State.keys`.
-        let firstKey: Int
         /// Whether the object is big enough that its keys are in `State.largeObjectKeys`.
         var isLarge = false
-        /// One bit per key so far, chosen by a hash of its fingerprint: a key whose bit is clear is new
-        /// without comparing it with any other (a filter of one word, as a Bloom filter does it).
+        /// One bit per key so far, chosen by a hash of the key's length and first bytes: a key whose bit
+        /// is clear is new without comparing it with any other (a filter of one word, as a Bloom filter
+        /// does it). Only a key whose bit is set is compared with the earlier keys, found on the tape.
         var keyBits: UInt64 = 0
     }
 
-    /// Objects with this many members or more find duplicate keys with a set rather than a linear search.
-    /// Below it, a key is new when its bit in `Container.keyBits` is clear, and otherwise compared with
-    /// each earlier key by a fingerprint of its length and first bytes: cheaper than hashing every key of
+    /// Objects with this many members or more find duplicate keys with a set rather than through
+    /// `Container.keyBits` and a walk over their members: cheaper, below it, than hashing every key of
     /// every object of a file with millions of them.
     fileprivate static let linearKeySearchLimit = 32
-
-    /// A key of an open object: its node, and its length and first bytes in one word.
-    struct Key {
-        let node: Int
-        let fingerprint: UInt64
-    }
 
     /// The position in the bytes, the nodes so far and the open containers.
     ///
@@ -91,8 +80,6 @@ extension JSONParser {
         var nodes: JSONParser.Buffer<JSONTape.Node>
         var decoded: [UInt8] = []
         var containers = JSONParser.Buffer<JSONParser.Container>(capacity: 64)
-        /// The keys of the open objects, innermost last.
-        var keys = JSONParser.Buffer<JSONParser.Key>(capacity: 256)
         /// The keys of the open objects big enough that comparing a key with each is slow, by depth.
         fileprivate var largeObjectKeys: [Int: Set<String>] = [:]
 
@@ -179,7 +166,7 @@ extension JSONParser.State {
         guard containers.count < maximumDepth else {
             throw error(at: position, "nesting deeper than \(maximumDepth) levels of arrays and objects")
         }
-        containers.append(JSONParser.Container(node: nodes.count, isObject: isObject, firstKey: keys.count))
+        containers.append(JSONParser.Container(node: nodes.count, isObject: isObject))
         appendNode(isObject ? .object : .array)
         position += 1
         skipWhitespace()
@@ -192,7 +179,6 @@ extension JSONParser.State {
         node.first = container.count
         node.second = UInt32(truncatingIfNeeded: nodes.count)
         nodes[container.node] = node
-        if container.isObject { keys.removeSuffix(from: container.firstKey) }
         if container.isLarge { largeObjectKeys[containers.count] = nil }
     }
 
@@ -253,22 +239,34 @@ extension JSONParser.State {
         if container.isLarge {
             return largeObjectKeys[innermost, default: []].insert(keyText(key)).inserted
         }
-        let fingerprint = self.fingerprint(of: key)
-        let bit: UInt64 = 1 << ((fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        let bit: UInt64 = 1 &<< ((fingerprint(of: key) &* 0x9E37_79B9_7F4A_7C15) >> 58)
         if container.keyBits & bit != 0 {
-            for other in container.firstKey..<keys.count
-            where keys[other].fingerprint == fingerprint && keyBytes(keys[other].node) == keyBytes(key) {
-                return false
+            // The earlier members, each a key and its value, lie between the object's node and this key.
+            var member = container.node + 1
+            while member < key {
+                if keyBytes(member) == keyBytes(key) { return false }
+                member = end(of: member + 1)
             }
         }
         container.keyBits |= bit
-        keys.append(JSONParser.Key(node: key, fingerprint: fingerprint))
-        if keys.count - container.firstKey >= JSONParser.linearKeySearchLimit {
+        if container.count + 1 >= JSONParser.linearKeySearchLimit {
             container.isLarge = true
-            largeObjectKeys[innermost] = Set((container.firstKey..<keys.count).map { keyText(keys[$0].node) })
+            var keys: Set<String> = [keyText(key)]
+            var member = container.node + 1
+            while member < key {
+                keys.insert(keyText(member))
+                member = end(of: member + 1)
+            }
+            largeObjectKeys[innermost] = keys
         }
         containers[innermost] = container
         return true
+    }
+
+    /// The index of the node after the finished value at `index`.
+    private func end(of index: Int) -> Int {
+        let node = nodes[index]
+        return node.kind == .array || node.kind == .object ? Int(node.second) : index + 1
     }
 
     /// The key's length and first bytes (up to seven), in one word.
@@ -301,35 +299,35 @@ extension JSONParser.State {
 
     // MARK: Whitespace
 
-    /// Skips spaces, tabs and line ends. Most calls find none at all (a `,` or `:` follows at once), so
-    /// that case is checked inline before the loop.
+    /// Skips spaces, tabs and line ends. Most calls find none at all (a `,` or `:` follows at once), and
+    /// most others one space (`"key": value`), so those cases are checked inline before the loop.
     @inline(__always)
     mutating func skipWhitespace() {
         if position < count, input[position] > UInt8(ascii: " ") { return }
+        if position + 1 < count, input[position] == UInt8(ascii: " "), input[position + 1] > UInt8(ascii: " ") {
+            position += 1
+            return
+        }
         skipWhitespaceRun()
     }
 
-    /// Pretty-printed JSON is mostly indentation, so a run of spaces is skipped eight bytes at a time: the
-    /// first byte of a word that is not a space ends it.
+    /// Pretty-printed JSON is mostly indentation, so after each whitespace byte a run of spaces is skipped
+    /// eight bytes at a time: the first byte of a word that is not a space ends it.
     private mutating func skipWhitespaceRun() {
+        // Bits 9, 10, 13 and 32: tab, line feed, carriage return and space.
+        let whitespace: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20
         while position < count {
-            switch input[position] {
-            case UInt8(ascii: " "), UInt8(ascii: "\n"):
-                position += 1
-                while position + 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + position)
-                        .loadUnaligned(as: UInt64.self))
-                    let notSpaces = word ^ 0x2020_2020_2020_2020
-                    if notSpaces != 0 {
-                        position += notSpaces.trailingZeroBitCount / 8
-                        break
-                    }
-                    position += 8
+            let byte = input[position]
+            guard byte <= 0x20, whitespace &>> byte & 1 != 0 else { return }
+            position += 1
+            while position + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + position).loadUnaligned(as: UInt64.self))
+                let notSpaces = word ^ 0x2020_2020_2020_2020
+                if notSpaces != 0 {
+                    position += notSpaces.trailingZeroBitCount / 8
+                    break
                 }
-            case UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                position += 1
-            default:
-                return
+                position += 8
             }
         }
     }
@@ -339,6 +337,22 @@ extension JSONParser.State {
     /// `true`, `false` or `null`. A run of letters is read whole, so that `truex` or `NaN` is named in
     /// the message rather than half-accepted.
     private mutating func parseLiteral() throws(JSONParseError) {
+        // The usual case, a whole `true`, `false` or `null` (its bytes as a little-endian word), read
+        // from one load.
+        let known: (word: UInt64, length: Int, kind: JSONTape.Kind)? = switch input[position] {
+        case UInt8(ascii: "t"): (0x6575_7274, 4, .true)
+        case UInt8(ascii: "f"): (0x65_736C_6166, 5, .false)
+        case UInt8(ascii: "n"): (0x6C6C_756E, 4, .null)
+        default: nil
+        }
+        if let known, position + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + position).loadUnaligned(as: UInt64.self))
+            if word & (UInt64.max >> (64 - 8 * known.length)) == known.word, !Self.isWordByte(input[position + known.length]) {
+                position += known.length
+                appendNode(known.kind)
+                return
+            }
+        }
         let start = position
         var end = position
         while end < count, Self.isWordByte(input[end]) { end += 1 }
