@@ -30,7 +30,9 @@ public enum JSONParser {
 
     /// The document as a tape, refusing exactly what `parse` refuses.
     static func tape(of bytes: [UInt8], maximumDepth: Int = InputLimits.maximumJSONDepth) throws(JSONParseError) -> JSONTape {
-        try bytes.withUnsafeBufferPointer { (input) throws(JSONParseError) -> JSONTape in
+        // Nodes hold offsets and counts in 32 bits; catalog.json files are at most 1 GiB (`InputLimits`).
+        precondition(bytes.count <= UInt32.max, "JSON input larger than 4 GiB")
+        return try bytes.withUnsafeBufferPointer { (input) throws(JSONParseError) -> JSONTape in
             var state = State(bytes: bytes, input: input, maximumDepth: maximumDepth)
             defer { state.containers.deallocate() }
             do throws(JSONParseError) {

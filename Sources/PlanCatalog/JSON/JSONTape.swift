@@ -179,7 +179,8 @@ struct JSONTapeView {
     /// The text of a string or number node.
     func string(at index: Int) -> String { String(decoding: bytes(at: index), as: UTF8.self) }
 
-    /// The node at `index`, and all it holds, as a `JSONValue`.
+    /// The node at `index`, and all it holds, as a `JSONValue`. Recursive, as deep as the value nests (at
+    /// most the parser's `maximumDepth`).
     func value(at index: Int) -> JSONValue {
         let node = nodes[index]
         switch node.kind {
