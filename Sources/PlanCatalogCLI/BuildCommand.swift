@@ -91,11 +91,16 @@ enum BuildCommand: Command {
                                        eachCatalogHint: ", with its own `-o DIR`", options: options)
         let catalogPath: String
         let output: BuildOutput
+        // The trees and model are kept until the files are written, then let go of with the document on
+        // a thread of their own: the process exits without waiting for the freeing, and the writing does
+        // not share the two cores with it.
+        var remains: BuildResult?
         switch try front.run(operands: arguments.operands, currentDirectory: terminal.currentDirectory,
-                             failureNote: "; nothing written", terminal: terminal) {
+                             failureNote: "; nothing written", terminal: terminal, handOver: { remains = $0 }) {
         case .built(let path, let built): (catalogPath, output) = (path, built)
         case .stopped(let status): return status
         }
+        defer { SingleCatalogBuild.releaseInBackground((remains, output)) }
 
         if let printed {
             let path = try printed.path(in: output, catalogPath: catalogPath)
@@ -117,7 +122,6 @@ enum BuildCommand: Command {
             var line = "built \(catalogPath) → \(shownDirectory): " + output.paths.joined(separator: ", ")
             if !written.removed.isEmpty { line += "; removed " + written.removed.joined(separator: ", ") }
             terminal.write(line + "\n", to: .standardOutput)
-            SingleCatalogBuild.releaseInBackground(consume output)
             return ExitStatus.success
         } catch {
             terminal.write("plancat: error: \(error.message)\n", to: .standardError)

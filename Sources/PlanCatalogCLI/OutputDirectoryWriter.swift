@@ -33,7 +33,7 @@ import PlanCatalog
 ///
 /// A large catalog's files run to hundreds of megabytes, so none is ever held whole: each goes into its
 /// temporary file a chunk at a time as it is made, compared on the way with the file it replaces, and
-/// catalog.json is made on a second thread while the others are made on the main one (`write(paths:)`).
+/// the files are made on two threads at once (`write(paths:)`).
 struct OutputDirectoryWriter {
     /// The absolute path of the output directory.
     let directory: String
@@ -90,8 +90,9 @@ struct OutputDirectoryWriter {
     /// 1. on the main thread, the directories are made and every file's temporary file is created and
     ///    registered with `InterruptHandler` (a directory in the way is found here, before any writing);
     /// 2. `produce` gives the files' bytes, each set of `paths` it is called with going into their
-    ///    temporary files: the first file (catalog.json, by far the largest) on a second thread, the others
-    ///    meanwhile on this one — two cores make the build's files in about the time of the largest;
+    ///    temporary files: catalog.json (by far the largest) and the pricing tables on a second thread,
+    ///    entitlements.json (smaller, but slower to make) meanwhile on this one — two cores make the
+    ///    build's files in about half the time;
     /// 3. on the main thread again, once every file is written and synced, the commit renames them all
     ///    into place; a failure anywhere before it removes every temporary file instead.
     ///
@@ -113,9 +114,11 @@ struct OutputDirectoryWriter {
         }
 
         let byPath = Dictionary(staged.map { ($0.relative, $0) }, uniquingKeysWith: { first, _ in first })
-        let (first, rest) = (Array(paths.prefix(1)), Array(paths.dropFirst()))
-        Self.runConcurrently({ Lane(files: byPath).run(first, produce) }, alongside: {
-            Lane(files: byPath).run(rest, produce)
+        // entitlements.json takes about as long to make as everything else does.
+        let onMainThread = paths.filter { $0 == BuildOutput.entitlementsPath }
+        let onSecondThread = paths.filter { $0 != BuildOutput.entitlementsPath }
+        Self.runConcurrently({ Lane(files: byPath).run(onSecondThread, produce) }, alongside: {
+            Lane(files: byPath).run(onMainThread, produce)
         })
         // The failure of the earliest file, whichever thread met it first.
         if let failure = staged.lazy.compactMap(\.failure).first {

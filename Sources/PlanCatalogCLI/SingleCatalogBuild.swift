@@ -36,8 +36,12 @@ struct SingleCatalogBuild {
     ///     as git names them, `REVISION:PATH`, so that no diagnostic about the revision can be taken for
     ///     one about the working tree (nor annotate the pull request's file). Its warnings are not shown:
     ///     they are not the change under review.
+    ///   - handOver: takes the build's statement trees and model once the document is made, which the
+    ///     command no longer needs; by default they are let go of on a thread of their own
+    ///     (`releaseInBackground`).
     func run(operands: [String], currentDirectory: String, failureNote: String, revision: String? = nil,
-             terminal: some Terminal) throws(UsageError) -> Outcome {
+             terminal: some Terminal,
+             handOver: (consuming BuildResult) -> Void = { releaseInBackground($0) }) throws(UsageError) -> Outcome {
         guard operands.count <= 1 else {
             let named = operands.map { "`\($0)`" }.joined(separator: ", ")
             throw UsageError("`plancat \(commandName)` \(verb.thirdPerson) one catalog, but \(operands.count) PATHs "
@@ -81,7 +85,7 @@ struct SingleCatalogBuild {
                failureNote: fails ? failureNote : nil, terminal: terminal)
         guard !fails, let output = result.output else { return .stopped(status: ExitStatus.failure) }
         // The statement trees and the model are done with; the output keeps the document.
-        Self.releaseInBackground(consume result)
+        handOver(consume result)
         return .built(catalogPath: catalog.path, output: output)
     }
 
@@ -89,10 +93,10 @@ struct SingleCatalogBuild {
     /// caller goes on.
     ///
     /// A large catalog's statement trees, model and document are millions of small allocations: freeing
-    /// them took a third of a second each time, on the main thread, between checking and writing and
-    /// again before exiting. The thread is started with SIGINT and SIGTERM blocked and keeps them so
+    /// them took half a second, on the main thread, between checking and writing and again before
+    /// exiting. The thread is started with SIGINT and SIGTERM blocked and keeps them so
     /// (`InterruptHandler` relies on running on the main thread); the process may exit before it is
-    /// done, which is as good.
+    /// done, which is as good — at the end of a command, none of the freeing is then waited for.
     static func releaseInBackground<Value: Sendable>(_ value: consuming Value) {
         let box = ReleaseBox(value)
         let thread = Thread { box.release() }
