@@ -120,6 +120,21 @@ enum AtomicFileWriter {
             self.shownPath = shownPath
         }
 
+        /// Opens a temporary file made (and closed) before, to write it: a build makes every file's
+        /// temporary file first, on the main thread, and opens each only while it writes it, so that a
+        /// build of many pricing tables never holds many files open. On failure the file is left for the
+        /// caller to discard.
+        init(reopening file: TemporaryFile, shownAs shownPath: String) throws(Failure) {
+            let descriptor = open(file.path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
+            }
+            self.file = file
+            self.descriptor = descriptor
+            permissions = nil
+            self.shownPath = shownPath
+        }
+
         /// Appends every byte of `chunk`, however many calls `write(2)` needs and however often a signal
         /// interrupts it. On failure the file is left for `abandon`.
         func write(_ chunk: UnsafeRawBufferPointer) throws(Failure) {
@@ -166,7 +181,7 @@ enum AtomicFileWriter {
             }
         }
 
-        /// Closes the synced file, ready to be renamed.
+        /// Closes the file — synced, it is ready to be renamed.
         func close() -> TemporaryFile {
             // The bytes are synced; a late error from close(2) could not lose them.
             systemClose(descriptor)

@@ -108,7 +108,7 @@ struct OutputDirectoryWriter {
             try makeDirectory(directory, transaction: &transaction)
             for path in paths { staged.append(try stage(path, transaction: &transaction)) }
         } catch {
-            for file in staged { file.temporary.abandon() }
+            for file in staged { file.temporary.discard() }
             transaction.rollBack()
             throw error
         }
@@ -122,7 +122,7 @@ struct OutputDirectoryWriter {
         })
         // The failure of the earliest file, whichever thread met it first.
         if let failure = staged.lazy.compactMap(\.failure).first {
-            for file in staged { file.temporary.abandon() }
+            for file in staged { file.temporary.discard() }
             transaction.rollBack()
             throw failure
         }
@@ -131,12 +131,11 @@ struct OutputDirectoryWriter {
         var pending: [(temporary: AtomicFileWriter.TemporaryFile, final: String, relative: String)] = []
         for file in staged {
             if file.isUnchanged {
-                file.temporary.abandon()
+                file.temporary.discard()
                 report.unchanged.append(file.relative)
             } else {
-                let temporary = file.temporary.close()
-                transaction.temporaryFiles.append(temporary)
-                pending.append((temporary, file.final, file.relative))
+                transaction.temporaryFiles.append(file.temporary)
+                pending.append((file.temporary, file.final, file.relative))
             }
         }
         return try InterruptHandler.deferringInterrupts { () throws(Failure) -> Report in
@@ -157,24 +156,25 @@ struct OutputDirectoryWriter {
         }
     }
 
-    /// Makes the file's directory, refuses a directory in its place, and creates its temporary file.
+    /// Makes the file's directory, refuses a directory in its place, and creates its temporary file
+    /// (empty, and closed until its thread writes it).
     private func stage(_ relative: String, transaction: inout Transaction) throws(Failure) -> StagedFile {
         let final = Self.join(directory, relative)
         try makeDirectory(FileEntry.parent(of: final), transaction: &transaction)
-        let previous: PreviousFile?
+        let hasPrevious: Bool
         switch FileEntry(at: final) {
         case .directory:
             throw Failure(path: shown(relative), message: "`\(shown(relative))` is a directory, "
                           + "where the build writes a file; move it away and build again")
         case .regularFile:
-            previous = PreviousFile(at: final)
+            hasPrevious = true
         case .missing, .other:
-            previous = nil
+            hasPrevious = false
         }
         do {
-            let temporary = try AtomicFileWriter.OpenTemporaryFile(beside: final, shownAs: shown(relative))
+            let temporary = try AtomicFileWriter.OpenTemporaryFile(beside: final, shownAs: shown(relative)).close()
             return StagedFile(relative: relative, final: final, shownPath: shown(relative), temporary: temporary,
-                              previous: previous)
+                              hasPrevious: hasPrevious)
         } catch {
             throw Failure(path: shown(relative), message: error.message)
         }
@@ -194,63 +194,85 @@ struct OutputDirectoryWriter {
         done.wait()
     }
 
-    /// One file between its staging and the commit: its temporary file, the file it replaces, and what
-    /// writing it came to. Written by one thread, then read by the main thread once that one is done.
+    /// One file between its staging and the commit: its temporary file, whether a previous file is
+    /// there to compare with, and what writing it came to. Written by one thread, then read by the main
+    /// thread once that one is done.
     fileprivate final class StagedFile: @unchecked Sendable {
         let relative: String
         let final: String
         let shownPath: String
-        let temporary: AtomicFileWriter.OpenTemporaryFile
-        let previous: PreviousFile?
+        let temporary: AtomicFileWriter.TemporaryFile
+        let hasPrevious: Bool
         var failure: Failure?
-        /// The new bytes are the previous file's: the temporary file is dropped, unsynced.
+        /// The new bytes are the previous file's: the temporary file is dropped, empty.
         var isUnchanged = false
 
-        init(relative: String, final: String, shownPath: String, temporary: AtomicFileWriter.OpenTemporaryFile,
-             previous: PreviousFile?) {
+        init(relative: String, final: String, shownPath: String, temporary: AtomicFileWriter.TemporaryFile,
+             hasPrevious: Bool) {
             self.relative = relative
             self.final = final
             self.shownPath = shownPath
             self.temporary = temporary
-            self.previous = previous
+            self.hasPrevious = hasPrevious
         }
     }
 
-    /// Where one thread's files go as they are made: each chunk into the file's temporary file and
-    /// against the previous file; at each file's end, the verdict (unchanged, or synced for the commit).
-    /// The first failure stops the lane, and is kept with its file.
+    /// Where one thread's files go as they are made, one file at a time.
+    ///
+    /// While a file's new bytes are the same as the previous file's, nothing is written: the chunks are
+    /// only compared, so that rebuilding an unchanged catalog writes nothing at all (for a large one,
+    /// copying hundreds of megabytes into the page cache only to drop them cost more than making them).
+    /// At the first difference, the part that matched is copied from the previous file (still open, the
+    /// same file that was compared) into the temporary file, and from then on every chunk is written.
+    /// At the file's end it is unchanged, or synced for the commit. The first failure stops the lane
+    /// and is kept with its file.
     fileprivate struct Lane: BuildOutputSink {
         private let files: [String: StagedFile]
-        private var current: StagedFile?
+        /// The file being written, and what is open for it.
+        private var current: (file: StagedFile, temporary: AtomicFileWriter.OpenTemporaryFile,
+                              previous: PreviousFile?, isWriting: Bool)?
 
         init(files: [String: StagedFile]) {
             self.files = files
         }
 
         /// Gives the files at `paths` to `produce`, keeping a failure with the file it happened to.
-        consuming func run(_ paths: [String],
-                                       _ produce: ([String], inout Lane) throws(Failure) -> Void) {
+        consuming func run(_ paths: [String], _ produce: ([String], inout Lane) throws(Failure) -> Void) {
             guard !paths.isEmpty else { return }
             do throws(Failure) {
                 try produce(paths, &self)
             } catch {
-                (current ?? files[paths[0]])?.failure = error
+                (current?.file ?? files[paths[0]])?.failure = error
+                _ = current?.temporary.close()
             }
         }
 
         mutating func beginFile(at relative: String) throws(Failure) {
             guard let file = files[relative] else { preconditionFailure("`\(relative)` was not staged") }
-            current = file
-        }
-
-        mutating func write(_ chunk: UnsafeRawBufferPointer) throws(Failure) {
-            guard let file = current else { preconditionFailure("a chunk outside a file") }
+            let previous = file.hasPrevious ? PreviousFile(at: file.final) : nil
             do {
-                try file.temporary.write(chunk)
+                let temporary = try AtomicFileWriter.OpenTemporaryFile(reopening: file.temporary,
+                                                                       shownAs: file.shownPath)
+                current = (file, temporary, previous, isWriting: previous == nil)
             } catch {
                 throw Failure(path: file.shownPath, message: error.message)
             }
-            file.previous?.compare(chunk)
+        }
+
+        mutating func write(_ chunk: UnsafeRawBufferPointer) throws(Failure) {
+            guard let (file, temporary, previous, isWriting) = current else {
+                preconditionFailure("a chunk outside a file")
+            }
+            if !isWriting, previous?.compare(chunk) == true { return }
+            do throws(AtomicFileWriter.Failure) {
+                if !isWriting {
+                    try previous?.copyMatched(into: temporary, shownAs: file.shownPath)
+                    current?.isWriting = true
+                }
+                try temporary.write(chunk)
+            } catch {
+                throw Failure(path: file.shownPath, message: error.message)
+            }
         }
 
         /// A whole file's bytes as one chunk.
@@ -263,25 +285,34 @@ struct OutputDirectoryWriter {
         }
 
         mutating func endFile() throws(Failure) {
-            guard let file = current else { preconditionFailure("the end of a file never begun") }
-            if file.previous?.isIdenticalToTheEnd() == true {
-                file.isUnchanged = true
-            } else {
-                do {
-                    try file.temporary.sync()
-                } catch {
-                    throw Failure(path: file.shownPath, message: error.message)
-                }
+            guard let (file, temporary, previous, isWriting) = current else {
+                preconditionFailure("the end of a file never begun")
             }
+            do throws(AtomicFileWriter.Failure) {
+                if !isWriting {
+                    if let previous, previous.isIdenticalToTheEnd() {
+                        file.isUnchanged = true
+                    } else {
+                        // The previous file goes on past the new one, which is then all of what matched.
+                        try previous?.copyMatched(into: temporary, shownAs: file.shownPath)
+                    }
+                }
+                if !file.isUnchanged { try temporary.sync() }
+            } catch {
+                throw Failure(path: file.shownPath, message: error.message)
+            }
+            _ = temporary.close()
             current = nil
         }
     }
 
     /// The file a build is about to replace, read along as the new bytes come, to tell whether they are
-    /// the same. Reading it a chunk at a time, rather than whole, keeps a large build's memory flat.
+    /// the same; a chunk at a time, rather than whole, which keeps a large build's memory flat.
     fileprivate final class PreviousFile: @unchecked Sendable {
-        private var descriptor: Int32
-        /// Where the chunk read from the file goes, to be compared with the new one.
+        private let descriptor: Int32
+        /// How many bytes, from the start, were found the same as the new ones.
+        private var matched = 0
+        /// Where a chunk read from the file goes, to be compared or copied.
         private var buffer: [UInt8] = []
 
         /// Nil when the file cannot be opened: it then counts as different.
@@ -290,44 +321,68 @@ struct OutputDirectoryWriter {
             guard descriptor >= 0 else { return nil }
         }
 
-        deinit { stopReading() }
+        deinit { close(descriptor) }
 
-        /// Reads as many bytes as `chunk` holds and compares them; the first difference ends the reading.
-        func compare(_ chunk: UnsafeRawBufferPointer) {
-            guard descriptor >= 0 else { return }
-            if buffer.count < chunk.count { buffer = [UInt8](repeating: 0, count: chunk.count) }
-            let matches = buffer.withUnsafeMutableBytes { buffer in
-                readFully(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<chunk.count])) == chunk.count
+        /// Reads as many bytes as `chunk` holds and compares them: whether the file is still the same.
+        /// After a difference, it is not asked again.
+        func compare(_ chunk: UnsafeRawBufferPointer) -> Bool {
+            let isSame = withBuffer(of: chunk.count) { buffer in
+                readFully(into: buffer, at: matched) == chunk.count
                     && memcmp(buffer.baseAddress!, chunk.baseAddress!, chunk.count) == 0
             }
-            if !matches { stopReading() }
+            if isSame { matched += chunk.count }
+            return isSame
         }
 
-        /// Whether every chunk so far matched and the file ends where they end.
+        /// Whether the file ends where the matched part ends.
         func isIdenticalToTheEnd() -> Bool {
-            guard descriptor >= 0 else { return false }
             var byte: UInt8 = 0
-            let atEnd = withUnsafeMutableBytes(of: &byte) { readFully(into: $0) } == 0
-            stopReading()
-            return atEnd
+            return withUnsafeMutableBytes(of: &byte) { readFully(into: $0, at: matched) } == 0
         }
 
-        /// How many bytes were read into `buffer`: all of it, unless the file ends first (or fails).
-        private func readFully(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        /// Copies the part found the same into `temporary`, read again from this file (`shownPath` names
+        /// the final file): the new file's beginning, which was never written.
+        func copyMatched(into temporary: AtomicFileWriter.OpenTemporaryFile,
+                         shownAs shownPath: String) throws(AtomicFileWriter.Failure) {
+            var offset = 0
+            while offset < matched {
+                let count = min(matched - offset, 1 << 20)
+                let failure = withBuffer(of: count) { buffer -> AtomicFileWriter.Failure? in
+                    let read = readFully(into: buffer, at: offset)
+                    guard read == count else {
+                        let reason = read < 0 ? AtomicFileWriter.reason() : "it was cut short meanwhile"
+                        return AtomicFileWriter.Failure(
+                            message: "cannot write `\(shownPath)`: cannot read the previous file again: \(reason)")
+                    }
+                    do throws(AtomicFileWriter.Failure) {
+                        try temporary.write(UnsafeRawBufferPointer(buffer))
+                    } catch {
+                        return error
+                    }
+                    return nil
+                }
+                if let failure { throw failure }
+                offset += count
+            }
+        }
+
+        /// `buffer`, at least `count` bytes long, lent as exactly `count` bytes.
+        private func withBuffer<Result>(of count: Int, _ body: (UnsafeMutableRawBufferPointer) -> Result) -> Result {
+            if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
+            return buffer.withUnsafeMutableBytes { body(UnsafeMutableRawBufferPointer(rebasing: $0[..<count])) }
+        }
+
+        /// How many bytes were read into `buffer` from `offset`: all of it, unless the file ends first;
+        /// -1 when it cannot be read.
+        private func readFully(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
             var total = 0
             while total < buffer.count {
-                let count = read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                let count = pread(descriptor, buffer.baseAddress! + total, buffer.count - total, off_t(offset + total))
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { return count < 0 ? -1 : total }
                 total += count
             }
             return total
-        }
-
-        private func stopReading() {
-            guard descriptor >= 0 else { return }
-            close(descriptor)
-            descriptor = -1
         }
     }
 

@@ -20,14 +20,33 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out") == ["catalog.json"])
     }
 
+    @Test("a file that differs from the previous one part way is written whole, the matched part included",
+          arguments: ["changed in the middle", "cut short", "longer", "emptied"])
+    func differsPartWay(previous kind: String) throws {
+        let output = try Self.build()
+        let directory = try TemporaryDirectory()
+        let writer = OutputDirectoryWriter(directory: directory.path + "/out")
+        _ = try writer.write(output, chunkSize: 64)
+        let path = directory.path + "/out/catalog.json"
+        var previous = Array(try #require(FileManager.default.contents(atPath: path)))
+        switch kind {
+        case "changed in the middle": previous[previous.count / 2] ^= 0x20
+        case "cut short": previous.removeLast(previous.count / 3)
+        case "longer": previous += Array("more\n".utf8)
+        default: previous = []
+        }
+        try Data(previous).write(to: URL(fileURLWithPath: path))
+        let report = try writer.write(output, chunkSize: 64)
+        #expect(report.written == ["catalog.json"])
+        #expect(report.unchanged == output.paths.filter { $0 != "catalog.json" })
+        #expect(FileManager.default.contents(atPath: path) == Data(try #require(output.file(at: "catalog.json")).bytes))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out").sorted()
+            == ["catalog.json", "entitlements.json", "pricing-tables"])
+    }
+
     @Test("a build written in small chunks over its own files changes none of them")
     func rebuildInChunks() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let source = try String(contentsOf: root.appendingPathComponent("catalogs/freemium-to-enterprise.plancat"),
-                                encoding: .utf8)
-        let result = CatalogCompiler.build([SourceFile(path: "pro.plancat", text: source)])
-        let output = try #require(result.output, "\(result.check.diagnostics)")
+        let output = try Self.build()
         let directory = try TemporaryDirectory()
         let writer = OutputDirectoryWriter(directory: directory.path + "/out")
         let first = try writer.write(output, chunkSize: 64)
@@ -37,5 +56,15 @@ import Testing
         for file in output.files {
             #expect(FileManager.default.contents(atPath: directory.path + "/out/" + file.path) == Data(file.bytes))
         }
+    }
+
+    /// The shipped catalogs/freemium-to-enterprise.plancat, built.
+    private static func build() throws -> BuildOutput {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let source = try String(contentsOf: root.appendingPathComponent("catalogs/freemium-to-enterprise.plancat"),
+                                encoding: .utf8)
+        let result = CatalogCompiler.build([SourceFile(path: "pro.plancat", text: source)])
+        return try #require(result.output, "\(result.check.diagnostics)")
     }
 }
