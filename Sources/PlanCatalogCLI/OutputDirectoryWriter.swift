@@ -31,9 +31,9 @@ import PlanCatalog
 /// A file whose bytes are already what the build produces is left alone, so its modification time stays
 /// put and tools that watch the directory (rsync, make, a CDN sync) see only what really changed.
 ///
-/// A large catalog's files run to hundreds of megabytes, so none is ever held whole: each goes into its
-/// temporary file a chunk at a time as it is made, compared on the way with the file it replaces, and
-/// the files are made on two threads at once (`write(paths:)`).
+/// A large catalog's files run to hundreds of megabytes, so none is ever held whole: each is compared a
+/// chunk at a time, as it is made, with the file it replaces, and written into its temporary file from
+/// the first difference on (`Lane`); and the files are made on two threads at once (`write(paths:)`).
 struct OutputDirectoryWriter {
     /// The absolute path of the output directory.
     let directory: String
@@ -87,8 +87,9 @@ struct OutputDirectoryWriter {
 
     /// The write itself, in three steps:
     ///
-    /// 1. on the main thread, the directories are made and every file's temporary file is created and
-    ///    registered with `InterruptHandler` (a directory in the way is found here, before any writing);
+    /// 1. on the main thread, the directories are made and every file's temporary file is created, empty,
+    ///    and registered with `InterruptHandler` (a directory in the way is found here, before any
+    ///    writing);
     /// 2. `produce` gives the files' bytes, each set of `paths` it is called with going into their
     ///    temporary files: catalog.json (by far the largest) and the pricing tables on a second thread,
     ///    entitlements.json (smaller, but slower to make) meanwhile on this one — two cores make the
