@@ -22,9 +22,11 @@ import Musl
 /// A signal handler may only call async-signal-safe functions: no allocation, no lock, nothing lazily
 /// initialised. So the registry is C storage that the handler reads without a lock — strdup'ed paths in
 /// a table allocated before the handler is armed — and the writers change it only with both signals
-/// blocked, so the handler never sees an entry half written. plancat writes from its main thread and has
-/// no other thread then, so blocking them there blocks them for the process. (A mutex still guards the
-/// table between threads: tests run commands in process, several at a time, with no handler installed.)
+/// blocked, so the handler never sees an entry half written. The handler runs on the main thread only:
+/// every other thread plancat starts — a build's second writer and its freeing thread, libdispatch's
+/// workers — starts with both signals blocked and keeps them so, so blocking them on the main thread
+/// blocks them for the process. (A mutex still guards the table between threads: tests run commands in
+/// process, several at a time, with no handler installed.)
 ///
 /// Like `CrashHandler`, it is installed by `PlanCatalogCLI.main()` only, never by `run`, and compiled out
 /// when fuzzing, where libFuzzer handles SIGINT itself. A signal that was ignored when plancat started
