@@ -68,6 +68,17 @@ import Testing
         #expect(CatalogDiff(deployed: reversed(deployed), source: reversed(source)) == expected)
     }
 
+    /// A large catalog's kinds are matched on two threads; the diff is the same as on one.
+    @Test("matching on two threads gives the diff of one", arguments: scenarios)
+    func matchingOnTwoThreads(_ scenario: String) throws {
+        guard let deployed = try Self.document(scenario, "deployed"), let source = try Self.document(scenario, "source")
+        else { return }
+        let oneThread = CatalogDiff.compare(deployed: deployed, source: source, onTwoThreads: false)
+        let twoThreads = CatalogDiff.compare(deployed: deployed, source: source, onTwoThreads: true)
+        #expect(twoThreads.map(\.change) == oneThread.map(\.change))
+        #expect(!oneThread.isEmpty || scenario == "no-change")
+    }
+
     @Test("there are scenarios") func scenariosExist() {
         #expect(Self.scenarios.contains("pricing-change") && Self.scenarios.contains("no-change"))
     }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Computing a diff: match the records of the two documents, compare each matched pair field by field,
 /// classify what differs, and order the result (Docs/Diff.md, "Matching and classification").
 extension CatalogDiff {
@@ -10,17 +12,23 @@ extension CatalogDiff {
     }
 
     /// Every changed record, ordered as `changes` is: kinds in dependency order and ids in byte order,
-    /// then archives in reverse dependency order.
-    static func compare(deployed: CatalogDocument, source: CatalogDocument) -> [ComparedRecord] {
+    /// then archives in reverse dependency order. The kinds are matched on two threads when the catalogs
+    /// are large (`onTwoThreads` nil) or when told to.
+    static func compare(deployed: CatalogDocument, source: CatalogDocument,
+                        onTwoThreads: Bool? = nil) -> [ComparedRecord] {
+        let isLarge = deployed.plans.count + source.plans.count >= plansWorthASecondThread
+        let matches = matchedRecords(deployed: deployed, source: source, onTwoThreads: onTwoThreads ?? isLarge)
         // Prices first: what happens to them decides some plans and quotes, and nothing decides a price.
-        let prices = changedRecords(deployed.prices, source.prices, kind: .price, priceEvents: PriceEvents())
+        let prices = changedRecords(deployed.prices, source.prices, matches[Kind.price.position], kind: .price,
+                                    priceEvents: PriceEvents())
         let priceEvents = PriceEvents(prices: prices)
 
         var changed: [ComparedRecord] = []
         var archived: [ComparedRecord] = []
         for kind in Kind.allCases {
             let records = kind == .price ? prices
-                : changedRecords(of: kind, deployed: deployed, source: source, priceEvents: priceEvents)
+                : changedRecords(of: kind, deployed: deployed, source: source, matches[kind.position],
+                                 priceEvents: priceEvents)
             for record in records {
                 if record.action == .archive { archived.append(record) } else { changed.append(record) }
             }
@@ -32,50 +40,86 @@ extension CatalogDiff {
         return changed + archivesInReverseDependencyOrder
     }
 
-    /// The changed records of one kind, ids in byte order.
-    private static func changedRecords(of kind: Kind, deployed: CatalogDocument, source: CatalogDocument,
-                                       priceEvents: PriceEvents) -> [ComparedRecord] {
+    /// Catalogs with this many plans or more (on both sides together) are matched on two threads.
+    static let plansWorthASecondThread = 4_000
+
+    /// Every kind's records matched by id and compared as typed records, by `Kind.position`.
+    ///
+    /// The kinds are independent of each other here (price events come later), so a large catalog's kinds
+    /// are matched on two threads, the largest first: at 100,000 plans, comparing every matched pair is
+    /// most of the diff's time.
+    private static func matchedRecords(deployed: CatalogDocument, source: CatalogDocument,
+                                       onTwoThreads: Bool) -> [[RecordMatch]] {
+        let kinds: [Kind] = [.price, .plan, .creditDefinition, .quote, .feature, .metric, .pricingTable]
+        var matches = [[RecordMatch]](repeating: [], count: Kind.allCases.count)
+        guard onTwoThreads else {
+            for kind in kinds { matches[kind.position] = matchedRecords(of: kind, deployed: deployed, source: source) }
+            return matches
+        }
+        matches.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own kind's slot only.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: kinds.count) { iteration in
+                let kind = kinds[iteration]
+                slots[kind.position] = matchedRecords(of: kind, deployed: deployed, source: source)
+            }
+        }
+        return matches
+    }
+
+    private static func matchedRecords(of kind: Kind, deployed: CatalogDocument, source: CatalogDocument) -> [RecordMatch] {
         switch kind {
-        case .metric: changedRecords(deployed.metrics, source.metrics, kind: kind, priceEvents: priceEvents)
-        case .feature: changedRecords(deployed.features, source.features, kind: kind, priceEvents: priceEvents)
-        case .plan: changedRecords(deployed.plans, source.plans, kind: kind, priceEvents: priceEvents)
-        case .price: changedRecords(deployed.prices, source.prices, kind: kind, priceEvents: priceEvents)
-        case .creditDefinition:
-            changedRecords(deployed.creditDefinitions, source.creditDefinitions, kind: kind, priceEvents: priceEvents)
-        case .pricingTable: changedRecords(deployed.pricingTables, source.pricingTables, kind: kind, priceEvents: priceEvents)
-        case .quote: changedRecords(deployed.quotes, source.quotes, kind: kind, priceEvents: priceEvents)
+        case .metric: RecordMatch.matches(deployed: deployed.metrics, source: source.metrics)
+        case .feature: RecordMatch.matches(deployed: deployed.features, source: source.features)
+        case .plan: RecordMatch.matches(deployed: deployed.plans, source: source.plans)
+        case .price: RecordMatch.matches(deployed: deployed.prices, source: source.prices)
+        case .creditDefinition: RecordMatch.matches(deployed: deployed.creditDefinitions, source: source.creditDefinitions)
+        case .pricingTable: RecordMatch.matches(deployed: deployed.pricingTables, source: source.pricingTables)
+        case .quote: RecordMatch.matches(deployed: deployed.quotes, source: source.quotes)
         }
     }
 
-    /// Matches the records of one kind by id and classifies each pair that differs.
+    /// The changed records of one kind, ids in byte order.
+    private static func changedRecords(of kind: Kind, deployed: CatalogDocument, source: CatalogDocument,
+                                       _ matches: [RecordMatch], priceEvents: PriceEvents) -> [ComparedRecord] {
+        switch kind {
+        case .metric: changedRecords(deployed.metrics, source.metrics, matches, kind: kind, priceEvents: priceEvents)
+        case .feature: changedRecords(deployed.features, source.features, matches, kind: kind, priceEvents: priceEvents)
+        case .plan: changedRecords(deployed.plans, source.plans, matches, kind: kind, priceEvents: priceEvents)
+        case .price: changedRecords(deployed.prices, source.prices, matches, kind: kind, priceEvents: priceEvents)
+        case .creditDefinition:
+            changedRecords(deployed.creditDefinitions, source.creditDefinitions, matches, kind: kind,
+                           priceEvents: priceEvents)
+        case .pricingTable:
+            changedRecords(deployed.pricingTables, source.pricingTables, matches, kind: kind, priceEvents: priceEvents)
+        case .quote: changedRecords(deployed.quotes, source.quotes, matches, kind: kind, priceEvents: priceEvents)
+        }
+    }
+
+    /// Classifies each matched pair of one kind that differs.
     ///
     /// A catalog of 100,000 plans is compared with its deployed self after a change to a few prices: most
     /// pairs are equal as typed records, which says that their catalog.json values are the same, so
     /// only the pairs that differ (or whose prices changed) are turned into JSON and compared field by
     /// field.
     private static func changedRecords<Record: DiffedRecord>(
-        _ deployed: [Record], _ source: [Record], kind: Kind, priceEvents: PriceEvents
+        _ deployed: [Record], _ source: [Record], _ matches: [RecordMatch], kind: Kind, priceEvents: PriceEvents
     ) -> [ComparedRecord] {
         var records: [ComparedRecord] = []
-        // Through buffers, so that comparing two records borrows them rather than copying each.
-        deployed.withUnsafeBufferPointer { deployedRecords in
-            source.withUnsafeBufferPointer { sourceRecords in
-                RecordMatch.forEach(deployed: deployed, source: source) { deployedIndex, sourceIndex in
-                    if let deployedIndex, let sourceIndex, deployedRecords[deployedIndex] == sourceRecords[sourceIndex] {
-                        let hasPriceEvents = switch kind {
-                        case .plan: !priceEvents.versioning(planID: sourceRecords[sourceIndex].diffID).isEmpty
-                        case .quote: priceEvents.replacesOverride(priceID: sourceRecords[sourceIndex].appliedPriceID)
-                        default: false
-                        }
-                        guard hasPriceEvents else { return }
-                    }
-                    let deployedRecord = deployedIndex.map { deployedRecords[$0] }
-                    let sourceRecord = sourceIndex.map { sourceRecords[$0] }
-                    let id = sourceRecord?.diffID ?? deployedRecord?.diffID ?? ""
-                    let pair = RecordPair(id: id, deployed: deployedRecord?.jsonValue, source: sourceRecord?.jsonValue)
-                    if let record = classify(pair, kind: kind, priceEvents: priceEvents) { records.append(record) }
+        for match in matches {
+            if match.areEqual, let sourceIndex = match.source {
+                let hasPriceEvents = switch kind {
+                case .plan: !priceEvents.versioning(planID: source[sourceIndex].diffID).isEmpty
+                case .quote: priceEvents.replacesOverride(priceID: source[sourceIndex].appliedPriceID)
+                default: false
                 }
+                guard hasPriceEvents else { continue }
             }
+            let deployedRecord = match.deployed.map { deployed[$0] }
+            let sourceRecord = match.source.map { source[$0] }
+            let id = sourceRecord?.diffID ?? deployedRecord?.diffID ?? ""
+            let pair = RecordPair(id: id, deployed: deployedRecord?.jsonValue, source: sourceRecord?.jsonValue)
+            if let record = classify(pair, kind: kind, priceEvents: priceEvents) { records.append(record) }
         }
         return records
     }

@@ -33,9 +33,10 @@ public struct CatalogDiff: Equatable, Sendable {
         case pricingTable
         case quote
 
-        public static func < (lhs: Kind, rhs: Kind) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-        }
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.position < rhs.position }
+
+        /// The kind's place in the dependency order (`allCases`).
+        var position: Int { Self.allCases.firstIndex(of: self)! }
 
         /// How messages name the kind: "credit definition", "pricing table".
         public var displayName: String {

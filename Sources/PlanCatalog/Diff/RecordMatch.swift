@@ -42,24 +42,37 @@ extension CatalogDocument.Quote: DiffedRecord {
     var appliedPriceID: String? { priceID }
 }
 
-/// Matching the records of one kind by id: matching is by id alone, so a renamed id is one record on
+/// The records of one kind under one id, by their position on each side (nil where a side has none), and
+/// whether the two are equal as typed records. Matching is by id alone, so a renamed id is one record on
 /// each side (an archive and a create), never guessed to be the same object.
-enum RecordMatch {
-    /// Calls `body` for every id of either side, ids in byte order, with the position of its record on
-    /// each side (nil where a side has none). A repeated id (which the reader and the compiler refuse)
-    /// keeps its first record.
+struct RecordMatch {
+    let deployed: Int?
+    let source: Int?
+    /// Both sides are there and equal: their catalog.json values are the same.
+    let areEqual: Bool
+
+    /// A match for every id of either side, ids in byte order. A repeated id (which the reader and the
+    /// compiler refuse) keeps its first record.
     ///
     /// Both documents normally list their records sorted by id (the compiler sorts them; a deployed file
     /// is one it wrote), so the two lists are merged in one pass, each id compared once with its
     /// neighbours; lists in another order, or with a repeated id, are matched through dictionaries and
     /// the ids sorted.
-    static func forEach<Record: DiffedRecord>(deployed: [Record], source: [Record],
-                                              _ body: (_ deployed: Int?, _ source: Int?) -> Void) {
-        guard let merged = merge(deployed: deployed, source: source) else {
-            matchUnsorted(deployed: deployed, source: source, body)
-            return
+    static func matches<Record: DiffedRecord>(deployed: [Record], source: [Record]) -> [RecordMatch] {
+        let positions = merge(deployed: deployed, source: source) ?? matchUnsorted(deployed: deployed, source: source)
+        // Through buffers, so that comparing two records borrows them rather than copying each.
+        return deployed.withUnsafeBufferPointer { deployed in
+            source.withUnsafeBufferPointer { source in
+                positions.map { deployedIndex, sourceIndex in
+                    let areEqual = if let deployedIndex, let sourceIndex {
+                        deployed[deployedIndex] == source[sourceIndex]
+                    } else {
+                        false
+                    }
+                    return RecordMatch(deployed: deployedIndex, source: sourceIndex, areEqual: areEqual)
+                }
+            }
         }
-        for (deployedIndex, sourceIndex) in merged { body(deployedIndex, sourceIndex) }
     }
 
     /// The merged positions, or nil as soon as either side turns out not to be strictly ascending.
@@ -103,8 +116,7 @@ enum RecordMatch {
         return merged
     }
 
-    private static func matchUnsorted<Record: DiffedRecord>(deployed: [Record], source: [Record],
-                                                            _ body: (Int?, Int?) -> Void) {
+    private static func matchUnsorted<Record: DiffedRecord>(deployed: [Record], source: [Record]) -> [(Int?, Int?)] {
         func firstIndexByID(_ records: [Record]) -> [String: Int] {
             var indices: [String: Int] = [:]
             for (index, record) in records.enumerated() where indices[record.diffID] == nil {
@@ -114,8 +126,8 @@ enum RecordMatch {
         }
         let deployedByID = firstIndexByID(deployed)
         let sourceByID = firstIndexByID(source)
-        for id in Set(deployedByID.keys).union(sourceByID.keys).sorted(by: CatalogDiff.precedesInByteOrder) {
-            body(deployedByID[id], sourceByID[id])
+        return Set(deployedByID.keys).union(sourceByID.keys).sorted(by: CatalogDiff.precedesInByteOrder).map {
+            (deployedByID[$0], sourceByID[$0])
         }
     }
 }
