@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Computing a diff: match the records of the two documents, compare each matched pair field by field,
 /// classify what differs, and order the result (Docs/Diff.md, "Matching and classification").
 extension CatalogDiff {
@@ -56,14 +54,10 @@ extension CatalogDiff {
             for kind in kinds { matches[kind.position] = matchedRecords(of: kind, deployed: deployed, source: source) }
             return matches
         }
-        matches.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes its own kind's slot only.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: kinds.count) { iteration in
-                let kind = kinds[iteration]
-                slots[kind.position] = matchedRecords(of: kind, deployed: deployed, source: source)
-            }
+        let kindMatches = Parallel.map(kinds.count) { iteration in
+            matchedRecords(of: kinds[iteration], deployed: deployed, source: source)
         }
+        for (kind, kindMatch) in zip(kinds, kindMatches) { matches[kind.position] = kindMatch }
         return matches
     }
 

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The checked model → catalog.json: Lumen's field names, money in Lumen's units, defaults resolved
 /// (LANGUAGE.md §2 and §3), and the top-level arrays sorted by id so that the bytes do not depend on the
 /// order of files or declarations.
@@ -14,7 +12,7 @@ extension CatalogDocument {
         // The plans on one thread, their prices and credits on another: the two are independent, and
         // for a large catalog they are nearly all of the work. Each plan's `isFree` is read off its
         // compiled prices once both are done.
-        var (plans, (prices, credits, isFree)) = Self.inParallel({ Self.plans(of: catalog) }, {
+        var (plans, (prices, credits, isFree)) = Parallel.both({ Self.plans(of: catalog) }, {
             Self.pricesAndCredits(of: catalog, defaultCurrency: defaultCurrency)
         })
         for position in plans.indices { plans[position].isFree = isFree[position] }
@@ -68,29 +66,6 @@ extension CatalogDocument {
         prices.sort { $0.id < $1.id }
         credits.sort { $0.id < $1.id }
         return (prices, credits, isFree)
-    }
-
-    /// `first` and `second` run at once, on two of libdispatch's threads (the caller's among them), and
-    /// both results. libdispatch's own threads block SIGINT and SIGTERM, so the CLI's interrupt handler
-    /// still only ever runs on the main thread.
-    private static func inParallel<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-    ) -> (First, Second) {
-        let results = ParallelResults<First, Second>()
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 { results.first = first() } else { results.second = second() }
-        }
-        guard let first = results.first, let second = results.second else {
-            preconditionFailure("concurrentPerform runs every part before it returns")
-        }
-        return (first, second)
-    }
-
-    /// Where the two parts of `inParallel` leave their results: each writes its own, and the caller reads
-    /// both once `concurrentPerform` has returned.
-    private final class ParallelResults<First, Second>: @unchecked Sendable {
-        var first: First?
-        var second: Second?
     }
 
     private static func metric(_ metric: PlanCatalog.Metric) -> Metric {

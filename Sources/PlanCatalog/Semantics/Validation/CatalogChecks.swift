@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Runs every check family of LANGUAGE.md section 4 over a lowered catalog, in the order of the spec.
 /// Each family reports all it finds; none stops the others.
 ///
@@ -31,13 +29,14 @@ enum CatalogChecks {
         if !onTwoThreads {
             for position in families.indices { families[position](index, &reports[position]) }
         } else {
-            reports.withUnsafeMutableBufferPointer { buffer in
-                // Each thread writes only the positions of its own group.
-                nonisolated(unsafe) let reports = buffer
-                DispatchQueue.concurrentPerform(iterations: groups.count) { group in
-                    for position in groups[group] { families[position](index, &reports[position]) }
+            let groupReports = Parallel.map(groups.count) { group in
+                groups[group].map { position in
+                    var report: [Diagnostic] = []
+                    families[position](index, &report)
+                    return (position: position, report: report)
                 }
             }
+            for (position, report) in groupReports.joined() { reports[position] = report }
         }
         return reports.flatMap { $0 }
     }

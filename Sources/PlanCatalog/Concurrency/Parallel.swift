@@ -1,8 +1,9 @@
 import Dispatch
 
-/// Independent pieces of work run at once, one per core, for the parts of import that are many times
-/// larger than the cost of a thread: laying out the two halves of a source, comparing the arrays of two
-/// documents. The work is split the same way on every machine and its results are put together in a
+/// Independent pieces of work run at once, one per core, for the parts of a command that are many times
+/// larger than the cost of a thread: the check families, compiling a document's plans and prices, a
+/// diff's record kinds, import's layout and comparison. libdispatch's threads block SIGINT and SIGTERM,
+/// so the CLI's interrupt handler still runs only on the main thread. The work is split the same way on every machine and its results are put together in a
 /// fixed order, so what is returned never depends on the threads.
 enum Parallel {
     /// `body(0)`, `body(1)`, … `body(count - 1)`, computed at once, in that order.
