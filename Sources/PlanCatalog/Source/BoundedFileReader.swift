@@ -18,7 +18,38 @@ public enum BoundedFileReader {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) <= limit {
+            return contents(ofRegularFile: descriptor, size: Int(status.st_size), limit: limit)
+        }
         return contents(ofDescriptor: descriptor, limit: limit)
+    }
+
+    /// A regular file's bytes, read straight into an array of its size: a 255 MB catalog.json read a
+    /// chunk at a time into a growing array took 0.3 s, most of it spent copying the array as it grew.
+    /// One byte more than the size is asked for, to see whether the file has grown since; if it has, the
+    /// rest is read as a stream, still to at most `limit + 1` bytes in all.
+    private static func contents(ofRegularFile descriptor: Int32, size: Int, limit: Int) -> [UInt8]? {
+        var failed = false
+        let wanted = size + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+            while count < wanted {
+                let received = read(descriptor, buffer.baseAddress! + count, wanted - count)
+                if received < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                if received == 0 { return }
+                count += received
+            }
+        }
+        guard !failed else { return nil }
+        if bytes.count > size {
+            guard let rest = contents(ofDescriptor: descriptor, limit: limit - bytes.count) else { return nil }
+            bytes += rest
+        }
+        return bytes
     }
 
     /// The bytes of an open descriptor (standard input, say) up to its end, at most `limit + 1` of them;
