@@ -8,14 +8,15 @@
 /// never traps on a sum that does not fit.
 extension CatalogDocumentReader {
     static func checkConsistency(of document: CatalogDocument) throws(CatalogDocumentError) {
-        for (index, plan) in document.plans.enumerated() {
-            try checkTrial(of: plan, at: "$.plans[\(index)]")
+        // By index, so that each record is read in place rather than copied out of its array.
+        for index in document.plans.indices {
+            try checkTrial(of: document.plans[index], at: "$.plans[\(index)]")
         }
-        for (index, price) in document.prices.enumerated() {
-            try checkTotal(of: price, at: "$.prices[\(index)]")
+        for index in document.prices.indices {
+            try checkTotal(of: document.prices[index], at: "$.prices[\(index)]")
         }
-        for (index, credit) in document.creditDefinitions.enumerated() {
-            try checkTarget(of: credit, at: "$.creditDefinitions[\(index)]")
+        for index in document.creditDefinitions.indices {
+            try checkTarget(of: document.creditDefinitions[index], at: "$.creditDefinitions[\(index)]")
         }
         try checkUsageCreditTotals(of: document)
     }
@@ -121,6 +122,7 @@ extension CatalogDocumentReader {
     /// adds them up as the plan's allowance. Reported at the credit that takes its plan's total past it.
     private static func checkUsageCreditTotals(of document: CatalogDocument) throws(CatalogDocumentError) {
         var totalByPlan: [String: UInt64] = [:]
+        totalByPlan.reserveCapacity(document.plans.count)
         for (index, credit) in document.creditDefinitions.enumerated() where credit.applicationType == .usage {
             guard add(credit.defaultAmount, to: &totalByPlan[credit.planID, default: 0]) else {
                 throw CatalogDocumentError(

@@ -36,11 +36,12 @@ extension CatalogDocumentReader {
                                 at: "\(path()).pricingData.components[\(index)].metric_id")
             }
         }
-        for (index, plan) in document.plans.enumerated() {
-            try checkReferences(of: plan, at: "$.plans[\(index)]", lookup: lookup)
+        // By index, so that each record is read in place rather than copied out of its array.
+        for index in document.plans.indices {
+            try checkReferences(of: document.plans[index], at: "$.plans[\(index)]", lookup: lookup)
         }
-        for (index, credit) in document.creditDefinitions.enumerated() {
-            try checkReferences(of: credit, at: "$.creditDefinitions[\(index)]", lookup: lookup)
+        for index in document.creditDefinitions.indices {
+            try checkReferences(of: document.creditDefinitions[index], at: "$.creditDefinitions[\(index)]", lookup: lookup)
         }
         for (tableIndex, table) in document.pricingTables.enumerated() {
             for (index, row) in table.planConfigs.enumerated() {

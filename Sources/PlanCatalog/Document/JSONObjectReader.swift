@@ -12,13 +12,17 @@ struct JSONObjectReader {
     ///
     /// Made once per kind of record, as a static property, and never freed: the names are kept in a
     /// buffer of their own so that copying a `Keys` (into each of the millions of readers of a large
-    /// file) costs no reference counting. Each name's length and first eight bytes are kept beside it, so
-    /// that most comparisons with a key of the file are two integer comparisons.
+    /// file) costs no reference counting. Each name's length and first and last eight bytes are kept
+    /// beside it, so that comparing a key of the file with a name of up to 16 bytes is three integer
+    /// comparisons.
     struct Keys: @unchecked Sendable {
         struct Name {
             let text: StaticString
             let length: Int
+            /// The first and last eight bytes (for a name of fewer than eight, its bytes and zeros, twice):
+            /// together with the length, the whole name when it has at most 16 bytes.
             let head: UInt64
+            let tail: UInt64
         }
 
         /// The names; immutable once made.
@@ -29,7 +33,8 @@ struct JSONObjectReader {
             let storage = UnsafeMutableBufferPointer<Name>.allocate(capacity: names.count)
             _ = storage.initialize(from: names.map { name in
                 let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-                return Name(text: name, length: bytes.count, head: Keys.head(of: bytes))
+                let (head, tail) = Keys.headAndTail(of: bytes)
+                return Name(text: name, length: bytes.count, head: head, tail: tail)
             })
             entries = UnsafeBufferPointer(storage)
         }
@@ -42,14 +47,17 @@ struct JSONObjectReader {
 
         /// Where `key` is, searching from `start` first (the usual case: keys in order).
         func position(of key: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-            let head = Self.head(of: key)
-            for position in start..<entries.count where matches(key, head: head, position) { return position }
-            for position in 0..<Swift.min(start, entries.count) where matches(key, head: head, position) { return position }
+            let (head, tail) = Self.headAndTail(of: key)
+            for position in start..<entries.count where matches(key, head: head, tail: tail, position) { return position }
+            for position in 0..<Swift.min(start, entries.count) where matches(key, head: head, tail: tail, position) {
+                return position
+            }
             return nil
         }
 
         /// Where the key `name` is, searching from `start` first. The reader asks for keys by the same
         /// literals that list them, which the compiler lays out once, so their addresses usually match.
+        @inline(__always)
         func position(ofName name: StaticString, from start: Int) -> Int? {
             if start < entries.count, entries[start].text.utf8Start == name.utf8Start { return start }
             return position(of: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), from: start)
@@ -67,10 +75,10 @@ struct JSONObjectReader {
             }
         }
 
-        private func matches(_ key: UnsafeBufferPointer<UInt8>, head: UInt64, _ position: Int) -> Bool {
+        private func matches(_ key: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt64, _ position: Int) -> Bool {
             let name = entries[position]
-            guard key.count == name.length, head == name.head else { return false }
-            return name.length <= 8
+            guard key.count == name.length, head == name.head, tail == name.tail else { return false }
+            return name.length <= 16
                 || JSONTapeView.equal(key, UnsafeBufferPointer(start: name.text.utf8Start, count: name.length))
         }
 
@@ -78,14 +86,16 @@ struct JSONObjectReader {
             JSONTapeView.equal(key, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         }
 
-        /// The first eight bytes (fewer for a shorter key, the rest zero), as one word.
-        private static func head(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        /// The first and the last eight bytes as words (for fewer than eight, the bytes and zeros, twice).
+        @inline(__always)
+        private static func headAndTail(of bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
             if bytes.count >= 8, let base = bytes.baseAddress {
-                return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+                return (UnsafeRawPointer(base).loadUnaligned(as: UInt64.self),
+                        UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self))
             }
-            var head: UInt64 = 0
-            for (offset, byte) in bytes.enumerated() { head |= UInt64(byte) &<< (8 * offset) }
-            return head
+            var word: UInt64 = 0
+            for (offset, byte) in bytes.enumerated() { word |= UInt64(byte) &<< (8 * offset) }
+            return (word, word)
         }
     }
 
@@ -178,6 +188,7 @@ struct JSONObjectReader {
     }
 
     /// The value of a key that may be left out.
+    @inline(__always)
     mutating func valueIfPresent(_ key: StaticString) -> JSONNode? {
         guard isInKeyOrder else { return searchedValue(key) }
         guard let position = keys.position(ofName: key, from: nextKeyPosition) else {
