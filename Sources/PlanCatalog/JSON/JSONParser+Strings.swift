@@ -8,6 +8,7 @@ extension JSONParser.State {
     /// The string whose opening quote is at `position`: appends its node and returns the node's index.
     /// Without escapes (the usual case) the node is the range between the quotes, once its UTF-8 has
     /// been checked; with escapes, the string is decoded into `decoded`.
+    @inline(__always)
     mutating func parseString() throws(JSONParseError) -> Int {
         let start = position + 1
         var index = start

@@ -15,8 +15,8 @@
 /// and literals; `JSONParser+Strings.swift`, `JSONParser+Numbers.swift` and `JSONParser+Errors.swift` the
 /// rest. It reads the input through an `UnsafeBufferPointer` (`State.input`), since it touches every byte
 /// of files of hundreds of megabytes; every read is behind a check of `position` against `count`. The
-/// small helpers the hot loops call are `@inline(__always)`: a call to a non-mutating method from a
-/// mutating one copies the whole `State` first.
+/// functions of the main loop are `@inline(__always)`, so that it is one function whose state stays in
+/// registers; and a call to a non-mutating method from a mutating one would copy the whole `State` first.
 public enum JSONParser {
     /// The one JSON value that `bytes` hold (after an optional UTF-8 byte order mark, with only
     /// whitespace around it).
@@ -130,6 +130,7 @@ extension JSONParser.State {
 
     /// Parses a scalar (true), or opens a container, leaving the position at its first value (false), or
     /// opens and closes an empty one (true).
+    @inline(__always)
     private mutating func parseValueOrOpenContainer() throws(JSONParseError) -> Bool {
         guard position < count else { throw unexpected(expected: "a value") }
         switch input[position] {
@@ -164,6 +165,7 @@ extension JSONParser.State {
         }
     }
 
+    @inline(__always)
     private mutating func openContainer(isObject: Bool) throws(JSONParseError) {
         guard containers.count < maximumDepth else {
             throw error(at: position, "nesting deeper than \(maximumDepth) levels of arrays and objects")
@@ -175,6 +177,7 @@ extension JSONParser.State {
     }
 
     /// Fills in the innermost container's node: how many values it holds, and where they end.
+    @inline(__always)
     private mutating func closeContainer() {
         let container = containers.removeLast()
         var node = nodes[container.node]
@@ -187,6 +190,7 @@ extension JSONParser.State {
     /// Counts a finished value in the innermost container, then reads what follows it: a `,` (and in an
     /// object the next key and `:`), returning false because another value comes next; or the closing
     /// bracket, returning true because the container is a finished value too.
+    @inline(__always)
     private mutating func afterValue() throws(JSONParseError) -> Bool {
         var container = containers.last
         container.count += 1
@@ -217,6 +221,7 @@ extension JSONParser.State {
     }
 
     /// Reads `"key" :` into the innermost object, refusing a key it already has.
+    @inline(__always)
     private mutating func readKey(expected: String) throws(JSONParseError) {
         guard position < count, input[position] == UInt8(ascii: "\"") else {
             throw unexpected(expected: expected)
@@ -235,6 +240,7 @@ extension JSONParser.State {
     }
 
     /// Whether the key node `key` is new to the innermost object.
+    @inline(__always)
     private mutating func registerKey(_ key: Int) -> Bool {
         let innermost = containers.count - 1
         var container = containers[innermost]
