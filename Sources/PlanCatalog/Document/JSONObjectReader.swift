@@ -180,6 +180,7 @@ struct JSONObjectReader {
     // MARK: Values
 
     /// The value of a key that must be there.
+    @inline(__always)
     mutating func value(_ key: StaticString) throws(CatalogDocumentError) -> JSONNode {
         guard let value = valueIfPresent(key) else {
             throw CatalogDocumentError(path: path, message: "missing key `\(key)`")
@@ -234,6 +235,7 @@ struct JSONObjectReader {
     }
 
     /// A key that must be there, with a value `decode` accepts.
+    @inline(__always)
     mutating func read<Value>(_ key: StaticString,
                               _ decode: CatalogField.Decoder<Value>) throws(CatalogDocumentError) -> Value {
         let value = try self.value(key)
@@ -245,18 +247,21 @@ struct JSONObjectReader {
     }
 
     /// A key that must be there, `null` or a value `decode` accepts.
+    @inline(__always)
     mutating func readNullable<Value>(_ key: StaticString,
                                       _ decode: CatalogField.Decoder<Value>) throws(CatalogDocumentError) -> Value? {
         try decodeNullable(key, try value(key), decode)
     }
 
     /// A key that may be left out (`pricingData` components omit unset keys); `null` reads as left out.
+    @inline(__always)
     mutating func readIfPresent<Value>(_ key: StaticString,
                                        _ decode: CatalogField.Decoder<Value>) throws(CatalogDocumentError) -> Value? {
         guard let value = valueIfPresent(key) else { return nil }
         return try decodeNullable(key, value, decode)
     }
 
+    @inline(__always)
     private func decodeNullable<Value>(
         _ key: StaticString, _ value: JSONNode, _ decode: CatalogField.Decoder<Value>
     ) throws(CatalogDocumentError) -> Value? {
