@@ -32,6 +32,7 @@ extension JSONParser {
 
         var last: Element { self[count - 1] }
 
+        @inline(__always)
         mutating func append(_ element: Element) {
             if count == capacity { grow() }
             (base + count).initialize(to: element)

@@ -252,7 +252,7 @@ extension JSONParser.State {
             // The earlier members, each a key and its value, lie between the object's node and this key.
             var member = container.node + 1
             while member < key {
-                if keyBytes(member) == keyBytes(key) { return false }
+                if nodes[member].second == nodes[key].second, keyBytes(member) == keyBytes(key) { return false }
                 member = end(of: member + 1)
             }
         }
