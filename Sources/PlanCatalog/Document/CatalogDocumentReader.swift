@@ -85,7 +85,7 @@ enum CatalogDocumentReader {
     /// already has; with each record's position by id, for the references to other records.
     private static func records<Record>(
         _ key: StaticString, of object: inout JSONObjectReader, identifiedBy idKey: StaticString,
-        _ id: KeyPath<Record, String>,
+        _ id: (Record) -> String,
         read: (JSONNode) throws(CatalogDocumentError) -> Record
     ) throws(CatalogDocumentError) -> (records: [Record], positions: [String: Int]) {
         let elements = try object.array(key)
@@ -95,7 +95,7 @@ enum CatalogDocumentReader {
         firstIndexByID.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             let record = try read(element)
-            let identifier = record[keyPath: id]
+            let identifier = id(record)
             if let first = firstIndexByID.updateValue(index, forKey: identifier) {
                 let arrayPath = object.path(of: key)
                 throw CatalogDocumentError(
