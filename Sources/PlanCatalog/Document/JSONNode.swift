@@ -21,11 +21,6 @@ struct JSONNode {
     var bytes: UnsafeBufferPointer<UInt8> { tape.bytes(at: index) }
 
     /// Whether a string's or number's bytes are `expected`.
-    func bytesEqual(_ expected: StaticString) -> Bool {
-        tape.bytes(at: index, equal: UnsafeBufferPointer(start: expected.utf8Start, count: expected.utf8CodeUnitCount))
-    }
-
-    /// Whether a string's or number's bytes are `expected`.
     func bytesEqual(_ expected: [UInt8]) -> Bool {
         expected.withUnsafeBufferPointer { tape.bytes(at: index, equal: $0) }
     }

@@ -39,11 +39,7 @@ struct JSONObjectReader {
             entries = UnsafeBufferPointer(storage)
         }
 
-        var count: Int { entries.count }
-
         var names: [String] { entries.map { "\($0.text)" } }
-
-        func name(at position: Int) -> StaticString { entries[position].text }
 
         /// Where `key` is, searching from `start` first (the usual case: keys in order).
         func position(of key: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
@@ -62,8 +58,6 @@ struct JSONObjectReader {
             if start < entries.count, entries[start].text.utf8Start == name.utf8Start { return start }
             return position(of: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), from: start)
         }
-
-        func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool { position(of: key, from: 0) != nil }
 
         /// The positions of `subset`'s keys, one bit each: for `JSONObjectReader.firstKey(notIn:)`.
         func mask(of subset: [StaticString]) -> UInt64 {
