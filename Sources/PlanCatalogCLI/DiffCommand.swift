@@ -139,6 +139,8 @@ enum DiffCommand: Command {
         }
 
         let diff = CatalogDiff(deployed: deployed, source: source.document)
+        // Freeing both documents, a million small objects at 100k plans, would only delay the exit.
+        ReleaseAtExit.hold((deployed, source, diff))
         switch format {
         case .text:
             let renderer = DiffTextRenderer(usesColor: options.usesColor(on: terminal, for: .standardOutput))
