@@ -1,10 +1,9 @@
 /// catalog.json's bytes: every key of OUTPUT.md in its order, `null` where a value is unset, components
 /// without their unset keys. `CatalogDocument(json:)` reads exactly this back.
 ///
-/// Each record type has it twice, side by side: as a `JSONValue` (`jsonValue`), which `diff` compares
-/// field by field, and written straight into bytes (`write(to:)`), which `build` writes — a large
-/// catalog's file is hundreds of megabytes, too many to go through a tree of values first. The two must
-/// say the same: `EmitStreamTests` holds every fixture's bytes written both ways to be identical.
+/// Each record is written straight into bytes (`write(to:)`), which `build` writes — a large catalog's
+/// file is hundreds of megabytes, too many to go through a tree of values first. Its `JSONValue`, which
+/// `diff` and `import` compare field by field, is those bytes read back.
 extension CatalogDocument {
     /// The document as catalog.json's JSON value.
     public var jsonValue: JSONValue {
@@ -52,6 +51,21 @@ protocol StreamWritableRecord {
     func write(to stream: inout JSONWriter.Stream)
 }
 
+extension StreamWritableRecord {
+    /// The record as a JSON value, which `diff` and `import` compare field by field: its written bytes
+    /// read back, so that what `build` writes is the one definition of a record's JSON. Asked only of the
+    /// few records that differ.
+    var jsonValue: JSONValue {
+        var stream = JSONWriter.Stream()
+        write(to: &stream)
+        // The writer makes JSON by construction (EmitStreamTests), well within the reader's limits.
+        guard let value = try? JSONParser.parse(stream.bytes) else {
+            preconditionFailure("a record's written JSON does not read back")
+        }
+        return value
+    }
+}
+
 extension JSONWriter.Stream {
     /// `"name": [ … ]` of records, with `betweenRecords` after each.
     mutating func member<Record: StreamWritableRecord>(_ name: StaticString, records: [Record],
@@ -75,18 +89,6 @@ extension CatalogDocument.Metric: StreamWritableRecord {
     /// Lumen's `queryType`: plancat's metrics are all simple aggregations of one event.
     static let queryType = "simple"
 
-    var jsonValue: JSONValue {
-        .object([
-            .init("id", .string(id)),
-            .init("name", .string(name)),
-            .init("description", .string(description)),
-            .init("eventName", .string(eventName)),
-            .init("queryType", .string(Self.queryType)),
-            .init("aggregationType", .string(aggregation.lumenName)),
-            .init("valueType", .string(valueType.lumenName)),
-        ])
-    }
-
     func write(to stream: inout JSONWriter.Stream) {
         stream.beginObject()
         stream.member("id", string: id)
@@ -101,17 +103,6 @@ extension CatalogDocument.Metric: StreamWritableRecord {
 }
 
 extension CatalogDocument.Feature: StreamWritableRecord {
-    var jsonValue: JSONValue {
-        .object([
-            .init("slug", .string(slug)),
-            .init("displayName", .string(displayName)),
-            .init("description", .string(description)),
-            .init("featureType", .string(featureType.rawValue)),
-            .init("unitLabel", .string(unitLabel)),
-            .init("metricIds", .strings(metricIDs)),
-        ])
-    }
-
     func write(to stream: inout JSONWriter.Stream) {
         stream.beginObject()
         stream.member("slug", string: slug)
@@ -125,23 +116,6 @@ extension CatalogDocument.Feature: StreamWritableRecord {
 }
 
 extension CatalogDocument.Plan: StreamWritableRecord {
-    var jsonValue: JSONValue {
-        .object([
-            .init("id", .string(id)),
-            .init("planName", .string(planName)),
-            .init("planDescription", .string(planDescription)),
-            .init("isFree", .bool(isFree)),
-            .init("isTrialPlan", .bool(isTrialPlan)),
-            .init("trialParentPlanId", .string(trialParentPlanID)),
-            .init("trialDays", .number(trialDays)),
-            .init("isVisibleInPricingTable", .bool(isVisibleInPricingTable)),
-            .init("features", .array(features.map { feature in
-                .object([.init("slug", .string(feature.slug)), .init("featureValue", feature.value.jsonValue)])
-            })),
-            .init("priceIds", .strings(priceIDs)),
-        ])
-    }
-
     func write(to stream: inout JSONWriter.Stream) {
         stream.beginObject()
         stream.member("id", string: id)
@@ -177,16 +151,6 @@ extension CatalogDocument.FeatureValue {
     /// A number feature without a limit.
     static let unlimitedMarker = "unlimited"
 
-    var jsonValue: JSONValue {
-        switch self {
-        case .enabled: .bool(true)
-        case .limit(let limit): .number(limit)
-        case .unlimited: .string(Self.unlimitedMarker)
-        case .text(let text): .string(text)
-        case .usageBased: .string(Self.usageBasedMarker)
-        }
-    }
-
     func write(to stream: inout JSONWriter.Stream) {
         switch self {
         case .enabled: stream.bool(true)
@@ -202,24 +166,6 @@ extension CatalogDocument.Price: StreamWritableRecord {
     /// `pricingData.dsl_version`.
     static let dslVersion = 1
 
-    var jsonValue: JSONValue {
-        .object([
-            .init("id", .string(id)),
-            .init("planId", .string(planID)),
-            .init("currency", .string(currency)),
-            .init("isOverridePrice", .bool(isOverridePrice)),
-            .init("pricingData", pricingData),
-        ])
-    }
-
-    /// `{ "dsl_version": 1, "components": [ … ] }`, shared by catalog.json and the public tables.
-    var pricingData: JSONValue {
-        .object([
-            .init("dsl_version", .number(Self.dslVersion)),
-            .init("components", .array(components.map(\.jsonValue))),
-        ])
-    }
-
     func write(to stream: inout JSONWriter.Stream) {
         stream.beginObject()
         stream.member("id", string: id)
@@ -231,7 +177,7 @@ extension CatalogDocument.Price: StreamWritableRecord {
         stream.endObject()
     }
 
-    /// `pricingData`, as `pricingData` holds it.
+    /// `{ "dsl_version": 1, "components": [ … ] }`, shared by catalog.json and the public tables.
     func writePricingData(to stream: inout JSONWriter.Stream) {
         stream.beginObject()
         stream.member("dsl_version", number: Self.dslVersion)
@@ -251,28 +197,6 @@ extension CatalogDocument.Price: StreamWritableRecord {
 
 extension CatalogDocument.Component {
     /// Keys in OUTPUT.md's order; keys that do not apply to the type, or are unset, are left out.
-    var jsonValue: JSONValue {
-        var members: [JSONValue.Member] = [
-            .init("component_id", .string(id)),
-            .init("type", .string(charge.typeName)),
-        ]
-        if let label { members.append(.init("label", .string(label))) }
-        if let unitLabel { members.append(.init("unit_label", .string(unitLabel))) }
-        switch charge {
-        case .fixed(let amountCents):
-            members.append(.init("amount_cents", .number(amountCents)))
-        case .perUnit(let amountCents, let minSeats, let billImmediately):
-            members.append(.init("amount_cents", .number(amountCents)))
-            if let minSeats { members.append(.init("min_seats", .number(minSeats))) }
-            members.append(.init("bill_immediately", .bool(billImmediately)))
-        case .usage(let metricID, let unitCostCents):
-            members.append(.init("unit_cost_cents", .number(unitCostCents)))
-            members.append(.init("metric_id", .string(metricID)))
-        }
-        members.append(.init("recurrence_rule", .string(period.recurrenceRule)))
-        return .object(members)
-    }
-
     func write(to stream: inout JSONWriter.Stream) {
         stream.beginObject()
         stream.member("component_id", string: id)
@@ -299,27 +223,6 @@ extension CatalogDocument.CreditDefinition: StreamWritableRecord {
     /// Lumen's `scope`: plancat's credits are all plan-scoped.
     static let scope = "plan"
 
-    var jsonValue: JSONValue {
-        .object([
-            .init("id", .string(id)),
-            .init("scope", .string(Self.scope)),
-            .init("applicationType", .string(applicationType.rawValue)),
-            .init("planId", .string(planID)),
-            .init("priceId", .string(priceID)),
-            .init("priceComponentId", .string(priceComponentID)),
-            .init("featureSlug", .string(featureSlug)),
-            .init("name", .string(name)),
-            .init("defaultAmount", .number(defaultAmount)),
-            .init("refillAmount", .number(refillAmount)),
-            .init("renewOnBilling", .bool(renewOnBilling)),
-            .init("refillRrule", .string(refillPeriod?.recurrenceRule)),
-            .init("expiryDays", .number(expiryDays)),
-            .init("billingVisible", .bool(billingVisible)),
-            .init("billingDescription", .string(billingDescription)),
-            .init("currency", .string(currency)),
-        ])
-    }
-
     func write(to stream: inout JSONWriter.Stream) {
         stream.beginObject()
         stream.member("id", string: id)
@@ -343,18 +246,6 @@ extension CatalogDocument.CreditDefinition: StreamWritableRecord {
 }
 
 extension CatalogDocument.PricingTable: StreamWritableRecord {
-    var jsonValue: JSONValue {
-        .object([
-            .init("slug", .string(slug)),
-            .init("name", .string(name)),
-            .init("heading", .string(heading)),
-            .init("subheading", .string(subheading)),
-            .init("description", .string(description)),
-            .init("currency", .string(currency)),
-            .init("planConfigs", .array(planConfigs.map(\.jsonValue))),
-        ])
-    }
-
     func write(to stream: inout JSONWriter.Stream) {
         stream.beginObject()
         stream.member("slug", string: slug)
@@ -375,20 +266,6 @@ extension CatalogDocument.PricingTable: StreamWritableRecord {
 }
 
 extension CatalogDocument.PlanConfig {
-    var jsonValue: JSONValue {
-        .object([
-            .init("planId", .string(planID)),
-            .init("displayOrder", .number(displayOrder)),
-            .init("isPopular", .bool(isPopular)),
-            .init("popularText", .string(popularText)),
-            .init("buttonText", .string(buttonText)),
-            .init("buttonOutline", .bool(buttonOutline)),
-            .init("isEnterprisePlan", .bool(isEnterprisePlan)),
-            .init("enterpriseRedirectUrl", .string(enterpriseRedirectURL)),
-            .init("bullets", .strings(bullets)),
-        ])
-    }
-
     func write(to stream: inout JSONWriter.Stream) {
         stream.beginObject()
         stream.member("planId", string: planID)
@@ -405,17 +282,6 @@ extension CatalogDocument.PlanConfig {
 }
 
 extension CatalogDocument.Quote: StreamWritableRecord {
-    var jsonValue: JSONValue {
-        .object([
-            .init("id", .string(id)),
-            .init("planId", .string(planID)),
-            .init("customer", .string(customer)),
-            .init("stableSubscriptionId", .string(stableSubscriptionID)),
-            .init("effective", .string(effective.lumenName)),
-            .init("priceId", .string(priceID)),
-        ])
-    }
-
     func write(to stream: inout JSONWriter.Stream) {
         stream.beginObject()
         stream.member("id", string: id)
