@@ -91,8 +91,10 @@ struct RecordLookup<Record: Sendable>: Sendable {
 
 extension Dictionary {
     /// Elements by key, the first one winning where a key repeats (duplicates are reported elsewhere).
+    /// One hash per element, into a dictionary sized once.
     init(keepingFirst elements: some Sequence<Value>, by key: (Value) -> Key) {
-        self.init()
-        for element in elements where self[key(element)] == nil { self[key(element)] = element }
+        self = withoutActuallyEscaping(key) { key in
+            Dictionary(elements.lazy.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 }

@@ -15,11 +15,11 @@ struct CatalogIndex {
 
     init(_ catalog: Catalog) {
         self.catalog = catalog
-        metrics = Self.firstByID(catalog.metrics, \.id.value)
-        features = Self.firstByID(catalog.features, \.slug.value)
-        plans = Self.firstByID(catalog.plans, \.id.value)
+        metrics = Dictionary(keepingFirst: catalog.metrics, by: \.id.value)
+        features = Dictionary(keepingFirst: catalog.features, by: \.slug.value)
+        plans = Dictionary(keepingFirst: catalog.plans, by: \.id.value)
         allPrices = catalog.allPrices
-        prices = Self.firstByID(allPrices, \.id.value)
+        prices = Dictionary(keepingFirst: allPrices, by: \.id.value)
         var trials: [String: [Plan]] = [:]
         for plan in Self.inSourceOrder(catalog.plans, by: \.location) {
             if let parent = plan.trialOf?.value { trials[parent, default: []].append(plan) }
@@ -30,14 +30,6 @@ struct CatalogIndex {
             if let planID = quote.planID?.value, let price = quote.price { quotePrices[planID, default: []].append(price) }
         }
         quotePricesByPlan = quotePrices
-    }
-
-    /// Elements by id, the first one winning where an id repeats (duplicates are reported by the identity
-    /// checks). One hash per element, into a dictionary sized once.
-    private static func firstByID<Element>(_ elements: [Element], _ id: (Element) -> String) -> [String: Element] {
-        withoutActuallyEscaping(id) { id in
-            Dictionary(elements.lazy.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
-        }
     }
 
     /// The features a plan grants: its own `features` block, or for a trial without one, its parent's.
