@@ -21,6 +21,8 @@ import Testing
 ///   root as their directory (see `DocumentationSandbox`), an empty environment and no terminal, so
 ///   nothing is coloured; a page's commands run in order, so a later one can read what an earlier one
 ///   built. A command may use words, quotes and `< FILE`, nothing else a shell interprets.
+/// - A ```` ```text ```` block that starts `plancat COMMAND [` is a synopsis: it must be the usage line of
+///   `plancat COMMAND --help`, wrapped (compared with runs of spaces as one).
 ///
 /// With `PLANCAT_UPDATE_GOLDENS=1` the test rewrites each page in place — transcripts from the real
 /// output, `plancat PATH` blocks from their files, clean but unformatted examples through the formatter —
@@ -98,6 +100,8 @@ struct PageCheck {
                 }
             } else if block.lines.contains(where: { $0.hasPrefix("$ ") }) {
                 checkTranscript(block)
+            } else if block.language == "text", let command = Self.synopsisCommand(block) {
+                checkSynopsis(block, command: command)
             }
         }
         for (path, line) in shownFiles where !commandedFiles.contains(path) {
@@ -189,6 +193,70 @@ struct PageCheck {
             real += printed
         }
         if !isTrue { replacements.append((block, real)) }
+    }
+
+    /// The command whose synopsis a ```` ```text ```` block shows, when it starts `plancat COMMAND [`.
+    static func synopsisCommand(_ block: MarkdownPage.Block) -> String? {
+        let words = block.lines.first?.split(separator: " ", maxSplits: 2) ?? []
+        guard words.count == 3, words[0] == "plancat", words[2].first == "[" || words[2].first == "(" else { return nil }
+        return String(words[1])
+    }
+
+    /// A synopsis is `plancat COMMAND --help`'s usage line, wrapped: the same words, spaced alike.
+    private mutating func checkSynopsis(_ block: MarkdownPage.Block, command: String) {
+        let location = "\(page.path):\(block.line)"
+        let help: String
+        do {
+            help = try sandbox.run(ShownCommand("plancat \(command) --help"))
+        } catch {
+            problems.append("\(location): cannot run `plancat \(command) --help`: \(error)")
+            return
+        }
+        guard let first = help.split(separator: "\n").first, first.hasPrefix("usage: ") else {
+            problems.append("\(location): `plancat \(command) --help` does not start with a usage line")
+            return
+        }
+        let usage = String(first.dropFirst("usage: ".count))
+        let shown = block.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        if shown != usage {
+            let wrapped = Self.wrapped(usage, indentation: "plancat \(command) ".count)
+            problems.append("\(location): the synopsis is not the usage line of `plancat \(command) --help`:\n"
+                            + Self.difference(from: block.text, to: wrapped.map { $0 + "\n" }.joined(), name: "synopsis"))
+            replacements.append((block, wrapped))
+        }
+    }
+
+    /// A usage line broken at spaces outside brackets into lines of at most 110 columns, the later ones
+    /// indented to line up after `plancat COMMAND `.
+    static func wrapped(_ usage: String, indentation: Int) -> [String] {
+        var parts: [String] = []
+        var depth = 0
+        var current = ""
+        for character in usage {
+            if character == " " && depth == 0 {
+                parts.append(current)
+                current = ""
+                continue
+            }
+            if character == "[" || character == "(" { depth += 1 }
+            if character == "]" || character == ")" { depth -= 1 }
+            current.append(character)
+        }
+        parts.append(current)
+        var lines: [String] = []
+        var line = ""
+        for part in parts {
+            if line.isEmpty {
+                line = part
+            } else if line.count + 1 + part.count <= 110 {
+                line += " " + part
+            } else {
+                lines.append(line)
+                line = String(repeating: " ", count: indentation) + part
+            }
+        }
+        lines.append(line)
+        return lines
     }
 
     /// A text's lines without their line ends; none for the empty text.
