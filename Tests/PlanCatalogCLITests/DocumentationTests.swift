@@ -67,11 +67,34 @@ import Testing
         }
         let isExample: (MarkdownPage.Block) -> Bool = { $0.info == "plancat" }
         let isTranscript: (MarkdownPage.Block) -> Bool = { $0.lines.first?.hasPrefix("$ ") == true }
-        #expect(try count("Docs/Language.md", isExample) >= 13)
+        #expect(try count("Docs/Language.md", isExample) >= 20)
         #expect(try count("README.md", isExample) >= 1)
         #expect(try count("README.md", isTranscript) >= 1)
         #expect(try count("Docs/Diff.md", isTranscript) >= 3)
         #expect(try count("Docs/CLI.md", isTranscript) >= 3)
+    }
+
+    /// Hints link to `Language.md#what-plancat-does-not-model`, and a user reads it to find a limit before
+    /// hitting it: the section is there under that heading, with each limit and a workaround catalog.
+    @Test func theLanguageReferenceSaysWhatIsNotModelled() throws {
+        let page = try Self.page("Docs/Language.md")
+        guard let start = page.lines.firstIndex(of: "## What plancat does not model") else {
+            Issue.record("Docs/Language.md has no `## What plancat does not model` section")
+            return
+        }
+        let end = page.lines[(start + 1)...].firstIndex { $0.hasPrefix("## ") } ?? page.lines.count
+        let limits = page.lines[start..<end].filter { $0.hasPrefix("### ") }
+        #expect(limits == [
+            "### Tiered, volume and graduated prices",
+            "### Package pricing (\"$2 per 1M\")",
+            "### Add-ons",
+            "### Percentage discounts and coupons",
+            "### Spend caps",
+            "### Prepaid top-up packs",
+            "### Annual prepay with monthly usage",
+        ])
+        let workarounds = page.blocks.filter { $0.info == "plancat" && $0.line > start && $0.line <= end }
+        #expect(workarounds.count == limits.count, "each limit shows its workaround as a catalog")
     }
 }
 
