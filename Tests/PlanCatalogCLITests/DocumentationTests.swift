@@ -24,6 +24,10 @@ import Testing
 /// - A ```` ```text ```` block that starts `plancat COMMAND [` is a synopsis: it must be the usage line of
 ///   `plancat COMMAND --help`, wrapped (compared with runs of spaces as one).
 ///
+/// Nothing is normalised. Output that varies between runs or machines (a version with its commit, a git
+/// revision, an absolute path) cannot be shown as a transcript: show such a command in a ```` ```sh ````
+/// block, without a prompt, and describe what it prints in prose.
+///
 /// With `PLANCAT_UPDATE_GOLDENS=1` the test rewrites each page in place — transcripts from the real
 /// output, `plancat PATH` blocks from their files, clean but unformatted examples through the formatter —
 /// and still fails, so that every change is reviewed with `git diff`.
