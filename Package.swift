@@ -35,7 +35,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanCatalogCLITests",
-            dependencies: ["PlanCatalogCLI", "PlanCatalog", "PlanCatalogTestSupport"]
+            dependencies: ["PlanCatalogCLI", "PlanCatalog", "PlanCatalogTestSupport"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
