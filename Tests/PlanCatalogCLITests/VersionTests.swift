@@ -34,11 +34,18 @@ import Testing
         }
     }
 
-    @Test func theRecordedCommitIsTheWholeHexadecimalId() throws {
+    @Test func theRecordedCommitIsTheOneGitNames() throws {
         #expect(PlanCatalogCLI.buildCommit == (try Self.expectedCommit()))
         if let commit = PlanCatalogCLI.buildCommit {
             #expect(commit.allSatisfy { $0.isHexDigit && !$0.isUppercase })
         }
+    }
+
+    /// A source tarball, or sources inside another repository: the build knows no commit.
+    @Test func withoutACommitOnlyTheVersion() {
+        #expect(PlanCatalogCLI.versionLine(commit: nil) == "plancat 0.2.0\n")
+        #expect(PlanCatalogCLI.versionLine(commit: "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b")
+            == "plancat 0.2.0 (commit 1a2b3c4d5e6f)\n")
     }
 
     @Test func helpNamesTheSameVersion() throws {
