@@ -11,7 +11,12 @@ let package = Package(
         // Every stage of the compiler: source → tokens → statements → model → checks. Prints nothing.
         .target(name: "PlanCatalog"),
         // Argument scanning and commands; streams and environment are injected so tests can drive it.
-        .target(name: "PlanCatalogCLI", dependencies: ["PlanCatalog"]),
+        // The commit in `plancat --version` comes from BuildCommitPlugin, which runs `git rev-parse HEAD` on
+        // every build.
+        .target(name: "PlanCatalogCLI", dependencies: ["PlanCatalog"], plugins: ["BuildCommitPlugin"]),
+        // Writes PlanCatalogCLI.buildCommit before each build: the commit of this checkout, nil without one,
+        // or PLANCAT_BUILD_COMMIT when a packager sets it (Docs/Install.md).
+        .plugin(name: "BuildCommitPlugin", capability: .buildTool(), path: "Sources/BuildCommitPlugin"),
         // A few lines that hand the process to PlanCatalogCLI.
         .executableTarget(name: "plancat", dependencies: ["PlanCatalogCLI"]),
         // The fuzz harnesses: each entry point that takes outside input, with the properties every input

@@ -1,15 +1,8 @@
 import Testing
 @testable import PlanCatalogCLI
 
-/// `plancat` itself: help, version, and command lines it must refuse.
+/// `plancat` itself: help and command lines it must refuse (`--version`: VersionTests).
 @Suite struct GlobalCommandLineTests {
-    @Test func versionGoesToStandardOutput() throws {
-        let (status, terminal) = try TemporaryDirectory().run(["--version"])
-        #expect(status == ExitStatus.success)
-        #expect(terminal.standardOutput == "plancat 0.1.0\n")
-        #expect(terminal.standardError.isEmpty)
-    }
-
     @Test(arguments: [["--help"], ["-h"], ["help"]])
     func helpListsCommandsOptionsAndExitStatuses(arguments: [String]) throws {
         let (status, terminal) = try TemporaryDirectory().run(arguments)
