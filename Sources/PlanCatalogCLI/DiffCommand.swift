@@ -96,65 +96,108 @@ enum DiffCommand: Command {
         let options = DiagnosticOptions(arguments)
         let format = arguments.value(of: "--format").flatMap(Format.init(rawValue:)) ?? .text
         let deployedSide = try DeployedSide(arguments)
+        let report = Report(options: options, format: format, failsOnBreaking: arguments.has("--fail-on-breaking"),
+                            isDetailed: arguments.has("--detailed-exitcode"))
+        let path: String
+        switch deployedSide {
+        case .revision(let revision):
+            return try runAgainstRevision(revision, operands: arguments.operands, report: report, terminal: terminal)
+        case .file(let file):
+            path = file
+        }
         // A deployed file is read on another thread while the source is checked and built (standard input
         // is read after the build, as before).
-        let deployedRead: DeployedFileRead? = if case .file(let path) = deployedSide, path != "-" {
-            DeployedFileRead(path: path, currentDirectory: terminal.currentDirectory)
-        } else {
-            nil
-        }
+        let deployedRead: DeployedFileRead? = path != "-"
+            ? DeployedFileRead(path: path, currentDirectory: terminal.currentDirectory) : nil
 
-        let front = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"), eachCatalogHint: "",
-                                       options: options)
-        let catalogPath: String
-        let source: BuildOutput
-        switch try front.run(operands: arguments.operands, currentDirectory: terminal.currentDirectory,
-                             failureNote: "; nothing compared", terminal: terminal) {
-        case .built(let path, let built): (catalogPath, source) = (path, built)
+        let source: BuiltSource
+        switch try buildSource(operands: arguments.operands, options: options, terminal: terminal) {
+        case .built(let built): source = built
         case .stopped(let status): return status
         }
 
         let deployed: CatalogDocument
-        let deployedName: String
-        switch deployedSide {
-        case .file(let path):
-            switch deployedRead?.result ?? CatalogJSONInput.read(path, terminal: terminal) {
-            case .success(let document): deployed = document
-            case .failure(let failure):
-                terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
-                return failure.exitStatus
+        switch deployedRead?.result ?? CatalogJSONInput.read(path, terminal: terminal) {
+        case .success(let document): deployed = document
+        case .failure(let failure):
+            terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
+            return failure.exitStatus
+        }
+        let section = source.compared(with: deployed, deployedName: path == "-" ? "<stdin>" : path)
+        report.write([section], terminal: terminal)
+        return report.exitStatus(of: [section])
+    }
+
+    /// The working tree's catalog, built, with what the locations of its records need.
+    struct BuiltSource {
+        let path: String
+        let output: BuildOutput
+        /// The build's statement trees and model, kept until the diff is known so that the locations of
+        /// the changed records can be read from the model; then let go of at exit.
+        let result: BuildResult?
+
+        /// The diff of this source against `deployed`, as one section of the report.
+        func compared(with deployed: CatalogDocument, deployedName: String) -> DiffMarkdownRenderer.Section {
+            let diff = CatalogDiff(deployed: deployed, source: output.document)
+            let locations = result.map { DiffSourceLocations(catalog: $0.check.catalog, changes: diff.changes) }
+            // Freeing both documents, a million small objects at 100k plans, would only delay the exit.
+            ReleaseAtExit.hold((deployed, output, result, diff))
+            return .init(source: path, deployed: deployedName, outcome: .compared(diff), locations: locations)
+        }
+    }
+
+    enum SourceOutcome {
+        case built(BuiltSource)
+        case stopped(status: Int32)
+    }
+
+    /// Finds, checks and builds the catalog `operands` name in the working tree, as `build` would.
+    static func buildSource(operands: [String], options: DiagnosticOptions,
+                            terminal: some Terminal) throws(UsageError) -> SourceOutcome {
+        let front = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"), eachCatalogHint: "",
+                                       options: options)
+        var kept: BuildResult?
+        switch try front.run(operands: operands, currentDirectory: terminal.currentDirectory,
+                             failureNote: "; nothing compared", terminal: terminal, handOver: { kept = $0 }) {
+        case .built(let path, let built): return .built(BuiltSource(path: path, output: built, result: kept))
+        case .stopped(let status): return .stopped(status: status)
+        }
+    }
+
+    /// How the sections of a run are printed, and the exit status they give.
+    struct Report {
+        let options: DiagnosticOptions
+        let format: Format
+        let failsOnBreaking: Bool
+        let isDetailed: Bool
+
+        func write(_ sections: [DiffMarkdownRenderer.Section], terminal: some Terminal) {
+            switch format {
+            case .text:
+                let renderer = DiffTextRenderer(usesColor: options.usesColor(on: terminal, for: .standardOutput))
+                terminal.write(renderer.render(sections), to: .standardOutput)
+            case .json:
+                // One catalog only: a folder of several is refused before anything is compared.
+                for case .compared(let diff) in sections.map(\.outcome) {
+                    terminal.write(String(decoding: diff.jsonBytes, as: UTF8.self), to: .standardOutput)
+                }
+            case .markdown:
+                terminal.write(DiffMarkdownRenderer().render(sections), to: .standardOutput)
             }
-            deployedName = path == "-" ? "<stdin>" : path
-        case .revision(let revision):
-            var revisionOptions = options
-            revisionOptions.treatsWarningsAsErrors = false
-            let revisionFront = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"),
-                                                   eachCatalogHint: "", options: revisionOptions)
-            switch try RevisionCatalog.build(revision, operands: arguments.operands, front: revisionFront,
-                                             terminal: terminal) {
-            case .built(let document): deployed = document
-            case .stopped(let status): return status
-            }
-            deployedName = revision
         }
 
-        let diff = CatalogDiff(deployed: deployed, source: source.document)
-        // Freeing both documents, a million small objects at 100k plans, would only delay the exit.
-        ReleaseAtExit.hold((deployed, source, diff))
-        switch format {
-        case .text:
-            let renderer = DiffTextRenderer(usesColor: options.usesColor(on: terminal, for: .standardOutput))
-            terminal.write(renderer.render(diff, source: catalogPath, deployed: deployedName), to: .standardOutput)
-        case .json:
-            terminal.write(String(decoding: diff.jsonBytes, as: UTF8.self), to: .standardOutput)
-        case .markdown:
-            terminal.write(DiffMarkdownRenderer().render(diff, source: catalogPath, deployed: deployedName),
-                           to: .standardOutput)
+        /// CLI.md's status for every catalog together: a catalog not compared (its status, 1 for errors)
+        /// over a breaking change with `--fail-on-breaking` (1) over changes with `--detailed-exitcode` (2)
+        /// over 0.
+        func exitStatus(of sections: [DiffMarkdownRenderer.Section], notCompared: Int32? = nil) -> Int32 {
+            if let notCompared { return notCompared }
+            let diffs = sections.compactMap { section -> CatalogDiff? in
+                if case .compared(let diff) = section.outcome { diff } else { nil }
+            }
+            if failsOnBreaking, diffs.contains(where: \.hasBreakingChanges) { return ExitStatus.failure }
+            if isDetailed, diffs.contains(where: { !$0.isEmpty }) { return ExitStatus.changesFound }
+            return ExitStatus.success
         }
-
-        if arguments.has("--fail-on-breaking"), diff.hasBreakingChanges { return ExitStatus.failure }
-        if arguments.has("--detailed-exitcode"), !diff.isEmpty { return ExitStatus.changesFound }
-        return ExitStatus.success
     }
 
     /// A deployed catalog.json read on another thread, so that on a machine with two cores the two sides
