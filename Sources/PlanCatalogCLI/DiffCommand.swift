@@ -53,7 +53,12 @@ enum DiffCommand: Command {
                                  to "what does this pull request change in our pricing?". A catalog
                                  that did not exist at GIT_REF is compared with an empty one.
 
-        PATH names one catalog, as for `plancat build`; without a PATH, catalogs/ is used.
+        PATH names one catalog, as for `plancat build`; without a PATH, catalogs/ is used. With
+        --against-ref, PATH may be a folder of several catalogs: each is compared with its catalog at
+        GIT_REF in one report (a section per catalog; one added since GIT_REF is all creates, one
+        removed since is all archives), with one exit status for all. Text and Markdown show money in
+        the currency's units, lists item by item, and the file:line of each changed record; a Markdown
+        comment is folded to fit GitHub's comment limit and says what it left out.
 
         Options:
           --format FORMAT        how the diff is printed on standard output:
@@ -74,11 +79,11 @@ enum DiffCommand: Command {
 
         Exit status:
           0   compared (with or without changes, unless one of the options below says otherwise)
-          1   the source (or the catalog at GIT_REF) has errors; or --fail-on-breaking and a change is
-              breaking (1 wins over 2)
+          1   the source (or the catalog at GIT_REF) has errors, for any catalog of a folder; or
+              --fail-on-breaking and a change is breaking (1 wins over 2)
           2   --detailed-exitcode and there are changes
           64  usage error: unknown option, neither or both of --against and --against-ref, more than
-              one catalog
+              one catalog with --against or with --format json
           65  FILE is not JSON or not a valid catalog.json; the message says where and what is wrong
           66  PATH or FILE does not exist or cannot be read; GIT_REF is not a revision of the
               repository, or there is no repository or git
@@ -87,6 +92,7 @@ enum DiffCommand: Command {
         Examples:
           plancat diff catalogs/acme --against deployed/catalog.json
           plancat diff --against-ref origin/main --format markdown > pricing-diff.md
+          plancat diff catalogs/ --against-ref origin/main             every catalog of the folder
           plancat diff --against-ref origin/main --fail-on-breaking      gate a merge in CI
           plancat diff --against build/catalog.json --detailed-exitcode  2 when anything changed
 

@@ -7,7 +7,8 @@ import PlanCatalog
 /// there by the same front half as the working tree's, with paths shown as they are in the working tree
 /// and every line naming the revision. A PATH that did not exist at the revision is a catalog added by the
 /// change under review, so it is compared with an empty catalog — every object a create — rather than
-/// refused: that is the honest answer to "what does this pull request change?".
+/// refused: that is the honest answer to "what does this pull request change?". For a folder of catalogs
+/// (`DiffCommand+Revision`), the revision's files are checked out once and each catalog built from them.
 enum RevisionCatalog {
     enum Outcome {
         case built(CatalogDocument)
