@@ -53,7 +53,7 @@ extension DiffCommand {
                 case .stopped(let status):
                     notCompared = notCompared ?? status
                     sections.append(.init(source: catalog.path, deployed: revision,
-                                          outcome: .notCompared("the source has errors; see the diagnostics")))
+                                          outcome: .notCompared("the source has errors; see its diagnostics")))
                     continue
                 }
             } else {
@@ -74,7 +74,7 @@ extension DiffCommand {
             case .stopped(let status):
                 notCompared = notCompared ?? status
                 sections.append(.init(source: catalog.path, deployed: revision,
-                                      outcome: .notCompared("the catalog at \(revision) has errors; see the diagnostics")))
+                                      outcome: .notCompared("the catalog at \(revision) has errors; see its diagnostics")))
             }
         }
         report.write(sections, terminal: terminal)

@@ -138,16 +138,16 @@ enum DiffCommand: Command {
     struct BuiltSource {
         let path: String
         let output: BuildOutput
-        /// The build's statement trees and model, kept until the diff is known so that the locations of
-        /// the changed records can be read from the model; then let go of at exit.
-        let result: BuildResult?
+        /// The source's model, kept until the diff is known so that the locations of the changed records
+        /// can be read from it; then let go of at exit.
+        let catalog: Catalog?
 
         /// The diff of this source against `deployed`, as one section of the report.
         func compared(with deployed: CatalogDocument, deployedName: String) -> DiffMarkdownRenderer.Section {
             let diff = CatalogDiff(deployed: deployed, source: output.document)
-            let locations = result.map { DiffSourceLocations(catalog: $0.check.catalog, changes: diff.changes) }
+            let locations = catalog.map { DiffSourceLocations(catalog: $0, changes: diff.changes) }
             // Freeing both documents, a million small objects at 100k plans, would only delay the exit.
-            ReleaseAtExit.hold((deployed, output, result, diff))
+            ReleaseAtExit.hold((deployed, output, catalog, diff))
             return .init(source: path, deployed: deployedName, outcome: .compared(diff), locations: locations)
         }
     }
@@ -162,10 +162,15 @@ enum DiffCommand: Command {
                             terminal: some Terminal) throws(UsageError) -> SourceOutcome {
         let front = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"), eachCatalogHint: "",
                                        options: options)
-        var kept: BuildResult?
+        // The model is kept for the locations; the rest of the build is let go of as `build` lets it go.
+        var model: Catalog?
+        let handOver = { (result: consuming BuildResult) in
+            model = result.check.catalog
+            SingleCatalogBuild.releaseInBackground(result)
+        }
         switch try front.run(operands: operands, currentDirectory: terminal.currentDirectory,
-                             failureNote: "; nothing compared", terminal: terminal, handOver: { kept = $0 }) {
-        case .built(let path, let built): return .built(BuiltSource(path: path, output: built, result: kept))
+                             failureNote: "; nothing compared", terminal: terminal, handOver: handOver) {
+        case .built(let path, let built): return .built(BuiltSource(path: path, output: built, catalog: model))
         case .stopped(let status): return .stopped(status: status)
         }
     }

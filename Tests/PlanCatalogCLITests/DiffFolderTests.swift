@@ -72,7 +72,7 @@ import Testing
             .write(to: URL(fileURLWithPath: directory.path + "/catalogs/new.plancat"))
         let (status, terminal) = directory.run(["diff", "catalogs", "--against-ref", "HEAD", "--format", "markdown"])
         #expect(status == ExitStatus.failure)
-        #expect(terminal.standardOutput.contains("**Not compared.** the source has errors; see the diagnostics"))
+        #expect(terminal.standardOutput.contains("**Not compared:** the source has errors; see its diagnostics"))
         #expect(terminal.standardOutput.contains("### plancat diff: `catalogs/pro.plancat`"))
         #expect(terminal.standardError.contains("catalogs/new.plancat:"), "\(terminal.standardError)")
     }

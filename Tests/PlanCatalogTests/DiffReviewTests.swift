@@ -330,7 +330,7 @@ import Testing
         #expect(markdown.components(separatedBy: "<!-- plancat-diff -->").count == 2)
         #expect(markdown.contains("### plancat diff: `catalogs/a`\n"))
         #expect(markdown.contains("### plancat diff: `catalogs/b`\n\nComparing `catalogs/b` (source) with `HEAD` (deployed).\n\n**No changes.**"))
-        #expect(markdown.contains("### plancat diff: `catalogs/c`\n\nComparing `catalogs/c` (source) with `HEAD` (deployed).\n\n**Not compared.** the source has errors; see the diagnostics\n"))
+        #expect(markdown.contains("### plancat diff: `catalogs/c`\n\nComparing `catalogs/c` (source) with `HEAD` (deployed).\n\n**Not compared:** the source has errors; see the diagnostics\n"))
         let text = DiffTextRenderer(usesColor: false).render(sections)
         #expect(text.contains("Comparing catalogs/a (source) with HEAD (deployed)\n"))
         #expect(text.contains("Comparing catalogs/c (source) with HEAD (deployed)\n\nNot compared: the source has errors"))

@@ -37,15 +37,28 @@ extension CatalogDiff {
         /// No money fields: every kind but prices and monetary credits.
         public static let none = Denominations()
 
-        /// The money fields of both records of a change of `kind` (nil for a side that does not exist).
-        static func of(_ kind: Kind, deployed: JSONValue?, source: JSONValue?) -> Denominations {
-            Denominations(deployed: deployed.map { moneyFields(of: $0, kind: kind) } ?? [:],
-                          source: source.map { moneyFields(of: $0, kind: kind) } ?? [:])
+        /// The money fields of both records of a change of `kind` (nil for a side that does not exist);
+        /// `units` name what a usage component without a unit of its own counts, by metric, on each side.
+        static func of(_ kind: Kind, deployed: JSONValue?, source: JSONValue?,
+                       units: (deployed: [String: String], source: [String: String]) = ([:], [:])) -> Denominations {
+            Denominations(deployed: deployed.map { moneyFields(of: $0, kind: kind, metricUnits: units.deployed) } ?? [:],
+                          source: source.map { moneyFields(of: $0, kind: kind, metricUnits: units.source) } ?? [:])
+        }
+
+        /// What one unit of each metric is called, as generated bullets call it when a usage component
+        /// has no unit of its own (`$0.002 per API call`): the unit of the first feature measuring it.
+        static func metricUnits(of document: CatalogDocument) -> [String: String] {
+            var units: [String: String] = [:]
+            for feature in document.features {
+                guard let unit = feature.unitLabel else { continue }
+                for metric in feature.metricIDs where units[metric] == nil { units[metric] = unit }
+            }
+            return units
         }
 
         /// A price's component amounts, a monetary credit's amounts; nothing for other kinds, and nothing
         /// for a record whose currency is not a known ISO code (its amounts are then shown as they are).
-        static func moneyFields(of record: JSONValue, kind: Kind) -> [String: Denomination] {
+        static func moneyFields(of record: JSONValue, kind: Kind, metricUnits: [String: String] = [:]) -> [String: Denomination] {
             guard case .string(let currency)? = record["currency"], Currency.named(currency) != nil else { return [:] }
             switch kind {
             case .price:
@@ -67,7 +80,13 @@ extension CatalogDiff {
                         let per = ["per " + (unit ?? "seat"), period].compactMap { $0 }.joined(separator: " ")
                         fields[path + "amount_cents"] = Denomination(currency: currency, per: per)
                     case .string("usage")?:
-                        fields[path + "unit_cost_cents"] = Denomination(currency: currency, per: "per " + (unit ?? "unit"))
+                        let metricUnit: String? = if case .string(let metric)? = component["metric_id"] {
+                            metricUnits[metric]
+                        } else {
+                            nil
+                        }
+                        fields[path + "unit_cost_cents"] = Denomination(currency: currency,
+                                                                        per: "per " + (unit ?? metricUnit ?? "unit"))
                     default:
                         continue
                     }

@@ -120,7 +120,7 @@ public struct DiffMarkdownRenderer: Sendable {
     private func body(of section: Section, number: Int, pieces: Pieces, folding: Folding) -> String {
         var output = "Comparing \(Self.codeSpan(section.source)) (source) with \(Self.codeSpan(section.deployed)) (deployed).\n\n"
         guard let diff = section.diff else {
-            if case .notCompared(let why) = section.outcome { output += "**Not compared.** " + Self.inlineText(why) + "\n" }
+            if case .notCompared(let why) = section.outcome { output += "**Not compared:** " + Self.inlineText(why) + "\n" }
             return output
         }
         guard !diff.isEmpty || !diff.operations.isEmpty else {
