@@ -37,21 +37,22 @@ public struct DiffSourceLocations: Sendable {
         var wanted: [CatalogDiff.Kind: Set<String>] = [:]
         for change in changes where change.action != .archive { wanted[change.kind, default: []].insert(change.id) }
         var locations: [CatalogDiff.Kind: [String: Location]] = [:]
-        func add(_ kind: CatalogDiff.Kind, _ id: Located<String>) {
-            guard wanted[kind]?.contains(id.value) == true, locations[kind]?[id.value] == nil else { return }
+        func add(_ kind: CatalogDiff.Kind, _ id: Located<String>, ifIn ids: Set<String>) {
+            guard ids.contains(id.value), locations[kind]?[id.value] == nil else { return }
             locations[kind, default: [:]][id.value] = Location(file: id.location.file.path, line: id.location.start.line)
         }
-        if wanted[.metric] != nil { for metric in catalog.metrics { add(.metric, metric.id) } }
-        if wanted[.feature] != nil { for feature in catalog.features { add(.feature, feature.slug) } }
-        if wanted[.pricingTable] != nil { for table in catalog.pricingTables { add(.pricingTable, table.slug) } }
-        if wanted[.quote] != nil { for quote in catalog.quotes { add(.quote, quote.id) } }
-        if wanted[.plan] != nil || wanted[.price] != nil || wanted[.creditDefinition] != nil {
+        if let ids = wanted[.metric] { for metric in catalog.metrics { add(.metric, metric.id, ifIn: ids) } }
+        if let ids = wanted[.feature] { for feature in catalog.features { add(.feature, feature.slug, ifIn: ids) } }
+        if let ids = wanted[.pricingTable] { for table in catalog.pricingTables { add(.pricingTable, table.slug, ifIn: ids) } }
+        if let ids = wanted[.quote] { for quote in catalog.quotes { add(.quote, quote.id, ifIn: ids) } }
+        let plans = wanted[.plan] ?? [], prices = wanted[.price] ?? [], credits = wanted[.creditDefinition] ?? []
+        if !plans.isEmpty || !prices.isEmpty || !credits.isEmpty {
             for plan in catalog.plans {
-                add(.plan, plan.id)
-                for price in plan.prices { add(.price, price.id) }
-                for credit in plan.credits { add(.creditDefinition, credit.id) }
+                if !plans.isEmpty { add(.plan, plan.id, ifIn: plans) }
+                if !prices.isEmpty { for price in plan.prices { add(.price, price.id, ifIn: prices) } }
+                if !credits.isEmpty { for credit in plan.credits { add(.creditDefinition, credit.id, ifIn: credits) } }
             }
-            for case let price? in catalog.quotes.map(\.price) { add(.price, price.id) }
+            for case let price? in catalog.quotes.map(\.price) { add(.price, price.id, ifIn: prices) }
         }
         self.locations = locations
     }

@@ -8,16 +8,18 @@
 /// -/+ replace (breaking)
 ///
 ///   ~ feature advanced-reports (update)
-///       # the display name changed
+///       # defined at catalogs/acme/features.plancat:8
+///       # only the feature's displayName changed; Lumen edits it in place
 ///       displayName: "Advanced reports" → "Advanced reporting"
 ///
 /// -/+ price   price_pro_monthly (replace, breaking)
-///       # the amount of a price changed; Lumen cannot edit a price in place
-///       pricingData.components[comp_base].amount_cents: 2900 → 3900
+///       # defined at catalogs/acme/plans.plancat:14
+///       # the price's pricingData changed; Lumen cannot edit a price in place, …
+///       pricingData.components[comp_base].amount_cents: $29.00 → $39.00 per month
 ///
 /// Lumen operations:
-///   1. POST   /v1/prices
-///   2. MANUAL archive the price price_pro_monthly in Lumen's dashboard
+///   1. POST   /v1/prices — create the new price price_pro_monthly in place of the deployed one
+///   2. MANUAL archive the deployed price price_pro_monthly (replaced by the new one) in Lumen's dashboard: …
 ///
 /// 0 to create, 1 to update, 0 new versions, 1 to replace, 0 to archive
 /// 1 breaking change
