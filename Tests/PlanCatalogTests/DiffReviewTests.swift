@@ -143,6 +143,13 @@ import Testing
         #expect(Denominations.period(ofRule: "FREQ=MONTHLY") == nil)
     }
 
+    @Test func aUnitFromTheCatalogCannotDriveTheTerminal() {
+        let value = ShownValue(.number("900"), denomination: .init(currency: "USD", per: "per a\u{1B}[31mb\u{202E}c"))
+        #expect(value.fullText == "$9.00 per a\u{FFFD}[31mb\u{FFFD}c")
+        // A currency plancat does not know leaves the amount as catalog.json has it.
+        #expect(ShownValue(.number("900"), denomination: .init(currency: "XXX", per: "per seat")).fullText == "900")
+    }
+
     // MARK: Lists
 
     @Test func aBulletAddedInTheMiddleOfALongListIsShownAloneAndWhole() throws {
