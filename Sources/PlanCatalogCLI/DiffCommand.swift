@@ -138,16 +138,16 @@ enum DiffCommand: Command {
     struct BuiltSource {
         let path: String
         let output: BuildOutput
-        /// The source's model, kept until the diff is known so that the locations of the changed records
-        /// can be read from it; then let go of at exit.
-        let catalog: Catalog?
+        /// Where the source defines each record, kept (rather than the model) until the diff says which
+        /// records changed.
+        let definitions: DiffSourceLocations.Definitions?
 
         /// The diff of this source against `deployed`, as one section of the report.
         func compared(with deployed: CatalogDocument, deployedName: String) -> DiffMarkdownRenderer.Section {
             let diff = CatalogDiff(deployed: deployed, source: output.document)
-            let locations = catalog.map { DiffSourceLocations(catalog: $0, changes: diff.changes) }
+            let locations = definitions.map { DiffSourceLocations(definitions: $0, changes: diff.changes) }
             // Freeing both documents, a million small objects at 100k plans, would only delay the exit.
-            ReleaseAtExit.hold((deployed, output, catalog, diff))
+            ReleaseAtExit.hold((deployed, output, definitions, diff))
             return .init(source: path, deployed: deployedName, outcome: .compared(diff), locations: locations)
         }
     }
@@ -162,15 +162,16 @@ enum DiffCommand: Command {
                             terminal: some Terminal) throws(UsageError) -> SourceOutcome {
         let front = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"), eachCatalogHint: "",
                                        options: options)
-        // The model is kept for the locations; the rest of the build is let go of as `build` lets it go.
-        var model: Catalog?
+        // Where each record is defined is read from the model before the model is let go of, as `build`
+        // lets it go.
+        var definitions: DiffSourceLocations.Definitions?
         let handOver = { (result: consuming BuildResult) in
-            model = result.check.catalog
+            definitions = DiffSourceLocations.Definitions(catalog: result.check.catalog)
             SingleCatalogBuild.releaseInBackground(result)
         }
         switch try front.run(operands: operands, currentDirectory: terminal.currentDirectory,
                              failureNote: "; nothing compared", terminal: terminal, handOver: handOver) {
-        case .built(let path, let built): return .built(BuiltSource(path: path, output: built, catalog: model))
+        case .built(let path, let built): return .built(BuiltSource(path: path, output: built, definitions: definitions))
         case .stopped(let status): return .stopped(status: status)
         }
     }
