@@ -53,7 +53,12 @@ enum DiffCommand: Command {
                                  to "what does this pull request change in our pricing?". A catalog
                                  that did not exist at GIT_REF is compared with an empty one.
 
-        PATH names one catalog, as for `plancat build`; without a PATH, catalogs/ is used.
+        PATH names one catalog, as for `plancat build`; without a PATH, catalogs/ is used. With
+        --against-ref, PATH may be a folder of several catalogs: each is compared with its catalog at
+        GIT_REF in one report (a section per catalog; one added since GIT_REF is all creates, one
+        removed since is all archives), with one exit status for all. Text and Markdown show money in
+        the currency's units, lists item by item, and the file:line of each changed record; a Markdown
+        comment is folded to fit GitHub's comment limit and says what it left out.
 
         Options:
           --format FORMAT        how the diff is printed on standard output:
@@ -74,11 +79,11 @@ enum DiffCommand: Command {
 
         Exit status:
           0   compared (with or without changes, unless one of the options below says otherwise)
-          1   the source (or the catalog at GIT_REF) has errors; or --fail-on-breaking and a change is
-              breaking (1 wins over 2)
+          1   the source (or the catalog at GIT_REF) has errors, for any catalog of a folder; or
+              --fail-on-breaking and a change is breaking (1 wins over 2)
           2   --detailed-exitcode and there are changes
           64  usage error: unknown option, neither or both of --against and --against-ref, more than
-              one catalog
+              one catalog with --against or with --format json
           65  FILE is not JSON or not a valid catalog.json; the message says where and what is wrong
           66  PATH or FILE does not exist or cannot be read; GIT_REF is not a revision of the
               repository, or there is no repository or git
@@ -87,6 +92,7 @@ enum DiffCommand: Command {
         Examples:
           plancat diff catalogs/acme --against deployed/catalog.json
           plancat diff --against-ref origin/main --format markdown > pricing-diff.md
+          plancat diff catalogs/ --against-ref origin/main             every catalog of the folder
           plancat diff --against-ref origin/main --fail-on-breaking      gate a merge in CI
           plancat diff --against build/catalog.json --detailed-exitcode  2 when anything changed
 
@@ -96,65 +102,114 @@ enum DiffCommand: Command {
         let options = DiagnosticOptions(arguments)
         let format = arguments.value(of: "--format").flatMap(Format.init(rawValue:)) ?? .text
         let deployedSide = try DeployedSide(arguments)
+        let report = Report(options: options, format: format, failsOnBreaking: arguments.has("--fail-on-breaking"),
+                            isDetailed: arguments.has("--detailed-exitcode"))
+        let path: String
+        switch deployedSide {
+        case .revision(let revision):
+            return try runAgainstRevision(revision, operands: arguments.operands, report: report, terminal: terminal)
+        case .file(let file):
+            path = file
+        }
         // A deployed file is read on another thread while the source is checked and built (standard input
         // is read after the build, as before).
-        let deployedRead: DeployedFileRead? = if case .file(let path) = deployedSide, path != "-" {
-            DeployedFileRead(path: path, currentDirectory: terminal.currentDirectory)
-        } else {
-            nil
-        }
+        let deployedRead: DeployedFileRead? = path != "-"
+            ? DeployedFileRead(path: path, currentDirectory: terminal.currentDirectory) : nil
 
-        let front = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"), eachCatalogHint: "",
-                                       options: options)
-        let catalogPath: String
-        let source: BuildOutput
-        switch try front.run(operands: arguments.operands, currentDirectory: terminal.currentDirectory,
-                             failureNote: "; nothing compared", terminal: terminal) {
-        case .built(let path, let built): (catalogPath, source) = (path, built)
+        let source: BuiltSource
+        switch try buildSource(operands: arguments.operands, options: options, terminal: terminal) {
+        case .built(let built): source = built
         case .stopped(let status): return status
         }
 
         let deployed: CatalogDocument
-        let deployedName: String
-        switch deployedSide {
-        case .file(let path):
-            switch deployedRead?.result ?? CatalogJSONInput.read(path, terminal: terminal) {
-            case .success(let document): deployed = document
-            case .failure(let failure):
-                terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
-                return failure.exitStatus
+        switch deployedRead?.result ?? CatalogJSONInput.read(path, terminal: terminal) {
+        case .success(let document): deployed = document
+        case .failure(let failure):
+            terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
+            return failure.exitStatus
+        }
+        let section = source.compared(with: deployed, deployedName: path == "-" ? "<stdin>" : path)
+        report.write([section], terminal: terminal)
+        return report.exitStatus(of: [section])
+    }
+
+    /// The working tree's catalog, built, with what the locations of its records need.
+    struct BuiltSource {
+        let path: String
+        let output: BuildOutput
+        /// Where the source defines each record, kept (rather than the model) until the diff says which
+        /// records changed.
+        let definitions: DiffSourceLocations.Definitions?
+
+        /// The diff of this source against `deployed`, as one section of the report.
+        func compared(with deployed: CatalogDocument, deployedName: String) -> DiffMarkdownRenderer.Section {
+            let diff = CatalogDiff(deployed: deployed, source: output.document)
+            let locations = definitions.map { DiffSourceLocations(definitions: $0, changes: diff.changes) }
+            // Freeing both documents, a million small objects at 100k plans, would only delay the exit.
+            ReleaseAtExit.hold((deployed, output, definitions, diff))
+            return .init(source: path, deployed: deployedName, outcome: .compared(diff), locations: locations)
+        }
+    }
+
+    enum SourceOutcome {
+        case built(BuiltSource)
+        case stopped(status: Int32)
+    }
+
+    /// Finds, checks and builds the catalog `operands` name in the working tree, as `build` would.
+    static func buildSource(operands: [String], options: DiagnosticOptions,
+                            terminal: some Terminal) throws(UsageError) -> SourceOutcome {
+        let front = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"), eachCatalogHint: "",
+                                       options: options)
+        // Where each record is defined is read from the model before the model is let go of, as `build`
+        // lets it go.
+        var definitions: DiffSourceLocations.Definitions?
+        let handOver = { (result: consuming BuildResult) in
+            definitions = DiffSourceLocations.Definitions(catalog: result.check.catalog)
+            SingleCatalogBuild.releaseInBackground(result)
+        }
+        switch try front.run(operands: operands, currentDirectory: terminal.currentDirectory,
+                             failureNote: "; nothing compared", terminal: terminal, handOver: handOver) {
+        case .built(let path, let built): return .built(BuiltSource(path: path, output: built, definitions: definitions))
+        case .stopped(let status): return .stopped(status: status)
+        }
+    }
+
+    /// How the sections of a run are printed, and the exit status they give.
+    struct Report {
+        let options: DiagnosticOptions
+        let format: Format
+        let failsOnBreaking: Bool
+        let isDetailed: Bool
+
+        func write(_ sections: [DiffMarkdownRenderer.Section], terminal: some Terminal) {
+            switch format {
+            case .text:
+                let renderer = DiffTextRenderer(usesColor: options.usesColor(on: terminal, for: .standardOutput))
+                terminal.write(renderer.render(sections), to: .standardOutput)
+            case .json:
+                // One catalog only: a folder of several is refused before anything is compared.
+                for case .compared(let diff) in sections.map(\.outcome) {
+                    terminal.write(String(decoding: diff.jsonBytes, as: UTF8.self), to: .standardOutput)
+                }
+            case .markdown:
+                terminal.write(DiffMarkdownRenderer().render(sections), to: .standardOutput)
             }
-            deployedName = path == "-" ? "<stdin>" : path
-        case .revision(let revision):
-            var revisionOptions = options
-            revisionOptions.treatsWarningsAsErrors = false
-            let revisionFront = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"),
-                                                   eachCatalogHint: "", options: revisionOptions)
-            switch try RevisionCatalog.build(revision, operands: arguments.operands, front: revisionFront,
-                                             terminal: terminal) {
-            case .built(let document): deployed = document
-            case .stopped(let status): return status
-            }
-            deployedName = revision
         }
 
-        let diff = CatalogDiff(deployed: deployed, source: source.document)
-        // Freeing both documents, a million small objects at 100k plans, would only delay the exit.
-        ReleaseAtExit.hold((deployed, source, diff))
-        switch format {
-        case .text:
-            let renderer = DiffTextRenderer(usesColor: options.usesColor(on: terminal, for: .standardOutput))
-            terminal.write(renderer.render(diff, source: catalogPath, deployed: deployedName), to: .standardOutput)
-        case .json:
-            terminal.write(String(decoding: diff.jsonBytes, as: UTF8.self), to: .standardOutput)
-        case .markdown:
-            terminal.write(DiffMarkdownRenderer().render(diff, source: catalogPath, deployed: deployedName),
-                           to: .standardOutput)
+        /// CLI.md's status for every catalog together: a catalog not compared (its status, 1 for errors)
+        /// over a breaking change with `--fail-on-breaking` (1) over changes with `--detailed-exitcode` (2)
+        /// over 0.
+        func exitStatus(of sections: [DiffMarkdownRenderer.Section], notCompared: Int32? = nil) -> Int32 {
+            if let notCompared { return notCompared }
+            let diffs = sections.compactMap { section -> CatalogDiff? in
+                if case .compared(let diff) = section.outcome { diff } else { nil }
+            }
+            if failsOnBreaking, diffs.contains(where: \.hasBreakingChanges) { return ExitStatus.failure }
+            if isDetailed, diffs.contains(where: { !$0.isEmpty }) { return ExitStatus.changesFound }
+            return ExitStatus.success
         }
-
-        if arguments.has("--fail-on-breaking"), diff.hasBreakingChanges { return ExitStatus.failure }
-        if arguments.has("--detailed-exitcode"), !diff.isEmpty { return ExitStatus.changesFound }
-        return ExitStatus.success
     }
 
     /// A deployed catalog.json read on another thread, so that on a machine with two cores the two sides

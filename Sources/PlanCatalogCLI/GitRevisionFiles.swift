@@ -75,6 +75,14 @@ struct GitRevisionFiles {
         return root + resolved.dropFirst(repository.count)
     }
 
+    /// The working tree's name of a path among the revision's files: the inverse of
+    /// `path(forWorkingTreePath:)` (a relative path is the same in both).
+    func workingTreePath(forRevisionPath path: String) -> String {
+        if path == root { return repositoryRoot }
+        guard path.hasPrefix(root + "/") else { return path }
+        return repositoryRoot + path.dropFirst(root.count)
+    }
+
     /// Removes the temporary directory.
     func remove() {
         try? FileManager.default.removeItem(atPath: root)

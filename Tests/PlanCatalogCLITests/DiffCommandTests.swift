@@ -180,6 +180,24 @@ import Testing
         #expect(override?["body"] == .object([.init("priceId", .string("price_acme_monthly"))]))
     }
 
+    @Test func textAndMarkdownShowMoneyAndWhereEachRecordIsDefined() throws {
+        let directory = try Self.deployedDirectory(source: Self.base.replacing("fixed 29", with: "fixed 39")
+            .replacing("unit-price 0.002", with: "unit-price 0.0025"))
+        let (status, terminal) = directory.run(["diff", "pro.plancat", "--against", "deployed/catalog.json"])
+        #expect(status == ExitStatus.success, "\(terminal.standardError)")
+        let text = terminal.standardOutput
+        #expect(text.contains(" plan_pro (new-version, breaking)\n      # defined at pro.plancat:32\n"), "\(text)")
+        #expect(text.contains(" price_pro_monthly (replace, breaking)\n      # defined at pro.plancat:38\n"), "\(text)")
+        #expect(text.contains("pricingData.components[comp_base].amount_cents:         $29.00 → $39.00 per month\n"), "\(text)")
+        #expect(text.contains("pricingData.components[comp_usage_api].unit_cost_cents: $0.002 → $0.0025 per API call\n"),
+                "\(text)")
+        let (_, markdown) = directory.run(["diff", "pro.plancat", "--against", "deployed/catalog.json",
+                                           "--format", "markdown"])
+        #expect(markdown.standardOutput.contains("| `price_pro_monthly` | `pro.plancat:38` | replace |"),
+                "\(markdown.standardOutput)")
+        #expect(markdown.standardOutput.contains("+ pricingData.components[comp_base].amount_cents: $39.00 per month\n"))
+    }
+
     @Test func theFieldsOfAChangeShowOldAndNewValues() throws {
         let directory = try Self.deployedDirectory(source: Self.base.replacing("fixed 29", with: "fixed 39"))
         let (_, terminal) = directory.run(["diff", "pro.plancat", "--against", "deployed/catalog.json",

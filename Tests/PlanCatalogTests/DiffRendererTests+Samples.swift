@@ -43,7 +43,12 @@ extension DiffRendererTests {
                 .init(path: "pricingData.components[comp_seats]", from: .object([
                     .init("component_id", "comp_seats"), .init("type", "per_unit"), .init("amount_cents", 900),
                 ]), to: nil),
-            ]),
+            ], denominations: .init(
+                deployed: ["pricingData.components[comp_base].amount_cents": .init(currency: "USD", per: "per month"),
+                           "pricingData.components[comp_usage_api].unit_cost_cents": .init(currency: "USD", per: "per API call"),
+                           "pricingData.components[comp_seats].amount_cents": .init(currency: "USD", per: "per seat per month")],
+                source: ["pricingData.components[comp_base].amount_cents": .init(currency: "USD", per: "per month"),
+                         "pricingData.components[comp_usage_api].unit_cost_cents": .init(currency: "USD", per: "per API call")])),
             .init(kind: .creditDefinition, id: "included_api_quota", action: .update,
                   reason: "only its amounts changed", fields: [
                 .init(path: "defaultAmount", from: 10000, to: 20000),
@@ -67,6 +72,8 @@ extension DiffRendererTests {
             .init(method: "POST", path: "/v1/plans/plan_pro/versions", body: nil,
                   description: "new version of plan_pro; subscribers stay on the old one until migrated"),
             .init(method: "POST", path: "/v1/prices", body: .object([.init("id", "price_pro_monthly_v2")]), description: nil),
+            .init(method: CatalogDiff.Operation.manual, path: nil, body: .object([.init("refillAmount", 20000)]),
+                  description: "change credit definition included_api_quota by hand to the values in the body"),
             .init(method: CatalogDiff.Operation.manual, path: nil, body: nil,
                   description: "archive the price price_pro_monthly in Lumen's dashboard"),
             .init(method: "POST", path: "/v1/subscriptions/price-override/sub_globex", body: .object([

@@ -18,11 +18,20 @@ import Testing
     }()
 
     /// The golden files of a scenario and how each is rendered.
-    static let renderings: [(file: String, render: @Sendable (CatalogDiff) -> String)] = [
-        ("diff.txt", { DiffTextRenderer(usesColor: false).render($0, source: "source.plancat", deployed: "deployed.json") }),
-        ("diff.json", { String(decoding: $0.jsonBytes, as: UTF8.self) }),
-        ("diff.md", { DiffMarkdownRenderer().render($0, source: "source.plancat", deployed: "deployed.json") }),
+    /// The text and Markdown renderings name where each changed record is defined in `source.plancat`.
+    static let renderings: [(file: String, render: @Sendable (CatalogDiff, DiffSourceLocations) -> String)] = [
+        ("diff.txt", { DiffTextRenderer(usesColor: false).render($0, source: "source.plancat", deployed: "deployed.json",
+                                                                 locations: $1) }),
+        ("diff.json", { diff, _ in String(decoding: diff.jsonBytes, as: UTF8.self) }),
+        ("diff.md", { DiffMarkdownRenderer().render($0, source: "source.plancat", deployed: "deployed.json", locations: $1) }),
     ]
+
+    /// The locations of the changed records of the scenario's source.
+    static func locations(of scenario: String, for diff: CatalogDiff) throws -> DiffSourceLocations {
+        let url = scenariosDirectory.appendingPathComponent(scenario).appendingPathComponent("source.plancat")
+        let result = CatalogCompiler.build([SourceFile(path: "source.plancat", bytes: Array(try Data(contentsOf: url)))])
+        return DiffSourceLocations(catalog: result.check.catalog, changes: diff.changes)
+    }
 
     /// Builds one side of a scenario; nil (with an issue recorded) when it does not build.
     static func document(_ scenario: String, _ side: String) throws -> CatalogDocument? {
@@ -86,11 +95,12 @@ import Testing
     @Test("each scenario renders as its goldens", arguments: scenarios)
     func rendersAsGoldens(_ scenario: String) throws {
         let diff = try #require(try Self.diff(of: scenario))
+        let locations = try Self.locations(of: scenario, for: diff)
         let directory = Self.scenariosDirectory.appendingPathComponent(scenario)
         let updating = ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1"
         for (file, render) in Self.renderings {
             let url = directory.appendingPathComponent(file)
-            let actual = render(diff)
+            let actual = render(diff, locations)
             let expected = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
             guard actual != expected else { continue }
             if updating {

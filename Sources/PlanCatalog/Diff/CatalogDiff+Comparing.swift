@@ -6,7 +6,15 @@ extension CatalogDiff {
     /// objects, and nothing is deployed for them.
     public init(deployed: CatalogDocument, source: CatalogDocument) {
         let records = Self.compare(deployed: deployed, source: source)
-        self.init(changes: records.map(\.change), operations: Self.operations(for: records))
+        var changes = records.map(\.change)
+        // A usage price's unit may be its metric's feature's, which only the documents know.
+        if records.contains(where: { $0.kind == .price }) {
+            let units = (deployed: Denominations.metricUnits(of: deployed), source: Denominations.metricUnits(of: source))
+            for (index, record) in records.enumerated() where record.kind == .price {
+                changes[index].denominations = .of(.price, deployed: record.deployed, source: record.source, units: units)
+            }
+        }
+        self.init(changes: changes, operations: Self.operations(for: records))
     }
 
     /// Every changed record, ordered as `changes` is: kinds in dependency order and ids in byte order,

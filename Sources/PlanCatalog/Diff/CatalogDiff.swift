@@ -81,13 +81,18 @@ public struct CatalogDiff: Equatable, Sendable {
         /// The fields that differ, in document order; for a create, every non-null leaf of the new record
         /// (from nil), so a reviewer sees what is created; empty for an archive.
         public var fields: [FieldChange]
+        /// What the money fields of each side are counted in, for the text and Markdown renderings (not
+        /// part of the JSON document, which keeps catalog.json's minor units).
+        public var denominations: Denominations
 
-        public init(kind: Kind, id: String, action: Action, reason: String, fields: [FieldChange]) {
+        public init(kind: Kind, id: String, action: Action, reason: String, fields: [FieldChange],
+                    denominations: Denominations = .none) {
             self.kind = kind
             self.id = id
             self.action = action
             self.reason = reason
             self.fields = fields
+            self.denominations = denominations
         }
 
         public var isBreaking: Bool { action.isBreaking }

@@ -45,6 +45,7 @@ struct ComparedRecord {
     func deployedValue(of field: String) -> JSONValue? { deployed?[field] }
 
     var change: CatalogDiff.Change {
-        CatalogDiff.Change(kind: kind, id: id, action: action, reason: ChangeReason.text(for: self), fields: fields)
+        CatalogDiff.Change(kind: kind, id: id, action: action, reason: ChangeReason.text(for: self), fields: fields,
+                           denominations: .of(kind, deployed: deployed, source: source))
     }
 }

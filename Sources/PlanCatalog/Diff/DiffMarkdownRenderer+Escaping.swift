@@ -19,6 +19,9 @@ extension DiffMarkdownRenderer {
     /// escaped (`\*`, `\|`, `\$` so that GitHub's math does not start, `&lt;`, `&amp;` …), a line break
     /// becomes `<br>` so a cell stays on its row, and control and invisible characters are shown as `�`.
     static func inlineText(_ text: String) -> String {
+        // Most reasons are printable ASCII with nothing to escape: a table of thousands of rows is
+        // escaped without looking at one character at a time.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !inlineSpecialBytes.contains($0) }) { return text }
         var output = ""
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         for character in normalized {
@@ -34,6 +37,9 @@ extension DiffMarkdownRenderer {
         }
         return output
     }
+
+    /// The ASCII bytes `inlineText` escapes.
+    private static let inlineSpecialBytes = Set("&<>\\`*_[]|~#$!".utf8)
 
     /// Text inside an HTML element (a `<summary>`): `&`, `<`, `>` and `"` as entities, and control and
     /// invisible characters as `�`.

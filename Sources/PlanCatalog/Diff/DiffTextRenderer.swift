@@ -8,27 +8,32 @@
 /// -/+ replace (breaking)
 ///
 ///   ~ feature advanced-reports (update)
-///       # the display name changed
+///       # defined at catalogs/acme/features.plancat:8
+///       # only the feature's displayName changed; Lumen edits it in place
 ///       displayName: "Advanced reports" → "Advanced reporting"
 ///
 /// -/+ price   price_pro_monthly (replace, breaking)
-///       # the amount of a price changed; Lumen cannot edit a price in place
-///       pricingData.components[comp_base].amount_cents: 2900 → 3900
+///       # defined at catalogs/acme/plans.plancat:14
+///       # the price's pricingData changed; Lumen cannot edit a price in place, …
+///       pricingData.components[comp_base].amount_cents: $29.00 → $39.00 per month
 ///
 /// Lumen operations:
-///   1. POST   /v1/prices
-///   2. MANUAL archive the price price_pro_monthly in Lumen's dashboard
+///   1. POST   /v1/prices — create the new price price_pro_monthly in place of the deployed one
+///   2. MANUAL archive the deployed price price_pro_monthly (replaced by the new one) in Lumen's dashboard: …
 ///
 /// 0 to create, 1 to update, 0 new versions, 1 to replace, 0 to archive
 /// 1 breaking change
 /// ```
 ///
-/// Every change and every field is shown; nothing is grouped away. Symbols stand right-aligned in three
-/// columns, kinds are padded to the widest kind shown and paths to the widest path of their change, so
-/// ids and values line up. Values are one-line JSON (`JSONWriter.compactText`); a side that does not
-/// exist is `(absent)`, which no JSON value can be mistaken for. A value longer than
-/// `maximumValueLength` characters is cut, and says how much was cut, unless cutting would make its two
-/// sides look the same. Operations list method, path and description; their bodies are in the JSON.
+/// Every change and every field is shown whole; nothing is grouped away or cut. Symbols stand
+/// right-aligned in three columns, kinds are padded to the widest kind shown and paths to the widest path
+/// of their change, so ids and values line up. Each change says where its record is defined in the
+/// source (`# defined at catalogs/acme/plans.plancat:12`; `# deployed only` for an archive) when the
+/// caller gives the locations. Values are shown as `ShownField` words them: money in the currency's
+/// units (`$29.00 → $35.00 per month`), lists item by item (`+ "Audit log"`, `… 3 unchanged`), other
+/// values as one-line JSON (`JSONWriter.compactText`); a side that does not exist is `(absent)`, which no
+/// JSON value can be mistaken for. Operations list method, path and description, and a manual step the
+/// body it refers to; the other bodies are in the JSON and the Markdown.
 ///
 /// Text that comes from a catalog or the command line (ids, paths, reasons, the names compared) never
 /// drives the terminal: control characters and invisible format characters are shown as `�`.
@@ -43,7 +48,11 @@ public struct DiffTextRenderer: Sendable {
 
     /// The whole report, ending with a newline. `source` and `deployed` name what is compared, as the
     /// user gave them: `catalogs/acme`, `build/catalog.json`, `origin/main`.
-    public func render(_ diff: CatalogDiff, source: String, deployed: String) -> String {
+    ///
+    /// `locations` are where the source defines each changed record; without them (nil) no change says
+    /// where it is.
+    public func render(_ diff: CatalogDiff, source: String, deployed: String,
+                       locations: DiffSourceLocations? = nil) -> String {
         var output = paint("Comparing \(Self.displayable(source)) (source) with \(Self.displayable(deployed)) (deployed)",
                            .bold) + "\n\n"
         if diff.isEmpty {
@@ -51,7 +60,8 @@ public struct DiffTextRenderer: Sendable {
         } else {
             output += legend(for: diff) + "\n"
             let kindWidth = Self.kindWidth(of: diff)
-            output += diff.changes.map { change(for: $0, kindWidth: kindWidth) }.joined(separator: "\n")
+            output += diff.changes.map { change(for: $0, kindWidth: kindWidth, locations: locations) }
+                .joined(separator: "\n")
         }
         if !diff.operations.isEmpty {
             output += "\n" + operations(diff.operations)
@@ -60,6 +70,31 @@ public struct DiffTextRenderer: Sendable {
         let breaking = diff.changes.count(where: \.isBreaking)
         output += paint(Self.breakingLine(breakingCount: breaking), breaking > 0 ? .breaking : .plain) + "\n"
         return output
+    }
+
+    /// The reports of several catalogs (`plancat diff catalogs/ --against-ref …`), one after the other,
+    /// each headed by its `Comparing …` line; with more than one, a last line adds them up.
+    public func render(_ sections: [DiffReportSection]) -> String {
+        var parts: [String] = []
+        for section in sections {
+            switch section.outcome {
+            case .compared(let diff):
+                parts.append(render(diff, source: section.source, deployed: section.deployed, locations: section.locations))
+            case .notCompared(let why):
+                parts.append(paint("Comparing \(Self.displayable(section.source)) (source) with "
+                                   + "\(Self.displayable(section.deployed)) (deployed)", .bold) + "\n\n"
+                             + paint("Not compared: " + Self.displayable(why), .breaking) + "\n")
+            }
+        }
+        guard sections.count > 1 else { return parts.joined() }
+        let diffs = sections.compactMap(\.diff)
+        let total = CatalogDiff(changes: diffs.flatMap(\.changes), operations: [])
+        let notCompared = sections.count - diffs.count
+        let breaking = total.changes.count(where: \.isBreaking)
+        parts.append(paint("\(sections.count) catalogs" + (notCompared > 0 ? " (\(notCompared) not compared)" : "")
+                           + ": " + Self.summaryLine(of: total), .bold) + "\n"
+                     + paint(Self.breakingLine(breakingCount: breaking), breaking > 0 ? .breaking : .plain) + "\n")
+        return parts.joined(separator: "\n")
     }
 
     /// `N to create, N to update, N new versions, N to replace, N to archive` (OUTPUT.md's wording; only
@@ -93,24 +128,63 @@ public struct DiffTextRenderer: Sendable {
         action == .newVersion ? "new version" : action.rawValue
     }
 
-    /// One object: its line, its reason as a comment, then every field that changed.
-    private func change(for change: CatalogDiff.Change, kindWidth: Int) -> String {
+    /// One object: its line, where it is defined and its reason as comments, then every field that changed.
+    private func change(for change: CatalogDiff.Change, kindWidth: Int, locations: DiffSourceLocations?) -> String {
         let style = Style(change.action)
         let kind = change.kind.displayName
         let action = change.isBreaking ? "(\(change.action.rawValue), breaking)" : "(\(change.action.rawValue))"
         var output = paint(Self.paddedSymbol(of: change.action), style) + " "
             + kind + String(repeating: " ", count: kindWidth - kind.count) + " "
             + paint(Self.displayable(change.id), .bold) + " " + paint(action, style) + "\n"
+        if let locations, let place = Self.place(of: change, in: locations) {
+            output += Self.detailIndentation + paint("# " + Self.displayable(place), .comment) + "\n"
+        }
         output += Self.detailIndentation + paint("# " + Self.displayable(change.reason), .comment) + "\n"
 
-        let paths = change.fields.map { Self.displayable($0.path) + ":" }
-        let pathWidth = paths.map(\.count).max() ?? 0
-        for (field, path) in zip(change.fields, paths) {
-            let (from, to) = Self.shownValues(field)
-            output += Self.detailIndentation + path + String(repeating: " ", count: pathWidth - path.count) + " "
-                + from + " → " + to + "\n"
+        let fields = ShownField.fields(of: change)
+        let pathWidth = fields.map { field -> Int in
+            if case .value = field { return Self.displayable(field.path).count + 1 }
+            return 0
+        }.max() ?? 0
+        for field in fields {
+            let path = Self.displayable(field.path) + ":"
+            switch field {
+            case .value(_, let from, let to):
+                output += Self.detailIndentation + path + String(repeating: " ", count: pathWidth - path.count) + " "
+                    + Self.arrow(from: from, to: to) + "\n"
+            case .list(_, let lines):
+                output += Self.detailIndentation + path + "\n"
+                for line in lines {
+                    output += Self.detailIndentation + "  " + listLine(line) + "\n"
+                }
+            }
         }
         return output
+    }
+
+    /// `defined at catalogs/acme/plans.plancat:12`, or `deployed only` for an archive; nil when the
+    /// record's location is not known.
+    static func place(of change: CatalogDiff.Change, in locations: DiffSourceLocations) -> String? {
+        if change.action == .archive { return "deployed only" }
+        return locations.location(of: change.kind, id: change.id).map { "defined at \($0)" }
+    }
+
+    /// `old → new`, with what an amount is per said once when both sides share it:
+    /// `$8.75 → $9.00 per seat per month`.
+    static func arrow(from: ShownValue?, to: ShownValue?) -> String {
+        if let from, let to, let per = from.per, per == to.per {
+            return from.text + " → " + to.text + " " + per
+        }
+        return (from?.fullText ?? absent) + " → " + (to?.fullText ?? absent)
+    }
+
+    /// `- "Old bullet"`, `+ "Data exports"`, `… 3 unchanged`.
+    private func listLine(_ line: ShownField.ListLine) -> String {
+        switch line {
+        case .removed(let item): paint("- " + item, .archive)
+        case .added(let item): paint("+ " + item, .create)
+        case .unchanged(let count): paint("… \(count) unchanged", .comment)
+        }
     }
 
     /// `Lumen operations:` and one numbered line per call: method (padded), path, and any description.
@@ -132,6 +206,10 @@ public struct DiffTextRenderer: Sendable {
                     + parts.joined(separator: isManual ? " " : " — ")
             }
             output += line + "\n"
+            if isManual, let body = operation.body {
+                let indentation = String(repeating: " ", count: 2 + numberWidth + 2 + methodWidth + 1)
+                output += indentation + "body: " + JSONWriter.compactText(of: body) + "\n"
+            }
         }
         return output
     }

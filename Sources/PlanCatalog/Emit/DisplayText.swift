@@ -16,11 +16,14 @@ enum DisplayText {
     }
 
     /// An amount in major units as a price reads: `$29`, `$9.50`, `$0.002`, `€25`, `CHF 29`. Whole amounts
-    /// have no decimals; others show at least the currency's minor-unit digits.
-    static func money(_ amount: ExactDecimal, currency: String) -> String {
+    /// have no decimals unless `showsMinorUnits` (a diff's `$9.00 → $9.50`, where the two sides must
+    /// read alike); others show at least the currency's minor-unit digits.
+    static func money(_ amount: ExactDecimal, currency: String, showsMinorUnits: Bool = false) -> String {
         let exponent = Currency.named(currency)?.minorUnitExponent ?? 2
         var text = number(amount)
-        if !amount.isInteger, amount.scale < exponent {
+        if amount.isInteger, showsMinorUnits, exponent > 0 {
+            text += "." + String(repeating: "0", count: exponent)
+        } else if !amount.isInteger, amount.scale < exponent {
             text += String(repeating: "0", count: exponent - amount.scale)
         }
         if let symbol = symbols[currency] { return symbol + text }
