@@ -6,6 +6,11 @@ import PlanCatalog
 /// checked, so one typo in a CI script does not hide the problems of every other catalog. Text
 /// diagnostics go to standard error and end with a summary line; JSON and GitHub diagnostics are this
 /// command's only product, so they go to standard output — JSON as one array across all catalogs.
+///
+/// `--fix` first applies the repairs no person needs to choose (`FixPlan`) and rewrites those files, then
+/// checks the fixed text, so what it reports and its exit status are those of what is left.
+/// `--stdin-filename` lets an editor's unsaved buffer stand for its file, with the rest of its catalog
+/// (`StandardInputFile`).
 enum CheckCommand: Command {
     static let name = "check"
     static let abstract = "parse and validate catalogs; print diagnostics; write nothing"
@@ -42,7 +47,7 @@ enum CheckCommand: Command {
           --warnings-as-errors   fail on warnings too
           --fix                  apply every fix that is unambiguous (a diagnostic with exactly one
                                  suggested fix), rewriting each changed file atomically; then check
-                                 again and report what is left. Not with `-`
+                                 again and report what is left (not with -)
           --stdin-filename PATH  standard input (`-`) stands for the file PATH: diagnostics name it,
                                  and inside a catalog directory it is checked with that catalog's
                                  other files, in place of PATH's saved version
