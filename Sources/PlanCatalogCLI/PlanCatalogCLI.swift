@@ -81,8 +81,9 @@ public enum PlanCatalogCLI {
     }
 
     /// `plancat help [COMMAND]`, for those who type it that way: the same as `plancat --help` and
-    /// `plancat COMMAND --help`. Asking `help` for its own help (`plancat help --help`) shows the global
-    /// help, which is where `help` is described; `-h` / `--help` anywhere after `help` is taken that way.
+    /// `plancat COMMAND --help`. Asking `help` for its own help (`plancat help --help`, `plancat help help`)
+    /// shows the global help, which is where `help` is described; `-h` / `--help` anywhere after `help`
+    /// is taken that way.
     private static func runHelp(_ arguments: [String], terminal: some Terminal) -> Int32 {
         let arguments = arguments.filter { $0 != "--help" && $0 != "-h" }
         if let option = arguments.first(where: { $0.hasPrefix("-") }) {
@@ -91,7 +92,7 @@ public enum PlanCatalogCLI {
                    usage: helpUsage, helpCommand: "plancat --help", terminal: terminal)
             return ExitStatus.usageError
         }
-        guard let name = arguments.first else {
+        guard let name = arguments.first, !(name == "help" && arguments.count == 1) else {
             terminal.write(help, to: .standardOutput)
             return ExitStatus.success
         }

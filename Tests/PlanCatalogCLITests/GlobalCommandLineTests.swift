@@ -24,7 +24,7 @@ import Testing
         #expect(help.contains("Examples:"))
     }
 
-    @Test(arguments: [["help", "--help"], ["help", "-h"]])
+    @Test(arguments: [["help", "--help"], ["help", "-h"], ["help", "help"]])
     func helpForHelpIsTheHelp(arguments: [String]) throws {
         let (status, terminal) = try TemporaryDirectory().run(arguments)
         #expect(status == ExitStatus.success)
