@@ -178,8 +178,9 @@ enum CheckCommand: Command {
             }
         }
         if overlappingCount > 0 {
-            let fixes = overlappingCount == 1 ? "1 fix was" : "\(overlappingCount) fixes were"
-            terminal.write("plancat: note: \(fixes) not applied because it overlaps another; "
+            let fixes = overlappingCount == 1 ? "1 fix was not applied because it overlaps"
+                : "\(overlappingCount) fixes were not applied because they overlap"
+            terminal.write("plancat: note: \(fixes) another; "
                            + "run `plancat check --fix` again to apply what still holds\n", to: .standardError)
         }
         return unwritableCount

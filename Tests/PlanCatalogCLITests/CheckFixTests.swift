@@ -124,6 +124,21 @@ import Testing
         #expect(!terminal.standardOutput.contains("E0401"))
     }
 
+    @Test func aFileThatCannotBeWrittenExits73AndIsLeftAsItWas() throws {
+        let source = Self.catalog(metric: "api-call")
+        let directory = try TemporaryDirectory(["locked/pro.plancat": source])
+        let locked = directory.path + "/locked"
+        try FmtCommandTests.makeUnwritable(locked)
+        defer { FmtCommandTests.makeWritable(locked) }
+        let (status, terminal) = directory.run(["check", "--fix", "locked/pro.plancat"])
+        #expect(status == ExitStatus.cannotCreateOutput)
+        #expect(terminal.standardError.hasPrefix("plancat: error: cannot write `locked/pro.plancat`: "))
+        #expect(terminal.standardError.contains("; it is left as it was\n"))
+        // What is left is the unfixed file's problem, reported as check reports it.
+        #expect(terminal.standardError.contains("error[E0401]"))
+        #expect(try contents(directory, "locked/pro.plancat") == source)
+    }
+
     @Test func standardInputCannotBeFixed() throws {
         let directory = try TemporaryDirectory()
         let (status, terminal) = directory.run(["check", "--fix", "-"]) {

@@ -250,8 +250,8 @@ import Testing
 
     /// Makes a directory refuse new files, even to root: permissions first, and where they are not
     /// enough (root ignores them) the immutable attribute. Fails the test when neither works, rather
-    /// than letting it pass without testing anything.
-    private static func makeUnwritable(_ path: String) throws {
+    /// than letting it pass without testing anything. `check --fix` tests use it too.
+    static func makeUnwritable(_ path: String) throws {
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path)
         if !canCreateFile(in: path) { return }
         _ = runTool("/usr/bin/chattr", ["+i", path]) || runTool("/bin/chattr", ["+i", path])
@@ -260,7 +260,7 @@ import Testing
         }
     }
 
-    private static func makeWritable(_ path: String) {
+    static func makeWritable(_ path: String) {
         _ = runTool("/usr/bin/chattr", ["-i", path]) || runTool("/bin/chattr", ["-i", path])
         try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
     }
