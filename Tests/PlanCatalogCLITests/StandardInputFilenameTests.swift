@@ -50,6 +50,13 @@ import Testing
         #expect(json.terminal.standardOutput.contains("\"file\": \"\(Self.plansPath)\""))
     }
 
+    @Test(arguments: ["./" + plansPath, packageRoot + "/" + plansPath, "catalogs/teamspace/quotes/../plans.plancat"])
+    func pathsWrittenOtherwiseFindTheSameCatalog(path: String) throws {
+        let (status, terminal) = Self.run(["check", "--stdin-filename", path, "-"], input: try Self.plans())
+        #expect(status == ExitStatus.success, "\(terminal.standardError)")
+        #expect(terminal.standardError == "checked 1 catalog: no problems\n")
+    }
+
     @Test func aNewFileJoinsItsCatalog() throws {
         let directory = try TemporaryDirectory([
             "acme/catalog.plancat": "catalog \"Acme\"\ncurrency USD\n",
