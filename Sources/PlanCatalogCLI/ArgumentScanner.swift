@@ -31,6 +31,10 @@ struct ScannedArguments: Sendable {
     var values: [String: String] = [:]
     var flags: Set<String> = []
     var operands: [String] = []
+    /// The arguments exactly as given, and where each operand stands among them: a suggested command
+    /// is the user's own command line with one operand replaced (`CommandInvocation`).
+    var arguments: [String] = []
+    var operandPositions: [Int] = []
 
     func value(of name: String) -> String? { values[name] }
     func has(_ flag: String) -> Bool { flags.contains(flag) }
@@ -50,16 +54,19 @@ struct ArgumentScanner {
 
     func scan(_ arguments: [String]) throws(UsageError) -> ScannedArguments {
         var result = ScannedArguments()
+        result.arguments = arguments
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
             if argument == "--" {
                 result.operands += arguments[index...]
+                result.operandPositions += index..<arguments.count
                 break
             }
             guard argument.hasPrefix("-"), argument != "-" else {
                 result.operands.append(argument)
+                result.operandPositions.append(index - 1)
                 continue
             }
             var name = argument

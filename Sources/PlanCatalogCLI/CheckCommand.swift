@@ -6,12 +6,17 @@ import PlanCatalog
 /// checked, so one typo in a CI script does not hide the problems of every other catalog. Text
 /// diagnostics go to standard error and end with a summary line; JSON and GitHub diagnostics are this
 /// command's only product, so they go to standard output — JSON as one array across all catalogs.
+///
+/// `--fix` first applies the repairs no person needs to choose (`FixPlan`) and rewrites those files, then
+/// checks the fixed text, so what it reports and its exit status are those of what is left.
+/// `--stdin-filename` lets an editor's unsaved buffer stand for its file, with the rest of its catalog
+/// (`StandardInputFile`).
 enum CheckCommand: Command {
     static let name = "check"
     static let abstract = "parse and validate catalogs; print diagnostics; write nothing"
     static let usage = "plancat check [--diagnostics text|json|github] [--color auto|always|never] "
-        + "[--warnings-as-errors] [PATH…]"
-    static let options = DiagnosticOptions.definitions
+        + "[--warnings-as-errors] [--fix] [--stdin-filename PATH] [PATH…]"
+    static let options = DiagnosticOptions.definitions + [.flag("--fix"), CatalogInputs.standardInputNameOption]
 
     /// What is checked when no PATH is given (CLI.md).
     static let defaultPath = "catalogs/"
@@ -28,7 +33,8 @@ enum CheckCommand: Command {
                                  merged into one catalog
           a folder of catalogs   any other directory: each .plancat file directly in it is a catalog,
                                  and each subdirectory is looked at by the same rule
-          -                      one catalog read from standard input, named <stdin>
+          -                      one catalog read from standard input, named <stdin> (or as
+                                 --stdin-filename says)
         Without a PATH, catalogs/ is checked. Names starting with `.` are skipped inside directories.
 
         Options:
@@ -39,15 +45,23 @@ enum CheckCommand: Command {
           --color WHEN           colour text diagnostics: auto (the default: only when standard
                                  error is a terminal and NO_COLOR is unset or empty), always, never
           --warnings-as-errors   fail on warnings too
+          --fix                  apply every fix that is unambiguous (a diagnostic with exactly one
+                                 suggested fix), rewriting each changed file atomically; then check
+                                 again and report what is left (not with -)
+          --stdin-filename PATH  standard input (`-`) stands for the file PATH: diagnostics name it,
+                                 and inside a catalog directory it is checked with that catalog's
+                                 other files, in place of PATH's saved version
           -h, --help             show this help
           --                     treat every later argument as a PATH
 
         Exit status:
           0   no errors (warnings allowed, unless --warnings-as-errors)
-          1   a catalog has errors
+          1   a catalog has errors (with --fix: errors are left after fixing)
           64  usage error: unknown option, missing or invalid value
-          66  a PATH does not exist or cannot be read; the other PATHs are still checked,
-              and 66 wins over 1
+          66  a PATH does not exist, cannot be read or holds no .plancat file; the other PATHs
+              are still checked, and 66 wins over 1
+          73  --fix: a file cannot be rewritten; it is left as it was (66 wins over 73, and
+              73 over 1)
 
         Examples:
           plancat check                                 check every catalog in catalogs/
@@ -55,6 +69,9 @@ enum CheckCommand: Command {
           plancat check --diagnostics github            annotate a pull request in GitHub Actions
           plancat check --diagnostics json - < pro.plancat
                                                         check standard input, as an editor would
+          plancat check --stdin-filename catalogs/acme/plans.plancat - < buffer
+                                                        check an unsaved buffer with its catalog
+          plancat check --fix catalogs/                 apply the suggested fixes, then check again
 
         `plancat explain CODE` explains a diagnostic code, such as E0401 in error[E0401].
 
@@ -62,8 +79,15 @@ enum CheckCommand: Command {
 
     static func run(_ arguments: ScannedArguments, terminal: some Terminal) throws(UsageError) -> Int32 {
         let options = DiagnosticOptions(arguments)
-        let outcome = CatalogInputs.discover(arguments.operands, defaultPath: defaultPath, commandName: name,
-                                             verb: "checks", terminal: terminal)
+        let isFixing = arguments.has("--fix")
+        if isFixing, arguments.operands.contains("-") {
+            throw UsageError("`--fix` rewrites files, and standard input is not a file",
+                             hint: "an editor can apply the `fixes` that `plancat check --diagnostics json -` lists")
+        }
+        var outcome = try CatalogInputs.discover(arguments.operands, defaultPath: defaultPath, commandName: name,
+                                                 verb: "checks", standardInputPath: arguments.value(of: "--stdin-filename"),
+                                                 joinsCatalog: true, terminal: terminal)
+        let unwritableCount = isFixing ? applyFixes(to: &outcome.catalogs, terminal: terminal) : 0
 
         var diagnostics: [Diagnostic] = []
         // Every problem found, including those past the limit of what one check shows (InputLimits).
@@ -86,7 +110,7 @@ enum CheckCommand: Command {
 
         switch options.format {
         case .text:
-            var line = summary(catalogCount: outcome.catalogs.count, failureCount: outcome.failures.count,
+            var line = summary(catalogCount: outcome.catalogs.count, failures: outcome.failures,
                                errorCount: errorCount, warningCount: warningCount, options: options,
                                renderer: textRenderer)
             if leftOutCount > 0 { line = String(line.dropLast()) + " (\(leftOutCount) not shown)\n" }
@@ -98,22 +122,67 @@ enum CheckCommand: Command {
         }
 
         if !outcome.failures.isEmpty { return ExitStatus.missingInput }
+        if unwritableCount > 0 { return ExitStatus.cannotCreateOutput }
         return options.fails(errorCount: errorCount, warningCount: warningCount) ? ExitStatus.failure
             : ExitStatus.success
     }
 
-    /// `checked 3 catalogs: 2 errors, 1 warning`, with what could not be read and whether warnings fail.
-    private static func summary(catalogCount: Int, failureCount: Int, errorCount: Int, warningCount: Int,
-                                options: DiagnosticOptions, renderer: TextDiagnosticRenderer) -> String {
+    /// `checked 3 catalogs: 2 errors, 1 warning`, with the PATHs that could not be read or hold no
+    /// catalog, and whether warnings fail.
+    private static func summary(catalogCount: Int, failures: [CatalogDiscovery.Failure], errorCount: Int,
+                                warningCount: Int, options: DiagnosticOptions,
+                                renderer: TextDiagnosticRenderer) -> String {
         var line = "checked \(TextDiagnosticRenderer.count(catalogCount, "catalog"))"
-        if failureCount > 0 {
-            line += " (\(TextDiagnosticRenderer.count(failureCount, "path")) could not be read)"
+        let emptyCount = failures.count { $0.reason == .noCatalogs }
+        let unreadableCount = failures.count - emptyCount
+        var missing: [String] = []
+        if unreadableCount > 0 {
+            missing.append("\(TextDiagnosticRenderer.count(unreadableCount, "path")) could not be read")
         }
+        if emptyCount > 0 {
+            let what = unreadableCount > 0 ? "\(emptyCount)" : TextDiagnosticRenderer.count(emptyCount, "path")
+            missing.append(what + (emptyCount == 1 ? " holds" : " hold") + " no .plancat file")
+        }
+        if !missing.isEmpty { line += " (" + missing.joined(separator: ", ") + ")" }
         guard catalogCount > 0 else { return line + "\n" }
         line += ": " + renderer.summary(errorCount: errorCount, warningCount: warningCount)
         if options.treatsWarningsAsErrors, warningCount > 0 {
             line += warningCount == 1 ? " (treated as an error)" : " (treated as errors)"
         }
         return line + "\n"
+    }
+
+    /// `--fix`: checks each catalog, applies its unambiguous fix-its (`FixPlan`), writes each changed file
+    /// atomically and puts the new text in the catalog, for the check that follows to report what is left.
+    /// Says on standard error which files were fixed, and how many problems in each. Returns the number of
+    /// files that could not be written (each left as it was, and named).
+    private static func applyFixes(to catalogs: inout [CatalogInputs.Catalog], terminal: some Terminal) -> Int {
+        var unwritableCount = 0
+        var overlappingCount = 0
+        for position in catalogs.indices {
+            let plan = FixPlan(CatalogCompiler.check(catalogs[position].files).diagnostics)
+            overlappingCount += plan.overlappingCount
+            for change in plan.changes {
+                let path = change.file.path
+                let absolute = path.hasPrefix("/") ? path : terminal.currentDirectory + "/" + path
+                do {
+                    try AtomicFileWriter.replace(absolute, with: change.bytes, shownAs: path)
+                } catch {
+                    unwritableCount += 1
+                    terminal.write("plancat: error: \(error.message); it is left as it was\n", to: .standardError)
+                    continue
+                }
+                catalogs[position].replace(change.file, with: SourceFile(path: path, bytes: change.bytes))
+                let problems = TextDiagnosticRenderer.count(change.fixCount, "problem")
+                terminal.write("fixed \(problems) in \(path)\n", to: .standardError)
+            }
+        }
+        if overlappingCount > 0 {
+            let fixes = overlappingCount == 1 ? "1 fix was not applied because it overlaps"
+                : "\(overlappingCount) fixes were not applied because they overlap"
+            terminal.write("plancat: note: \(fixes) another; "
+                           + "run `plancat check --fix` again to apply what still holds\n", to: .standardError)
+        }
+        return unwritableCount
     }
 }

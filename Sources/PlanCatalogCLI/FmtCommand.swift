@@ -17,10 +17,11 @@ enum FmtCommand: Command {
     static let name = "fmt"
     static let abstract = "rewrite .plancat files in the canonical layout, keeping comments"
     static let usage = "plancat fmt [--check] [--diff] [--diagnostics text|json|github] "
-        + "[--color auto|always|never] [PATH…]"
+        + "[--color auto|always|never] [--stdin-filename PATH] [PATH…]"
     static let options: [OptionDefinition] = [
         .flag("--check"),
         .flag("--diff"),
+        CatalogInputs.standardInputNameOption,
     ] + DiagnosticOptions.definitions.filter { $0.name != "--warnings-as-errors" }
 
     /// What is formatted when no PATH is given (CLI.md).
@@ -52,6 +53,7 @@ enum FmtCommand: Command {
           --color WHEN           colour diagnostics (and the diff, on standard output): auto (the
                                  default: only on a terminal, and NO_COLOR unset or empty), always,
                                  never
+          --stdin-filename PATH  name standard input (`-`) PATH in messages, --check and --diff
           -h, --help             show this help
           --                     treat every later argument as a PATH
 
@@ -74,14 +76,18 @@ enum FmtCommand: Command {
     static func run(_ arguments: ScannedArguments, terminal: some Terminal) throws(UsageError) -> Int32 {
         let options = DiagnosticOptions(arguments)
         let isChecking = arguments.has("--check"), isDiffing = arguments.has("--diff")
-        let outcome = CatalogInputs.discover(arguments.operands, defaultPath: defaultPath, commandName: name,
-                                             verb: "formats", terminal: terminal)
+        let outcome = try CatalogInputs.discover(arguments.operands, defaultPath: defaultPath, commandName: name,
+                                                 verb: "formats", standardInputPath: arguments.value(of: "--stdin-filename"),
+                                                 terminal: terminal)
 
         var tally = Tally()
         var syntaxErrors: [Diagnostic] = []
         let textRenderer = TextDiagnosticRenderer(usesColor: options.usesColor(on: terminal))
         let differ = UnifiedDiff(usesColor: diffUsesColor(options, terminal: terminal))
-        for file in outcome.catalogs.flatMap(\.files) {
+        let files = outcome.catalogs.flatMap { catalog in
+            catalog.files.map { (file: $0, isStandardInput: $0 === catalog.standardInputFile) }
+        }
+        for (file, isStandardInput) in files {
             let result = Formatter.format(file)
             guard let formatted = result.formatted else {
                 tally.refused += 1
@@ -91,7 +97,6 @@ enum FmtCommand: Command {
                 }
                 continue
             }
-            let isStandardInput = file.path == CatalogDiscovery.standardInputName
             if isStandardInput, !isChecking, !isDiffing {
                 terminal.write(String(decoding: formatted, as: UTF8.self), to: .standardOutput)
             }
@@ -123,8 +128,10 @@ enum FmtCommand: Command {
         case .json: terminal.write(JSONDiagnosticRenderer().render(syntaxErrors), to: .standardError)
         case .github: terminal.write(GitHubDiagnosticRenderer().render(syntaxErrors), to: .standardError)
         }
-        let onlyStandardInput = outcome.catalogs.allSatisfy { $0.path == CatalogDiscovery.standardInputName }
-        if !onlyStandardInput || tally.refused > 0 {
+        // Standard input never gets a summary, syntax errors or not: an editor reads standard error as
+        // the buffer's diagnostics.
+        let onlyStandardInput = outcome.catalogs.allSatisfy { $0.standardInputFile != nil }
+        if !onlyStandardInput {
             terminal.write(tally.summary(isWriting: !isChecking && !isDiffing), to: .standardError)
         }
 

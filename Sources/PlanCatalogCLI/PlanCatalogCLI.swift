@@ -73,16 +73,33 @@ public enum PlanCatalogCLI {
                 terminal.write(command.help, to: .standardOutput)
                 return ExitStatus.success
             }
-            return try command.run(scanned, terminal: terminal)
+            let invocation = CommandInvocation(commandName: command.name, arguments: scanned.arguments,
+                                               operandPositions: scanned.operandPositions)
+            // `withValue` rethrows untyped errors: the result carries the typed one out.
+            let result = CommandInvocation.$current.withValue(invocation) { () -> Result<Int32, UsageError> in
+                do throws(UsageError) { return .success(try command.run(scanned, terminal: terminal)) }
+                catch { return .failure(error) }
+            }
+            return try result.get()
         } catch {
             report(error, usage: command.usage, helpCommand: "plancat \(command.name) --help", terminal: terminal)
             return ExitStatus.usageError
         }
     }
 
-    /// `plancat help [COMMAND]`, for those who type it that way.
+    /// `plancat help [COMMAND]`, for those who type it that way: the same as `plancat --help` and
+    /// `plancat COMMAND --help`. Asking `help` for its own help (`plancat help --help`, `plancat help help`)
+    /// shows the global help, which is where `help` is described; `-h` / `--help` anywhere after `help`
+    /// is taken that way.
     private static func runHelp(_ arguments: [String], terminal: some Terminal) -> Int32 {
-        guard let name = arguments.first else {
+        let arguments = arguments.filter { $0 != "--help" && $0 != "-h" }
+        if let option = arguments.first(where: { $0.hasPrefix("-") }) {
+            report(UsageError("unknown option `\(option)` for `plancat help`",
+                              hint: "`plancat help` takes a COMMAND and no options"),
+                   usage: helpUsage, helpCommand: "plancat --help", terminal: terminal)
+            return ExitStatus.usageError
+        }
+        guard let name = arguments.first, !(name == "help" && arguments.count == 1) else {
             terminal.write(help, to: .standardOutput)
             return ExitStatus.success
         }
@@ -91,12 +108,14 @@ public enum PlanCatalogCLI {
                 ? UsageError("`plancat help` takes at most one COMMAND")
                 : UsageError("unknown command `\(name)`",
                              hint: Suggestion.help(Suggestion.closest(to: name, among: commands.map { $0.name })))
-            report(error, usage: "plancat help [COMMAND]", helpCommand: "plancat --help", terminal: terminal)
+            report(error, usage: helpUsage, helpCommand: "plancat --help", terminal: terminal)
             return ExitStatus.usageError
         }
         terminal.write(command.help, to: .standardOutput)
         return ExitStatus.success
     }
+
+    private static let helpUsage = "plancat help [COMMAND]"
 
     private static func command(named name: String) -> (any Command.Type)? {
         commands.first { $0.name == name }
@@ -122,13 +141,17 @@ public enum PlanCatalogCLI {
 
             usage: plancat COMMAND [OPTIONS] [ARGUMENTS]
                    plancat --help | --version
+                   plancat help [COMMAND]
 
             Commands:
             \(commandLines)
 
             Options:
-              -h, --help    show this help; `plancat COMMAND --help` shows a command's
+              -h, --help    show this help
               --version     print the version
+
+            `plancat COMMAND --help` (or `plancat help COMMAND`) shows the options, exit statuses and
+            examples of one command.
 
             A PATH names catalogs: a .plancat file, a catalog directory (one holding catalog.plancat),
             or a folder of catalogs; `-` reads one file from standard input. Without a PATH, commands

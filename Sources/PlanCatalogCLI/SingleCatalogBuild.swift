@@ -66,7 +66,13 @@ struct SingleCatalogBuild {
             return .stopped(status: ExitStatus.missingInput)
         }
         guard found.catalogs.count == 1, let catalog = found.catalogs.first else {
-            let commands = found.catalogs.map { "\n  plancat \(commandName) \($0.path)" }.joined()
+            // The user's own command line with the folder replaced by each catalog, options kept; a
+            // revision's catalogs are named by where they were checked out, so those are named alone.
+            let invocation = revision == nil ? CommandInvocation.current : nil
+            let commands = found.catalogs.map { catalog in
+                "\n  " + (invocation?.suggestion(replacingOperand: operands.first, with: catalog.path)
+                    ?? "plancat \(commandName) \(CommandInvocation.shellQuoted(catalog.path))")
+            }.joined()
             throw UsageError("`\(path)`\(origin) holds \(found.catalogs.count) catalogs, "
                              + "but `plancat \(commandName)` \(verb.thirdPerson) one",
                              hint: "name the one to \(verb.infinitive):" + commands)

@@ -45,6 +45,22 @@ import Testing
         #expect(terminal.standardError.contains("checked 2 catalogs: "))
     }
 
+    @Test func anEmptyFolderHoldsNoCatalogsRatherThanBeingUnreadable() throws {
+        let directory = try TemporaryDirectory(["ok.plancat": Self.empty])
+        try FileManager.default.createDirectory(atPath: directory.path + "/empty", withIntermediateDirectories: true)
+        let (status, terminal) = directory.run(["check", "empty"])
+        #expect(status == ExitStatus.missingInput)
+        #expect(terminal.standardError == """
+            plancat: error: `empty` holds no catalogs (no .plancat files)
+            checked 0 catalogs (1 path holds no .plancat file)
+
+            """)
+        let mixed = directory.run(["check", "empty", "missing", "ok.plancat"])
+        #expect(mixed.status == ExitStatus.missingInput)
+        #expect(mixed.terminal.standardError.hasSuffix(
+            "checked 1 catalog (1 path could not be read, 1 holds no .plancat file): no problems\n"))
+    }
+
     @Test func aMissingDefaultPathExplainsItself() throws {
         let (status, terminal) = try TemporaryDirectory().run(["check"])
         #expect(status == ExitStatus.missingInput)

@@ -140,6 +140,49 @@ import Testing
         #expect(status == ExitStatus.failure)
         #expect(terminal.standardOutput == "")
         #expect(terminal.standardError.contains("<stdin>:2:8: error[E0101]"))
+        // Standard input never gets a summary line: standard error is the buffer's diagnostics alone.
+        #expect(!terminal.standardError.contains("formatted"))
+        #expect(terminal.standardError.hasSuffix("\n\n"), "the last diagnostic's blank line ends it")
+    }
+
+    @Test func standardInputTakesTheNameOfStdinFilename() throws {
+        let directory = try TemporaryDirectory()
+        let broken = directory.run(["fmt", "--stdin-filename", "catalogs/pro.plancat", "-"]) {
+            $0.standardInput = Array(Self.broken.utf8)
+        }
+        #expect(broken.status == ExitStatus.failure)
+        #expect(broken.terminal.standardError.hasPrefix("catalogs/pro.plancat:2:8: error[E0101]"))
+        #expect(!broken.terminal.standardError.contains("<stdin>"))
+        #expect(!broken.terminal.standardError.contains("formatted"))
+
+        let check = directory.run(["fmt", "--check", "--stdin-filename=catalogs/pro.plancat", "-"]) {
+            $0.standardInput = Array(Self.messy.utf8)
+        }
+        #expect(check.status == ExitStatus.failure)
+        #expect(check.terminal.standardOutput == "catalogs/pro.plancat\n")
+
+        let diff = directory.run(["fmt", "--diff", "--stdin-filename", "pro.plancat", "-"]) {
+            $0.standardInput = Array(Self.messy.utf8)
+        }
+        #expect(diff.terminal.standardOutput.hasPrefix("--- a/pro.plancat\n+++ b/pro.plancat\n"))
+
+        let formatted = directory.run(["fmt", "--stdin-filename", "pro.plancat", "-"]) {
+            $0.standardInput = Array(Self.messy.utf8)
+        }
+        #expect(formatted.status == ExitStatus.success)
+        #expect(formatted.terminal.standardOutput == Self.tidy)
+        #expect(formatted.terminal.standardError == "")
+        // Nothing is written to PATH: standard input goes to standard output.
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/pro.plancat"))
+    }
+
+    @Test func stdinFilenameWithoutStandardInputIsAUsageError() throws {
+        let directory = try TemporaryDirectory(["pro.plancat": Self.messy])
+        let (status, terminal) = directory.run(["fmt", "--stdin-filename", "pro.plancat", "pro.plancat"])
+        #expect(status == ExitStatus.usageError)
+        #expect(terminal.standardError.hasPrefix(
+            "plancat: error: `--stdin-filename` names the file that standard input stands for, but no PATH is `-`\n"))
+        #expect(try contents(directory, "pro.plancat") == Self.messy)
     }
 
     // MARK: Failures
@@ -207,8 +250,8 @@ import Testing
 
     /// Makes a directory refuse new files, even to root: permissions first, and where they are not
     /// enough (root ignores them) the immutable attribute. Fails the test when neither works, rather
-    /// than letting it pass without testing anything.
-    private static func makeUnwritable(_ path: String) throws {
+    /// than letting it pass without testing anything. `check --fix` tests use it too.
+    static func makeUnwritable(_ path: String) throws {
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path)
         if !canCreateFile(in: path) { return }
         _ = runTool("/usr/bin/chattr", ["+i", path]) || runTool("/bin/chattr", ["+i", path])
@@ -217,7 +260,7 @@ import Testing
         }
     }
 
-    private static func makeWritable(_ path: String) {
+    static func makeWritable(_ path: String) {
         _ = runTool("/usr/bin/chattr", ["-i", path]) || runTool("/bin/chattr", ["-i", path])
         try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
     }

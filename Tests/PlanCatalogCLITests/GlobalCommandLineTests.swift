@@ -17,7 +17,37 @@ import Testing
         #expect(help.contains("Examples:"))
     }
 
-    @Test(arguments: [["check", "--help"], ["check", "-h"], ["help", "check"], ["check", "x.plancat", "--help"]])
+    @Test(arguments: [["help", "--help"], ["help", "-h"], ["help", "help"]])
+    func helpForHelpIsTheHelp(arguments: [String]) throws {
+        let (status, terminal) = try TemporaryDirectory().run(arguments)
+        #expect(status == ExitStatus.success)
+        #expect(terminal.standardError.isEmpty)
+        #expect(terminal.standardOutput == PlanCatalogCLI.help)
+        #expect(terminal.standardOutput.contains("plancat help [COMMAND]"))
+    }
+
+    @Test func helpRefusesOptions() throws {
+        let (status, terminal) = try TemporaryDirectory().run(["help", "--all"])
+        #expect(status == ExitStatus.usageError)
+        #expect(terminal.standardError.hasPrefix("plancat: error: unknown option `--all` for `plancat help`\n"))
+    }
+
+    /// The options of the global help are whole sentences; one line used to stop at "shows a command's".
+    @Test func theGlobalOptionsReadAsWholeSentences() {
+        #expect(PlanCatalogCLI.help.contains("""
+            Options:
+              -h, --help    show this help
+              --version     print the version
+
+            `plancat COMMAND --help` (or `plancat help COMMAND`) shows the options, exit statuses and
+            examples of one command.
+
+            """))
+        #expect(!PlanCatalogCLI.help.contains("shows a command's\n"))
+    }
+
+    @Test(arguments: [["check", "--help"], ["check", "-h"], ["help", "check"], ["help", "check", "--help"],
+                      ["check", "x.plancat", "--help"]])
     func commandHelp(arguments: [String]) throws {
         let (status, terminal) = try TemporaryDirectory().run(arguments)
         #expect(status == ExitStatus.success)

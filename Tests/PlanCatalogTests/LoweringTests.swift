@@ -34,7 +34,12 @@ import Testing
             amount 10000
           }
         }
-        plan plan_pro_trial { name "Pro trial"; trial-of plan_pro; trial-days 14 }
+        plan plan_pro_trial {
+          name "Pro trial"
+          trial-of plan_pro
+          trial-days 14
+          credit trial_api_quota { name "Trial API Quota"; applies-to api-calls; amount 5000; renew never }
+        }
         plan plan_enterprise { name "Enterprise" }
         quote acme {
           plan plan_enterprise

@@ -87,9 +87,12 @@ import PlanCatalogSynthesis
             #expect(types == ["fixed", "usage"] || types == ["per_unit", "usage"], "\(price.id): \(types)")
         }
 
-        #expect(document.creditDefinitions.count == plans)
-        #expect(document.creditDefinitions.allSatisfy {
-            $0.applicationType == .usage && $0.priceComponentID == "comp_usage"
+        // A credit on each paid plan's monthly usage component, and one on each trial's usage feature.
+        #expect(document.creditDefinitions.count == plans + plans / 5)
+        #expect(document.creditDefinitions.allSatisfy { credit in
+            credit.applicationType == .usage && (credit.planID.hasSuffix("_trial")
+                ? credit.featureSlug != nil && credit.priceComponentID == nil
+                : credit.priceComponentID == "comp_usage")
         })
 
         #expect(document.quotes.count == plans / 20)

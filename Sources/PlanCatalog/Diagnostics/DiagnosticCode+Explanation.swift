@@ -1095,6 +1095,55 @@ extension DiagnosticCode {
                 }
             """#
 
+        case .trialWithoutAllowance:
+            #"""
+            A trial grants its parent's features (or those its own `features` block lists), but never
+            its parent's credits: credits are plan-scoped, and a trial's credits are its own. When the
+            parent gives a usage allowance of a metered feature through a usage credit, and the trial
+            grants that feature with no credit for it, trial users have an allowance of nothing: the
+            app sees the feature granted and 0 units left. This is a warning, because a trial may
+            mean to withhold usage; usually the trial's own credit was forgotten.
+
+            Example: Pro includes 10,000 API calls a month; its trial grants `api-calls` (inherited
+            with Pro's features) but no calls.
+
+                plan plan_pro {
+                  name "Pro"
+                  features {
+                    api-calls
+                  }
+                  price price_pro_monthly {
+                    interval month
+                    component comp_base { fixed 29 }
+                  }
+                  credit pro_api_quota {
+                    name "Included API calls"
+                    applies-to api-calls
+                    amount 10000
+                  }
+                }
+
+                plan plan_pro_trial {
+                  name "Pro trial"
+                  trial-of plan_pro
+                  trial-days 14
+                }
+
+            Fix: give the trial a usage credit of its own for the feature, which does not renew.
+
+                plan plan_pro_trial {
+                  name "Pro trial"
+                  trial-of plan_pro
+                  trial-days 14
+                  credit trial_api_quota {
+                    name "Trial API calls"
+                    applies-to api-calls
+                    amount 5000
+                    renew never
+                  }
+                }
+            """#
+
         // MARK: Features and metrics
 
         case .usageFeatureWithoutMetric:
@@ -1644,6 +1693,80 @@ extension DiagnosticCode {
                   component comp_a { fixed 50_000 }
                   component comp_b { fixed 50_000 }
                 }
+            """#
+
+        case .yearlyPriceOutOfProportion:
+            #"""
+            A plan's yearly price is compared with its monthly price in the same currency: fixed fees
+            with fixed fees, per-seat fees with per-seat fees (usage is left out, since it bills what
+            is used). A yearly price is usually 10 to 12 monthly prices (two months free, or none).
+            Above 12 it costs more than paying monthly all year, which is almost always an amount
+            typed in cents (`fixed 2900` for $29) or a yearly amount on a price whose `interval` is
+            `month`; below 5 it is more than seven months free, usually a monthly amount on the yearly
+            price. Amounts are in major units: `fixed 29` is $29. The warning gives both amounts and
+            the ratio; a deliberate bargain may stay, since warnings do not fail `plancat check`
+            unless `--warnings-as-errors`.
+
+            Example: the yearly price typed in cents.
+
+                price price_pro_monthly {
+                  interval month
+                  component comp_base { fixed 29 }
+                }
+                price price_pro_yearly {
+                  interval year
+                  component comp_base { fixed 29000 }
+                }
+
+            Fix: write the amount in dollars.
+
+                price price_pro_monthly {
+                  interval month
+                  component comp_base { fixed 29 }
+                }
+                price price_pro_yearly {
+                  interval year
+                  component comp_base { fixed 290 }
+                }
+            """#
+
+        case .creditCurrencyNotBilled:
+            #"""
+            Lumen takes a monetary credit off invoices in the credit's currency only. A monetary credit
+            in a currency that none of its plan's prices bill in (a trial's credits are compared with
+            its parent's prices) is never used: its customers are never invoiced in that currency.
+            The credit's currency is its own `currency`, else the catalog's. Usually the credit's
+            `currency` is a slip, or the plan lacks the price in that currency.
+
+            Example: a welcome credit in pounds on a plan billed in dollars and euros.
+
+                plan plan_pro {
+                  name "Pro"
+                  price price_pro_monthly {
+                    interval month
+                    component comp_base { fixed 29 }
+                  }
+                  price price_pro_monthly_eur {
+                    currency EUR
+                    interval month
+                    component comp_base { fixed 27 }
+                  }
+                  credit welcome_credit {
+                    name "Welcome credit"
+                    type monetary
+                    currency GBP
+                    amount 10
+                  }
+                }
+
+            Fix: give the credit a currency the plan bills in (or add a GBP price).
+
+                  credit welcome_credit {
+                    name "Welcome credit"
+                    type monetary
+                    currency USD
+                    amount 10
+                  }
             """#
 
         // MARK: Pricing tables

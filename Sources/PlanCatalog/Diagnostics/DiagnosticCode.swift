@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case trialPlanInPricingTable = "E0604"
     case trialDaysWithoutTrialOf = "E0605"
     case trialOfWithoutTrialDays = "E0606"
+    case trialWithoutAllowance = "W0601"
     // Features and metrics
     case usageFeatureWithoutMetric = "E0701"
     case metricOnNonUsageFeature = "E0702"
@@ -80,6 +81,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case priceWithoutInterval = "E0811"
     case monetaryCreditNotVisible = "E0812"
     case totalTooLarge = "E0813"
+    case yearlyPriceOutOfProportion = "W0801"
+    case creditCurrencyNotBilled = "W0802"
     // Pricing tables
     case pricingTableWithoutRows = "E0901"
     case duplicateRow = "E0902"
@@ -141,6 +144,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
         case .trialPlanInPricingTable: "a trial plan as a pricing-table row"
         case .trialDaysWithoutTrialOf: "`trial-days` on a plan that is not a trial"
         case .trialOfWithoutTrialDays: "a trial plan without `trial-days`"
+        case .trialWithoutAllowance: "a trial without the usage allowance its parent's credits give"
         case .usageFeatureWithoutMetric: "a usage feature that names no metric"
         case .metricOnNonUsageFeature: "a metric on a feature that is not of type usage"
         case .usageComponentWithoutFeature: "a plan bills a metric it grants no feature for"
@@ -162,6 +166,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
         case .priceWithoutInterval: "a price with no billing interval"
         case .monetaryCreditNotVisible: "a monetary credit hidden from billing"
         case .totalTooLarge: "amounts that add up to more than 2^53 − 1"
+        case .yearlyPriceOutOfProportion: "a yearly price above 12 or below 5 times the monthly price"
+        case .creditCurrencyNotBilled: "a monetary credit in a currency none of its plan's prices bill in"
         case .pricingTableWithoutRows: "a pricing table without rows"
         case .duplicateRow: "a plan shown twice in one pricing table"
         case .secondPopularRow: "more than one popular row"

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import PlanCatalogCLI
+
+/// The command outputs that Docs/CLI.md shows for `check --fix` and for suggested commands are the tool's
+/// real output: each is produced here and must appear in the page after its `$ plancat …` line.
+@Suite struct CLIDocumentationSampleTests {
+    private static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private static func page() throws -> String {
+        try String(contentsOf: packageRoot.appendingPathComponent("Docs/CLI.md"), encoding: .utf8)
+    }
+
+    /// The lines of a shown run: the command after `$ `, then what it printed.
+    private static func expectShown(_ commandLine: String, printed: String) throws {
+        let sample = "$ " + commandLine + "\n" + printed
+        #expect(try page().contains(sample), "Docs/CLI.md should show:\n\(sample)")
+    }
+
+    @Test func theSuggestedCommandsShown() throws {
+        let terminal = RecordingTerminal(currentDirectory: Self.packageRoot.path)
+        let arguments = ["build", "catalogs/", "-o", "build"]
+        #expect(PlanCatalogCLI.run(arguments: arguments, terminal: terminal) == ExitStatus.usageError)
+        // The error and the hint; the usage line that follows is not shown.
+        let shown = terminal.standardError.split(separator: "\n").prefix { !$0.hasPrefix("usage:") }
+        try Self.expectShown("plancat " + arguments.joined(separator: " "), printed: shown.joined(separator: "\n") + "\n")
+    }
+
+    @Test func theFixShown() throws {
+        // The shipped catalogs, with one typo that has one did-you-mean.
+        let directory = try TemporaryDirectory()
+        try FileManager.default.copyItem(atPath: Self.packageRoot.appendingPathComponent("catalogs").path,
+                                         toPath: directory.path + "/catalogs")
+        let plans = directory.path + "/catalogs/teamspace/plans.plancat"
+        let text = try String(contentsOfFile: plans, encoding: .utf8)
+        try text.replacingOccurrences(of: "    projects 3\n", with: "    projetcs 3\n")
+            .write(toFile: plans, atomically: true, encoding: .utf8)
+        let (status, terminal) = directory.run(["check", "--fix", "catalogs/"])
+        #expect(status == ExitStatus.success)
+        #expect(try String(contentsOfFile: plans, encoding: .utf8) == text)
+        try Self.expectShown("plancat check --fix catalogs/", printed: terminal.standardError)
+    }
+}
