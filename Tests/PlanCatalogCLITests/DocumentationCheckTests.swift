@@ -136,13 +136,28 @@ import Testing
         #expect(try Self.check(rewritten).problems.isEmpty)
     }
 
+    @Test func aTranscriptLeftToAnotherSuiteMustNameOneThatChecksThePage() throws {
+        let transcript = "$ plancat check --fix catalogs/\nfixed 9 problems in nowhere.plancat\n```\n"
+        let unknown = try Self.check("```console checked-by=NoSuchSuite\n" + transcript)
+        #expect(unknown.problems.count == 1)
+        #expect(unknown.problems.first?.contains("names no suite") == true)
+        // The suite exists but checks Docs/CLI.md, not this page.
+        let elsewhere = try Self.check("```console checked-by=CLIDocumentationSampleTests\n" + transcript)
+        #expect(elsewhere.problems.count == 1)
+        // Left to that suite, the transcript itself is not run here.
+        let page = MarkdownPage(path: "Docs/CLI.md", text: "```console checked-by=CLIDocumentationSampleTests\n" + transcript)
+        var check = PageCheck(page: page, sandbox: try DocumentationSandbox(repository: DocumentationTests.repository.path))
+        check.run()
+        #expect(check.problems.isEmpty)
+    }
+
     @Test func aSynopsisIsTheUsageLineWrapped() throws {
-        let drifted = "```text\nplancat fmt [--check] [PATH…]\n```\n"
+        let drifted = "```text\nplancat import [FILE]\n```\n"
         let (problems, rewritten) = try Self.rewritten(drifted)
         #expect(problems.count == 1)
         #expect(rewritten == """
             ```text
-            plancat fmt [--check] [--diff] [--diagnostics text|json|github] [--color auto|always|never] [PATH…]
+            plancat import [-o OUT] FILE
             ```
 
             """)

@@ -21,6 +21,9 @@ import Testing
 ///   root as their directory (see `DocumentationSandbox`), an empty environment and no terminal, so
 ///   nothing is coloured; a page's commands run in order, so a later one can read what an earlier one
 ///   built. A command may use words, quotes and `< FILE`, nothing else a shell interprets.
+/// - A transcript fenced ```` ```console checked-by=SUITE ```` needs files made first (`check --fix`
+///   rewrites what it fixes, and pages run against the repository itself): the suite of that name in
+///   Tests/PlanCatalogCLITests makes them, runs the command and compares its output with the page.
 /// - A ```` ```text ```` block that starts `plancat COMMAND [` is a synopsis: it must be the usage line of
 ///   `plancat COMMAND --help`, wrapped (compared with runs of spaces as one).
 ///
@@ -125,6 +128,8 @@ struct PageCheck {
                 } else {
                     checkExample(block)
                 }
+            } else if let suite = Self.checkingSuite(block) {
+                checkCheckedElsewhere(block, suite: suite)
             } else if block.lines.contains(where: { $0.hasPrefix("$ ") }) {
                 checkTranscript(block)
             } else if block.language == "text", let command = Self.synopsisCommand(block) {
@@ -134,6 +139,26 @@ struct PageCheck {
         for (path, line) in shownFiles where !commandedFiles.contains(path) {
             problems.append("\(page.path):\(line): the page shows `\(path)` but runs no `$ plancat …` on it, "
                             + "so what plancat says about it is not shown")
+        }
+    }
+
+    /// The test suite named by a transcript's `checked-by=SUITE` attribute: a run that needs files set up
+    /// first (`check --fix` rewrites the catalog it fixes), so that suite makes them and compares its output
+    /// with the page instead of this test.
+    static func checkingSuite(_ block: MarkdownPage.Block) -> String? {
+        guard let attribute = block.attribute, attribute.hasPrefix("checked-by=") else { return nil }
+        return String(attribute.dropFirst("checked-by=".count))
+    }
+
+    /// A transcript left to another suite: that suite must exist and name this page, so the attribute
+    /// cannot excuse a transcript that nothing checks.
+    private mutating func checkCheckedElsewhere(_ block: MarkdownPage.Block, suite: String) {
+        let file = DocumentationTests.repository.appendingPathComponent("Tests/PlanCatalogCLITests/\(suite).swift")
+        guard let source = try? String(contentsOf: file, encoding: .utf8),
+              source.contains("struct \(suite)"), source.contains(page.path) else {
+            problems.append("\(page.path):\(block.line): `checked-by=\(suite)` names no suite of "
+                            + "Tests/PlanCatalogCLITests that checks \(page.path)")
+            return
         }
     }
 
