@@ -10,7 +10,8 @@ struct SchemaChecker {
         var block = CheckedBlock()
         var occurrences = Occurrences(of: context)
         for node in nodes where checkStatement(node, occurrences: &occurrences) { block.accept(node) }
-        if let owner {
+        // A block that is never closed (E0104) ends where the parser guessed: what it lacks is unknown.
+        if let owner, owner.statement.block.map({ $0.closeBrace != nil }) ?? true {
             for (ruleIndex, rule) in occurrences.rules.enumerated() where rule.occurrence == .required {
                 guard occurrences.first[ruleIndex] == nil else { continue }
                 let keyword = rule.keyword
@@ -47,7 +48,13 @@ struct SchemaChecker {
     /// right arguments and block).
     private mutating func checkStatement(_ node: Node, occurrences: inout Occurrences) -> Bool {
         let context = occurrences.context
-        let keyword = node.statement.keyword.text
+        var keyword = node.statement.keyword.text
+        if !keyword.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Reported by the lexer (E0117), with its ASCII spelling: taken as that keyword, so that
+            // `nàme` is one problem, not also an unknown statement and a missing `name`.
+            keyword = NonASCIIWord.asciiSpelling(of: keyword) ?? keyword
+            guard occurrences.rules.contains(where: { $0.keyword == keyword }) else { return false }
+        }
         guard let ruleIndex = occurrences.rules.firstIndex(where: { $0.keyword == keyword }) else {
             reportUnknownStatement(node, in: context)
             return false
@@ -229,6 +236,12 @@ struct SchemaChecker {
             }
         case (.identifier, .reference), (.currencyCode, .reference):
             help = "a reference `price.component` is allowed only in a credit's `applies-to`"
+        case (.decimal, .word(let word)), (.integer, .word(let word)), (.count, .word(let word)):
+            // `amount 10k`: a shorthand the language writes out in digits.
+            if let written = NumberShorthand.expansion(of: word) {
+                help = "write the number out in digits: `\(keyword) \(written)`"
+                fixes = [Diagnostic.FixIt("write `\(written)`", edits: [Diagnostic.Edit(location, replacement: written)])]
+            }
         default:
             break
         }
@@ -252,7 +265,7 @@ struct SchemaChecker {
 
     /// Whether the lexer found nothing wrong with the number: only its value can be wrong then. A number
     /// with more than `InputLimits.maximumNumberDigits` digits was reported by the lexer (E0115).
-    private static func isWellFormedNumber(_ text: String) -> Bool {
+    static func isWellFormedNumber(_ text: String) -> Bool {
         text.utf8.count(where: Lexer.isDigit) <= InputLimits.maximumNumberDigits && text.utf8.allSatisfy { Lexer.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
             || $0 == UInt8(ascii: ".") } && text.utf8.count(where: { $0 == UInt8(ascii: ".") }) <= 1
     }

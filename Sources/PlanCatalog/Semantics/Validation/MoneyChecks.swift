@@ -19,14 +19,15 @@ enum MoneyChecks {
         for code in codes { checkCurrencyCode(code, into: &diagnostics) }
 
         for price in index.allPrices {
-            checkPrice(price, into: &diagnostics)
+            checkPrice(price, in: index, into: &diagnostics)
             checkPriceTotal(price, into: &diagnostics)
         }
         for plan in catalog.plans {
             checkOnePricePerPeriod(plan, into: &diagnostics)
             checkUsageCreditTotal(plan, into: &diagnostics)
             for credit in plan.credits where !credit.hasRefusedType {
-                checkCreditAmounts(credit, defaultCurrency: catalog.defaultCurrency?.value, into: &diagnostics)
+                checkCreditAmounts(credit, defaultCurrency: catalog.defaultCurrency?.value, in: index,
+                                   into: &diagnostics)
             }
         }
     }
@@ -52,8 +53,8 @@ enum MoneyChecks {
 
     // MARK: Prices and components
 
-    private static func checkPrice(_ price: Price, into diagnostics: inout [Diagnostic]) {
-        if price.resolvedCurrency == nil {
+    private static func checkPrice(_ price: Price, in index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+        if price.resolvedCurrency == nil, !index.currencyIsUnknown(of: price) {
             diagnostics.append(Diagnostic(
                 .priceWithoutCurrency, "price `\(price.id.value)` has no currency", at: price.location,
                 label: "neither the price nor the catalog names a currency",
@@ -63,7 +64,8 @@ enum MoneyChecks {
             diagnostics.append(Diagnostic(
                 .priceWithoutComponent, "price `\(price.id.value)` has no components", at: price.location,
                 label: "nothing to bill", help: "add `component base { fixed 29 }`"))
-        } else if price.interval == nil, price.components.contains(where: { $0.interval == nil }) {
+        } else if price.interval == nil, price.components.contains(where: { $0.interval == nil }),
+                  !index.intervalIsUnknown(of: price) {
             diagnostics.append(Diagnostic(
                 .priceWithoutInterval, "price `\(price.id.value)` has no billing interval", at: price.location,
                 label: "how often does it bill?",
@@ -230,7 +232,7 @@ enum MoneyChecks {
 
     // MARK: Credits
 
-    private static func checkCreditAmounts(_ credit: CreditDefinition, defaultCurrency: String?,
+    private static func checkCreditAmounts(_ credit: CreditDefinition, defaultCurrency: String?, in index: CatalogIndex,
                                            into diagnostics: inout [Diagnostic]) {
         let amounts = [credit.amount, credit.refill].compactMap { $0 }
         switch credit.applicationType {
@@ -259,7 +261,7 @@ enum MoneyChecks {
                         label: "must be more than 0", help: "give the credit's amount in major units: `amount 50`"))
                 }
             }
-            if code == nil {
+            if code == nil, !index.wasRefused("currency", in: credit.location), !index.wasRefused("currency", in: nil) {
                 diagnostics.append(Diagnostic(
                     .priceWithoutCurrency, "monetary credit `\(credit.id.value)` has no currency", at: credit.location,
                     label: "neither the credit nor the catalog names a currency",

@@ -87,7 +87,8 @@ struct ReferenceChecks {
     /// Reports `reference` when no element of `kind` has its id.
     private mutating func resolve<Element>(_ reference: Located<String>, in elements: [String: Element],
                                            kind: EntityKind, code: DiagnosticCode) {
-        guard elements[reference.value] == nil else { return }
+        // A name with letters outside ASCII was reported by the lexer (E0117).
+        guard elements[reference.value] == nil, reference.value.utf8.allSatisfy({ $0 < 0x80 }) else { return }
         let suggestion = suggestionsLeft > 0 ? suggest(reference.value, among: ids(of: kind, in: elements)) : nil
         diagnostics.append(Diagnostic(
             code, "unknown \(kind.rawValue) `\(reference.value)`", at: reference.location,
