@@ -109,7 +109,16 @@ struct Lowering {
         return Feature(slug: slug, name: block.string("name") ?? slug.value, description: block.string("description"),
                        type: block.choice("type", as: FeatureType.self),
                        metricIDs: block.nodes("metric").compactMap(CheckedBlock.word(of:)),
-                       unit: block.string("unit"), location: node.headerLocation)
+                       unit: block.string("unit"), unitPlural: block.node("unit").flatMap(Self.secondString),
+                       location: node.headerLocation)
+    }
+
+    /// The second argument of an accepted statement, when it is a string (a unit's plural).
+    private static func secondString(of node: Node) -> String? {
+        guard node.statement.arguments.count > 1, case .string(let text) = node.statement.arguments[1].value else {
+            return nil
+        }
+        return text
     }
 
     // MARK: Plans

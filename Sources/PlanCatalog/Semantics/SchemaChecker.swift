@@ -137,6 +137,22 @@ struct SchemaChecker {
                 return false
             }
             return checkArgument(first, of: node, is: kind, context: context)
+        case .oneOrTwo(let kind):
+            guard !arguments.isEmpty else {
+                report(Diagnostic(.wrongArgumentCount, "`\(keyword)` needs \(kind.description)",
+                                  at: node.keywordLocation, label: "missing argument",
+                                  help: "write `\(keyword) \(Self.placeholder(for: kind))`"))
+                return false
+            }
+            if arguments.count > 2 {
+                reportExtraArguments(node, from: arguments[2], expected: "one or two arguments")
+                return false
+            }
+            var isValid = true
+            for argument in arguments where !checkArgument(argument, of: node, is: kind, context: context) {
+                isValid = false
+            }
+            return isValid
         case .flag:
             guard let first = arguments.first else { return true }
             if arguments.count > 1 {
@@ -273,7 +289,7 @@ struct SchemaChecker {
     static func placeholder(for shape: Schema.Arguments) -> String {
         switch shape {
         case .none, .flag, .optional: ""
-        case .one(let kind): placeholder(for: kind)
+        case .one(let kind), .oneOrTwo(let kind): placeholder(for: kind)
         }
     }
 
