@@ -86,9 +86,15 @@ extension DiagnosticCode {
         case .unclosedBrace:
             #"""
             A block opened with `{` is never closed. The problem is reported at that `{`, because the
-            place where the `}` went missing cannot be known for sure. To keep one forgotten brace from
-            turning the rest of the file into a cascade of errors, the parser takes an indented block to
-            end where a later line comes back to the indentation of the block's own statement.
+            place where the `}` went missing cannot be known for sure. Which `{` lacks its `}` is decided
+            for the whole file, braces first and indentation second: the braces fix how many blocks are
+            unclosed, and of the blocks they allow to be, the one is chosen on which braces and
+            indentation agree. A block whose `}` stands under its statement keeps it, even when its body
+            is not indented; a block whose `}` is missing is taken to end where a later line comes back to
+            the indentation of its statement (a top-level statement at column 1, say), or at a `}` indented
+            like an enclosing block's statement. So one forgotten brace gives one error, at its own
+            block, and the rest of the file is checked as usual. What such a block lacks (a required
+            statement, a price) is not reported: where it ends is a guess.
 
             Example:
 
