@@ -240,7 +240,9 @@ struct SchemaChecker {
         var fixes: [Diagnostic.FixIt] = []
         switch (kind, argument.value) {
         case (.string, .word(let word)), (.string, .number(let word)):
-            help = "write it as a string: `\(keyword) \"\(word)\"`"
+            // A second argument (a unit's plural) is shown alone: the statement keeps its first.
+            help = argument.span == node.statement.arguments.first?.span
+                ? "write it as a string: `\(keyword) \"\(word)\"`" : "write it as a string: `\"\(word)\"`"
             fixes = [Diagnostic.FixIt("quote it", edits: [Diagnostic.Edit(location, replacement: "\"\(word)\"")])]
         case (.identifier, .string(let text)), (.currencyCode, .string(let text)),
              (.identifierOrReference, .string(let text)):

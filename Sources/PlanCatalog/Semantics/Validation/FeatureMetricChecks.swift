@@ -64,7 +64,11 @@ enum FeatureMetricChecks {
             }
         case (.number, .unreadableNumber(let text)?):
             // A malformed number was reported by the lexer; a well-formed one has too many digits to read.
-            if SchemaChecker.isWellFormedNumber(text), !text.hasPrefix("-") {
+            guard SchemaChecker.isWellFormedNumber(text) else { return }
+            if text.hasPrefix("-") {
+                report("limit for `\(slug)` is negative", at: grant.value!.location, label: "a limit is 0 or more",
+                       help: "write a non-negative number, or `unlimited`")
+            } else {
                 reportTooLarge(grant, text, into: &diagnostics)
             }
         case (.boolean, let value?), (.usage, let value?):
