@@ -126,7 +126,10 @@ struct SchemaChecker {
                 return false
             }
             if arguments.count > 1 {
-                reportExtraArguments(node, from: arguments[1], expected: "one argument")
+                reportExtraArguments(node, from: arguments[1], expected: "one argument",
+                                     help: context == .component && keyword == "unit"
+                                         ? "a component's unit is shown only in the singular (\"per user\"); "
+                                             + "a plural belongs to a feature's `unit`" : nil)
                 return false
             }
             return checkArgument(first, of: node, is: kind, context: context)
@@ -163,11 +166,12 @@ struct SchemaChecker {
         }
     }
 
-    private mutating func reportExtraArguments(_ node: Node, from first: Argument, expected: String) {
+    private mutating func reportExtraArguments(_ node: Node, from first: Argument, expected: String,
+                                               help: String? = nil) {
         let keyword = node.statement.keyword.text
         let span = first.span.union(node.statement.arguments.last!.span)
-        let hint = node.statement.arguments.contains(where: { if case .string = $0.value { true } else { false } })
-            ? nil : "a name with spaces is written as one string: \"…\""
+        let hint = help ?? (node.statement.arguments.contains(where: { if case .string = $0.value { true } else { false } })
+            ? nil : "a name with spaces is written as one string: \"…\"")
         report(Diagnostic(.wrongArgumentCount, "`\(keyword)` takes \(expected)", at: node.location(span),
                           label: "unexpected argument", help: hint))
     }

@@ -60,7 +60,8 @@ enum MoneyChecks {
                 label: "neither the price nor the catalog names a currency",
                 help: "add `currency USD` at the top of the catalog, or to the price"))
         }
-        if price.components.isEmpty {
+        // A refused `component`, or a block never closed, may hold the components.
+        if price.components.isEmpty, !index.wasRefused("component", in: price.location) {
             diagnostics.append(Diagnostic(
                 .priceWithoutComponent, "price `\(price.id.value)` has no components", at: price.location,
                 label: "nothing to bill", help: "add `component base { fixed 29 }`"))
@@ -73,14 +74,16 @@ enum MoneyChecks {
         }
         let currency = price.resolvedCurrency.flatMap(Currency.named)
         for component in price.components {
-            checkComponent(component, of: price, currency: currency, into: &diagnostics)
+            checkComponent(component, of: price, currency: currency, in: index, into: &diagnostics)
         }
     }
 
     private static func checkComponent(_ component: PriceComponent, of price: Price, currency: Currency?,
+                                       in index: CatalogIndex,
                                        into diagnostics: inout [Diagnostic]) {
         let id = component.id.value
-        if component.declaredKinds.isEmpty {
+        // Refused kinds are among `declaredKinds`; a component whose block is never closed may lack one.
+        if component.declaredKinds.isEmpty, !index.wasRefused("fixed", in: component.location) {
             diagnostics.append(Diagnostic(
                 .componentKindCount, "component `\(id)` has none of `fixed`, `per-seat` or `usage`",
                 at: component.location, label: "what does this component bill?",
@@ -115,7 +118,7 @@ enum MoneyChecks {
         case .usage:
             if let unitPrice = component.unitPrice {
                 checkAmount(unitPrice, currency: currency, extraPlaces: unitPriceExtraPlaces, into: &diagnostics)
-            } else if !component.hasUnitPriceStatement {
+            } else if !component.hasUnitPriceStatement, !index.wasRefused("unit-price", in: component.location) {
                 diagnostics.append(Diagnostic(
                     .usageWithoutUnitPrice, "usage component `\(id)` has no `unit-price`", at: component.location,
                     label: "what does each unit cost?",

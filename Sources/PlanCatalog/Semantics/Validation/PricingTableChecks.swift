@@ -10,7 +10,7 @@ enum PricingTableChecks {
 
     private static func check(_ table: PricingTable, in index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
         let slug = table.slug.value
-        if table.rows.isEmpty {
+        if table.rows.isEmpty, !index.wasRefused("row", in: table.location) {
             diagnostics.append(Diagnostic(
                 .pricingTableWithoutRows, "pricing table `\(slug)` has no rows", at: table.location,
                 label: "nothing to show", help: "add a `row PLAN` for each plan to show, in display order"))
