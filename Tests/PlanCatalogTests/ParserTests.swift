@@ -484,6 +484,42 @@ import Testing
         #expect(tree.structuralProblems().isEmpty)
     }
 
+    /// An unindented body whose own `}` is missing: the block keeps its body and ends at the `}` that
+    /// closes the plan, rather than at its first line, so its statements are not misplaced in the plan.
+    @Test func anUnindentedBodyMissingItsBraceEndsAtTheEnclosingBlocksBrace() throws {
+        let source = MarkedSource("""
+            plan plan_a {
+              name "A"
+              price price_a ⟨{⟩
+              interval month
+              component comp_base { fixed 5 }
+            }
+
+            plan plan_b {
+              name "B"
+            }
+            """)
+        let (tree, diagnostics) = source.parse()
+        #expect(diagnostics.codes == [.unclosedBrace])
+        #expect(diagnostics.spans == source.spans)
+        try #require(tree.keywords == ["plan", "plan"])
+        #expect(tree.statements[checked: 0]?.childKeywords == ["name", "price"])
+        #expect(tree.statements[checked: 0]?.child("price")?.childKeywords == ["interval", "component"])
+        #expect(tree.statements[checked: 0]?.block?.closeBrace != nil)
+        #expect(tree.statements[checked: 1]?.childKeywords == ["name"])
+    }
+
+    /// In a file with no indentation at all, a missing `}` at the end is the last block's, and its body
+    /// stays in it.
+    @Test func anUnindentedFileMissingItsLastBraceKeepsTheLastBody() throws {
+        let source = MarkedSource("plan a {\nname \"A\"\n}\nplan b ⟨{⟩\nname \"B\"\nhidden\n")
+        let (tree, diagnostics) = source.parse()
+        #expect(diagnostics.codes == [.unclosedBrace])
+        #expect(diagnostics.spans == source.spans)
+        try #require(tree.keywords == ["plan", "plan"])
+        #expect(tree.statements[checked: 1]?.childKeywords == ["name", "hidden"])
+    }
+
     /// Two plans each missing their `}`, the second at the end of the file: both are reported, each at
     /// its own `{`, and each keeps its body.
     @Test func twoMissingBracesAreEachReportedAtTheirOwnBlock() throws {

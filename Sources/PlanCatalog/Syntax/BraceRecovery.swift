@@ -12,7 +12,8 @@
 /// 2. Within that number, a block is taken to end early where indentation says it does — at a `}` on a
 ///    line of its own indented like an enclosing block's statement (that `}` closes the enclosing block),
 ///    or at a word starting a line indented like the block's own statement or less, once the block's
-///    body was indented deeper (or it has none yet) — but only when the `}` still to come do not need
+///    body was indented deeper (or, while it has none, the line is indented less or opens a block of
+///    its own, like a sibling) — but only when the `}` still to come do not need
 ///    that block (ending it must not leave a later `}` without its `{`), and never a block that plain
 ///    matching closes with a `}` indented like its statement: that block has its own `}`.
 ///
@@ -52,6 +53,8 @@ struct BraceRecovery {
         /// `open`: the indentation of its statement's line. `close` and `lineStartWord`: the token's own
         /// indentation, or -1 for a `}` that does not start its line (it closes the innermost block).
         let indentation: Int
+        /// `lineStartWord`: whether the statement it starts opens a block (`price p {`).
+        var opensBlock = false
     }
 
     /// A block still open during the pass.
@@ -118,7 +121,7 @@ struct BraceRecovery {
                 let spare = open.count - closedLater(position)
                 var ending = 0
                 while ending < spare, ending < open.count,
-                      endsBefore(lineIndentedBy: event.indentation, open[open.count - 1 - ending]) {
+                      endsBefore(event, open[open.count - 1 - ending]) {
                     ending += 1
                 }
                 for _ in 0..<ending { ends[open.removeLast().offset] = event.offset }
@@ -145,12 +148,17 @@ struct BraceRecovery {
         return ends
     }
 
-    /// Whether a line starting with a word indented by `indentation` lies outside `block`: it is indented
-    /// like the block's statement or less, and the block's body so far was indented deeper, or is on the
-    /// line of its `{` (a one-line block missing its `}`), or is still empty.
-    private static func endsBefore(lineIndentedBy indentation: Int, _ block: OpenBlock) -> Bool {
-        guard indentation <= block.ownerIndentation, !block.hasItsOwnClosingBrace else { return false }
-        guard let content = block.contentIndentation else { return true }
+    /// Whether a line starting with `word` lies outside `block`: it is indented like the block's statement
+    /// or less, and the block's body so far was indented deeper. For a block with no body yet, the line
+    /// must be indented less than the block's statement, or like it and open a block of its own — a
+    /// sibling (`features {` left open before `price p {`); a plain statement at the block's own
+    /// indentation is taken as the first line of a body that is not indented (`price p {` above
+    /// `interval month`), and the block then ends only at a `}`.
+    private static func endsBefore(_ word: Event, _ block: OpenBlock) -> Bool {
+        guard word.indentation <= block.ownerIndentation, !block.hasItsOwnClosingBrace else { return false }
+        guard let content = block.contentIndentation else {
+            return word.indentation < block.ownerIndentation || word.opensBlock
+        }
         return content > block.ownerIndentation
     }
 
@@ -186,6 +194,8 @@ struct BraceRecovery {
         // The indentation of the line of the last word, string, number or `.`.
         var contentLineIndentation = 0
         var lineIndentation = 0
+        // The event of the word that starts the current statement, while no line end or `;` has ended it.
+        var statementStart: Int?
         Lexer.forEachToken(in: file) { token in
             let isFirstOnItsLine = previousKind == nil || previousKind == .newline
             if isFirstOnItsLine, token.kind != .newline, token.kind != .endOfFile {
@@ -193,6 +203,7 @@ struct BraceRecovery {
             }
             switch token.kind {
             case .leftBrace:
+                if let statementStart { events[statementStart].opensBlock = true }
                 let continuesStatement = isFirstOnItsLine && previousKind == .newline
                     && [.word, .string, .number, .dot].contains(lastSignificantKind)
                 events.append(Event(kind: .open, offset: token.span.start,
@@ -202,12 +213,15 @@ struct BraceRecovery {
                                     indentation: isFirstOnItsLine ? lineIndentation : -1))
             case .word:
                 if isFirstOnItsLine {
+                    statementStart = events.count
                     events.append(Event(kind: .lineStartWord, offset: token.span.start, indentation: lineIndentation))
                 }
                 contentLineIndentation = lineIndentation
             case .string, .number, .dot:
                 contentLineIndentation = lineIndentation
-            case .semicolon, .newline, .comment, .endOfFile:
+            case .semicolon, .newline:
+                statementStart = nil
+            case .comment, .endOfFile:
                 break
             }
             if token.kind != .newline { lastSignificantKind = token.kind }
