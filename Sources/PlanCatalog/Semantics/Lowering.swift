@@ -38,6 +38,10 @@ struct Lowering {
         }
         guard isAccepted else {
             catalog.refusedStatements.record(keyword, in: nil)
+            switch statement.arguments.first?.value {
+            case .word(let id)?, .string(let id)?: catalog.refusedStatements.recordRefusedDefinition(keyword, id: id)
+            default: break
+            }
             return
         }
         if !hasSeenCurrency, keyword == "plan" || keyword == "quote" {
@@ -127,6 +131,10 @@ struct Lowering {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .plan)
         let grants = block.node("features").map { lowerGrants($0) }
+        if let features = block.node("features"), features.statement.block?.closeBrace == nil {
+            // A `features` block never closed may grant more than it lists.
+            catalog.refusedStatements.record("features", in: node.headerLocation)
+        }
         let prices = block.nodes("price").compactMap {
             lowerPrice($0, owner: .plan(id.value), planID: id.value, defaultCurrency: defaultCurrency)
         }

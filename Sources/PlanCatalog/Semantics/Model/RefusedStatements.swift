@@ -37,6 +37,17 @@ public struct RefusedStatements: Sendable {
             || owner != nil && keys.contains(Self.key(Self.anyKeyword, owner)))
     }
 
+    /// Records that a top-level definition (`plan "plan_pro" {`) was refused, with the id it was meant
+    /// to have: a reference to that id is then not reported as unknown.
+    mutating func recordRefusedDefinition(_ keyword: String, id: String) {
+        keys.insert(Self.key(keyword + " " + id, nil))
+    }
+
+    /// Whether a top-level `keyword` definition meant to have `id` was refused.
+    public func containsRefusedDefinition(_ keyword: String, id: String) -> Bool {
+        !keys.isEmpty && keys.contains(Self.key(keyword + " " + id, nil))
+    }
+
     public var isEmpty: Bool { keys.isEmpty }
 
     private static func key(_ keyword: String, _ owner: SourceLocation?) -> Key {
