@@ -100,7 +100,7 @@ import Testing
         #expect(status == ExitStatus.failure)
         // Named as git names a file of a revision, so that no line can be taken for the working tree's.
         #expect(terminal.standardError.contains("HEAD:catalogs/pro.plancat:12:10: error[E0401]"), "\(terminal.standardError)")
-        #expect(terminal.standardError.hasSuffix("checked HEAD:catalogs/pro.plancat: 2 errors; nothing compared\n"),
+        #expect(terminal.standardError.hasSuffix("checked HEAD:catalogs/pro.plancat: 1 error; nothing compared\n"),
                 "\(terminal.standardError)")
         #expect(terminal.standardOutput.isEmpty)
     }

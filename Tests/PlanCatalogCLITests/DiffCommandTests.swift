@@ -285,7 +285,7 @@ import Testing
         #expect(status == ExitStatus.failure)
         #expect(terminal.standardOutput.isEmpty)
         #expect(terminal.standardError.contains("error[E0401]"))
-        #expect(terminal.standardError.hasSuffix("checked pro.plancat: 2 errors; nothing compared\n"))
+        #expect(terminal.standardError.hasSuffix("checked pro.plancat: 1 error; nothing compared\n"))
     }
 
     @Test func textIsColouredOnlyWhenAskedOrOnATerminal() throws {

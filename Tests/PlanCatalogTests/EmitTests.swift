@@ -253,7 +253,11 @@ import Testing
     }
 
     @Test(arguments: [("team member", "team members"), ("inbox", "inboxes"), ("query", "queries"),
-                      ("day", "days"), ("branch", "branches"), ("GB", "GBs"), ("API call", "API calls")])
+                      ("day", "days"), ("branch", "branches"), ("API call", "API calls"), ("Seat", "Seats"),
+                      // Issue 14: abbreviations and units in capitals, and measures, stay as written.
+                      ("GB", "GB"), ("GB egress", "GB egress"), ("TB of data", "TB of data"), ("vCPU", "vCPU"),
+                      ("SMS", "SMS"), ("kWh", "kWh"), ("5xx error", "5xx errors"), ("hour of support", "hours of support"),
+                      ("person", "people"), ("Person", "People"), ("child", "children")])
     func plural(_ unit: String, _ expected: String) {
         #expect(DisplayText.plural(unit) == expected)
     }
@@ -261,6 +265,84 @@ import Testing
     @Test func count() throws {
         #expect(DisplayText.count(ExactDecimal(1), "seat") == "1 seat")
         #expect(DisplayText.count(ExactDecimal(10_000), "API call") == "10,000 API calls")
+        #expect(DisplayText.count(ExactDecimal(8), "GB") == "8 GB")
+        #expect(DisplayText.count(ExactDecimal(5), "person") == "5 people")
+        // A plural the source gives wins; the singular stays for 1.
+        #expect(DisplayText.count(ExactDecimal(3), "index", plural: "indices") == "3 indices")
+        #expect(DisplayText.count(ExactDecimal(1), "index", plural: "indices") == "1 index")
+    }
+
+    /// Issue 14: the examples of the issue, built from source, and a unit's own plural in every bullet
+    /// that counts it, while catalog.json's `unitLabel` stays singular.
+    @Test func generatedBulletsUseTheRightPlurals() throws {
+        let source = """
+            currency USD
+            metric messages {
+              name "Messages"
+            }
+            feature storage {
+              name "Storage"
+              type number
+              unit "GB"
+            }
+            feature egress {
+              name "Egress"
+              type number
+              unit "GB egress"
+            }
+            feature archive {
+              name "Archive"
+              type number
+              unit "TB of data"
+            }
+            feature guests {
+              name "Guests"
+              type number
+              unit "person"
+            }
+            feature members {
+              name "Members"
+              type number
+              unit "member" "team members"
+            }
+            feature messages {
+              name "Messages"
+              type usage
+              metric messages
+              unit "message" "text messages"
+            }
+            plan plan_pro {
+              name "Pro"
+              features {
+                storage 8
+                egress 5
+                archive 2
+                guests 5
+                members unlimited
+                messages
+              }
+              price price_pro {
+                interval month
+                component base { fixed 10 }
+              }
+              credit included {
+                name "Included"
+                applies-to messages
+                amount 100
+              }
+            }
+            pricing-table main {
+              row plan_pro
+            }
+            """
+        let output = try #require(CatalogCompiler.build([SourceFile(path: "plurals.plancat", text: source)]).output)
+        let bullets = output.document.pricingTables.first?.planConfigs.first?.bullets
+        #expect(bullets == ["8 GB", "5 GB egress", "2 TB of data", "5 people", "Unlimited team members",
+                            "100 text messages included each billing period"])
+        #expect(output.document.features.first { $0.slug == "members" }?.unitLabel == "member")
+        let json = String(decoding: output.document.jsonBytes, as: UTF8.self)
+        #expect(!json.contains("team members\"") || json.contains("\"Unlimited team members\""))
+        #expect(!json.contains("\"unitLabel\": \"team members\""))
     }
 }
 

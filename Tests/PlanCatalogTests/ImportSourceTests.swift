@@ -25,6 +25,57 @@ import Testing
         #expect(tokens.first?.stringValue == text)
     }
 
+    /// Issue 14: a unit's plural is not in catalog.json, but the bullets that count the unit show it;
+    /// import writes it back on the feature, and the row needs no `bullet` lines.
+    @Test func aUnitsPluralIsReadBackFromTheBulletsThatShowIt() throws {
+        let source = """
+            currency USD
+            feature search-indexes {
+              name "Search indexes"
+              type number
+              unit "index" "indices"
+            }
+            feature guests {
+              name "Guests"
+              type number
+              unit "person"
+            }
+            plan plan_pro {
+              name "Pro"
+              features {
+                search-indexes 3
+                guests 5
+              }
+              price price_pro {
+                interval month
+                component base { fixed 10 }
+              }
+            }
+            plan plan_team {
+              name "Team"
+              features {
+                search-indexes 1
+              }
+              price price_team {
+                interval month
+                component base { fixed 5 }
+              }
+            }
+            pricing-table main {
+              row plan_pro
+              row plan_team { bullet "Search indexes: one" }
+            }
+            """
+        let built = try #require(CatalogCompiler.build([SourceFile(path: "plurals.plancat", text: source)]).output)
+        let imported = try CatalogImporter.source(for: built.document)
+        #expect(imported.contains("unit \"index\" \"indices\"\n"))
+        #expect(imported.contains("unit \"person\"\n"))
+        #expect(!imported.contains("bullet \"3 indices\""))
+        #expect(imported.contains("bullet \"Search indexes: one\""))
+        let rebuilt = try #require(CatalogCompiler.build([SourceFile(path: "imported.plancat", text: imported)]).output)
+        #expect(rebuilt.document.jsonBytes == built.document.jsonBytes)
+    }
+
     @Test func controlCharactersAreWrittenAsUnicodeEscapes() {
         #expect(SourceWords.quoted("a\u{1}b\r") == "\"a\\u{1}b\\u{D}\"")
     }

@@ -265,7 +265,7 @@ import Testing
 
     // MARK: Stray characters and invalid UTF-8
 
-    @Test(arguments: ["@", "=", ":", "'", "/", "(", "é", "€", "😀", "“", "\u{0}", "\u{7}", "\u{A0}", "\u{301}"])
+    @Test(arguments: ["@", "=", ":", "'", "/", "(", "€", "😀", "“", "\u{0}", "\u{7}", "\u{A0}", "\u{301}"])
     func strayCharactersAreReportedOverTheirWholeScalar(_ character: String) throws {
         let source = MarkedSource("plan ⟨\(character)⟩pro\n")
         let (tokens, diagnostics) = source.tokens()
@@ -273,6 +273,71 @@ import Testing
         #expect(diagnostics.first?.location.span == source.span)
         #expect(diagnostics.first?.location.span.length == character.utf8.count)
         try #require(tokens.kinds == [.word, .word, .newline])
+    }
+
+    // MARK: Words with letters outside ASCII (issue 14)
+
+    @Test(arguments: [("plan_pró", "plan_pro"), ("épro", "epro"), ("plan_ñó_x", "plan_no_x"), ("日本", nil)])
+    func aWordWithLettersOutsideASCIIIsOneProblemOverTheWholeWord(_ word: String, _ ascii: String?) throws {
+        let source = MarkedSource("plan ⟨\(word)⟩ {\n")
+        let (tokens, diagnostics) = source.tokens()
+        #expect(diagnostics.codes == [.nonASCIIWord])
+        #expect(diagnostics.spans == source.spans)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.message.hasPrefix("`\(word)` is not an ASCII word"))
+        #expect(diagnostic.help?.contains("ASCII letters, digits, `_` and `-`") == true)
+        #expect(diagnostic.fixes.first?.edits.first?.replacement == ascii)
+        try #require(tokens.kinds == [.word, .word, .leftBrace, .newline])
+        #expect(tokens[1].text(in: source.file) == word)
+    }
+
+    // MARK: Common slips (issue 14)
+
+    @Test(arguments: ["$", "€", "£"])
+    func aCurrencySymbolBeforeAnAmountSaysToDropIt(_ symbol: String) throws {
+        let source = MarkedSource("fixed ⟨\(symbol)⟩290\n")
+        let (tokens, diagnostics) = source.tokens()
+        #expect(diagnostics.codes == [.unexpectedCharacter])
+        #expect(diagnostics.spans == source.spans)
+        #expect(diagnostics.first?.help?.contains("without a currency symbol") == true)
+        let edit = try #require(diagnostics.first?.fixes.first?.edits.first)
+        #expect(edit.location.span == source.span)
+        #expect(edit.replacement == "")
+        try #require(tokens.kinds == [.word, .number, .newline])
+    }
+
+    @Test func aPercentSignSaysPercentagesAreNotModelled() throws {
+        let source = MarkedSource("amount 20⟨%⟩\n")
+        let (tokens, diagnostics) = source.tokens()
+        #expect(diagnostics.codes == [.unexpectedCharacter])
+        #expect(diagnostics.spans == source.spans)
+        #expect(diagnostics.first?.help?.contains("percentages are not modelled") == true)
+        #expect(diagnostics.first?.help?.contains("Docs/Language.md#what-plancat-does-not-model") == true)
+        try #require(tokens.kinds == [.word, .number, .newline])
+    }
+
+    @Test(arguments: [("1.5k", "1_500"), ("1,000", "1_000"), ("12,500,000", "12_500_000"), ("2.25M", "2_250_000")])
+    func aShorthandOrCommaGroupedNumberIsOneMalformedNumberThatSaysWhatToWrite(_ text: String, _ written: String) throws {
+        let source = MarkedSource("amount ⟨\(text)⟩\n")
+        let (tokens, diagnostics) = source.tokens()
+        #expect(diagnostics.codes == [.malformedNumber])
+        #expect(diagnostics.spans == source.spans)
+        #expect(diagnostics.first?.help?.contains("`\(written)`") == true)
+        #expect(diagnostics.first?.fixes.first?.edits.first?.replacement == written)
+        try #require(tokens.kinds == [.word, .number, .newline])
+    }
+
+    @Test func numberShorthandsExpand() {
+        #expect(NumberShorthand.expansion(of: "10k") == "10_000")
+        #expect(NumberShorthand.expansion(of: "10K") == "10_000")
+        #expect(NumberShorthand.expansion(of: "1.5k") == "1_500")
+        #expect(NumberShorthand.expansion(of: "2M") == "2_000_000")
+        #expect(NumberShorthand.expansion(of: "3bn") == "3_000_000_000")
+        #expect(NumberShorthand.expansion(of: "0.5k") == "500")
+        #expect(NumberShorthand.expansion(of: "1.2345k") == nil)
+        #expect(NumberShorthand.expansion(of: "k") == nil)
+        #expect(NumberShorthand.expansion(of: "1.k") == nil)
+        #expect(NumberShorthand.expansion(of: "month") == nil)
     }
 
     @Test func invisibleStrayCharactersAreNamedByCodePoint() {

@@ -392,6 +392,155 @@ import Testing
         try #require(tree.keywords == ["plan", "plan"])
     }
 
+    /// Issue 14: a block whose body is not indented, but whose `}` is there, keeps that `}`; the one
+    /// missing is the last plan's, at the end of the file, and it is the only problem.
+    @Test func anUnindentedBodyWithItsBraceKeepsItAndTheMissingBraceIsReportedWhereItIs() throws {
+        let source = MarkedSource("""
+            catalog "R"
+            currency USD
+
+            plan plan_a {
+              name "A"
+              price price_a {
+              interval month
+              component comp_base { fixed 5 }
+              }
+            }
+
+            plan plan_b ⟨{⟩
+              name "B"
+            """)
+        let (tree, diagnostics) = source.parse()
+        #expect(diagnostics.codes == [.unclosedBrace])
+        #expect(diagnostics.spans == source.spans)
+        #expect(diagnostics.first?.location.start == LineColumn(line: 12, column: 13))
+        #expect(diagnostics.first?.notes.isEmpty == true)
+        try #require(tree.keywords == ["catalog", "currency", "plan", "plan"])
+        let planA = try #require(tree.statements[checked: 2])
+        #expect(planA.childKeywords == ["name", "price"])
+        #expect(planA.child("price")?.childKeywords == ["interval", "component"])
+        #expect(planA.child("price")?.block?.closeBrace != nil)
+        #expect(tree.statements[checked: 3]?.childKeywords == ["name"])
+        #expect(tree.structuralProblems().isEmpty)
+    }
+
+    /// The same unindented body, with the plan's `}` missing in the middle of the file: the next
+    /// top-level statement at column 1 ends the plan, which is reported, and the rest parses normally.
+    @Test func aTopLevelStatementAtColumnOneEndsAnUnclosedPlanInTheMiddleOfAFile() throws {
+        let source = MarkedSource("""
+            plan plan_a ⟨{⟩
+              name "A"
+              price price_a {
+              interval month
+              component comp_base { fixed 5 }
+              }
+
+            ⟨plan⟩ plan_b {
+              name "B"
+            }
+            feature f {
+              name "F"
+            }
+            """)
+        let (tree, diagnostics) = source.parse()
+        #expect(diagnostics.codes == [.unclosedBrace])
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.location.span == source.spans[0])
+        #expect(diagnostic.notes.first?.location?.span == source.spans[1])
+        #expect(diagnostic.notes.first?.message.contains("line 8") == true)
+        try #require(tree.keywords == ["plan", "plan", "feature"])
+        #expect(tree.statements[checked: 0]?.childKeywords == ["name", "price"])
+        #expect(tree.statements[checked: 0]?.child("price")?.childKeywords == ["interval", "component"])
+        #expect(tree.statements[checked: 1]?.childKeywords == ["name"])
+        #expect(tree.statements[checked: 2]?.childKeywords == ["name"])
+        #expect(tree.structuralProblems().isEmpty)
+    }
+
+    /// An inner block missing its `}` in the middle of a file, its body indented: the `}` at column 1
+    /// closes the plan, and the next plan parses normally.
+    @Test func anInnerBlockMissingItsBraceInTheMiddleOfAFileIsTheOneReported() throws {
+        let source = MarkedSource("""
+            plan plan_a {
+              name "A"
+              price price_a ⟨{⟩
+                interval month
+                component comp_base { fixed 5 }
+            }
+            plan plan_b {
+              name "B"
+              price price_b {
+                interval year
+                component comp_base { fixed 50 }
+              }
+            }
+            """)
+        let (tree, diagnostics) = source.parse()
+        #expect(diagnostics.codes == [.unclosedBrace])
+        #expect(diagnostics.spans == source.spans)
+        try #require(tree.keywords == ["plan", "plan"])
+        #expect(tree.statements[checked: 0]?.block?.closeBrace != nil)
+        #expect(tree.statements[checked: 0]?.child("price")?.childKeywords == ["interval", "component"])
+        #expect(tree.statements[checked: 1]?.child("price")?.childKeywords == ["interval", "component"])
+        #expect(tree.structuralProblems().isEmpty)
+    }
+
+    /// An unindented body whose own `}` is missing: the block keeps its body and ends at the `}` that
+    /// closes the plan, rather than at its first line, so its statements are not misplaced in the plan.
+    @Test func anUnindentedBodyMissingItsBraceEndsAtTheEnclosingBlocksBrace() throws {
+        let source = MarkedSource("""
+            plan plan_a {
+              name "A"
+              price price_a ⟨{⟩
+              interval month
+              component comp_base { fixed 5 }
+            }
+
+            plan plan_b {
+              name "B"
+            }
+            """)
+        let (tree, diagnostics) = source.parse()
+        #expect(diagnostics.codes == [.unclosedBrace])
+        #expect(diagnostics.spans == source.spans)
+        try #require(tree.keywords == ["plan", "plan"])
+        #expect(tree.statements[checked: 0]?.childKeywords == ["name", "price"])
+        #expect(tree.statements[checked: 0]?.child("price")?.childKeywords == ["interval", "component"])
+        #expect(tree.statements[checked: 0]?.block?.closeBrace != nil)
+        #expect(tree.statements[checked: 1]?.childKeywords == ["name"])
+    }
+
+    /// In a file with no indentation at all, a missing `}` at the end is the last block's, and its body
+    /// stays in it.
+    @Test func anUnindentedFileMissingItsLastBraceKeepsTheLastBody() throws {
+        let source = MarkedSource("plan a {\nname \"A\"\n}\nplan b ⟨{⟩\nname \"B\"\nhidden\n")
+        let (tree, diagnostics) = source.parse()
+        #expect(diagnostics.codes == [.unclosedBrace])
+        #expect(diagnostics.spans == source.spans)
+        try #require(tree.keywords == ["plan", "plan"])
+        #expect(tree.statements[checked: 1]?.childKeywords == ["name", "hidden"])
+    }
+
+    /// Two plans each missing their `}`, the second at the end of the file: both are reported, each at
+    /// its own `{`, and each keeps its body.
+    @Test func twoMissingBracesAreEachReportedAtTheirOwnBlock() throws {
+        let source = MarkedSource("""
+            plan plan_a ⟨{⟩
+              name "A"
+              price price_a {
+              interval month
+              component comp_base { fixed 5 }
+              }
+            plan plan_b ⟨{⟩
+              name "B"
+            """)
+        let (tree, diagnostics) = source.parse()
+        #expect(diagnostics.codes == [.unclosedBrace, .unclosedBrace])
+        #expect(Set(diagnostics.spans) == Set(source.spans))
+        try #require(tree.keywords == ["plan", "plan"])
+        #expect(tree.statements[checked: 0]?.childKeywords == ["name", "price"])
+        #expect(tree.statements[checked: 1]?.childKeywords == ["name"])
+    }
+
     /// Braces and indentation that disagree without a `}` missing: the braces win, wherever they are.
     @Test func anExtraClosingBraceIsOnlyUnmatched() throws {
         let source = MarkedSource("plan a {\n  name \"A\"\n}\n⟨}⟩\nplan b {\n  price p {\n  }\n}\n")

@@ -63,7 +63,11 @@ extension DiagnosticCode {
             The usual culprits come from other formats: `:` or `=` between a key and its value, single
             quotes, typographic quotes pasted from a document, and `//` comments. Control characters
             (other than a tab) inside a string are reported with this code as well. The character is
-            reported where it stands, and the rest of the line is still read.
+            reported where it stands, and the rest of the line is still read. Two slips from pricing
+            pages get a hint: a currency symbol before an amount (`fixed $290`: the price's `currency`
+            says which money it is, so write `fixed 290`; the fix-it removes the symbol), and a percent
+            sign (`amount 20%`: percentage discounts are not modelled, see "What plancat does not
+            model" in Docs/Language.md).
 
             Example:
 
@@ -82,9 +86,15 @@ extension DiagnosticCode {
         case .unclosedBrace:
             #"""
             A block opened with `{` is never closed. The problem is reported at that `{`, because the
-            place where the `}` went missing cannot be known for sure. To keep one forgotten brace from
-            turning the rest of the file into a cascade of errors, the parser takes an indented block to
-            end where a later line comes back to the indentation of the block's own statement.
+            place where the `}` went missing cannot be known for sure. Which `{` lacks its `}` is decided
+            for the whole file, braces first and indentation second: the braces fix how many blocks are
+            unclosed, and of the blocks they allow to be, the one is chosen on which braces and
+            indentation agree. A block whose `}` stands under its statement keeps it, even when its body
+            is not indented; a block whose `}` is missing is taken to end where a later line comes back to
+            the indentation of its statement (a top-level statement at column 1, say), or at a `}` indented
+            like an enclosing block's statement. So one forgotten brace gives one error, at its own
+            block, and the rest of the file is checked as usual. What such a block lacks (a required
+            statement, a price) is not reported: where it ends is a guess.
 
             Example:
 
@@ -141,7 +151,9 @@ extension DiagnosticCode {
             `1__0` or `_1`). A decimal point needs digits on both sides, a number has at most one of
             them, and a number holds no letters: a run such as `-5x` or `1.2.3` is reported as a whole.
             (A run that starts with a digit and holds a letter or `-`, such as `24x7-support`, is a
-            word, not a number.)
+            word, not a number.) Digits grouped with commas (`1,000`) and shorthands with a fraction
+            (`1.5k`) are reported as one malformed number, with the number to write instead (`1_000`,
+            `1_500`) as a fix-it.
 
             Example:
 
@@ -396,6 +408,28 @@ extension DiagnosticCode {
                 }
             """#
 
+        case .nonASCIIWord:
+            #"""
+            Keywords, ids and enum values are words of ASCII letters, digits, `_` and `-`
+            (LANGUAGE.md §1): ids become slugs, URLs and keys in Lumen, and an accented letter that
+            looks like its plain twin would make two ids that read alike and differ. A word with a
+            letter outside ASCII is reported once, as a whole, with its spelling without accents when
+            it has one; checking goes on with the word as written, so its other uses are not reported
+            again. Names shown to customers may use any letter: they are strings.
+
+            Example:
+
+                plan plan_pró {
+                  name "Pro"
+                }
+
+            Fix: spell the id in ASCII, and put the accented name in a string.
+
+                plan plan_pro {
+                  name "Pró"
+                }
+            """#
+
         // MARK: Schema
 
         case .unknownStatement:
@@ -451,7 +485,8 @@ extension DiagnosticCode {
             An argument of the wrong kind: a word where a string is expected, a string where a number
             or an id is expected, a decimal where a whole number is expected. Display text (names,
             descriptions, units, labels, URLs) is always a quoted string; ids, enum values and
-            currency codes are bare words; amounts and counts are numbers.
+            currency codes are bare words; amounts and counts are numbers. A shorthand such as `10k` or
+            `2M` is a word, not a number: the help and the fix-it write it out (`10_000`, `2_000_000`).
 
             Example:
 
@@ -1387,6 +1422,34 @@ extension DiagnosticCode {
                   name "Launch discount"
                   type monetary
                   amount 10
+                }
+            """#
+
+        case .featureLimitTooLarge:
+            #"""
+            A number feature's limit is written to catalog.json as its `featureValue`, and Lumen's
+            clients are JavaScript, which reads JSON numbers exactly only up to 2^53 − 1
+            (9,007,199,254,740,991). A larger limit would be read as a different number, and plancat's
+            own `diff` and `import` refuse such a catalog.json, so it is refused here first, by the same
+            bound. A limit that large is never a real limit: it stands for "no limit", which is written
+            `unlimited`. A number of more than 19 significant digits is reported with this code too.
+
+            Example:
+
+                plan plan_pro {
+                  name "Pro"
+                  features {
+                    messages 100_000_000_000_000_000
+                  }
+                }
+
+            Fix: write `unlimited`.
+
+                plan plan_pro {
+                  name "Pro"
+                  features {
+                    messages unlimited
+                  }
                 }
             """#
 

@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case lineTooLong = "E0114"
     case numberTooLong = "E0115"
     case tooManyProblems = "E0116"
+    case nonASCIIWord = "E0117"
     case tooManyWarnings = "W0116"
     // Schema
     case unknownStatement = "E0201"
@@ -67,6 +68,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case featureValueMismatch = "E0706"
     case appliesToMissing = "E0707"
     case appliesToOnMonetaryCredit = "E0708"
+    case featureLimitTooLarge = "E0709"
     // Money
     case negativeAmount = "E0801"
     case tooManyDecimalPlaces = "E0802"
@@ -116,6 +118,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
         case .lineTooLong: "a line longer than 64 KiB"
         case .numberTooLong: "a number with more than 40 digits"
         case .tooManyProblems: "more problems than one check reports"
+        case .nonASCIIWord: "an id or keyword with letters outside ASCII"
         case .tooManyWarnings: "more warnings than one check reports"
         case .unknownStatement: "unknown statement for its context"
         case .wrongArgumentCount: "wrong number of arguments"
@@ -153,6 +156,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
         case .featureValueMismatch: "a feature value that does not fit the feature's type"
         case .appliesToMissing: "a usage credit without `applies-to`"
         case .appliesToOnMonetaryCredit: "`applies-to` on a monetary credit"
+        case .featureLimitTooLarge: "a feature limit too large to be read exactly by JavaScript clients"
         case .negativeAmount: "a negative amount"
         case .tooManyDecimalPlaces: "an amount more precise than its currency allows"
         case .unknownCurrency: "not an ISO 4217 currency code"

@@ -31,8 +31,14 @@ extension CatalogDocument {
         let lookup = CatalogDocumentIndex(rowSubset(planIDs: Set(catalog.pricingTables.flatMap { table in
             table.rows.map(\.planID.value)
         })))
+        // Units' plurals are the source's alone (catalog.json keeps the singular `unitLabel`): generated
+        // bullets read them here, and a bullet that uses one is stored in the row like any other.
+        var unitPlurals: [String: String] = [:]
+        for feature in catalog.features where unitPlurals[feature.slug.value] == nil {
+            if let plural = feature.unitPlural { unitPlurals[feature.slug.value] = plural }
+        }
         pricingTables = catalog.pricingTables.map { table in
-            Self.pricingTable(table, defaultCurrency: defaultCurrency, lookup: lookup)
+            Self.pricingTable(table, defaultCurrency: defaultCurrency, lookup: lookup, unitPlurals: unitPlurals)
         }
         pricingTables.sort { $0.slug < $1.slug }
     }
@@ -181,7 +187,7 @@ extension CatalogDocument {
     }
 
     private static func pricingTable(_ table: PlanCatalog.PricingTable, defaultCurrency: String?,
-                                     lookup: CatalogDocumentIndex) -> PricingTable {
+                                     lookup: CatalogDocumentIndex, unitPlurals: [String: String]) -> PricingTable {
         let currency = checkedCurrency(table.currency?.value ?? defaultCurrency)
         let rows = table.rows.enumerated().map { position, row in
             let planID = row.planID.value
@@ -197,7 +203,8 @@ extension CatalogDocument {
                                     currency: currency.code, planConfigs: rows)
         for (position, row) in compiled.planConfigs.enumerated() where row.bullets.isEmpty {
             let pricing = PricingRow(row, in: compiled, lookup: lookup)
-            compiled.planConfigs[position].bullets = GeneratedBullets.bullets(for: pricing, lookup: lookup)
+            compiled.planConfigs[position].bullets = GeneratedBullets.bullets(for: pricing, lookup: lookup,
+                                                                              unitPlurals: unitPlurals)
         }
         return compiled
     }

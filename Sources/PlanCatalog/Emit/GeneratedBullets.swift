@@ -7,8 +7,13 @@
 ///    "10,000 API calls included each billing period" (none for a limit of 0 or a usage feature without
 ///    a credit);
 /// 3. one line per usage component of the shown price: "$0.002 per API call".
+///
+/// A count of a feature's unit takes the unit's plural from the source where it gives one
+/// (`unit "person" "people"`, by feature slug in `unitPlurals`), else `DisplayText.plural`. catalog.json
+/// does not keep plurals, so `import` passes none and writes a row's bullets out when they differ.
 enum GeneratedBullets {
-    static func bullets(for row: PricingRow, lookup: CatalogDocumentIndex) -> [String] {
+    static func bullets(for row: PricingRow, lookup: CatalogDocumentIndex,
+                        unitPlurals: [String: String] = [:]) -> [String] {
         guard let plan = row.plan else { return [] }
         var bullets: [String] = []
         if let price = row.shownPrice, let interval = row.shownInterval, let fee = PricingRow.platformFee(of: price) {
@@ -19,7 +24,7 @@ enum GeneratedBullets {
             guard let feature = lookup.features[granted.slug] else { continue }
             if let bullet = featureBullet(feature, value: granted.value,
                                           allowance: allowance(of: feature, row: row, plan: plan, lookup: lookup),
-                                          seatUnit: seatUnit) {
+                                          seatUnit: seatUnit, plural: unitPlurals[feature.slug]) {
                 bullets.append(bullet)
             }
         }
@@ -35,21 +40,21 @@ enum GeneratedBullets {
     }
 
     private static func featureBullet(_ feature: CatalogDocument.Feature, value: CatalogDocument.FeatureValue,
-                                      allowance: ExactDecimal?, seatUnit: String?) -> String? {
+                                      allowance: ExactDecimal?, seatUnit: String?, plural: String?) -> String? {
         switch value {
         case .enabled:
             return feature.displayName
         case .limit(let limit):
             if limit.isZero { return nil }
-            return feature.unitLabel.map { DisplayText.count(limit, $0) }
+            return feature.unitLabel.map { DisplayText.count(limit, $0, plural: plural) }
                 ?? "\(DisplayText.number(limit)) \(feature.displayName)"
         case .unlimited:
-            return "Unlimited " + (feature.unitLabel.map(DisplayText.plural) ?? feature.displayName)
+            return "Unlimited " + (feature.unitLabel.map { plural ?? DisplayText.plural($0) } ?? feature.displayName)
         case .text(let text):
             return "\(feature.displayName): \(text)"
         case .usageBased:
             guard let allowance else { return nil }
-            let quantity = feature.unitLabel.map { DisplayText.count(allowance, $0) }
+            let quantity = feature.unitLabel.map { DisplayText.count(allowance, $0, plural: plural) }
                 ?? "\(DisplayText.number(allowance)) \(feature.displayName)"
             return "\(quantity) included each billing period" + (seatUnit.map { " per \($0)" } ?? "")
         }

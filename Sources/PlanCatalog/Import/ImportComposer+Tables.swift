@@ -64,7 +64,8 @@ extension ImportComposer {
 
     /// The bullets a row without `bullet` lines gets, as the compiler generates them.
     func generatedBullets(of row: CatalogDocument.PlanConfig, in table: CatalogDocument.PricingTable) -> [String] {
-        GeneratedBullets.bullets(for: PricingRow(row, in: table, lookup: rowLookup), lookup: rowLookup)
+        GeneratedBullets.bullets(for: PricingRow(row, in: table, lookup: rowLookup), lookup: rowLookup,
+                                 unitPlurals: unitPlurals)
     }
 
     /// Lookups over the records a row can reach, which is all that the rows' defaults ask about: the

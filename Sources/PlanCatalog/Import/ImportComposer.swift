@@ -32,6 +32,9 @@ final class ImportComposer: Sendable {
     /// Lookups for the pricing-table rows (default buttons, generated bullets), over the records that
     /// rows can reach (`rowLookup(for:)`).
     let rowLookup: CatalogDocumentIndex
+    /// Plurals of features' units that the rows' bullets show, by feature slug (`unit "index"
+    /// "indices"`): catalog.json keeps only the singular (`ImportComposer+UnitPlurals`).
+    let unitPlurals: [String: String]
 
     /// Refuses, before anything is written, the records the language has no way to say: first any id
     /// that is not a word (`CatalogImporter.checkWords`), then the records below.
@@ -70,6 +73,7 @@ final class ImportComposer: Sendable {
         })
         pricesByPlan = IndexGroups.joined([firstPrices, otherPrices])
         self.rowLookup = rowLookup
+        unitPlurals = Self.inferredUnitPlurals(in: document, lookup: rowLookup)
         creditsByPlan = IndexGroups(owners: creditOwners, ownerCount: document.plans.count)
         trialsByParent = IndexGroups(owners: trialParents, ownerCount: document.plans.count)
         try checkPricesAreListed()
@@ -232,7 +236,8 @@ final class ImportComposer: Sendable {
                 writer.statement("metric", .word(metricID), path: path() + ".metricIds[\(index)]")
             }
             if let unit = feature.unitLabel {
-                writer.statement("unit", .text(unit), path: path() + ".unitLabel")
+                let plural = unitPlurals[feature.slug]
+                writer.statement("unit", plural.map { .texts(unit, $0) } ?? .text(unit), path: path() + ".unitLabel")
             }
         }
     }

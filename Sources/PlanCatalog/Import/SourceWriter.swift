@@ -61,6 +61,8 @@ struct SourceWriter {
         case qualified(String, String)
         /// Written as a string literal of the language (`SourceWords.quoted`).
         case text(String)
+        /// Two string literals: a unit and its plural (`unit "index" "indices"`).
+        case texts(String, String)
         /// An exact decimal in its shortest form: `29`, `0.002`.
         case decimal(ExactDecimal)
         case integer(Int)
@@ -181,6 +183,10 @@ struct SourceWriter {
             buffer.append(UInt8(ascii: "."))
             buffer.append(word)
         case .text(let text): SourceWords.appendQuoted(text, to: &buffer)
+        case .texts(let first, let second):
+            SourceWords.appendQuoted(first, to: &buffer)
+            buffer.append(UInt8(ascii: " "))
+            SourceWords.appendQuoted(second, to: &buffer)
         case .decimal(let decimal): SourceWords.appendDecimal(decimal, to: &buffer)
         case .integer(let integer): SourceWords.appendDecimal(ExactDecimal(integer), to: &buffer)
         }

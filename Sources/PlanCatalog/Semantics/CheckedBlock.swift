@@ -33,6 +33,13 @@ struct CheckedBlock {
         acceptedNodes.append(node)
     }
 
+    var acceptedCount: Int { acceptedNodes.count }
+
+    /// Whether `node` (a statement of this block) passed the check.
+    func accepts(_ node: Node) -> Bool {
+        acceptedNodes.contains { $0.statement.span == node.statement.span }
+    }
+
     func nodes(_ keyword: String) -> [Node] { acceptedNodes.filter { $0.statement.keyword.text == keyword } }
 
     func node(_ keyword: String) -> Node? { acceptedNodes.first { $0.statement.keyword.text == keyword } }

@@ -36,7 +36,14 @@ struct Lowering {
             waitingForCurrency = []
             for node in waiting { lowerAccepted(node) }
         }
-        guard isAccepted else { return }
+        guard isAccepted else {
+            catalog.refusedStatements.record(keyword, in: nil)
+            switch statement.arguments.first?.value {
+            case .word(let id)?, .string(let id)?: catalog.refusedStatements.recordRefusedDefinition(keyword, id: id)
+            default: break
+            }
+            return
+        }
         if !hasSeenCurrency, keyword == "plan" || keyword == "quote" {
             waitingForCurrency.append(node)
             return
@@ -72,11 +79,27 @@ struct Lowering {
         }
     }
 
+    /// Checks the block of `node` against the schema of `context`, and records what it refused, so that
+    /// later checks take what a refused statement would have said as unknown rather than missing.
+    private mutating func checked(_ node: Node, in context: Schema.Context) -> CheckedBlock {
+        let children = node.children
+        let block = checker.check(children, in: context, owner: node)
+        if let written = node.statement.block, written.closeBrace == nil {
+            catalog.refusedStatements.recordUnclosedBlock(of: node.headerLocation)
+        }
+        if block.acceptedCount < children.count {
+            for child in children where !block.accepts(child) {
+                catalog.refusedStatements.record(child.statement.keyword.text, in: node.headerLocation)
+            }
+        }
+        return block
+    }
+
     // MARK: Metrics and features
 
     private mutating func lowerMetric(_ node: Node) -> Metric? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
-        let block = checker.check(node.children, in: .metric, owner: node)
+        let block = checked(node, in: .metric)
         let aggregation = block.choice("aggregate", as: Aggregation.self)?.value ?? .sum
         let valueType = block.choice("value", as: MetricValueType.self)?.value
             ?? (aggregation == .uniqueCount ? .string : .numeric)
@@ -86,19 +109,32 @@ struct Lowering {
 
     private mutating func lowerFeature(_ node: Node) -> Feature? {
         guard let slug = CheckedBlock.word(of: node) else { return nil }
-        let block = checker.check(node.children, in: .feature, owner: node)
+        let block = checked(node, in: .feature)
         return Feature(slug: slug, name: block.string("name") ?? slug.value, description: block.string("description"),
                        type: block.choice("type", as: FeatureType.self),
                        metricIDs: block.nodes("metric").compactMap(CheckedBlock.word(of:)),
-                       unit: block.string("unit"), location: node.headerLocation)
+                       unit: block.string("unit"), unitPlural: block.node("unit").flatMap(Self.secondString),
+                       location: node.headerLocation)
+    }
+
+    /// The second argument of an accepted statement, when it is a string (a unit's plural).
+    private static func secondString(of node: Node) -> String? {
+        guard node.statement.arguments.count > 1, case .string(let text) = node.statement.arguments[1].value else {
+            return nil
+        }
+        return text
     }
 
     // MARK: Plans
 
     private mutating func lowerPlan(_ node: Node, defaultCurrency: Located<String>?) -> Plan? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
-        let block = checker.check(node.children, in: .plan, owner: node)
+        let block = checked(node, in: .plan)
         let grants = block.node("features").map { lowerGrants($0) }
+        if let features = block.node("features"), features.statement.block?.closeBrace == nil {
+            // A `features` block never closed may grant more than it lists.
+            catalog.refusedStatements.record("features", in: node.headerLocation)
+        }
         let prices = block.nodes("price").compactMap {
             lowerPrice($0, owner: .plan(id.value), planID: id.value, defaultCurrency: defaultCurrency)
         }
@@ -145,7 +181,7 @@ struct Lowering {
                     if let decimal = ExactDecimal(parsing: text) {
                         value = Located(.limit(decimal), at: location)
                     } else {
-                        value = Located(.invalid(text), at: location)
+                        value = Located(.unreadableNumber(text), at: location)
                     }
                 case .word("unlimited"):
                     value = Located(.unlimited, at: location)
@@ -167,7 +203,7 @@ struct Lowering {
     private mutating func lowerPrice(_ node: Node, owner: Price.Owner, planID: String?,
                                      defaultCurrency: Located<String>?) -> Price? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
-        let block = checker.check(node.children, in: .price, owner: node)
+        let block = checked(node, in: .price)
         let currency = block.word("currency")
         let components = block.nodes("component").compactMap { lowerComponent($0) }
         return Price(id: id, owner: owner, planID: planID, currency: currency,
@@ -180,7 +216,7 @@ struct Lowering {
     private mutating func lowerComponent(_ node: Node) -> PriceComponent? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let children = node.children
-        let block = checker.check(children, in: .component, owner: node)
+        let block = checked(node, in: .component)
         // The first of `fixed`, `per-seat`, `usage` in source order; the money checks report the rest.
         var kind: (start: Int, kind: PriceComponent.Kind)?
         func consider(_ start: Int, _ candidate: PriceComponent.Kind) {
@@ -215,7 +251,7 @@ struct Lowering {
     private mutating func lowerCredit(_ node: Node, planID: String) -> CreditDefinition? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let children = node.children
-        let block = checker.check(children, in: .credit, owner: node)
+        let block = checked(node, in: .credit)
         var appliesTo: Located<CreditTarget>?
         if let target = block.node("applies-to"), let argument = target.firstArgument {
             switch argument.value {
@@ -242,7 +278,7 @@ struct Lowering {
 
     private mutating func lowerPricingTable(_ node: Node) -> PricingTable? {
         guard let slug = CheckedBlock.word(of: node) else { return nil }
-        let block = checker.check(node.children, in: .pricingTable, owner: node)
+        let block = checked(node, in: .pricingTable)
         let rows = block.nodes("row").compactMap { lowerRow($0) }
         return PricingTable(slug: slug, name: block.string("name"), heading: block.string("heading"),
                             subheading: block.string("subheading"), description: block.string("description"),
@@ -251,7 +287,7 @@ struct Lowering {
 
     private mutating func lowerRow(_ node: Node) -> PricingTableRow? {
         guard let planID = CheckedBlock.word(of: node) else { return nil }
-        let block = checker.check(node.children, in: .row, owner: node)
+        let block = checked(node, in: .row)
         var popular: Located<String>?
         if let popularNode = block.node("popular") {
             popular = block.locatedString("popular") ?? Located("Most popular", at: popularNode.keywordLocation)
@@ -267,7 +303,7 @@ struct Lowering {
 
     private mutating func lowerQuote(_ node: Node, defaultCurrency: Located<String>?) -> Quote? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
-        let block = checker.check(node.children, in: .quote, owner: node)
+        let block = checked(node, in: .quote)
         let planID = block.word("plan")
         let price = block.node("price").flatMap {
             lowerPrice($0, owner: .quote(id.value), planID: planID?.value, defaultCurrency: defaultCurrency)

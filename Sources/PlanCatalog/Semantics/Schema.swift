@@ -68,6 +68,9 @@ struct Schema {
         case optional(ArgumentKind)
         /// A flag: nothing means `true`; `true` or `false` may be written.
         case flag
+        /// One argument, optionally followed by a second of the same kind (a feature's `unit` and its
+        /// plural: `unit "person" "people"`).
+        case oneOrTwo(ArgumentKind)
     }
 
     enum BlockRule: Sendable {
@@ -133,7 +136,8 @@ struct Schema {
                 Rule(keyword: "type", arguments: .one(.choice(FeatureType.allCases.map(\.rawValue))),
                      block: .forbidden, occurrence: .required),
                 Rule(keyword: "metric", arguments: .one(.identifier), block: .forbidden, occurrence: .repeatable),
-                Rule(keyword: "unit", arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                // The plural is plancat's addition to LANGUAGE.md (Docs/Language.md, "Units and plurals").
+                Rule(keyword: "unit", arguments: .oneOrTwo(.string), block: .forbidden, occurrence: .optional),
             ]
         case .plan:
             [

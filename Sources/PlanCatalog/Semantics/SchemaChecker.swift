@@ -10,7 +10,8 @@ struct SchemaChecker {
         var block = CheckedBlock()
         var occurrences = Occurrences(of: context)
         for node in nodes where checkStatement(node, occurrences: &occurrences) { block.accept(node) }
-        if let owner {
+        // A block that is never closed (E0104) ends where the parser guessed: what it lacks is unknown.
+        if let owner, owner.statement.block.map({ $0.closeBrace != nil }) ?? true {
             for (ruleIndex, rule) in occurrences.rules.enumerated() where rule.occurrence == .required {
                 guard occurrences.first[ruleIndex] == nil else { continue }
                 let keyword = rule.keyword
@@ -47,7 +48,13 @@ struct SchemaChecker {
     /// right arguments and block).
     private mutating func checkStatement(_ node: Node, occurrences: inout Occurrences) -> Bool {
         let context = occurrences.context
-        let keyword = node.statement.keyword.text
+        var keyword = node.statement.keyword.text
+        if !keyword.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Reported by the lexer (E0117), with its ASCII spelling: taken as that keyword, so that
+            // `nàme` is one problem, not also an unknown statement and a missing `name`.
+            keyword = NonASCIIWord.asciiSpelling(of: keyword) ?? keyword
+            guard occurrences.rules.contains(where: { $0.keyword == keyword }) else { return false }
+        }
         guard let ruleIndex = occurrences.rules.firstIndex(where: { $0.keyword == keyword }) else {
             reportUnknownStatement(node, in: context)
             return false
@@ -119,7 +126,10 @@ struct SchemaChecker {
                 return false
             }
             if arguments.count > 1 {
-                reportExtraArguments(node, from: arguments[1], expected: "one argument")
+                reportExtraArguments(node, from: arguments[1], expected: "one argument",
+                                     help: context == .component && keyword == "unit"
+                                         ? "a component's unit is shown only in the singular (\"per user\"); "
+                                             + "a plural belongs to a feature's `unit`" : nil)
                 return false
             }
             return checkArgument(first, of: node, is: kind, context: context)
@@ -130,6 +140,22 @@ struct SchemaChecker {
                 return false
             }
             return checkArgument(first, of: node, is: kind, context: context)
+        case .oneOrTwo(let kind):
+            guard !arguments.isEmpty else {
+                report(Diagnostic(.wrongArgumentCount, "`\(keyword)` needs \(kind.description)",
+                                  at: node.keywordLocation, label: "missing argument",
+                                  help: "write `\(keyword) \(Self.placeholder(for: kind))`"))
+                return false
+            }
+            if arguments.count > 2 {
+                reportExtraArguments(node, from: arguments[2], expected: "one or two arguments")
+                return false
+            }
+            var isValid = true
+            for argument in arguments where !checkArgument(argument, of: node, is: kind, context: context) {
+                isValid = false
+            }
+            return isValid
         case .flag:
             guard let first = arguments.first else { return true }
             if arguments.count > 1 {
@@ -140,11 +166,12 @@ struct SchemaChecker {
         }
     }
 
-    private mutating func reportExtraArguments(_ node: Node, from first: Argument, expected: String) {
+    private mutating func reportExtraArguments(_ node: Node, from first: Argument, expected: String,
+                                               help: String? = nil) {
         let keyword = node.statement.keyword.text
         let span = first.span.union(node.statement.arguments.last!.span)
-        let hint = node.statement.arguments.contains(where: { if case .string = $0.value { true } else { false } })
-            ? nil : "a name with spaces is written as one string: \"…\""
+        let hint = help ?? (node.statement.arguments.contains(where: { if case .string = $0.value { true } else { false } })
+            ? nil : "a name with spaces is written as one string: \"…\"")
         report(Diagnostic(.wrongArgumentCount, "`\(keyword)` takes \(expected)", at: node.location(span),
                           label: "unexpected argument", help: hint))
     }
@@ -217,7 +244,9 @@ struct SchemaChecker {
         var fixes: [Diagnostic.FixIt] = []
         switch (kind, argument.value) {
         case (.string, .word(let word)), (.string, .number(let word)):
-            help = "write it as a string: `\(keyword) \"\(word)\"`"
+            // A second argument (a unit's plural) is shown alone: the statement keeps its first.
+            help = argument.span == node.statement.arguments.first?.span
+                ? "write it as a string: `\(keyword) \"\(word)\"`" : "write it as a string: `\"\(word)\"`"
             fixes = [Diagnostic.FixIt("quote it", edits: [Diagnostic.Edit(location, replacement: "\"\(word)\"")])]
         case (.identifier, .string(let text)), (.currencyCode, .string(let text)),
              (.identifierOrReference, .string(let text)):
@@ -229,6 +258,12 @@ struct SchemaChecker {
             }
         case (.identifier, .reference), (.currencyCode, .reference):
             help = "a reference `price.component` is allowed only in a credit's `applies-to`"
+        case (.decimal, .word(let word)), (.integer, .word(let word)), (.count, .word(let word)):
+            // `amount 10k`: a shorthand the language writes out in digits.
+            if let written = NumberShorthand.expansion(of: word) {
+                help = "write the number out in digits: `\(keyword) \(written)`"
+                fixes = [Diagnostic.FixIt("write `\(written)`", edits: [Diagnostic.Edit(location, replacement: written)])]
+            }
         default:
             break
         }
@@ -252,7 +287,7 @@ struct SchemaChecker {
 
     /// Whether the lexer found nothing wrong with the number: only its value can be wrong then. A number
     /// with more than `InputLimits.maximumNumberDigits` digits was reported by the lexer (E0115).
-    private static func isWellFormedNumber(_ text: String) -> Bool {
+    static func isWellFormedNumber(_ text: String) -> Bool {
         text.utf8.count(where: Lexer.isDigit) <= InputLimits.maximumNumberDigits && text.utf8.allSatisfy { Lexer.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
             || $0 == UInt8(ascii: ".") } && text.utf8.count(where: { $0 == UInt8(ascii: ".") }) <= 1
     }
@@ -260,7 +295,7 @@ struct SchemaChecker {
     static func placeholder(for shape: Schema.Arguments) -> String {
         switch shape {
         case .none, .flag, .optional: ""
-        case .one(let kind): placeholder(for: kind)
+        case .one(let kind), .oneOrTwo(let kind): placeholder(for: kind)
         }
     }
 

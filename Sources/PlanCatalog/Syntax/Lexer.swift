@@ -26,21 +26,19 @@ public struct Lexer {
         return (lexer.tokens, lexer.diagnostics)
     }
 
-    /// Lexes and counts the `{` that no `}` closes, keeping no token: the parser's recovery asks it
-    /// only of a file whose indentation looks wrong.
-    static func unclosedBraceCount(in file: SourceFile) -> Int {
+    /// Lexes the whole file again, handing each token to `body` and keeping none: the parser's recovery
+    /// of a missing `}` looks at a file's braces as a whole (`BraceRecovery`), and only in a file whose
+    /// indentation looks wrong.
+    static func forEachToken(in file: SourceFile, _ body: (Token) -> Void) {
         var lexer = Lexer(file: file)
-        var open = 0
         while lexer.position < lexer.bytes.count {
             let before = lexer.position
             lexer.lexToken()
             precondition(lexer.position > before, "the lexer must make progress")
-            for token in lexer.tokens {
-                if token.kind == .leftBrace { open += 1 } else if token.kind == .rightBrace { open = Swift.max(0, open - 1) }
-            }
+            lexer.tokens.forEach(body)
             lexer.tokens.removeAll(keepingCapacity: true)
         }
-        return open
+        body(Token(kind: .endOfFile, span: .point(lexer.bytes.count)))
     }
 
     // MARK: Streaming
@@ -153,6 +151,10 @@ public struct Lexer {
         let integerPart = bytes[runStart..<position]
         let looksNumeric = integerPart.allSatisfy { Self.isDigit($0) || $0 == UInt8(ascii: "_") }
             && integerPart.contains(where: Self.isDigit)
+        if !isNegative, startsNonASCIIWordCharacter(at: position) {
+            lexNonASCIIWord(from: start)
+            return
+        }
         guard looksNumeric else {
             if isNegative {
                 report(.malformedNumber, "malformed number `\(shownNumber(Span(start: start, end: position)))`",
@@ -166,6 +168,15 @@ public struct Lexer {
         defer { reportTooManyDigits(from: start) }
         var isWellFormed = Self.hasWellPlacedUnderscores(integerPart)
         var problem = "`_` may stand only between digits"
+        // `1,000`: digits grouped with commas, taken as one malformed number rather than three tokens.
+        var commaGroupedDigits: String?
+        while position + 1 < bytes.count, bytes[position] == UInt8(ascii: ","), Self.isDigit(bytes[position + 1]) {
+            position += 1
+            scanWordRun()
+            isWellFormed = false
+            problem = "digits are grouped with `_`, not `,`"
+            commaGroupedDigits = String(file.text(of: Span(start: start, end: position)).map { $0 == "," ? "_" : $0 })
+        }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             let next = position + 1 < bytes.count ? bytes[position + 1] : 0
             if Self.isDigit(next) || next == UInt8(ascii: "_") {
@@ -195,7 +206,15 @@ public struct Lexer {
         }
         if !isWellFormed {
             let span = Span(start: start, end: position)
-            report(.malformedNumber, "malformed number `\(shownNumber(span))`", span: span, label: problem)
+            let text = file.text(of: span)
+            // `1.5k`: a shorthand for thousands, which the language writes out.
+            let grouped = commaGroupedDigits.flatMap { ExactDecimal(parsing: $0) != nil ? $0 : nil }
+            let written = grouped ?? NumberShorthand.expansion(of: text)
+            report(.malformedNumber, "malformed number `\(shownNumber(span))`", span: span, label: problem,
+                   help: written.map { grouped == nil ? "write the number out in digits: `\($0)`" : "write `\($0)`" },
+                   fixes: written.map { [Diagnostic.FixIt("write `\($0)`", edits: [
+                       Diagnostic.Edit(SourceLocation(file: file, span: span), replacement: $0),
+                   ])] } ?? [])
         }
         emit(.number, from: start)
     }
@@ -374,19 +393,78 @@ public struct Lexer {
             skipInvalidUTF8()
             return
         }
+        if scalar.properties.isAlphabetic {
+            // A word in a language other than English (`prö`): one problem for the whole word.
+            lexNonASCIIWord(from: start)
+            return
+        }
         position += length
         let span = Span(start: start, end: position)
         let shown = Self.isInvisible(scalar) ? "U+\(Self.hex(scalar.value))" : "`\(Character(scalar))`"
         var help: String?
+        var fixes: [Diagnostic.FixIt] = []
         switch scalar {
         case "'": help = "strings are written in double quotes: \"…\""
         case "=", ":": help = "a statement's arguments follow its keyword after a space: `name \"Pro\"`"
         case "\u{201C}", "\u{201D}": help = "use straight double quotes \" for strings"
         case "/": help = "comments start with `#`"
+        case "$", "€", "£", "¥":
+            // `fixed $290`: the price's currency says which money an amount is.
+            guard position < bytes.count, Self.isDigit(bytes[position]) else { break }
+            help = "write the amount without a currency symbol: the price's `currency` says which money it is"
+            fixes = [Diagnostic.FixIt("remove `\(Character(scalar))`", edits: [
+                Diagnostic.Edit(SourceLocation(file: file, span: span), replacement: ""),
+            ])]
+        case "%":
+            help = "percentages are not modelled: a discount is a monetary credit of a fixed amount; see "
+                + "Docs/Language.md#what-plancat-does-not-model"
         default: break
         }
         report(.unexpectedCharacter, "unexpected character \(shown)", span: span,
-               label: "not part of any token", help: help)
+               label: "not part of any token", help: help, fixes: fixes)
+    }
+
+    /// Whether the bytes at `offset` hold a letter, mark or digit outside ASCII, which would continue a word.
+    private func startsNonASCIIWordCharacter(at offset: Int) -> Bool {
+        guard offset < bytes.count, bytes[offset] >= 0x80,
+              let (scalar, _) = UTF8Decoding.scalar(in: bytes, at: offset) else { return false }
+        return Self.continuesWord(scalar)
+    }
+
+    private static func continuesWord(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return properties.isAlphabetic
+        }
+    }
+
+    /// A word with letters outside ASCII (`plan_pró`), from `start` to the end of its run of ASCII word
+    /// characters and non-ASCII letters: reported once (E0117) and kept as one word, so the statement
+    /// still parses and one misspelt id gives one problem, not one per character.
+    private mutating func lexNonASCIIWord(from start: Int) {
+        var firstNonASCII: Span?
+        while position < bytes.count {
+            if Self.isWordCharacter(bytes[position]) {
+                position += 1
+            } else if bytes[position] >= 0x80, let (scalar, length) = UTF8Decoding.scalar(in: bytes, at: position),
+                      Self.continuesWord(scalar) {
+                if firstNonASCII == nil { firstNonASCII = Span(start: position, end: position + length) }
+                position += length
+            } else {
+                break
+            }
+        }
+        let span = Span(start: start, end: position)
+        let word = file.text(of: span)
+        let character = firstNonASCII.map { file.text(of: $0) } ?? word
+        let suggestion = NonASCIIWord.asciiSpelling(of: word)
+        report(.nonASCIIWord, "`\(word)` is not an ASCII word: `\(character)` is outside ASCII", span: span,
+               label: "ids and keywords are ASCII",
+               help: "ids and keywords are written with ASCII letters, digits, `_` and `-`"
+                   + (suggestion.map { "; did you mean `\($0)`?" } ?? "; names with other letters go in strings"),
+               fixes: Diagnostic.replacement(at: SourceLocation(file: file, span: span), with: suggestion))
+        emit(.word, from: start)
     }
 
     /// Reports the run of bytes at `position` that are not UTF-8 as one problem, and skips it. The run
@@ -410,9 +488,9 @@ public struct Lexer {
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span,
-                                 label: String? = nil, help: String? = nil) {
+                                 label: String? = nil, help: String? = nil, fixes: [Diagnostic.FixIt] = []) {
         diagnostics.appendWithinLimit(Diagnostic(code, message, at: SourceLocation(file: file, span: span),
-                                                 label: label, help: help))
+                                                 label: label, help: help, fixes: fixes))
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

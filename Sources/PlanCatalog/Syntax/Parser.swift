@@ -2,9 +2,9 @@
 ///
 /// Recovery follows swift-syntax's habits: unexpected tokens are skipped to the end of the statement
 /// (keeping braces balanced) and reported once; a missing `}` is reported at the `{` it should close.
-/// When the file lacks a `}` and a later line comes back to the indentation of a block's own statement
-/// (or a `}` stands at the indentation of an enclosing block's statement), the block is taken to have
-/// ended there, so one forgotten `}` does not turn the rest of the file into a cascade of misplaced
+/// Which `{` that is, and where its block ends, is decided once for the whole file (`BraceRecovery`):
+/// of the pairings the braces allow, the one indentation agrees with, so that one forgotten `}` is
+/// reported at its own block and does not turn the rest of the file into a cascade of misplaced
 /// statements. In a file whose braces balance, indentation is never used.
 ///
 /// Every loop checks that it consumes a token, and blocks nest at most `maximumNestingDepth` deep, so no
@@ -23,11 +23,10 @@ public struct Parser {
     /// The parser's own problems; the lexer keeps its own, and `parse` puts them together.
     private var diagnostics: [Diagnostic] = []
 
-    /// How many `{` of the file no `}` closes; nil until asked. Indentation is trusted to end a block
-    /// early only this many times: in a file whose braces balance, the braces are right and a surprising
-    /// indentation is only style, never an error. Counting takes a pass of its own over the file, so it is
-    /// done only when the indentation first suggests a missing `}` — never for a well-indented file.
-    private var missingClosingBracesCount: Int?
+    /// Which blocks lack their `}` and where they end; nil until asked. Working it out takes a pass of
+    /// its own over the file, so it is done only when the indentation first suggests a missing `}` —
+    /// never for a well-indented file — and in a file whose braces balance it ends no block early.
+    private var braceRecovery: BraceRecovery?
 
     private init(file: SourceFile) {
         self.file = file
@@ -87,23 +86,19 @@ public struct Parser {
         lexer.dropTokens(before: newIndex - 1)
     }
 
-    /// Whether some `{` of the file is never closed, counting them the first time it is asked.
-    private mutating func hasMissingClosingBraces() -> Bool {
-        if missingClosingBracesCount == nil { missingClosingBracesCount = Lexer.unclosedBraceCount(in: file) }
-        return missingClosingBracesCount! > 0
-    }
-
-    /// One missing `}` is accounted for by a block taken to end early.
-    private mutating func takeMissingClosingBrace() {
-        missingClosingBracesCount = (missingClosingBracesCount ?? Lexer.unclosedBraceCount(in: file)) - 1
+    /// Whether the block `enclosing` lacks its `}` and ends before the current token, as the recovery
+    /// decided for the whole file (worked out the first time it is asked).
+    private mutating func blockEndsHere(_ enclosing: EnclosingBlock) -> Bool {
+        if braceRecovery == nil { braceRecovery = BraceRecovery(file) }
+        return braceRecovery?.end(ofBlockOpenedAt: enclosing.openBrace) == current.span.start
     }
 
     /// What a block needs to know to close itself when its `}` is missing.
     private struct EnclosingBlock {
         /// Indentation of the line of the statement that owns the block.
         let ownerIndentation: Int
-        /// The smallest owner indentation of the blocks around this one; nil at the first level.
-        let outerOwnerIndentation: Int?
+        /// Where its `{` stands: the block's name in `BraceRecovery`.
+        let openBrace: Int
     }
 
     /// Why a statement list stopped.
@@ -125,7 +120,7 @@ public struct Parser {
     // MARK: Statement lists
 
     /// Parses statements until `}` (left for the caller), the end of the file, or — inside a block whose
-    /// `}` is missing — a line that the indentation places outside the block.
+    /// `}` is missing — the token before which `BraceRecovery` ends the block.
     ///
     /// With `handOver` (top level only), each statement is handed over once the next one begins or the
     /// file ends — a comment later on its line still belongs to it — and the list returned holds none.
@@ -134,8 +129,6 @@ public struct Parser {
         var statements: [Statement] = []
         var pending: [Trivia] = []
         var newlinesInARow = 0
-        // Indentation of the block's first statement that starts a line below the owner's line.
-        var contentIndentation: Int?
         // Where the last statement ended: a comment on the same line is that statement's trailing comment.
         var lastStatementEnd: Int?
 
@@ -150,8 +143,10 @@ public struct Parser {
                 return StatementList(statements: statements, trailingTrivia: pending, end: .endOfFile)
             case .rightBrace:
                 if let enclosing {
-                    if closingBraceBelongsOutside(enclosing, contentIndentation: contentIndentation) {
-                        takeMissingClosingBrace()
+                    // Only a `}` that starts a line indented unlike the block's statement can close an
+                    // enclosing block instead.
+                    if isFirstOnItsLine, indentation(of: current.span.start) != enclosing.ownerIndentation,
+                       blockEndsHere(enclosing) {
                         return StatementList(statements: statements, trailingTrivia: pending,
                                              end: .missingClosingBrace(at: current.span))
                     }
@@ -177,19 +172,13 @@ public struct Parser {
                 }
                 advance()
             case .word:
-                if let enclosing, isFirstOnItsLine {
-                    let indentation = self.indentation(of: current.span.start)
-                    if indentation <= enclosing.ownerIndentation,
-                       contentIndentation.map({ $0 > enclosing.ownerIndentation }) ?? true,
-                       hasMissingClosingBraces() {
-                        // The block's `}` is missing: this line belongs to an enclosing level.
-                        takeMissingClosingBrace()
-                        return StatementList(statements: statements, trailingTrivia: pending,
-                                             end: .missingClosingBrace(at: current.span))
-                    }
-                    if contentIndentation == nil { contentIndentation = indentation }
+                // Only a line indented like the block's statement or less can lie outside the block.
+                if let enclosing, isFirstOnItsLine, indentation(of: current.span.start) <= enclosing.ownerIndentation,
+                   blockEndsHere(enclosing) {
+                    return StatementList(statements: statements, trailingTrivia: pending,
+                                         end: .missingClosingBrace(at: current.span))
                 }
-                var statement = parseStatement(depth: depth, enclosing: enclosing)
+                var statement = parseStatement(depth: depth)
                 statement.leadingTrivia = pending
                 pending = []
                 lastStatementEnd = statement.span.end
@@ -203,28 +192,16 @@ public struct Parser {
                        span: current.span, label: "a statement starts with a keyword",
                        help: current.kind == .leftBrace
                            ? "a block's `{` stands at the end of the line of its statement" : nil)
-                skipToEndOfStatement(depth: depth, enclosing: enclosing)
+                skipToEndOfStatement(depth: depth)
             }
             newlinesInARow = 0
             precondition(index > before, "the parser must make progress")
         }
     }
 
-    /// Whether a `}` at the start of a line, indented less than the block's own statement but like an
-    /// enclosing block's statement, closes that enclosing block — so this block's `}` is the one missing.
-    ///
-    /// Used only while the file lacks a `}`, so that in a file whose braces balance every `}` closes
-    /// the innermost open block, however it is indented.
-    private mutating func closingBraceBelongsOutside(_ enclosing: EnclosingBlock, contentIndentation: Int?) -> Bool {
-        guard isFirstOnItsLine, let outer = enclosing.outerOwnerIndentation,
-              contentIndentation.map({ $0 > enclosing.ownerIndentation }) ?? true else { return false }
-        let indentation = self.indentation(of: current.span.start)
-        return indentation < enclosing.ownerIndentation && outer <= indentation && hasMissingClosingBraces()
-    }
-
     // MARK: One statement
 
-    private mutating func parseStatement(depth: Int, enclosing: EnclosingBlock?) -> Statement {
+    private mutating func parseStatement(depth: Int) -> Statement {
         let keywordToken = current
         let keyword = Word(text: file.text(of: keywordToken.span), span: keywordToken.span)
         advance()
@@ -251,7 +228,7 @@ public struct Parser {
 
         var block: Block?
         if current.kind == .leftBrace {
-            block = parseBlock(depth: depth, owner: keyword, enclosing: enclosing)
+            block = parseBlock(depth: depth, owner: keyword)
         } else if current.kind == .newline, let braceIndex = braceOnFollowingLine() {
             // `{` on a line of its own: report with a fix-it, then take it as this statement's block.
             let brace = lexer.token(at: braceIndex)
@@ -263,7 +240,7 @@ public struct Parser {
                        Diagnostic.Edit(gap, replacement: " "),
                    ])])
             move(to: braceIndex)
-            block = parseBlock(depth: depth, owner: keyword, enclosing: enclosing)
+            block = parseBlock(depth: depth, owner: keyword)
         }
         if let block {
             // An unclosed block ends with its last statement (or its `{`), not with the lines after it.
@@ -282,7 +259,7 @@ public struct Parser {
                    span: current.span, label: "expected the end of the statement",
                    help: current.kind == .dot
                        ? "a reference is written `price.component`, with no spaces" : "end the statement with a new line or `;`")
-            skipToEndOfStatement(depth: depth, enclosing: enclosing)
+            skipToEndOfStatement(depth: depth)
         }
         return Statement(keyword: keyword, arguments: arguments, block: block,
                          span: Span(start: keywordToken.span.start, end: end),
@@ -314,8 +291,8 @@ public struct Parser {
     // MARK: Blocks
 
     /// Parses a block at the current `{`. `owner` is the word of the statement it belongs to (for a stray
-    /// block, the `{` itself), and `enclosing` the block the owner stands in.
-    private mutating func parseBlock(depth: Int, owner: Word, enclosing: EnclosingBlock?) -> Block {
+    /// block, the `{` itself).
+    private mutating func parseBlock(depth: Int, owner: Word) -> Block {
         let open = current.span
         advance()
         if depth + 1 > Self.maximumNestingDepth {
@@ -325,10 +302,8 @@ public struct Parser {
             if close == nil { reportUnclosedBrace(at: open) }
             return Block(openBrace: open, statements: [], closeBrace: close, trailingTrivia: [])
         }
-        let ownerIndentation = indentation(of: owner.span.start)
-        let outer = [enclosing?.ownerIndentation, enclosing?.outerOwnerIndentation].compactMap { $0 }.min()
         let list = parseStatements(depth: depth + 1, enclosing: EnclosingBlock(
-            ownerIndentation: ownerIndentation, outerOwnerIndentation: outer))
+            ownerIndentation: indentation(of: owner.span.start), openBrace: open.start))
         var close: Span?
         switch list.end {
         case .closingBrace:
@@ -354,14 +329,14 @@ public struct Parser {
     }
 
     /// After an unexpected token: skip to the end of the statement, parsing over any nested braces.
-    private mutating func skipToEndOfStatement(depth: Int, enclosing: EnclosingBlock?) {
+    private mutating func skipToEndOfStatement(depth: Int) {
         while true {
             switch current.kind {
             case .newline, .semicolon, .rightBrace, .endOfFile:
                 return
             case .leftBrace:
                 let brace = Word(text: "{", span: current.span)
-                _ = parseBlock(depth: depth, owner: brace, enclosing: enclosing)
+                _ = parseBlock(depth: depth, owner: brace)
                 // A block that recovered from a missing `}` stops at the start of a line; so does the skip.
                 if isFirstOnItsLine { return }
             default:
@@ -400,8 +375,6 @@ public struct Parser {
 
     // MARK: Positions
 
-    private func lineIndex(of offset: Int) -> Int { file.lineTable.lineIndex(of: offset) }
-
     /// Whether no line ends between two offsets. Only asked for a comment after a statement, so a scan
     /// of the few bytes between them is cheaper than two searches of the line table.
     private func isOnSameLine(_ first: Int, _ second: Int) -> Bool {
@@ -409,26 +382,7 @@ public struct Parser {
     }
 
     /// Spaces and tabs before the first token of the line holding `offset`.
-    ///
-    /// Asked for nearly every statement in a block, so the common case — a token that is the first on its
-    /// line — walks back over its indentation to the line end instead of searching the line table.
-    private func indentation(of offset: Int) -> Int {
-        let bytes = file.bytes
-        var position = offset
-        while position > 0, bytes[position - 1] == UInt8(ascii: " ") || bytes[position - 1] == UInt8(ascii: "\t") {
-            position -= 1
-        }
-        if position == 0 || bytes[position - 1] == UInt8(ascii: "\n") {
-            return offset - position
-        }
-        position = file.lineTable.lineStarts[lineIndex(of: offset)]
-        var count = 0
-        while position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
-            count += 1
-            position += 1
-        }
-        return count
-    }
+    private func indentation(of offset: Int) -> Int { BraceRecovery.indentation(of: offset, in: file) }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span, label: String? = nil,
                                  notes: [Diagnostic.Note] = [], help: String? = nil,

@@ -9,6 +9,8 @@ public struct Catalog: Sendable {
     public var plans: [Plan] = []
     public var pricingTables: [PricingTable] = []
     public var quotes: [Quote] = []
+    /// Statements written but refused by the schema checks: what they say is unknown, not missing.
+    public var refusedStatements = RefusedStatements()
 
     public init() {}
 

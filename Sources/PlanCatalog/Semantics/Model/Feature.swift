@@ -11,16 +11,20 @@ public final class Feature: Sendable {
     public let metricIDs: [Located<String>]
     /// The singular unit for display (`"seat"`, `"API call"`).
     public let unit: String?
+    /// The unit's plural, when written (`unit "person" "people"`); else generated bullets derive it
+    /// (`DisplayText.plural`). catalog.json keeps only the singular.
+    public let unitPlural: String?
     public let location: SourceLocation
 
     init(slug: Located<String>, name: String, description: String?, type: Located<FeatureType>?,
-         metricIDs: [Located<String>], unit: String?, location: SourceLocation) {
+         metricIDs: [Located<String>], unit: String?, unitPlural: String? = nil, location: SourceLocation) {
         self.slug = slug
         self.name = name
         self.description = description
         self.type = type
         self.metricIDs = metricIDs
         self.unit = unit
+        self.unitPlural = unitPlural
         self.location = location
     }
 }

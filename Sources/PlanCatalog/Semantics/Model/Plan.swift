@@ -59,6 +59,9 @@ public enum GrantValue: Sendable, Equatable {
     case limit(ExactDecimal)
     case unlimited
     case text(String)
+    /// A number too long to read exactly (more than 19 significant digits), or malformed (the lexer
+    /// reported it): kept as written so that a number feature's limit can be called too large.
+    case unreadableNumber(String)
     /// A value of the wrong kind, kept so the check can say what was written.
     case invalid(String)
 }

@@ -12,6 +12,9 @@ struct CatalogIndex {
     let trialsByParent: [String: [Plan]]
     /// Quote prices by the id of the plan they are quoted for.
     let quotePricesByPlan: [String: [Price]]
+    /// Whether every plan a pricing-table row or a quote names is known: all resolve, and no `row` or
+    /// quote `plan` statement was refused. Otherwise any plan may be the one meant (`+Unknowns`).
+    let planReferencesAreKnown: Bool
 
     init(_ catalog: Catalog) {
         self.catalog = catalog
@@ -30,6 +33,16 @@ struct CatalogIndex {
             if let planID = quote.planID?.value, let price = quote.price { quotePrices[planID, default: []].append(price) }
         }
         quotePricesByPlan = quotePrices
+        planReferencesAreKnown = Self.planReferencesResolve(in: catalog, plans: plans)
+    }
+
+    private static func planReferencesResolve(in catalog: Catalog, plans: [String: Plan]) -> Bool {
+        let refused = catalog.refusedStatements
+        return catalog.pricingTables.allSatisfy { table in
+            !refused.contains("row", in: table.location) && table.rows.allSatisfy { plans[$0.planID.value] != nil }
+        } && catalog.quotes.allSatisfy { quote in
+            !refused.contains("plan", in: quote.location) && quote.planID.map { plans[$0.value] != nil } ?? true
+        }
     }
 
     /// The features a plan grants: its own `features` block, or for a trial without one, its parent's.

@@ -13,7 +13,9 @@ enum FeatureMetricChecks {
                 guard let feature = index.features[grant.slug.value], let type = feature.type?.value else { continue }
                 checkValue(of: grant, for: feature, type: type, into: &diagnostics)
             }
-            if plan.prices.contains(where: \.billsUsage) || index.hasQuotePrices(for: plan) {
+            // A grant or metric that does not resolve was reported; the plan may gate the metric through it.
+            if plan.prices.contains(where: \.billsUsage) || index.hasQuotePrices(for: plan),
+               index.gatedMetricsAreKnown(of: plan) {
                 checkBilledMetrics(of: plan, in: index, into: &diagnostics)
             }
             for credit in plan.credits where !credit.hasRefusedType {
@@ -57,6 +59,17 @@ enum FeatureMetricChecks {
             if limit.isNegative {
                 report("limit for `\(slug)` is negative", at: grant.value!.location, label: "a limit is 0 or more",
                        help: "write a non-negative number, or `unlimited`")
+            } else if limit.magnitudeExceeds(CatalogField.largestExactValue) {
+                reportTooLarge(grant, limit.description, into: &diagnostics)
+            }
+        case (.number, .unreadableNumber(let text)?):
+            // A malformed number was reported by the lexer; a well-formed one has too many digits to read.
+            guard SchemaChecker.isWellFormedNumber(text) else { return }
+            if text.hasPrefix("-") {
+                report("limit for `\(slug)` is negative", at: grant.value!.location, label: "a limit is 0 or more",
+                       help: "write a non-negative number, or `unlimited`")
+            } else {
+                reportTooLarge(grant, text, into: &diagnostics)
             }
         case (.boolean, let value?), (.usage, let value?):
             let what = type == .boolean ? "a boolean feature is granted by listing it"
@@ -67,8 +80,12 @@ enum FeatureMetricChecks {
             report("number feature `\(slug)` needs a limit", at: grant.slug.location, label: "no limit given",
                    help: "write `\(slug) 10` or `\(slug) unlimited`")
         case (.number, let value?):
+            var help = "write `\(slug) 10` or `\(slug) unlimited`"
+            if case .invalid(let text) = value, let written = NumberShorthand.expansion(of: text) {
+                help = "write the number out in digits: `\(slug) \(written)`"
+            }
             report("limit for `\(slug)` must be a number or `unlimited`, found \(describe(value))",
-                   at: grant.value!.location, label: "not a limit", help: "write `\(slug) 10` or `\(slug) unlimited`")
+                   at: grant.value!.location, label: "not a limit", help: help)
         case (.text, nil):
             report("text feature `\(slug)` needs a value", at: grant.slug.location, label: "no value given",
                    help: "write `\(slug) \"Priority email\"`")
@@ -78,12 +95,23 @@ enum FeatureMetricChecks {
         }
     }
 
+    /// E0709: a number feature's limit above 2^53 − 1. catalog.json's reader refuses such a limit
+    /// (`CatalogField.nonNegativeNumber`), by the same bound, so that `diff` and `import` can read back
+    /// every catalog.json that `build` writes.
+    private static func reportTooLarge(_ grant: FeatureGrant, _ written: String, into diagnostics: inout [Diagnostic]) {
+        let slug = grant.slug.value
+        diagnostics.append(Diagnostic(
+            .featureLimitTooLarge, "limit `\(written)` for `\(slug)` is too large", at: grant.value!.location,
+            label: "more than 2^53 − 1",
+            help: "for no limit, write `\(slug) unlimited`; a limit is at most \(CatalogField.largestExactValue)"))
+    }
+
     private static func describe(_ value: GrantValue) -> String {
         switch value {
         case .limit(let number): "`\(number)`"
         case .unlimited: "`unlimited`"
         case .text(let text): "the string \"\(text)\""
-        case .invalid(let text): "`\(text)`"
+        case .invalid(let text), .unreadableNumber(let text): "`\(text)`"
         }
     }
 
@@ -116,7 +144,7 @@ enum FeatureMetricChecks {
     private static func checkTarget(of credit: CreditDefinition, plan: Plan, in index: CatalogIndex,
                                     into diagnostics: inout [Diagnostic]) {
         guard let target = credit.appliesTo else {
-            if credit.applicationType == .usage {
+            if credit.applicationType == .usage, !index.wasRefused("applies-to", in: credit.location) {
                 diagnostics.append(Diagnostic(
                     .appliesToMissing, "usage credit `\(credit.id.value)` does not say what it applies to",
                     at: credit.location, label: "no `applies-to`",
@@ -160,7 +188,7 @@ enum FeatureMetricChecks {
                     "credit `\(credit.id.value)` applies to `\(slug)`, a \(type.rawValue) feature",
                     at: target.location, label: "credits count usage or number features",
                     help: "apply the credit to a usage or number feature"))
-            } else if !grantsIt {
+            } else if !grantsIt, index.grantsAreKnown(of: plan) {
                 diagnostics.append(Diagnostic(
                     .creditFeatureNotGranted,
                     "credit `\(credit.id.value)` applies to `\(slug)`, which plan `\(plan.id.value)` does not grant",

@@ -19,14 +19,15 @@ enum MoneyChecks {
         for code in codes { checkCurrencyCode(code, into: &diagnostics) }
 
         for price in index.allPrices {
-            checkPrice(price, into: &diagnostics)
+            checkPrice(price, in: index, into: &diagnostics)
             checkPriceTotal(price, into: &diagnostics)
         }
         for plan in catalog.plans {
             checkOnePricePerPeriod(plan, into: &diagnostics)
             checkUsageCreditTotal(plan, into: &diagnostics)
             for credit in plan.credits where !credit.hasRefusedType {
-                checkCreditAmounts(credit, defaultCurrency: catalog.defaultCurrency?.value, into: &diagnostics)
+                checkCreditAmounts(credit, defaultCurrency: catalog.defaultCurrency?.value, in: index,
+                                   into: &diagnostics)
             }
         }
     }
@@ -52,18 +53,20 @@ enum MoneyChecks {
 
     // MARK: Prices and components
 
-    private static func checkPrice(_ price: Price, into diagnostics: inout [Diagnostic]) {
-        if price.resolvedCurrency == nil {
+    private static func checkPrice(_ price: Price, in index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+        if price.resolvedCurrency == nil, !index.currencyIsUnknown(of: price) {
             diagnostics.append(Diagnostic(
                 .priceWithoutCurrency, "price `\(price.id.value)` has no currency", at: price.location,
                 label: "neither the price nor the catalog names a currency",
                 help: "add `currency USD` at the top of the catalog, or to the price"))
         }
-        if price.components.isEmpty {
+        // A refused `component`, or a block never closed, may hold the components.
+        if price.components.isEmpty, !index.wasRefused("component", in: price.location) {
             diagnostics.append(Diagnostic(
                 .priceWithoutComponent, "price `\(price.id.value)` has no components", at: price.location,
                 label: "nothing to bill", help: "add `component base { fixed 29 }`"))
-        } else if price.interval == nil, price.components.contains(where: { $0.interval == nil }) {
+        } else if price.interval == nil, price.components.contains(where: { $0.interval == nil }),
+                  !index.intervalIsUnknown(of: price) {
             diagnostics.append(Diagnostic(
                 .priceWithoutInterval, "price `\(price.id.value)` has no billing interval", at: price.location,
                 label: "how often does it bill?",
@@ -71,14 +74,16 @@ enum MoneyChecks {
         }
         let currency = price.resolvedCurrency.flatMap(Currency.named)
         for component in price.components {
-            checkComponent(component, of: price, currency: currency, into: &diagnostics)
+            checkComponent(component, of: price, currency: currency, in: index, into: &diagnostics)
         }
     }
 
     private static func checkComponent(_ component: PriceComponent, of price: Price, currency: Currency?,
+                                       in index: CatalogIndex,
                                        into diagnostics: inout [Diagnostic]) {
         let id = component.id.value
-        if component.declaredKinds.isEmpty {
+        // Refused kinds are among `declaredKinds`; a component whose block is never closed may lack one.
+        if component.declaredKinds.isEmpty, !index.wasRefused("fixed", in: component.location) {
             diagnostics.append(Diagnostic(
                 .componentKindCount, "component `\(id)` has none of `fixed`, `per-seat` or `usage`",
                 at: component.location, label: "what does this component bill?",
@@ -113,7 +118,7 @@ enum MoneyChecks {
         case .usage:
             if let unitPrice = component.unitPrice {
                 checkAmount(unitPrice, currency: currency, extraPlaces: unitPriceExtraPlaces, into: &diagnostics)
-            } else if !component.hasUnitPriceStatement {
+            } else if !component.hasUnitPriceStatement, !index.wasRefused("unit-price", in: component.location) {
                 diagnostics.append(Diagnostic(
                     .usageWithoutUnitPrice, "usage component `\(id)` has no `unit-price`", at: component.location,
                     label: "what does each unit cost?",
@@ -230,7 +235,7 @@ enum MoneyChecks {
 
     // MARK: Credits
 
-    private static func checkCreditAmounts(_ credit: CreditDefinition, defaultCurrency: String?,
+    private static func checkCreditAmounts(_ credit: CreditDefinition, defaultCurrency: String?, in index: CatalogIndex,
                                            into diagnostics: inout [Diagnostic]) {
         let amounts = [credit.amount, credit.refill].compactMap { $0 }
         switch credit.applicationType {
@@ -259,7 +264,7 @@ enum MoneyChecks {
                         label: "must be more than 0", help: "give the credit's amount in major units: `amount 50`"))
                 }
             }
-            if code == nil {
+            if code == nil, !index.wasRefused("currency", in: credit.location), !index.wasRefused("currency", in: nil) {
                 diagnostics.append(Diagnostic(
                     .priceWithoutCurrency, "monetary credit `\(credit.id.value)` has no currency", at: credit.location,
                     label: "neither the credit nor the catalog names a currency",

@@ -9,7 +9,7 @@ enum PlanKindChecks {
         let quotedPlans = Set(catalog.quotes.compactMap(\.planID?.value))
 
         for plan in catalog.plans {
-            if plan.isFree {
+            if plan.isFree, index.pricesAreKnown(of: plan) {
                 for credit in plan.credits where credit.applicationType == .monetary {
                     diagnostics.append(Diagnostic(
                         .monetaryCreditOnFreePlan,
@@ -21,7 +21,7 @@ enum PlanKindChecks {
                 }
             }
             if let trialOf = plan.trialOf, let parent = index.plans[trialOf.value], !parent.isTrial,
-               parent.isFree || parent.isPlaceholder {
+               parent.isFree || parent.isPlaceholder, index.pricesAreKnown(of: parent) {
                 let what = parent.isFree ? "is free" : "has no price"
                 diagnostics.append(Diagnostic(
                     .trialParentNotPaid, "trial `\(plan.id.value)` is a trial of `\(parent.id.value)`, which \(what)",
@@ -39,7 +39,9 @@ enum PlanKindChecks {
                 }
             }
             if plan.isPlaceholder, !plan.isTrial, !enterpriseRowPlans.contains(plan.id.value),
-               !rowPlans.contains(plan.id.value), !quotedPlans.contains(plan.id.value) {
+               !rowPlans.contains(plan.id.value), !quotedPlans.contains(plan.id.value),
+               // A row or quote naming an unknown plan may mean this one; a refused `price` may be its price.
+               index.planReferencesAreKnown, !index.wasRefused("price", in: plan.location) {
                 diagnostics.append(Diagnostic(
                     .unusedPlaceholderPlan, "plan `\(plan.id.value)` has no price, so customers cannot subscribe to it",
                     at: plan.location, label: "placeholder plan",

@@ -10,13 +10,13 @@ enum PricingTableChecks {
 
     private static func check(_ table: PricingTable, in index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
         let slug = table.slug.value
-        if table.rows.isEmpty {
+        if table.rows.isEmpty, !index.wasRefused("row", in: table.location) {
             diagnostics.append(Diagnostic(
                 .pricingTableWithoutRows, "pricing table `\(slug)` has no rows", at: table.location,
                 label: "nothing to show", help: "add a `row PLAN` for each plan to show, in display order"))
         }
         let currency = (table.currency ?? index.catalog.defaultCurrency).map { Lowering.normalizedCurrency($0.value) }
-        if currency == nil {
+        if currency == nil, !index.wasRefused("currency", in: table.location), !index.wasRefused("currency", in: nil) {
             diagnostics.append(Diagnostic(
                 .priceWithoutCurrency, "pricing table `\(slug)` has no currency", at: table.location,
                 label: "which prices should it show?",
@@ -62,7 +62,8 @@ enum PricingTableChecks {
                     help: "remove the row, or remove `hidden` from the plan"))
                 continue
             }
-            if !row.isEnterprise, !plan.isTrial, let currency, !hasMonthlyOrYearlyPrice(plan, in: currency) {
+            if !row.isEnterprise, !plan.isTrial, let currency, !hasMonthlyOrYearlyPrice(plan, in: currency),
+               index.pricesAreKnown(of: plan) {
                 diagnostics.append(Diagnostic(
                     .rowWithoutPrice, "plan `\(planID)` has no monthly or yearly price in \(currency)",
                     at: row.planID.location, label: "no amount to show in this row",

@@ -11,6 +11,9 @@ struct ReferenceChecks {
     private var suggestionsLeft = Self.maximumSuggestions
     /// Each kind's ids, sorted once, so that a suggestion is the same whatever the dictionary order.
     private var sortedIDs: [EntityKind: [String]] = [:]
+    /// Definitions refused at the top level (`plan "plan_pro" {`), by the id they were meant to have: a
+    /// reference to that id is not reported again.
+    private var refused = RefusedStatements()
 
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
         var checks = ReferenceChecks()
@@ -20,6 +23,7 @@ struct ReferenceChecks {
 
     private mutating func check(_ index: CatalogIndex) {
         let catalog = index.catalog
+        refused = catalog.refusedStatements
         for feature in catalog.features {
             for metric in feature.metricIDs {
                 resolve(metric, in: index.metrics, kind: .metric, code: .unknownMetric)
@@ -87,7 +91,9 @@ struct ReferenceChecks {
     /// Reports `reference` when no element of `kind` has its id.
     private mutating func resolve<Element>(_ reference: Located<String>, in elements: [String: Element],
                                            kind: EntityKind, code: DiagnosticCode) {
-        guard elements[reference.value] == nil else { return }
+        // A name with letters outside ASCII was reported by the lexer (E0117).
+        guard elements[reference.value] == nil, reference.value.utf8.allSatisfy({ $0 < 0x80 }),
+              !refused.containsRefusedDefinition(kind.rawValue, id: reference.value) else { return }
         let suggestion = suggestionsLeft > 0 ? suggest(reference.value, among: ids(of: kind, in: elements)) : nil
         diagnostics.append(Diagnostic(
             code, "unknown \(kind.rawValue) `\(reference.value)`", at: reference.location,

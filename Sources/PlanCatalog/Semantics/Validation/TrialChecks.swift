@@ -7,12 +7,12 @@ enum TrialChecks {
         let catalog = index.catalog
         for plan in catalog.plans {
             switch (plan.trialOf, plan.trialDays) {
-            case (nil, let days?):
+            case (nil, let days?) where !index.wasRefused("trial-of", in: plan.location):
                 diagnostics.append(Diagnostic(
                     .trialDaysWithoutTrialOf, "`trial-days` on plan `\(plan.id.value)`, which is not a trial",
                     at: days.location, label: "only a trial plan has a trial length",
                     help: "add `trial-of PLAN` to make this a trial of that plan, or remove `trial-days`"))
-            case (let trialOf?, nil):
+            case (let trialOf?, nil) where !index.wasRefused("trial-days", in: plan.location):
                 diagnostics.append(Diagnostic(
                     .trialOfWithoutTrialDays, "trial plan `\(plan.id.value)` has no `trial-days`",
                     at: trialOf.location, label: "how long does the trial last?",
