@@ -90,10 +90,12 @@ enum DisplayText {
         "NZD": "NZ$", "BRL": "R$", "MXN": "MX$", "CNY": "CN¥",
     ]
 
-    private static func grouped(_ digits: String) -> String {
+    /// `1500000` → `1,500,000`: digits in groups of three from the right, as pricing pages write them
+    /// (and, with `_`, as the language writes large numbers).
+    static func grouped(_ digits: String, separator: Character = ",") -> String {
         var result = ""
         for (position, digit) in digits.enumerated() {
-            if position > 0, (digits.count - position) % 3 == 0 { result.append(",") }
+            if position > 0, (digits.count - position) % 3 == 0 { result.append(separator) }
             result.append(digit)
         }
         return result

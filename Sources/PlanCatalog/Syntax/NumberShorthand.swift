@@ -16,16 +16,6 @@ enum NumberShorthand {
         guard !(parts.count == 2 && fraction.isEmpty), fraction.count <= zeros else { return nil }
         let value = String(whole) + fraction + String(repeating: "0", count: zeros - fraction.count)
         let trimmed = value.drop { $0 == "0" }
-        return grouped(trimmed.isEmpty ? "0" : String(trimmed))
-    }
-
-    /// `1500` → `1_500`, as the language groups digits.
-    private static func grouped(_ digits: String) -> String {
-        var result = ""
-        for (position, digit) in digits.enumerated() {
-            if position > 0, (digits.count - position) % 3 == 0 { result.append("_") }
-            result.append(digit)
-        }
-        return result
+        return DisplayText.grouped(trimmed.isEmpty ? "0" : String(trimmed), separator: "_")
     }
 }
