@@ -37,32 +37,31 @@ enum ReviewWarnings {
     private struct RecurringAmounts {
         var fixed: UInt64 = 0
         var perSeat: UInt64 = 0
-        /// The component each total was written in, when there is exactly one: the warning points at it.
-        var fixedComponents: [PriceComponent] = []
-        var perSeatComponents: [PriceComponent] = []
+        /// The component each total was written in, when there is exactly one: the warning points at its
+        /// amount. Nil when there are none or several (then it points at the price). Kept as one optional
+        /// rather than a list, so a plan's check allocates nothing.
+        var fixedComponent: PriceComponent?
+        var perSeatComponent: PriceComponent?
+        var fixedCount = 0
+        var perSeatCount = 0
     }
 
     private static func checkYearlyAgainstMonthly(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
-        // A plan has one price per currency and period (E0806); where it has two, the first is compared.
-        var monthly: [String: Price] = [:]
-        var yearly: [(currency: String, price: Price)] = []
-        for price in plan.prices {
-            guard let currency = price.resolvedCurrency, Currency.named(currency) != nil else { continue }
-            switch price.period {
-            case BillingPeriod.monthly?: if monthly[currency] == nil { monthly[currency] = price }
-            case BillingPeriod.yearly?: if !yearly.contains(where: { $0.currency == currency }) { yearly.append((currency, price)) }
-            default: break
-            }
-        }
-        for (currencyCode, yearlyPrice) in yearly {
-            guard let monthlyPrice = monthly[currencyCode], let currency = Currency.named(currencyCode),
+        // A plan has one price per currency and period (E0806); where it has two, the first of each is
+        // compared. Plans have a handful of prices, so a scan beats building a dictionary per plan.
+        let prices = plan.prices
+        for (position, yearlyPrice) in prices.enumerated() where yearlyPrice.period == .yearly {
+            guard let currencyCode = yearlyPrice.resolvedCurrency,
+                  !prices[..<position].contains(where: { $0.period == .yearly && $0.resolvedCurrency == currencyCode }),
+                  let monthlyPrice = prices.first(where: { $0.period == .monthly && $0.resolvedCurrency == currencyCode }),
+                  let currency = Currency.named(currencyCode),
                   let yearlyAmounts = recurringAmounts(of: yearlyPrice, in: currency),
                   let monthlyAmounts = recurringAmounts(of: monthlyPrice, in: currency) else { continue }
             compare(yearlyAmounts.fixed, monthlyAmounts.fixed, perSeat: false, yearly: yearlyPrice,
-                    components: yearlyAmounts.fixedComponents, monthly: monthlyPrice, currency: currency,
+                    component: yearlyAmounts.fixedCount == 1 ? yearlyAmounts.fixedComponent : nil, monthly: monthlyPrice, currency: currency,
                     into: &diagnostics)
             compare(yearlyAmounts.perSeat, monthlyAmounts.perSeat, perSeat: true, yearly: yearlyPrice,
-                    components: yearlyAmounts.perSeatComponents, monthly: monthlyPrice, currency: currency,
+                    component: yearlyAmounts.perSeatCount == 1 ? yearlyAmounts.perSeatComponent : nil, monthly: monthlyPrice, currency: currency,
                     into: &diagnostics)
         }
     }
@@ -76,11 +75,13 @@ enum ReviewWarnings {
             case .fixed(let amount):
                 guard let minor = minorUnits(amount.value, in: currency) else { return nil }
                 amounts.fixed += minor
-                amounts.fixedComponents.append(component)
+                amounts.fixedComponent = component
+                amounts.fixedCount += 1
             case .perSeat(let amount):
                 guard let minor = minorUnits(amount.value, in: currency) else { return nil }
                 amounts.perSeat += minor
-                amounts.perSeatComponents.append(component)
+                amounts.perSeatComponent = component
+                amounts.perSeatCount += 1
             case .usage, nil:
                 continue
             }
@@ -98,7 +99,7 @@ enum ReviewWarnings {
     /// price with only the other kind of fee, has nothing to compare. Exact: amounts are at most 2^53 − 1
     /// minor units, so 12 times one still fits.
     private static func compare(_ yearly: UInt64, _ monthly: UInt64, perSeat: Bool, yearly yearlyPrice: Price,
-                                components: [PriceComponent], monthly monthlyPrice: Price, currency: Currency,
+                                component: PriceComponent?, monthly monthlyPrice: Price, currency: Currency,
                                 into diagnostics: inout [Diagnostic]) {
         guard yearly > 0, monthly > 0 else { return }
         let isTooHigh = yearly > largestYearlyMultiple * monthly
@@ -112,7 +113,7 @@ enum ReviewWarnings {
         let kind = perSeat ? "per-seat" : "fixed"
         // The amount itself when one component holds it, else the price.
         var location = yearlyPrice.location
-        if components.count == 1, let component = components.first {
+        if let component {
             switch component.kind {
             case .fixed(let amount), .perSeat(let amount): location = amount.location
             default: break
@@ -139,11 +140,12 @@ enum ReviewWarnings {
     /// `100×`, `4.5×`, `12.01×`: the ratio to two decimals at most. Where rounding would show the very
     /// bound crossed (12.001 as `12×`), it says `more than 12×` / `less than 5×` instead.
     private static func ratioText(_ yearly: UInt64, _ monthly: UInt64, isTooHigh: Bool) -> String {
-        // Display only: the comparison above is exact.
-        let hundredths = (Double(yearly) / Double(monthly) * 100).rounded()
+        // In whole hundredths, rounded half up, in integers: amounts are at most 2^53 − 1, so a hundred
+        // times one still fits in 64 bits.
+        let hundredths = (yearly * 100 + monthly / 2) / monthly
         let bound = isTooHigh ? largestYearlyMultiple : smallestYearlyMultiple
-        if hundredths == Double(bound * 100) { return (isTooHigh ? "more than " : "less than ") + "\(bound)×" }
-        let whole = Int(hundredths) / 100, fraction = Int(hundredths) % 100
+        if hundredths == bound * 100 { return (isTooHigh ? "more than " : "less than ") + "\(bound)×" }
+        let whole = Int(hundredths / 100), fraction = Int(hundredths % 100)
         if fraction == 0 { return "\(DisplayText.number(whole))×" }
         let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0\(fraction)" : String(fraction))
         return "\(DisplayText.number(whole)).\(digits)×"
@@ -153,8 +155,9 @@ enum ReviewWarnings {
 
     private static func checkMonetaryCreditCurrencies(_ plan: Plan, in index: CatalogIndex,
                                                       into diagnostics: inout [Diagnostic]) {
-        let monetary = plan.credits.filter { !$0.hasRefusedType && $0.applicationType == .monetary }
-        guard !monetary.isEmpty else { return }
+        let isMonetary = { (credit: CreditDefinition) in !credit.hasRefusedType && credit.applicationType == .monetary }
+        guard plan.credits.contains(where: isMonetary) else { return }
+        let monetary = plan.credits.filter(isMonetary)
         // A trial bills nothing itself: its credits meet the prices its subscription moves to.
         var prices = index.pricesBilled(under: plan)
         var billingPlan = plan
