@@ -7,8 +7,16 @@
 /// SIGTERM before the rename (`InterruptHandler` removes the dot-file). An existing OUT keeps its
 /// permission bits, and a symbolic link at OUT stays a link, as with `plancat fmt`. What is left here is
 /// where the source goes: into a directory named by OUT, and never into a directory that does not exist,
-/// because import does not create directories.
+/// because import does not create directories; and onto standard output for `-o -` and `-o /dev/stdout`,
+/// which name the stream rather than a file to replace (a rename over /dev/stdout would replace the
+/// link, or, through it, whatever file the shell redirected standard output into).
+///
+/// Only a regular file is ever replaced (`AtomicFileWriter.Target`): a device node, a FIFO, a socket, or
+/// a link to one of them or to nothing, is refused with exit 73 and left as it is.
 extension ImportCommand {
+    /// The names of OUT that mean standard output: the source is printed, as without `-o`.
+    static let standardOutputNames: Set<String> = ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+
     /// Writes `source` (UTF-8) into OUT (or OUT/catalog.plancat for a directory) and returns the path written, as
     /// the user would name it.
     static func write(_ source: [UInt8], to output: String,
