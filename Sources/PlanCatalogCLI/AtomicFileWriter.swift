@@ -14,9 +14,9 @@ import Musl
 /// dot-file beside the file — `.NAME.plancat-<pid>-<random>.tmp` (Docs/CLI.md § Atomicity), in the same
 /// directory so that the rename stays on one file system, dot-prefixed so that globs and catalog discovery
 /// skip it — and are then renamed over the file: a reader sees the old bytes or the new ones, never half
-/// of either. A failure removes the temporary file and leaves the file exactly as it was; so does SIGINT
-/// or SIGTERM, because every temporary file is registered with `InterruptHandler` from the moment it is
-/// created until it is renamed or removed.
+/// of either. A failure removes the temporary file and leaves the file exactly as it was; so does SIGINT,
+/// SIGTERM or any other terminating signal, because every temporary file is registered with
+/// `InterruptHandler` from the moment it is created until it is renamed or removed.
 ///
 /// `replace` keeps an existing file's permission bits and follows a symbolic link to a regular file,
 /// replacing its target so that the link stays a link. (Ownership, extended attributes and hard links to

@@ -3,9 +3,9 @@
 /// The write itself is `AtomicFileWriter.replace`'s: the source goes, completely and synced, to a dot-file
 /// beside OUT (`.acme.plancat.plancat-<pid>-<random>.tmp`, skipped by catalog discovery and globs) and is
 /// renamed over OUT only then, so an editor, a `plancat check` or a CI job reading OUT sees the old file or
-/// the new one, never half of either, and a failure leaves the old file as it was; so does SIGINT or
-/// SIGTERM before the rename (`InterruptHandler` removes the dot-file). An existing OUT keeps its
-/// permission bits, and a symbolic link at OUT stays a link, as with `plancat fmt`. What is left here is
+/// the new one, never half of either, and a failure leaves the old file as it was; so does SIGINT,
+/// SIGTERM or another terminating signal before the rename (`InterruptHandler` removes the dot-file). An
+/// existing OUT keeps its permission bits, and a symbolic link at OUT stays a link, as with `plancat fmt`. What is left here is
 /// where the source goes: into a directory named by OUT, and never into a directory that does not exist,
 /// because import does not create directories; and onto standard output for `-o -` and `-o /dev/stdout`,
 /// which name the stream rather than a file to replace (a rename over /dev/stdout would replace the

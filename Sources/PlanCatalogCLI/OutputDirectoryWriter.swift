@@ -211,7 +211,8 @@ struct OutputDirectoryWriter {
     }
 
     /// Runs `work` on a second thread while `mainWork` runs on this one, and returns once both are done.
-    /// The thread is started with SIGINT and SIGTERM blocked, which it inherits and keeps.
+    /// The thread is started with the interrupt signals (`InterruptHandler.signals`) blocked, which it
+    /// inherits and keeps.
     private static func runConcurrently(_ work: @escaping @Sendable () -> Void, alongside mainWork: () -> Void) {
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
