@@ -36,9 +36,14 @@ final class PlancatProcess {
 
     /// The signals a test sends, which the child starts with at their default action, whatever the test
     /// runner does with them.
-    static let testedSignals: [Int32] = [SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGUSR1,
-                                         SIGSEGV, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM,
-                                         SIGPROF]
+    static let testedSignals: [Int32] = {
+        var signals = [SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGUSR1, SIGSEGV, SIGUSR2,
+                       SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGSYS]
+        #if os(Linux)
+        signals += [SIGSTKFLT, SIGPWR, SIGPOLL]
+        #endif
+        return signals
+    }()
 
     /// `environment` is added to this process's own; `standardInput` is the file the child reads.
     init(_ arguments: [String], standardError: String, standardInput: String = "/dev/null",

@@ -22,11 +22,17 @@ import Testing
 @Suite struct TerminatingSignalTests {
     /// What the interrupt handler takes, by name for messages; the real-time signals are checked by one of
     /// them below.
-    static let interruptions: [(Int32, String)] = [
-        (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT"), (SIGQUIT, "SIGQUIT"), (SIGUSR1, "SIGUSR1"), (SIGUSR2, "SIGUSR2"),
-        (SIGALRM, "SIGALRM"), (SIGTERM, "SIGTERM"), (SIGXCPU, "SIGXCPU"), (SIGXFSZ, "SIGXFSZ"),
-        (SIGVTALRM, "SIGVTALRM"), (SIGPROF, "SIGPROF"),
-    ]
+    static let interruptions: [(Int32, String)] = {
+        var signals: [(Int32, String)] = [
+            (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT"), (SIGQUIT, "SIGQUIT"), (SIGUSR1, "SIGUSR1"), (SIGUSR2, "SIGUSR2"),
+            (SIGALRM, "SIGALRM"), (SIGTERM, "SIGTERM"), (SIGXCPU, "SIGXCPU"), (SIGXFSZ, "SIGXFSZ"),
+            (SIGVTALRM, "SIGVTALRM"), (SIGPROF, "SIGPROF"), (SIGSYS, "SIGSYS"),
+        ]
+        #if os(Linux)
+        signals += [(SIGSTKFLT, "SIGSTKFLT"), (SIGPWR, "SIGPWR"), (SIGPOLL, "SIGIO")]
+        #endif
+        return signals
+    }()
 
     static let crashes: [(Int32, String)] = [
         (SIGABRT, "SIGABRT"), (SIGILL, "SIGILL"), (SIGTRAP, "SIGTRAP"), (SIGSEGV, "SIGSEGV"), (SIGBUS, "SIGBUS"),
