@@ -14,13 +14,17 @@ import Musl
 /// dot-file beside the file — `.NAME.plancat-<pid>-<random>.tmp` (Docs/CLI.md § Atomicity), in the same
 /// directory so that the rename stays on one file system, dot-prefixed so that globs and catalog discovery
 /// skip it — and are then renamed over the file: a reader sees the old bytes or the new ones, never half
-/// of either. A failure removes the temporary file and leaves the file exactly as it was; so does SIGINT
-/// or SIGTERM, because every temporary file is registered with `InterruptHandler` from the moment it is
-/// created until it is renamed or removed.
+/// of either. A failure removes the temporary file and leaves the file exactly as it was; so does SIGINT,
+/// SIGTERM or any other terminating signal, because every temporary file is registered with
+/// `InterruptHandler` from the moment it is created until it is renamed or removed.
 ///
-/// `replace` keeps an existing file's permission bits and follows a symbolic link, replacing its target
-/// so that the link stays a link. (Ownership, extended attributes and hard links to the old file are not
-/// carried over: the file is a new inode, as with every editor that saves atomically.)
+/// `replace` keeps an existing file's permission bits and follows a symbolic link to a regular file,
+/// replacing its target so that the link stays a link. (Ownership, extended attributes and hard links to
+/// the old file are not carried over: the file is a new inode, as with every editor that saves atomically.)
+/// It replaces only a regular file, or creates one where there is nothing: a rename over a device node, a
+/// FIFO or a socket would swap the node for a plain file — run as root, `-o /dev/null` would replace
+/// /dev/null for the whole machine — so anything else at the path, or at the end of its links, is refused,
+/// and so is a link that leads nowhere (`Target`).
 enum AtomicFileWriter {
     /// Why a file could not be written: one line naming it, as the user would, and the system's reason.
     struct Failure: Error, Equatable, Sendable {
@@ -28,22 +32,64 @@ enum AtomicFileWriter {
         let message: String
     }
 
-    /// Replaces the file at the absolute `path` (shown in messages as `shownPath`) with `bytes`, or creates
-    /// it when there is none. A new file gets the usual mode (0666 less the umask), as `>` would give it.
+    /// Replaces the regular file at the absolute `path` (shown in messages as `shownPath`) with `bytes`,
+    /// or creates it when there is none. A new file gets the usual mode (0666 less the umask), as `>`
+    /// would give it. Anything but a regular file at `path` is refused (`Target`), and checked again just
+    /// before the rename, so that only a change made in that instant could slip through.
     static func replace(_ path: String, with bytes: [UInt8], shownAs shownPath: String) throws(Failure) {
         let target = resolved(path)
-        var information = stat()
-        var permissions: mode_t?
-        if stat(target, &information) == 0 {
-            permissions = information.st_mode & 0o7777
-        } else if errno != ENOENT {
-            throw Failure(message: "cannot write `\(shownPath)`: \(reason())")
-        }
+        let permissions = try Target(at: target, shownAs: shownPath).permissions
         let temporary = try writeTemporaryFile(bytes, beside: target, permissions: permissions, shownAs: shownPath)
+        do throws(Failure) {
+            _ = try Target(at: target, shownAs: shownPath)
+        } catch {
+            temporary.discard()
+            throw error
+        }
         guard temporary.renameOver(target) else {
             let failure = Failure(message: "cannot replace `\(shownPath)`: \(reason())")
             temporary.discard()
             throw failure
+        }
+    }
+
+    /// What a write may replace: a regular file (whose permission bits the new one keeps), or nothing.
+    struct Target {
+        /// The permission bits of the regular file there; nil when there is none.
+        let permissions: mode_t?
+
+        /// Looks at `path`, whose symbolic links are already resolved (a link still there leads
+        /// nowhere), without following a link.
+        init(at path: String, shownAs shownPath: String) throws(Failure) {
+            var information = stat()
+            guard lstat(path, &information) == 0 else {
+                guard errno == ENOENT else { throw Failure(message: "cannot write `\(shownPath)`: \(reason())") }
+                permissions = nil
+                return
+            }
+            guard var kind = Self.refusedKind(information.st_mode) else {
+                permissions = information.st_mode & 0o7777
+                return
+            }
+            // Links are resolved before: one still here leads nowhere (or round in a loop).
+            if kind == "a symbolic link" { kind += " that leads nowhere" }
+            throw Failure(message: "cannot write `\(shownPath)`: it is \(kind), not a regular file; "
+                          + "plancat replaces only regular files")
+        }
+
+        /// How a message names what is at a path when it is not a regular file: "a FIFO"; nil for a
+        /// regular file.
+        static func refusedKind(_ mode: mode_t) -> String? {
+            switch mode & S_IFMT {
+            case S_IFREG: nil
+            case S_IFDIR: "a directory"
+            case S_IFLNK: "a symbolic link"
+            case S_IFIFO: "a FIFO"
+            case S_IFSOCK: "a socket"
+            case S_IFCHR: "a character device"
+            case S_IFBLK: "a block device"
+            default: "an unknown kind of file"
+            }
         }
     }
 

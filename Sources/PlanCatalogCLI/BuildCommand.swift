@@ -34,8 +34,9 @@ enum BuildCommand: Command {
         The files are written atomically: each goes to a temporary name beside it first, and all are
         renamed into place only once every one is written, so a failed or interrupted build leaves the
         previous files as they were. Then the .json files in DIR/pricing-tables/ of pricing tables no
-        longer in the catalog are removed; nothing else in DIR is touched. A catalog with errors writes
-        and removes nothing.
+        longer in the catalog, which plancat wrote, are removed; nothing else in DIR is touched, and
+        nothing through a link inside DIR. Two builds into one DIR take turns. A catalog with errors
+        writes and removes nothing.
 
         PATH names one catalog: a .plancat file, a catalog directory (one holding catalog.plancat), a
         folder holding a single catalog, or - for standard input. Without a PATH, catalogs/ is built;
@@ -63,7 +64,9 @@ enum BuildCommand: Command {
           64  usage error: unknown option, invalid value, more than one catalog, --print with
               --output, or an unknown document or pricing table
           66  PATH does not exist or cannot be read
-          73  DIR or a file in it cannot be created or written; the previous files are untouched
+          73  DIR or a file in it cannot be created or written, a link, FIFO or device stands
+              where a file goes, or another build held DIR for 120 s; the previous files are untouched
+          128+N  stopped by signal N (130 Ctrl-C, 143 kill, 129 SIGHUP): DIR as it was or all new
 
         Examples:
           plancat build catalogs/acme                   write build/catalog.json and the rest

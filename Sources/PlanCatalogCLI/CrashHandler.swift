@@ -9,15 +9,22 @@ import Musl
 /// Turns a crash into the one-line report and exit status 70 of CLI.md.
 ///
 /// Swift traps (a failed precondition, an index out of range) cannot be caught: they raise SIGILL or
-/// SIGTRAP, and memory faults SIGSEGV or SIGBUS. A handler for those four writes
-/// `plancat: internal error (signal N); please report this bug` and exits 70, instead of a stack trace
-/// that means nothing to a user. The handler does only what is safe in a signal handler — `write(2)` of
-/// static text and `_exit(2)` — and runs on an alternate stack, so that a stack overflow is reported too.
+/// SIGTRAP, and memory faults SIGSEGV or SIGBUS; `abort()` in C code raises SIGABRT, and an arithmetic
+/// fault SIGFPE. A handler for those six writes `plancat: internal error (signal N); please report this
+/// bug` and exits 70, instead of a stack trace that means nothing to a user. The handler does only what is
+/// safe in a signal handler — `write(2)` of static text and `_exit(2)` — and runs on an alternate stack,
+/// so that a stack overflow is reported too.
+///
+/// These are also the signals the Swift runtime's backtracer catches on Linux (with SIGQUIT, which
+/// `InterruptHandler` takes): it prints pages of stack for each and, for SIGQUIT and SIGABRT sent by
+/// `kill`, lets the process go on and exit 0. It reads `SWIFT_BACKTRACE` when the runtime starts, before
+/// any of plancat's code runs, so it cannot be turned off from here; installing these handlers replaces
+/// its own, which is as good: it never runs.
 ///
 /// It is installed by `PlanCatalogCLI.main()` only, never by `run`, so tests keep their own crash
 /// reporting; and it is compiled out when fuzzing (`-D FUZZING`), where the fuzzer must see the crash.
 enum CrashHandler {
-    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS]
+    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSEGV, SIGBUS]
 
     static func install() {
         #if !FUZZING

@@ -86,7 +86,7 @@ enum ImportCommand: Command {
             return ExitStatus.invalidInputData
         }
 
-        guard let output else {
+        guard let output, !standardOutputNames.contains(output) else {
             terminal.write(String(decoding: source, as: UTF8.self), to: .standardOutput)
             return ExitStatus.success
         }

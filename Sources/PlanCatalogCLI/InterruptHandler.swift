@@ -6,8 +6,10 @@ import Glibc
 import Musl
 #endif
 
-/// Turns Ctrl-C (SIGINT) and `kill` (SIGTERM) into a clean stop: no temporary file left behind, no build
-/// half committed, and exit status 128 + the signal's number (130, 143), as shells report it (CLI.md).
+/// Turns every signal that would end plancat and can be caught — Ctrl-C (SIGINT), `kill` (SIGTERM), a
+/// closed terminal (SIGHUP), Ctrl-\ (SIGQUIT), SIGUSR1, SIGALRM and the rest of `signals` — into a clean
+/// stop: no temporary file left behind, no build half committed, and exit status 128 + the signal's number
+/// (130, 143, 129, 131…), as shells report it (CLI.md).
 ///
 /// A write in progress keeps its new bytes in temporary dot-files until it renames them into place
 /// (`AtomicFileWriter`). The default action of these signals ends the process on the spot, leaving those
@@ -16,24 +18,56 @@ import Musl
 /// - every temporary file, and every directory a build creates, is registered here while it exists, and
 ///   the handler removes what is registered, writes `plancat: interrupted` and exits;
 /// - the parts that must not be cut in two — a build's renames and removals, and creating a temporary
-///   file together with registering it — run with both signals blocked (`deferringInterrupts`); a signal
-///   that arrives meanwhile waits, and is handled as soon as they are done.
+///   file together with registering it — run with every one of these signals blocked
+///   (`deferringInterrupts`); a signal that arrives meanwhile waits, and is handled as soon as they are
+///   done.
+///
+/// SIGPIPE is not one of them: writing to a closed standard output is an error to report (exit 74), not
+/// an interruption, so it is left to whoever decides what a broken pipe means — ignored, a write then
+/// fails with EPIPE. SIGKILL and SIGSTOP cannot be caught; the crash signals (SIGSEGV, SIGABRT…) are
+/// `CrashHandler`'s.
 ///
 /// A signal handler may only call async-signal-safe functions: no allocation, no lock, nothing lazily
 /// initialised. So the registry is C storage that the handler reads without a lock — strdup'ed paths in
-/// a table allocated before the handler is armed — and the writers change it only with both signals
+/// a table allocated before the handler is armed — and the writers change it only with the signals
 /// blocked, so the handler never sees an entry half written. The handler runs on the main thread only:
 /// every other thread plancat starts — a build's second writer and its freeing thread, libdispatch's
-/// workers — starts with both signals blocked and keeps them so, so blocking them on the main thread
+/// workers — starts with the signals blocked and keeps them so, so blocking them on the main thread
 /// blocks them for the process. (A mutex still guards the table between threads: tests run commands in
 /// process, several at a time, with no handler installed.)
+///
+/// Besides files and directories, a child process can be registered (`register(childProcess:)`): the
+/// handler kills it, before removing anything, so that a child writing into a temporary directory stops
+/// first and a child that would outlive plancat (git, and what git starts) does not.
 ///
 /// Like `CrashHandler`, it is installed by `PlanCatalogCLI.main()` only, never by `run`, and compiled out
 /// when fuzzing, where libFuzzer handles SIGINT itself. A signal that was ignored when plancat started
 /// stays ignored — a background job of a non-interactive shell ignores SIGINT, so that Ctrl-C stops only
-/// the foreground — as every Unix tool that catches signals does.
+/// the foreground; `nohup` ignores SIGHUP — as every Unix tool that catches signals does.
 enum InterruptHandler {
-    static let signals: [Int32] = [SIGINT, SIGTERM]
+    /// Every signal whose default action ends the process and that plancat can catch, but for SIGPIPE
+    /// (see above) and the crash signals of `CrashHandler`; SIGINT and SIGTERM last, so that a test that
+    /// sees those two caught knows every one is. On Linux, the real-time signals too: their default
+    /// action also ends the process.
+    static let signals: [Int32] = {
+        var signals: [Int32] = [SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+                                SIGSYS]
+        #if os(Linux)
+        signals += [SIGSTKFLT, SIGPWR, SIGPOLL]
+        #endif
+        #if canImport(Glibc)
+        signals += Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
+        #endif
+        return signals + [SIGINT, SIGTERM]
+    }()
+
+    /// `signals` as a set for sigprocmask(2), made once.
+    private static let signalSet: sigset_t = {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in signals { sigaddset(&set, signal) }
+        return set
+    }()
 
     /// Arms the handler for each signal that is not ignored. The registry is allocated first, so that
     /// the handler finds everything it reads already initialised.
@@ -45,20 +79,18 @@ enum InterruptHandler {
             guard sigaction(signal, nil, &current) == 0, !isIgnored(current) else { continue }
             var action = signalAction(calling: removeLeftoversAndExit)
             // One signal at a time: a SIGTERM during the SIGINT handler waits for an exit that never comes.
-            for other in signals { sigaddset(&action.sa_mask, other) }
+            action.sa_mask = signalSet
             sigaction(signal, &action, nil)
         }
         #endif
     }
 
-    /// Runs `body` with SIGINT and SIGTERM blocked, then restores the previous mask, which delivers a
+    /// Runs `body` with every one of `signals` blocked, then restores the previous mask, which delivers a
     /// signal that arrived meanwhile: the process then stops after `body`, never inside it. Nests.
     static func deferringInterrupts<Result, Failure: Error>(
         _ body: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        var interrupts = sigset_t()
-        sigemptyset(&interrupts)
-        for signal in signals { sigaddset(&interrupts, signal) }
+        var interrupts = signalSet
         var previous = sigset_t()
         pthread_sigmask(SIG_BLOCK, &interrupts, &previous)
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
@@ -67,7 +99,7 @@ enum InterruptHandler {
 
     // MARK: Registry
 
-    /// A path the handler removes, until `unregister` says it is no longer a leftover.
+    /// Something the handler removes or stops, until `unregister` says it is no longer a leftover.
     struct Registration: Sendable {
         fileprivate let slot: Int
     }
@@ -75,32 +107,46 @@ enum InterruptHandler {
     /// Registers a temporary file, which the handler unlinks. Call it with interrupts deferred, together
     /// with creating the file, so that no signal can fall between the two.
     static func register(temporaryFile path: String) -> Registration {
-        register(path, isDirectory: false)
+        register(Leftover(path: strdup(path), kind: .file))
     }
 
     /// Registers a directory the current run created, which the handler removes after the temporary files
-    /// if it is then empty (a directory that already holds a committed file stays).
+    /// if it is then empty (a directory that already holds a committed file stays). A temporary tree is
+    /// removed whole by registering each directory and each file in it as it is made: the handler removes
+    /// the files first, then the directories, children before parents. (It cannot list a directory: no
+    /// way of reading one is async-signal-safe.)
     static func register(createdDirectory path: String) -> Registration {
-        register(path, isDirectory: true)
+        register(Leftover(path: strdup(path), kind: .directory))
     }
 
-    /// Forgets a registered path: the file was renamed or removed, or the directory now holds the build.
+    /// Registers a child process, which the handler kills with SIGKILL before it removes any file, so that
+    /// the child neither outlives plancat nor writes into a directory being removed. A negative number
+    /// names a process group (kill(2)): a child started in its own group is killed with everything it
+    /// started. Unregister it once it has been waited for, before its number can be reused.
+    static func register(childProcess process: pid_t) -> Registration {
+        // 0 and -1 would be plancat's own group and every process it may signal.
+        precondition(process > 0 || process < -1, "not a child process or process group: \(process)")
+        return register(Leftover(path: nil, kind: .process, process: process))
+    }
+
+    /// Forgets a registration: the file was renamed or removed, the directory now holds the build, the
+    /// child has ended.
     static func unregister(_ registration: Registration) {
         deferringInterrupts {
             withLockedRegistry {
                 guard let table = leftovers, registration.slot < leftoverCapacity else { return }
                 let path = table[registration.slot].path
-                table[registration.slot].path = nil
+                table[registration.slot] = Leftover(path: nil, kind: .free)
                 free(path)
             }
         }
     }
 
-    private static func register(_ path: String, isDirectory: Bool) -> Registration {
+    private static func register(_ leftover: Leftover) -> Registration {
         deferringInterrupts {
             withLockedRegistry {
                 let slot = reserveSlot()
-                leftovers?[slot] = Leftover(path: strdup(path), isDirectory: isDirectory)
+                leftovers?[slot] = leftover
                 return Registration(slot: slot)
             }
         }
@@ -115,14 +161,14 @@ enum InterruptHandler {
         if let table = leftovers {
             var slot = 0
             while slot < leftoverCapacity {
-                if table[slot].path == nil { return slot }
+                if table[slot].kind == .free { return slot }
                 slot += 1
             }
         }
         let oldCapacity = leftoverCapacity
         let newCapacity = max(16, oldCapacity * 2)
         let table = UnsafeMutablePointer<Leftover>.allocate(capacity: newCapacity)
-        table.initialize(repeating: Leftover(path: nil, isDirectory: false), count: newCapacity)
+        table.initialize(repeating: Leftover(path: nil, kind: .free), count: newCapacity)
         if let old = leftovers { table.update(from: old, count: oldCapacity) }
         // The address first, then the larger count: a reader never indexes past the table it holds.
         leftovers = table
@@ -142,11 +188,20 @@ enum InterruptHandler {
     }
 }
 
-/// One thing the handler removes: a strdup'ed absolute path (nil: a free entry), unlinked, or for a
-/// directory removed with rmdir(2).
+/// One thing the handler removes or stops: a strdup'ed absolute path, unlinked, or for a directory removed
+/// with rmdir(2); or a child process (or, negative, a process group) to kill.
 private struct Leftover {
+    enum Kind: UInt8 {
+        /// An entry not in use.
+        case free
+        case file
+        case directory
+        case process
+    }
+
     var path: UnsafeMutablePointer<CChar>?
-    var isDirectory: Bool
+    var kind: Kind
+    var process: pid_t = 0
 }
 
 /// The registry the handler reads: `leftoverCapacity` entries at `leftovers`. Changed only under
@@ -163,16 +218,22 @@ nonisolated(unsafe) private let registryLock: UnsafeMutablePointer<pthread_mutex
 }()
 
 #if !FUZZING
-/// The signal handler: unlinks every registered temporary file, removes the registered directories that
-/// are then empty (children before parents, whatever their order in the table: a pass that removes
-/// none ends), writes static text and exits 128 + `signal`. Only async-signal-safe calls — unlink(2),
-/// rmdir(2), write(2), _exit(2) — and plain loops over the table, nothing generic that could allocate.
+/// The signal handler: kills every registered child, unlinks every registered temporary file, removes the
+/// registered directories that are then empty (children before parents, whatever their order in the
+/// table: a pass that removes none ends), writes static text and exits 128 + `signal`. Only
+/// async-signal-safe calls — kill(2), unlink(2), rmdir(2), write(2), _exit(2) — and plain loops over the
+/// table, nothing generic that could allocate.
 private func removeLeftoversAndExit(_ signal: Int32) {
     if let table = leftovers {
         let capacity = leftoverCapacity
         var slot = 0
         while slot < capacity {
-            if let path = table[slot].path, !table[slot].isDirectory { unlink(path) }
+            if table[slot].kind == .process, table[slot].process != 0 { kill(table[slot].process, SIGKILL) }
+            slot += 1
+        }
+        slot = 0
+        while slot < capacity {
+            if table[slot].kind == .file, let path = table[slot].path { unlink(path) }
             slot += 1
         }
         var hasRemovedDirectory = true
@@ -180,8 +241,8 @@ private func removeLeftoversAndExit(_ signal: Int32) {
             hasRemovedDirectory = false
             slot = 0
             while slot < capacity {
-                if let path = table[slot].path, table[slot].isDirectory, rmdir(path) == 0 {
-                    table[slot].path = nil // the process ends here; nothing to free
+                if table[slot].kind == .directory, let path = table[slot].path, rmdir(path) == 0 {
+                    table[slot].kind = .free // the process ends here; nothing to free
                     hasRemovedDirectory = true
                 }
                 slot += 1

@@ -21,12 +21,25 @@ import PlanCatalog
 /// before the first rename; only a change made by another process in that instant can still split a build.
 ///
 /// After the renames, files of pricing tables the catalog no longer has are removed: `*.json` directly in
-/// `pricing-tables/` that this build did not produce. Nothing else in the directory is ever touched.
+/// `pricing-tables/` that this build did not produce and that plancat wrote (`+Cleanup`). Before the
+/// first file, the temporary files that dead builds left behind are removed. Nothing else in the
+/// directory is ever touched.
 ///
-/// SIGINT and SIGTERM (`InterruptHandler`): until the renames, the temporary files and the directories
-/// this run created are registered, so an interrupt removes them and the directory is as it was. The
-/// renames and the removals — the commit — run with both signals deferred, so an interrupt during the
-/// commit stops the process only once the directory is entirely new: never a mix of the two builds.
+/// Symbolic links: the directory itself is followed, as the user named it (`-o public` where `public`
+/// links to the web server's folder writes into that folder); inside it, nothing is ever written or
+/// removed through a link. A link (or a FIFO, a device, a socket) where a file of the build goes, or a
+/// `pricing-tables` that is a link, is refused before anything is written (exit 73): renaming over it would
+/// silently replace the user's link, and following it would write, and remove stale tables, outside the
+/// directory.
+///
+/// Two builds into one directory take turns (`OutputDirectoryLock`): the whole write, from the first
+/// comparison to the last removal, holds an advisory lock on the directory.
+///
+/// Signals (`InterruptHandler`: SIGINT, SIGTERM, SIGHUP and every other one that would end the process):
+/// until the renames, the temporary files and the directories this run created are registered, so an
+/// interrupt removes them and the directory is as it was. The renames and the removals — the commit —
+/// run with those signals deferred, so an interrupt during the commit stops the process only once the
+/// directory is entirely new: never a mix of the two builds.
 ///
 /// A file whose bytes are already what the build produces is left alone, so its modification time stays
 /// put and tools that watch the directory (rsync, make, a CDN sync) see only what really changed.
@@ -39,12 +52,16 @@ struct OutputDirectoryWriter {
     let directory: String
     /// How messages name the directory: as the user wrote it (`build/`), not made absolute.
     let shownDirectory: String
+    /// How long a write waits for another build of the same directory to finish (`OutputDirectoryLock`).
+    let lockWaitLimit: Duration
 
     /// `directory` must be absolute; `shownDirectory` is how messages name it (itself by default).
-    init(directory: String, shownAs shownDirectory: String? = nil) {
+    init(directory: String, shownAs shownDirectory: String? = nil,
+         lockWaitLimit: Duration = OutputDirectoryLock.defaultWaitLimit) {
         // `build/`, `a//b` and `a/./b` name the same directory; one spelling keeps the path arithmetic simple.
         self.directory = "/" + directory.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
         self.shownDirectory = shownDirectory ?? directory
+        self.lockWaitLimit = lockWaitLimit
     }
 
     /// What a write did, by paths relative to the output directory.
@@ -55,6 +72,8 @@ struct OutputDirectoryWriter {
         var unchanged: [String] = []
         /// Stale pricing-table files removed, sorted.
         var removed: [String] = []
+        /// Temporary files of dead processes removed before writing, sorted.
+        var removedTemporaryFiles: [String] = []
     }
 
     /// Why the output could not be written: one line naming the path and the reason.
@@ -85,10 +104,11 @@ struct OutputDirectoryWriter {
         }
     }
 
-    /// The write itself, in three steps:
+    /// The write itself, in three steps, with the directory locked throughout:
     ///
-    /// 1. on the main thread, the directories are made and every file's temporary file is created, empty,
-    ///    and registered with `InterruptHandler` (a directory in the way is found here, before any
+    /// 1. on the main thread, the directory is made and locked, dead builds' temporary files are removed,
+    ///    the directories are made and every file's temporary file is created, empty, and registered with
+    ///    `InterruptHandler` (a directory, a link or a device in the way is found here, before any
     ///    writing);
     /// 2. `produce` gives the files' bytes, each set of `paths` it is called with going into their
     ///    temporary files: catalog.json (by far the largest) and the pricing tables on a second thread,
@@ -98,15 +118,21 @@ struct OutputDirectoryWriter {
     ///    into place; a failure anywhere before it removes every temporary file instead.
     ///
     /// Only the main thread ever changes the registry of `InterruptHandler`, and the second thread starts
-    /// with SIGINT and SIGTERM blocked and keeps them blocked, so the handler always runs on the main
-    /// thread and the commit's deferral of both signals still holds for the whole process.
+    /// with the handled signals blocked and keeps them blocked, so the handler always runs on the main
+    /// thread and the commit's deferral of those signals still holds for the whole process.
     private func write(
         paths: [String], producing produce: @escaping @Sendable ([String], inout Lane) throws(Failure) -> Void
     ) throws(Failure) -> Report {
         var transaction = Transaction()
         var staged: [StagedFile] = []
+        var lock: OutputDirectoryLock?
+        defer { lock?.release() }
+        var report = Report()
         do throws(Failure) {
             try makeDirectory(directory, transaction: &transaction)
+            lock = try OutputDirectoryLock(on: directory, shownAs: shownDirectory, waitingAtMost: lockWaitLimit)
+            try refuseLink(at: BuildOutput.pricingTablesDirectory)
+            report.removedTemporaryFiles = removeStaleTemporaryFiles()
             for path in paths { staged.append(try stage(path, transaction: &transaction)) }
         } catch {
             for file in staged { file.temporary.discard() }
@@ -128,7 +154,6 @@ struct OutputDirectoryWriter {
             throw failure
         }
 
-        var report = Report()
         var pending: [(temporary: AtomicFileWriter.TemporaryFile, final: String, relative: String)] = []
         for file in staged {
             if file.isUnchanged {
@@ -157,20 +182,24 @@ struct OutputDirectoryWriter {
         }
     }
 
-    /// Makes the file's directory, refuses a directory in its place, and creates its temporary file
-    /// (empty, and closed until its thread writes it).
+    /// Makes the file's directory, refuses anything but a regular file in its place, and creates its
+    /// temporary file (empty, and closed until its thread writes it).
     private func stage(_ relative: String, transaction: inout Transaction) throws(Failure) -> StagedFile {
         let final = Self.join(directory, relative)
         try makeDirectory(FileEntry.parent(of: final), transaction: &transaction)
         let hasPrevious: Bool
-        switch FileEntry(at: final) {
-        case .directory:
+        var information = stat()
+        if lstat(final, &information) != 0 {
+            hasPrevious = false
+        } else if information.st_mode & S_IFMT == S_IFDIR {
             throw Failure(path: shown(relative), message: "`\(shown(relative))` is a directory, "
                           + "where the build writes a file; move it away and build again")
-        case .regularFile:
+        } else if let kind = AtomicFileWriter.Target.refusedKind(information.st_mode) {
+            throw Failure(path: shown(relative), message: "`\(shown(relative))` is \(kind), where "
+                          + "the build writes a regular file; a build never writes through a link nor replaces "
+                          + "anything but a regular file: move it away and build again")
+        } else {
             hasPrevious = true
-        case .missing, .other:
-            hasPrevious = false
         }
         do {
             let temporary = try AtomicFileWriter.OpenTemporaryFile(beside: final, shownAs: shown(relative)).close()
@@ -182,7 +211,8 @@ struct OutputDirectoryWriter {
     }
 
     /// Runs `work` on a second thread while `mainWork` runs on this one, and returns once both are done.
-    /// The thread is started with SIGINT and SIGTERM blocked, which it inherits and keeps.
+    /// The thread is started with the interrupt signals (`InterruptHandler.signals`) blocked, which it
+    /// inherits and keeps.
     private static func runConcurrently(_ work: @escaping @Sendable () -> Void, alongside mainWork: () -> Void) {
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -410,8 +440,23 @@ struct OutputDirectoryWriter {
         }
     }
 
+    /// Refuses a symbolic link at `relative`, a path inside the directory: a build writes and removes
+    /// only in the directory itself and in real directories inside it.
+    private func refuseLink(at relative: String) throws(Failure) {
+        var information = stat()
+        guard lstat(Self.join(directory, relative), &information) == 0,
+              information.st_mode & S_IFMT == S_IFLNK else { return }
+        throw Failure(path: shown(relative),
+                      message: "`\(shown(relative))` is a symbolic link; a build writes and removes files only "
+                          + "in real directories inside `\(shownDirectory)`, never through a link: replace it with "
+                          + "a directory, or build into the link's target with `-o`")
+    }
+
     /// Creates a directory and any missing parents, recording what it made so a failure can undo it.
+    /// The output directory and its parents are followed through links, as the user named them; a
+    /// directory inside it must be a real one (`refuseLink`).
     private func makeDirectory(_ path: String, transaction: inout Transaction) throws(Failure) {
+        if path.hasPrefix(directory + "/") { try refuseLink(at: String(path.dropFirst(directory.count + 1))) }
         switch FileEntry(at: path) {
         case .directory:
             return
@@ -435,37 +480,13 @@ struct OutputDirectoryWriter {
         }
     }
 
-    /// Removes `pricing-tables/*.json` files that the build did not produce: the public files of tables
-    /// taken out of the catalog, which would otherwise stay online. Only plain `.json` names directly in
-    /// that directory go; dot-files, subdirectories and anything else are the user's.
-    private func removeStalePricingTables(keeping produced: Set<String>) throws(Failure) -> [String] {
-        let tables = Self.join(directory, BuildOutput.pricingTablesDirectory)
-        guard FileEntry(at: tables) == .directory,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: tables) else { return [] }
-        var removed: [String] = []
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-        where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            let relative = BuildOutput.pricingTablesDirectory + "/" + name
-            guard !produced.contains(relative) else { continue }
-            let entry = FileEntry(at: Self.join(tables, name), followingLinks: false)
-            guard entry == .regularFile || entry == .other else { continue }
-            guard unlink(Self.join(tables, name)) == 0 else {
-                throw Failure(path: shown(relative),
-                              message: "cannot remove `\(shown(relative))`, a pricing table no longer in the "
-                                  + "catalog: \(AtomicFileWriter.reason())")
-            }
-            removed.append(relative)
-        }
-        return removed
-    }
-
     // MARK: Paths
 
     /// A path relative to the output directory, as messages show it: `build/pricing-tables/main.json`.
     /// Parents of the output directory that had to be created are shown by cutting names off the
     /// directory as written (`out/a` for `/work/out/a` when it is `out/a/b`), or absolute when it does not
     /// spell them out.
-    private func shown(_ path: String) -> String {
+    func shown(_ path: String) -> String {
         if path == directory { return shownDirectory }
         if path.hasPrefix(directory + "/") {
             return Self.join(shownDirectory, String(path.dropFirst(directory.count + 1)))
@@ -481,7 +502,7 @@ struct OutputDirectoryWriter {
         return Self.join(shownDirectory, path)
     }
 
-    private static func join(_ base: String, _ name: String) -> String {
+    static func join(_ base: String, _ name: String) -> String {
         base.hasSuffix("/") ? base + name : base + "/" + name
     }
 }

@@ -100,7 +100,7 @@ struct SingleCatalogBuild {
     ///
     /// A large catalog's statement trees, model and document are millions of small allocations: freeing
     /// them took half a second, on the main thread, between checking and writing and again before
-    /// exiting. The thread is started with SIGINT and SIGTERM blocked and keeps them so
+    /// exiting. The thread is started with the interrupt signals blocked and keeps them so
     /// (`InterruptHandler` relies on running on the main thread); the process may exit before it is
     /// done, which is as good — at the end of a command, none of the freeing is then waited for.
     static func releaseInBackground<Value: Sendable>(_ value: consuming Value) {

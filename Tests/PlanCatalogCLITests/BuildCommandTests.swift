@@ -24,6 +24,12 @@ import Testing
 
     private static let builtFiles = ["catalog.json", "entitlements.json", "pricing-tables/main.json"]
 
+    /// The opening of a pricing table as plancat writes it, for `slug`: what a stale table must begin with
+    /// to be removed (`OutputDirectoryWriter.isPricingTable`).
+    private static func pricingTable(slug: String) -> String {
+        "{\n  \"pricingTable\": {\n    \"slug\": \"\(slug)\",\n    \"heading\": \"Old\"\n  }\n}\n"
+    }
+
     // MARK: Writing
 
     @Test func buildWritesCatalogEntitlementsAndPricingTables() throws {
@@ -88,7 +94,8 @@ import Testing
     @Test func stalePricingTablesAreRemovedAndNothingElse() throws {
         let directory = try TemporaryDirectory([
             "pro.plancat": Self.catalog,
-            "build/pricing-tables/old.json": "{}\n",
+            "build/pricing-tables/old.json": Self.pricingTable(slug: "old"),
+            "build/pricing-tables/notes.json": "{}\n",
             "build/pricing-tables/notes.txt": "keep me\n",
             "build/pricing-tables/.hidden.json": "{}\n",
             "build/pricing-tables/archive/older.json": "{}\n",
@@ -102,7 +109,7 @@ import Testing
         #expect(try snapshot(directory.path + "/build").keys.sorted() == [
             "README", "catalog.json", "entitlements.json", "other.json", "pricing-tables",
             "pricing-tables/.hidden.json", "pricing-tables/archive", "pricing-tables/archive/older.json",
-            "pricing-tables/main.json", "pricing-tables/notes.txt",
+            "pricing-tables/main.json", "pricing-tables/notes.json", "pricing-tables/notes.txt",
         ])
     }
 
@@ -388,8 +395,8 @@ import Testing
     @Test func theWriterReportsWhatItDid() throws {
         let directory = try TemporaryDirectory([
             "out/catalog.json": "same\n",
-            "out/pricing-tables/gone.json": "{}\n",
-            "out/pricing-tables/also-gone.json": "{}\n",
+            "out/pricing-tables/gone.json": Self.pricingTable(slug: "gone"),
+            "out/pricing-tables/also-gone.json": Self.pricingTable(slug: "also-gone"),
         ])
         let writer = OutputDirectoryWriter(directory: directory.path + "/out")
         let report = try writer.write([

@@ -8,9 +8,9 @@ import Musl
 import Foundation
 import Testing
 
-/// The `plancat` executable built beside this test bundle, run as a child process with SIGINT and SIGTERM
-/// at their default action and unblocked, standard input and output on /dev/null and standard error in a
-/// file.
+/// The `plancat` executable built beside this test bundle, run as a child process with every signal it
+/// handles at its default action and unblocked, standard input (unless told otherwise) and output on
+/// /dev/null and standard error in a file.
 final class PlancatProcess {
     enum Termination: Equatable, CustomStringConvertible {
         case exited(Int32)
@@ -34,8 +34,20 @@ final class PlancatProcess {
         let duration: Duration
     }
 
-    /// `environment` is added to this process's own.
-    init(_ arguments: [String], standardError: String, environment extra: [String: String] = [:]) throws {
+    /// The signals a test sends, which the child starts with at their default action, whatever the test
+    /// runner does with them.
+    static let testedSignals: [Int32] = {
+        var signals = [SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGUSR1, SIGSEGV, SIGUSR2,
+                       SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGSYS]
+        #if os(Linux)
+        signals += [SIGSTKFLT, SIGPWR, SIGPOLL]
+        #endif
+        return signals
+    }()
+
+    /// `environment` is added to this process's own; `standardInput` is the file the child reads.
+    init(_ arguments: [String], standardError: String, standardInput: String = "/dev/null",
+         environment extra: [String: String] = [:]) throws {
         let executable = try Self.executable()
         #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t?
@@ -46,7 +58,7 @@ final class PlancatProcess {
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, standardInput, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawnattr_init(&attributes)
@@ -54,8 +66,7 @@ final class PlancatProcess {
         // A test runner started in the background ignores SIGINT, and plancat keeps an ignored signal ignored.
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        sigaddset(&defaults, SIGINT)
-        sigaddset(&defaults, SIGTERM)
+        for signal in Self.testedSignals { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         var mask = sigset_t()
         sigemptyset(&mask)
@@ -98,8 +109,9 @@ final class PlancatProcess {
                    duration: duration)
     }
 
-    /// Waits until the child catches SIGINT and SIGTERM. On Linux it reads the mask of caught signals in
-    /// /proc; elsewhere it gives the child a generous moment to start.
+    /// Waits until the child catches SIGINT and SIGTERM, which plancat's handler takes last of all its
+    /// signals. On Linux it reads the mask of caught signals in /proc; elsewhere it gives the child a
+    /// generous moment to start.
     func waitUntilCatchingInterrupts() {
         #if os(Linux)
         let wanted = (UInt64(1) << UInt64(SIGINT - 1)) | (UInt64(1) << UInt64(SIGTERM - 1))
