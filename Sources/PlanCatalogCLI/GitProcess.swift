@@ -52,9 +52,11 @@ struct GitProcess {
 
     /// `-c` options given before every command. Each turns off a way the repository's configuration could
     /// make git run a program or fetch:
-    /// - `protocol.allow=never`: no transport at all (ssh, https, file, `ext::`), so a partial clone's lazy
-    ///   fetch of a missing object fails at once instead of running `core.sshCommand` or a credential
-    ///   helper; `core.sshCommand` and `core.askPass` are emptied as well, in case a transport is reached;
+    /// - `protocol.allow=never`: no transport (ssh, https, file), so a partial clone's lazy fetch of a
+    ///   missing object fails at once instead of running `core.sshCommand` or a credential helper. A
+    ///   repository's own `protocol.<name>.allow=always` would win over it (an `ext::` remote runs any
+    ///   command), so `GIT_ALLOW_PROTOCOL` is set empty too, which overrides every such setting;
+    ///   `core.sshCommand`, `core.askPass` and `credential.helper` are emptied as well;
     /// - `core.fsmonitor=false`, `core.hooksPath=/dev/null`: no file-system monitor or hook program;
     /// - `core.pager=cat` with `--no-pager`: no pager.
     static let hardeningOptions = [
@@ -70,9 +72,11 @@ struct GitProcess {
 
     /// The environment git runs with: the caller's, with every variable that could start a program or a
     /// fetch overridden. `GIT_NO_LAZY_FETCH` (git 2.44 and later) refuses a partial clone's lazy fetch;
-    /// older versions are stopped by `protocol.allow=never`.
+    /// older versions are stopped by the empty `GIT_ALLOW_PROTOCOL`: no protocol is allowed, whatever
+    /// the configuration says.
     static func hardenedEnvironment(_ environment: [String: String]) -> [String: String] {
         var child = environment
+        child["GIT_ALLOW_PROTOCOL"] = ""
         child["GIT_NO_LAZY_FETCH"] = "1"
         child["GIT_TERMINAL_PROMPT"] = "0"
         child["GIT_PAGER"] = "cat"

@@ -19,23 +19,47 @@ import Testing
 
     /// A partial clone whose catalog blob is missing, with `core.sshCommand` writing a marker: before, git
     /// ran the command to fetch the blob lazily (and plancat waited as long as it ran).
-    @Test func aPartialClonesMissingBlobIsAnErrorNotAFetch() throws {
-        let directory = try TemporaryDirectory(["origin/catalogs/pro.plancat": DiffCommandTests.base])
-        let origin = directory.path + "/origin"
-        try Self.plainGit(["init", "--quiet"], in: origin)
-        try Self.plainGit(["add", "."], in: origin)
-        try Self.plainGit(["-c", "user.name=t", "-c", "user.email=t@plancat.invalid", "commit", "--quiet", "-m", "Base"],
-                          in: origin)
-        try Self.plainGit(["config", "uploadpack.allowFilter", "true"], in: origin)
-        try Self.plainGit(["clone", "--quiet", "--no-checkout", "--filter=blob:none", "file://" + origin, "clone"],
-                          in: directory.path)
-        let clone = directory.path + "/clone"
+    @Test func aPartialClonesMissingBlobIsAnErrorNotAnSSHFetch() throws {
+        let (directory, clone) = try Self.partialClone()
         let marker = directory.path + "/ssh-ran"
         try Self.plainGit(["config", "core.sshCommand", "touch '\(marker)'; sleep 20"], in: clone)
         try Self.plainGit(["config", "remote.origin.url", "ssh://git.example.invalid/pricing.git"], in: clone)
+        try Self.expectMissingBlobError(in: clone)
+        #expect(!FileManager.default.fileExists(atPath: marker), "git ran the repository's core.sshCommand")
+    }
+
+    /// The same through an `ext::` remote, which runs any command, allowed by the repository's own
+    /// `protocol.ext.allow=always`: that per-protocol setting wins over `-c protocol.allow=never`, and only
+    /// the empty `GIT_ALLOW_PROTOCOL` stops it (it did run, with `protocol.allow=never` alone).
+    @Test func aPartialClonesExtRemoteIsNeverRun() throws {
+        let (directory, clone) = try Self.partialClone()
+        let marker = directory.path + "/ext-ran"
+        try Self.plainGit(["config", "protocol.ext.allow", "always"], in: clone)
+        try Self.plainGit(["config", "remote.origin.url", "ext::sh -c touch% " + marker], in: clone)
+        try Self.expectMissingBlobError(in: clone)
+        #expect(!FileManager.default.fileExists(atPath: marker), "git ran the repository's ext:: command")
+    }
+
+    /// A partial clone (`--filter=blob:none`, no checkout: no blob is in it) of a repository holding the
+    /// diff tests' base catalog, with that catalog written in its working tree.
+    private static func partialClone() throws -> (TemporaryDirectory, clone: String) {
+        let directory = try TemporaryDirectory(["origin/catalogs/pro.plancat": DiffCommandTests.base])
+        let origin = directory.path + "/origin"
+        try plainGit(["init", "--quiet"], in: origin)
+        try plainGit(["add", "."], in: origin)
+        try plainGit(["-c", "user.name=t", "-c", "user.email=t@plancat.invalid", "commit", "--quiet", "-m", "Base"],
+                     in: origin)
+        try plainGit(["config", "uploadpack.allowFilter", "true"], in: origin)
+        try plainGit(["clone", "--quiet", "--no-checkout", "--filter=blob:none", "file://" + origin, "clone"],
+                     in: directory.path)
+        let clone = directory.path + "/clone"
         try FileManager.default.createDirectory(atPath: clone + "/catalogs", withIntermediateDirectories: true)
         try Data(DiffCommandTests.base.utf8).write(to: URL(fileURLWithPath: clone + "/catalogs/pro.plancat"))
+        return (directory, clone)
+    }
 
+    /// `diff --against-ref HEAD` in the clone answers at once that the blob is not there (exit 66).
+    private static func expectMissingBlobError(in clone: String) throws {
         let start = ContinuousClock.now
         let terminal = RecordingTerminal(currentDirectory: clone)
         let status = PlanCatalogCLI.run(arguments: ["diff", "catalogs/pro.plancat", "--against-ref", "HEAD"],
@@ -46,7 +70,6 @@ import Testing
             "cannot read `catalogs/pro.plancat` at `HEAD`: its object is not in this repository"),
                 "\(terminal.standardError)")
         #expect(terminal.standardError.contains("plancat never lets git fetch"))
-        #expect(!FileManager.default.fileExists(atPath: marker), "git ran the repository's core.sshCommand")
     }
 
     /// A file-system monitor, hooks and a pager configured in the repository, each a program that would
@@ -99,6 +122,7 @@ import Testing
         #expect(environment["GIT_ASKPASS"] == "")
         #expect(environment["GIT_PAGER"] == "cat")
         #expect(environment["GIT_NO_LAZY_FETCH"] == "1")
+        #expect(environment["GIT_ALLOW_PROTOCOL"] == "")
         #expect(environment["GIT_TERMINAL_PROMPT"] == "0")
         #expect(GitProcess.hardeningOptions.contains("protocol.allow=never"))
     }
