@@ -79,8 +79,7 @@ import Testing
         let directory = try DiffAgainstRefTests.repository { $0.replacing("fixed 29", with: "fixed 39") }
         let marker = directory.path + "/program-ran"
         let program = directory.path + "/program.sh"
-        try Data("#!/bin/sh\ntouch '\(marker)'\ncat\n".utf8).write(to: URL(fileURLWithPath: program))
-        chmod(program, 0o755)
+        try Self.writeExecutable(program, "#!/bin/sh\ntouch '\(marker)'\ncat\n")
         for (key, value) in [("core.fsmonitor", program), ("core.hooksPath", directory.path),
                              ("core.pager", program), ("pager.cat-file", program), ("pager.ls-tree", program),
                              ("core.askPass", program), ("credential.helper", "!" + program)] {
@@ -113,6 +112,36 @@ import Testing
             .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(pid > 0 && kill(pid, 0) != 0, "git (pid \(pid)) still runs")
         if pid > 0 { kill(pid, SIGKILL) }
+    }
+
+    /// The same through the real `plancat` and a real signal: a `git` on PATH that hangs, SIGINT or SIGTERM
+    /// once it runs. plancat exits 130/143 at once and git is gone. Before, plancat exited and the
+    /// hanging git (in the issue, git and the ssh it started) went on running.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalKillsAHangingGit(signal: Int32) throws {
+        let directory = try TemporaryDirectory(["pro.plancat": DiffCommandTests.base])
+        let pidFile = directory.path + "/git.pid"
+        try Self.writeExecutable(directory.path + "/bin/git", "#!/bin/sh\necho $$ > '\(pidFile)'\nexec sleep 30\n")
+        let path = directory.path + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let child = try ChildPlancat(["diff", "pro.plancat", "--against-ref", "HEAD"], in: directory.path,
+                                     standardError: directory.path + "/stderr.txt", environment: ["PATH": path])
+        let deadline = ContinuousClock.now + .seconds(20)
+        var pid: pid_t = 0
+        while ContinuousClock.now < deadline, child.poll() == nil, pid == 0 {
+            pid = pid_t((try? String(contentsOfFile: pidFile, encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+            usleep(1_000)
+        }
+        let early = (try? String(contentsOfFile: directory.path + "/stderr.txt", encoding: .utf8)) ?? ""
+        try #require(pid > 0, "the fake git never ran: \(child.poll().map(String.init) ?? "running"), \(early)")
+        defer { kill(pid, SIGKILL) }
+        let start = ContinuousClock.now
+        kill(child.identifier, signal)
+        #expect(child.wait() == 128 + signal)
+        #expect(ContinuousClock.now - start < .seconds(10))
+        // Killed and reaped by plancat: no such process any more.
+        usleep(100_000)
+        #expect(kill(pid, 0) != 0, "git (pid \(pid)) still runs")
     }
 
     @Test func theHardenedEnvironmentOverridesTheCallersPrograms() {
@@ -212,7 +241,7 @@ import Testing
         let temporary = directory.path + "/tmp"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         let child = try ChildPlancat(["diff", "big.plancat", "--against-ref", "HEAD"], in: repository,
-                                     environment: ["TMPDIR": temporary + "/"])
+                                     standardError: directory.path + "/stderr.txt", environment: ["TMPDIR": temporary + "/"])
         let deadline = ContinuousClock.now + .seconds(60)
         var sawDirectory = false
         while ContinuousClock.now < deadline, child.poll() == nil {
@@ -240,11 +269,17 @@ import Testing
         return status.st_mode & 0o777
     }
 
+    /// Writes a script through a close-on-exec descriptor: a child another test spawns meanwhile must not
+    /// inherit it open for writing, which would make running the script fail with ETXTBSY.
     private static func writeExecutable(_ path: String, _ text: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        chmod(path, 0o755)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        try #require(descriptor >= 0)
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        try #require(written == bytes.count)
     }
 
     /// Git as a user runs it, without plancat's hardening (a clone needs a transport).
@@ -265,12 +300,13 @@ import Testing
 
 /// The `plancat` executable beside the test bundle, started in a directory through `/bin/sh -c 'cd … &&
 /// exec …'` (so the process signalled is plancat itself), with SIGINT and SIGTERM at their default action
-/// and unblocked, output discarded.
+/// and unblocked, standard output discarded and standard error in the file `standardError`.
 private final class ChildPlancat {
     let identifier: pid_t
     private var status: Int32?
 
-    init(_ arguments: [String], in directory: String, environment extra: [String: String]) throws {
+    init(_ arguments: [String], in directory: String, standardError: String,
+         environment extra: [String: String]) throws {
         let executable = try Self.executable()
         #if canImport(Darwin)
         var attributes: posix_spawnattr_t?
@@ -283,7 +319,8 @@ private final class ChildPlancat {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, standardError,
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         var defaults = sigset_t()
