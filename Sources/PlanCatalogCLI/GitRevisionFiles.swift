@@ -34,6 +34,8 @@ struct GitRevisionFiles {
     let commit: String
     /// The repository's root in the working tree, as git names it.
     let repositoryRoot: String
+    /// Where the current directory is in the repository: empty at its root, else ending in `/`.
+    let prefix: String
     /// What `InterruptHandler` removes on a signal, forgotten by `remove`.
     private let registrations: Registrations
 
@@ -73,7 +75,8 @@ struct GitRevisionFiles {
 
         let root = NSTemporaryDirectory() + "plancat-ref-" + UUID().uuidString
         let files = GitRevisionFiles(root: root, currentDirectory: prefix.isEmpty ? root : root + "/" + prefix,
-                                     commit: commit, repositoryRoot: topLevel, registrations: Registrations())
+                                     commit: commit, repositoryRoot: topLevel, prefix: prefix,
+                                     registrations: Registrations())
         do {
             try files.makeDirectory(root)
             try files.makeDirectories(to: files.currentDirectory)
@@ -95,9 +98,12 @@ struct GitRevisionFiles {
 
     /// Where a PATH of the working tree is among the revision's files: a relative PATH is unchanged (it is
     /// resolved against `currentDirectory`), an absolute one is moved from the repository's root to
-    /// `root`; nil when it is outside the repository.
+    /// `root`; nil when it is outside the repository (for a relative one: when its `..` lead out).
     func path(forWorkingTreePath path: String) -> String? {
-        guard path.hasPrefix("/") else { return path }
+        // A relative PATH whose `..` climb out of the repository would lead out of `root` as well.
+        guard path.hasPrefix("/") else {
+            return Self.repositoryPath(of: path, prefix: prefix, repositoryRoot: repositoryRoot) == nil ? nil : path
+        }
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let repository = URL(fileURLWithPath: repositoryRoot).resolvingSymlinksInPath().path
         if resolved == repository { return root }
@@ -200,8 +206,9 @@ struct GitRevisionFiles {
         return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
-    private init(root: String, currentDirectory: String, commit: String, repositoryRoot: String,
+    private init(root: String, currentDirectory: String, commit: String, repositoryRoot: String, prefix: String,
                  registrations: Registrations) {
+        self.prefix = prefix
         self.root = root
         self.currentDirectory = currentDirectory
         self.commit = commit

@@ -209,6 +209,25 @@ import Testing
         #expect(terminal.standardError.contains("checked huge:huge.plancat: 1 error; nothing compared"))
     }
 
+    /// A relative PATH whose `..` lead out of the repository is refused as an absolute one outside it is.
+    /// Before, it led out of the revision's directory too, into `$TMPDIR`, and whatever was there was read
+    /// as the revision's catalog (here: nothing, "comparing with an empty catalog").
+    @Test func aRelativePathOutOfTheRepositoryIsRefused() throws {
+        let directory = try TemporaryDirectory(["outside.plancat": DiffCommandTests.base,
+                                                "repository/catalogs/pro.plancat": DiffCommandTests.base])
+        let repository = directory.path + "/repository"
+        try Self.plainGit(["init", "--quiet"], in: repository)
+        try Self.plainGit(["add", "."], in: repository)
+        try Self.plainGit(["-c", "user.name=t", "-c", "user.email=t@plancat.invalid", "commit", "--quiet", "-m", "Base"],
+                          in: repository)
+        let terminal = RecordingTerminal(currentDirectory: repository + "/catalogs")
+        let status = PlanCatalogCLI.run(arguments: ["diff", "../../outside.plancat", "--against-ref", "HEAD"],
+                                        terminal: terminal)
+        #expect(status == ExitStatus.usageError, "\(terminal.standardError)")
+        #expect(terminal.standardError.contains("`../../outside.plancat` is outside the git repository"),
+                "\(terminal.standardError)")
+    }
+
     // MARK: Item 4: the revision's directory
 
     /// Created 0700 with files 0600 (before: 0755 and 0644, readable by every user of the machine), and
