@@ -12,7 +12,7 @@ import PlanCatalog
 extension DiffCommand {
     static func runAgainstRevision(_ revision: String, operands: [String], report: Report,
                                    terminal: some Terminal) throws(UsageError) -> Int32 {
-        guard let files = RevisionCatalog.checkOut(revision, terminal: terminal) else { return ExitStatus.missingInput }
+        guard let files = RevisionCatalog.checkOut(revision, operands: operands, terminal: terminal) else { return ExitStatus.missingInput }
         defer { files.remove() }
         let revisionFront = SingleCatalogBuild(commandName: name, verb: ("compares", "compare"), eachCatalogHint: "",
                                                options: revisionOptions(report.options))

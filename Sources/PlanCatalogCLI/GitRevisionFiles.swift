@@ -1,12 +1,29 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import Foundation
+import PlanCatalog
 
-/// Every `.plancat` file of a git revision, written into a temporary directory laid out like the
-/// repository, so that the catalog at that revision is found and built exactly as the working tree's is.
+/// The `.plancat` files of a git revision that the catalog at PATH is made of, written into a private
+/// temporary directory laid out like the repository, so that the catalog at that revision is found and
+/// built exactly as the working tree's is (`CatalogDiscovery` reads files, so the revision's must be files).
 ///
-/// All of the revision's `.plancat` files are written, not only those under PATH, because a file inside
-/// a catalog directory is checked with its whole catalog (LANGUAGE.md) and discovery must be able to walk
-/// up to it. Only blobs are read — no checkout, no index, no change to the user's repository — so this is
-/// safe to run in a dirty working tree and in CI.
+/// Only the files PATH's catalogs can be made of are read: those under PATH, and, when PATH lies inside a
+/// catalog directory (a `catalog.plancat` in PATH or above it), every file under that directory, because a
+/// file inside a catalog directory is checked with its whole catalog (LANGUAGE.md). A huge blob elsewhere
+/// in the repository is never read. Sizes come first (`cat-file --batch-check`): a blob over
+/// `InputLimits.maximumSourceFileBytes` is not read but stands in the directory as a sparse file one byte
+/// over the limit, so the build reports it exactly as a too-large working-tree file (E0113). Only blobs
+/// are read — no checkout, no index, no change to the user's repository — so this is safe to run in a
+/// dirty working tree and in CI.
+///
+/// The directory holds quotes and hidden plans, so it is created 0700 and its files 0600, every file and
+/// directory is registered with `InterruptHandler` as it is created (a signal removes them), and the
+/// caller removes it on every other way out (`remove`).
 struct GitRevisionFiles {
     /// The temporary directory standing for the repository's root at the revision.
     let root: String
@@ -17,16 +34,23 @@ struct GitRevisionFiles {
     let commit: String
     /// The repository's root in the working tree, as git names it.
     let repositoryRoot: String
+    /// Where the current directory is in the repository: empty at its root, else ending in `/`.
+    let prefix: String
+    /// What `InterruptHandler` removes on a signal, forgotten by `remove`.
+    private let registrations: Registrations
 
     /// Why the revision's files cannot be had; every case is the environment's problem (exit 66).
     struct Failure: Error, Equatable {
         let message: String
     }
 
-    /// Writes out the `.plancat` files of `revision` of the repository holding `workingDirectory`.
-    static func checkOut(revision: String, workingDirectory: String,
-                         environment: [String: String]) throws(Failure) -> GitRevisionFiles {
-        let git = GitProcess(directory: workingDirectory, environment: environment)
+    /// Writes out the `.plancat` files of `revision` that the catalogs at `path` (a working tree's PATH,
+    /// nil for none) can be made of, from the repository holding `workingDirectory`.
+    static func checkOut(revision: String, path: String?, workingDirectory: String,
+                         environment: [String: String],
+                         gitStop: (@Sendable () -> Bool)? = nil) throws(Failure) -> GitRevisionFiles {
+        var git = GitProcess(directory: workingDirectory, environment: environment)
+        if let gitStop { git.shouldStop = gitStop }
         let topLevel = try run(git, ["rev-parse", "--show-toplevel"]) { _ in
             "`--against-ref` needs a git repository, and `\(workingDirectory)` is not inside one"
         }.outputLine
@@ -36,38 +60,50 @@ struct GitRevisionFiles {
         let commit = try run(git, ["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"]) { _ in
             "unknown git revision `\(revision)` in \(topLevel)"
         }.outputLine
-        let listing = try run(GitProcess(directory: topLevel, environment: environment),
-                              ["ls-tree", "-r", "-z", "--full-tree", commit]) { result in
+        var atTop = GitProcess(directory: topLevel, environment: environment)
+        if let gitStop { atTop.shouldStop = gitStop }
+        // Names and ids only (no `-l`): a size would need the object, which a partial clone may not have.
+        let listing = try run(atTop, ["ls-tree", "-r", "-z", "--full-tree", commit]) { result in
             "cannot list the files of `\(revision)`: \(firstLine(of: result.errorText))"
         }
-        let blobs = catalogBlobs(in: listing.output)
-        let contents = try read(blobs.map(\.object), git: GitProcess(directory: topLevel, environment: environment),
-                                revision: revision)
+        let scope = path.flatMap { repositoryPath(of: $0, prefix: prefix, repositoryRoot: topLevel) }
+        let blobs = scope.map { catalogBlobs(in: listing.output, scope: $0) } ?? []
+        let sizes = try self.sizes(of: blobs, git: atTop, revision: revision)
+        let limit = InputLimits.maximumSourceFileBytes
+        let readable = blobs.indices.filter { sizes[$0] <= limit }
+        let contents = try read(readable.map { blobs[$0] }, git: atTop, revision: revision)
 
         let root = NSTemporaryDirectory() + "plancat-ref-" + UUID().uuidString
         let files = GitRevisionFiles(root: root, currentDirectory: prefix.isEmpty ? root : root + "/" + prefix,
-                                     commit: commit, repositoryRoot: topLevel)
+                                     commit: commit, repositoryRoot: topLevel, prefix: prefix,
+                                     registrations: Registrations())
         do {
-            let manager = FileManager.default
-            try manager.createDirectory(atPath: files.currentDirectory, withIntermediateDirectories: true)
-            for (blob, bytes) in zip(blobs, contents) {
+            try files.makeDirectory(root)
+            try files.makeDirectories(to: files.currentDirectory)
+            var contentsByIndex: [Int: [UInt8]] = [:]
+            for (index, bytes) in zip(readable, contents) { contentsByIndex[index] = bytes }
+            for (index, blob) in blobs.enumerated() {
                 let path = root + "/" + blob.path
-                try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                            withIntermediateDirectories: true)
-                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                try files.makeDirectories(to: (path as NSString).deletingLastPathComponent)
+                // A blob over the limit: a sparse file one byte over it, which reads as zeros and is
+                // reported as too large before a byte of it is looked at.
+                try files.writeFile(path, bytes: contentsByIndex[index] ?? [], length: sizes[index] <= limit ? nil : limit + 1)
             }
         } catch {
             files.remove()
-            throw Failure(message: "cannot write the files of `\(revision)` into \(root): \(error.localizedDescription)")
+            throw Failure(message: "cannot write the files of `\(revision)` into \(root): \(error.message)")
         }
         return files
     }
 
     /// Where a PATH of the working tree is among the revision's files: a relative PATH is unchanged (it is
     /// resolved against `currentDirectory`), an absolute one is moved from the repository's root to
-    /// `root`; nil when it is outside the repository.
+    /// `root`; nil when it is outside the repository (for a relative one: when its `..` lead out).
     func path(forWorkingTreePath path: String) -> String? {
-        guard path.hasPrefix("/") else { return path }
+        // A relative PATH whose `..` climb out of the repository would lead out of `root` as well.
+        guard path.hasPrefix("/") else {
+            return Self.repositoryPath(of: path, prefix: prefix, repositoryRoot: repositoryRoot) == nil ? nil : path
+        }
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let repository = URL(fileURLWithPath: repositoryRoot).resolvingSymlinksInPath().path
         if resolved == repository { return root }
@@ -83,39 +119,228 @@ struct GitRevisionFiles {
         return repositoryRoot + path.dropFirst(root.count)
     }
 
-    /// Removes the temporary directory.
+    /// Removes the temporary directory, then forgets its registrations.
     func remove() {
         try? FileManager.default.removeItem(atPath: root)
+        for registration in registrations.take() { InterruptHandler.unregister(registration) }
     }
 
-    // MARK: Plumbing
+    // MARK: The temporary directory
 
-    /// A `.plancat` file in the revision's tree: its path from the repository's root and its blob id.
+    /// Why a file or directory of the temporary directory could not be made.
+    private struct WriteError: Error {
+        let message: String
+    }
+
+    /// The registrations of one temporary directory, added to as it is written.
+    private final class Registrations: @unchecked Sendable {
+        private var items: [InterruptHandler.Registration] = []
+        private let lock = NSLock()
+
+        func add(_ registration: InterruptHandler.Registration) {
+            lock.withLock { items.append(registration) }
+        }
+
+        func take() -> [InterruptHandler.Registration] {
+            lock.withLock {
+                defer { items = [] }
+                return items
+            }
+        }
+    }
+
+    /// Creates one directory 0700 (never following a link in its place) and registers it, together, with
+    /// interrupts deferred; an existing directory of this tree is left as it is.
+    private func makeDirectory(_ path: String) throws(WriteError) {
+        try InterruptHandler.deferringInterrupts { () throws(WriteError) in
+            if mkdir(path, 0o700) == 0 {
+                registrations.add(InterruptHandler.register(createdDirectory: path))
+            } else if !(errno == EEXIST && path != root && isDirectory(path)) {
+                throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Creates every missing directory from `root` down to `path` (a path inside `root`).
+    private func makeDirectories(to path: String) throws(WriteError) {
+        guard path.hasPrefix(root + "/") else { return }
+        var current = root
+        for component in path.dropFirst(root.count + 1).split(separator: "/") {
+            current += "/" + component
+            try makeDirectory(current)
+        }
+    }
+
+    /// Creates a new file 0600 holding `bytes`, or `length` bytes (a hole) when given.
+    private func writeFile(_ path: String, bytes: [UInt8], length: Int?) throws(WriteError) {
+        let descriptor = InterruptHandler.deferringInterrupts { () -> Int32 in
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor >= 0 { registrations.add(InterruptHandler.register(temporaryFile: path)) }
+            return descriptor
+        }
+        guard descriptor >= 0 else {
+            throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        if let length {
+            guard ftruncate(descriptor, off_t(length)) == 0 else {
+                throw WriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            return
+        }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                throw WriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            written += count
+        }
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    private init(root: String, currentDirectory: String, commit: String, repositoryRoot: String, prefix: String,
+                 registrations: Registrations) {
+        self.prefix = prefix
+        self.root = root
+        self.currentDirectory = currentDirectory
+        self.commit = commit
+        self.repositoryRoot = repositoryRoot
+        self.registrations = registrations
+    }
+
+    // MARK: Which files
+
+    /// A file in the revision's tree: its path from the repository's root and its blob id.
     private struct Blob {
         let path: String
         let object: String
     }
 
-    /// The regular `.plancat` files of an `ls-tree -r -z` listing: `MODE TYPE OBJECT\tPATH\0` entries.
-    /// Symbolic links (mode 120000) and submodules are left out: discovery would not follow them either.
-    private static func catalogBlobs(in listing: Data) -> [Blob] {
-        listing.split(separator: 0).compactMap { entry in
+    /// PATH as a path from the repository's root, without `.` or `..` (empty: the root itself); nil when
+    /// it leads outside the repository.
+    static func repositoryPath(of path: String, prefix: String, repositoryRoot: String) -> String? {
+        let relative: String
+        if path.hasPrefix("/") {
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let repository = URL(fileURLWithPath: repositoryRoot).resolvingSymlinksInPath().path
+            if resolved == repository { return "" }
+            guard resolved.hasPrefix(repository + "/") else { return nil }
+            relative = String(resolved.dropFirst(repository.count + 1))
+        } else {
+            relative = prefix + path
+        }
+        var components: [Substring] = []
+        for component in relative.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(component)
+            }
+        }
+        return components.joined(separator: "/")
+    }
+
+    /// The regular files of an `ls-tree -r -z` listing (`MODE TYPE OBJECT\tPATH\0` entries) that the
+    /// catalogs at `scope` (a path from the repository's root) can be made of: `.plancat` files under the
+    /// nearest catalog directory holding `scope`, else under `scope`, and `scope` itself whatever its name
+    /// (a file named explicitly may be called anything). Symbolic links (mode 120000) and submodules are
+    /// left out: discovery would not follow them either.
+    private static func catalogBlobs(in listing: Data, scope: String) -> [Blob] {
+        let all: [Blob] = listing.split(separator: 0).compactMap { entry in
             guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
             let header = String(decoding: entry[entry.startIndex..<tab], as: UTF8.self).split(separator: " ")
             let path = String(decoding: entry[(tab + 1)...], as: UTF8.self)
-            guard header.count == 3, header[1] == "blob", header[0] == "100644" || header[0] == "100755",
-                  path.hasSuffix(".plancat") else { return nil }
+            guard header.count == 3, header[1] == "blob", header[0] == "100644" || header[0] == "100755" else {
+                return nil
+            }
             return Blob(path: path, object: String(header[2]))
         }
+        let catalogFiles = all.filter { $0.path.hasSuffix(CatalogDiscovery.fileExtension) }
+        let paths = Set(catalogFiles.map(\.path))
+        func isUnder(_ path: String, _ directory: String) -> Bool {
+            directory.isEmpty || path.hasPrefix(directory + "/")
+        }
+        let isDirectory = scope.isEmpty || catalogFiles.contains { isUnder($0.path, scope) }
+        // The nearest directory, from scope (or its parent) up, that is a catalog directory.
+        var candidate: String? = isDirectory ? scope : parent(of: scope)
+        var catalogDirectory: String?
+        while let directory = candidate {
+            let rootFile = directory.isEmpty ? CatalogDiscovery.rootFileName
+                : directory + "/" + CatalogDiscovery.rootFileName
+            if paths.contains(rootFile) {
+                catalogDirectory = directory
+                break
+            }
+            candidate = directory.isEmpty ? nil : parent(of: directory)
+        }
+        let base = catalogDirectory ?? scope
+        return all.filter { blob in
+            blob.path == scope || (blob.path.hasSuffix(CatalogDiscovery.fileExtension) && isUnder(blob.path, base))
+        }
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    // MARK: Plumbing
+
+    /// The size of each blob, through one `git cat-file --batch-check`, which reads only objects' headers.
+    private static func sizes(of blobs: [Blob], git: GitProcess, revision: String) throws(Failure) -> [Int] {
+        guard !blobs.isEmpty else { return [] }
+        let request = Data(blobs.map { $0.object + "\n" }.joined().utf8)
+        let result = try run(git, ["cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize)"],
+                             input: request) { result in
+            missingObjectMessage(result.errorText, blobs: blobs, revision: revision)
+                ?? "cannot read the files of `\(revision)`: \(firstLine(of: result.errorText))"
+        }
+        let lines = result.outputLine.split(separator: "\n", omittingEmptySubsequences: false)
+        var sizes: [Int] = []
+        for (blob, line) in zip(blobs, lines) {
+            let fields = line.split(separator: " ")
+            if fields.count == 2, fields[1] == "missing" {
+                throw Failure(message: missingMessage(blob.path, revision: revision))
+            }
+            guard fields.count == 3, fields[0] == blob.object, let size = Int(fields[2]) else { break }
+            sizes.append(size)
+        }
+        guard sizes.count == blobs.count else {
+            throw Failure(message: "cannot read the files of `\(revision)`: git answered in an unexpected form")
+        }
+        return sizes
+    }
+
+    /// The message for a partial clone's missing object, when git's error names one of `blobs`.
+    private static func missingObjectMessage(_ errorText: String, blobs: [Blob], revision: String) -> String? {
+        guard let blob = blobs.first(where: { errorText.contains($0.object) }) else { return nil }
+        return missingMessage(blob.path, revision: revision)
+    }
+
+    private static func missingMessage(_ path: String, revision: String) -> String {
+        "cannot read `\(path)` at `\(revision)`: its object is not in this repository (a partial or shallow "
+            + "clone?), and plancat never lets git fetch; fetch it first, for example with `git fetch`"
     }
 
     /// The bytes of each blob, through one `git cat-file --batch`: for each id on standard input it prints
     /// `OBJECT TYPE SIZE\n`, the bytes, and `\n`.
-    private static func read(_ objects: [String], git: GitProcess, revision: String) throws(Failure) -> [[UInt8]] {
-        guard !objects.isEmpty else { return [] }
+    private static func read(_ blobs: [Blob], git: GitProcess, revision: String) throws(Failure) -> [[UInt8]] {
+        guard !blobs.isEmpty else { return [] }
+        let objects = blobs.map(\.object)
         let request = Data(objects.map { $0 + "\n" }.joined().utf8)
         let result = try run(git, ["cat-file", "--batch"], input: request) { result in
-            "cannot read the files of `\(revision)`: \(firstLine(of: result.errorText))"
+            missingObjectMessage(result.errorText, blobs: blobs, revision: revision)
+                ?? "cannot read the files of `\(revision)`: \(firstLine(of: result.errorText))"
         }
         let output = [UInt8](result.output)
         var contents: [[UInt8]] = []

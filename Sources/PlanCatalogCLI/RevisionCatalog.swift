@@ -3,7 +3,7 @@ import PlanCatalog
 
 /// The deployed side of `plancat diff --against-ref GIT_REF`: the same PATH, built at that revision.
 ///
-/// The revision's `.plancat` files are written into a temporary directory (`GitRevisionFiles`) and built
+/// The revision's `.plancat` files are written into a private temporary directory (`GitRevisionFiles`) and built
 /// there by the same front half as the working tree's, with paths shown as they are in the working tree
 /// and every line naming the revision. A PATH that did not exist at the revision is a catalog added by the
 /// change under review, so it is compared with an empty catalog — every object a create — rather than
@@ -20,11 +20,13 @@ enum RevisionCatalog {
     static let empty = CatalogDocument(name: nil, defaultCurrency: nil, metrics: [], features: [], plans: [],
                                        prices: [], creditDefinitions: [], pricingTables: [], quotes: [])
 
-    /// The `.plancat` files of `revision`, or nil after reporting why they cannot be had (exit 66). The
-    /// caller removes them when done.
-    static func checkOut(_ revision: String, terminal: some Terminal) -> GitRevisionFiles? {
+    /// The `.plancat` files of `revision` that the catalogs at `operands` (PATH, else the default) can be
+    /// made of, or nil after reporting why they cannot be had (exit 66). The caller removes them when done.
+    static func checkOut(_ revision: String, operands: [String], terminal: some Terminal) -> GitRevisionFiles? {
+        let path = operands.count <= 1 ? operands.first ?? SingleCatalogBuild.defaultPath : nil
         do {
-            return try GitRevisionFiles.checkOut(revision: revision, workingDirectory: terminal.currentDirectory,
+            return try GitRevisionFiles.checkOut(revision: revision, path: path == "-" ? nil : path,
+                                                 workingDirectory: terminal.currentDirectory,
                                                  environment: terminal.environment)
         } catch {
             terminal.write("plancat: error: \(error.message)\n", to: .standardError)
