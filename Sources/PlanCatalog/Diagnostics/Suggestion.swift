@@ -17,7 +17,9 @@ public enum Suggestion {
             // A length that differs by more than the budget is more edits away than allowed: skipped
             // before its characters are copied out.
             guard isPrefix || abs(candidate.unicodeScalars.count - target.count) <= allowed else { continue }
-            let distance = isPrefix ? 1 : editDistance(target, Array(candidate.unicodeScalars), limit: allowed)
+            // Only a candidate nearer than the best so far matters, so the band narrows as they improve.
+            let limit = Swift.min(allowed, (best?.distance ?? allowed + 1) - 1)
+            let distance = isPrefix ? 1 : editDistance(target, Array(candidate.unicodeScalars), limit: limit)
             if distance <= allowed, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)
             }
