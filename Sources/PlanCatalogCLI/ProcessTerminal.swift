@@ -35,13 +35,16 @@ public final class ProcessTerminal: Terminal {
     }
 
     /// The first failed write, if any; the stream it names is written no more.
-    public private(set) var writeFailure: WriteFailure?
+    public var writeFailure: WriteFailure? { lock.withLock { firstFailure } }
+    private var firstFailure: WriteFailure?
     private var failedStreams: Set<TerminalStream> = []
+    /// Guards the two above: a command may write from more than one thread.
+    private let lock = NSLock()
 
     public init() {}
 
     public func write(_ text: String, to stream: TerminalStream) {
-        guard !text.isEmpty, !failedStreams.contains(stream) else { return }
+        guard !text.isEmpty, !lock.withLock({ failedStreams.contains(stream) }) else { return }
         let descriptor = stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO
         var text = text
         let errorNumber: Int32? = text.withUTF8 { buffer in
@@ -57,8 +60,10 @@ public final class ProcessTerminal: Terminal {
             return nil
         }
         guard let errorNumber else { return }
-        failedStreams.insert(stream)
-        if writeFailure == nil { writeFailure = WriteFailure(stream: stream, errorNumber: errorNumber) }
+        lock.withLock {
+            failedStreams.insert(stream)
+            if firstFailure == nil { firstFailure = WriteFailure(stream: stream, errorNumber: errorNumber) }
+        }
     }
 
     /// The exit status of a run whose command returned `status`: 74 when a stream could not be written,
