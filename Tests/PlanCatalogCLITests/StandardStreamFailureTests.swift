@@ -6,6 +6,7 @@ import Glibc
 import Musl
 #endif
 import Foundation
+import PlanCatalogCLI
 import Testing
 
 /// Issue 18, item 11: `plancat build X --print catalog > /dev/full` trapped in `FileHandle.write` and
@@ -36,6 +37,12 @@ import Testing
                                                 + "No space left on device\n"), "\(arguments): \(run.standardError)")
             #expect(!run.standardError.contains("internal error"))
         }
+    }
+
+    @Test func theHelpListsExit74() {
+        let terminal = RecordingTerminal(currentDirectory: "/")
+        #expect(PlanCatalogCLI.run(arguments: ["--help"], terminal: terminal) == 0)
+        #expect(terminal.standardOutput.contains("74  standard output or standard error cannot be written"))
     }
 
     @Test func aClosedPipeIsExit74Quietly() throws {
