@@ -82,6 +82,9 @@ enum CatalogInputs {
         for failure in outcome.failures {
             terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
         }
+        for entry in discovered.skipped {
+            terminal.write("plancat: warning: \(entry.message)\n", to: .standardError)
+        }
         if operands.isEmpty, !outcome.failures.isEmpty {
             terminal.write("plancat: note: without a PATH, plancat \(verb) `\(defaultPath)`; "
                            + "run `plancat \(commandName) --help` for the forms a PATH takes\n", to: .standardError)

@@ -22,4 +22,8 @@ public enum ExitStatus {
     /// environment's problem — a file where the directory should be, permissions, a full disk — and not
     /// the catalog's, so a script can tell "fix the catalog" (1) from "fix the machine" (73).
     public static let cannotCreateOutput: Int32 = 73
+    /// Standard output or standard error could not be written (`sysexits.h` `EX_IOERR`): a full disk
+    /// (`> /dev/full`), a closed pipe (`| head -1`), a broken terminal. Not 73, which names a file
+    /// plancat was asked to create: here what the command said was lost, so the run did not do its job.
+    public static let outputStreamFailure: Int32 = 74
 }

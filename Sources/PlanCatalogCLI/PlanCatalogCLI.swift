@@ -22,13 +22,20 @@ public enum PlanCatalogCLI {
     }
 
     /// Runs the process: installs the crash and interrupt handlers, runs the command line, exits with its
-    /// status.
+    /// status — 74 if standard output or standard error could not be written (`ProcessTerminal`).
+    ///
+    /// SIGPIPE is ignored, after the interrupt handler is installed so that it stays ignored: a reader that
+    /// goes away (`plancat … | head -1`) then makes the next write fail with EPIPE, which ends the run
+    /// quietly with 74, instead of killing plancat in the middle of whatever it was doing — a build's
+    /// commit included.
     public static func main() -> Never {
         CrashHandler.install()
         InterruptHandler.install()
+        signal(SIGPIPE, SIG_IGN)
         ReleaseAtExit.isEnabled = true
-        let status = run(arguments: Array(CommandLine.arguments.dropFirst()), terminal: ProcessTerminal())
-        exit(status)
+        let terminal = ProcessTerminal()
+        let status = run(arguments: Array(CommandLine.arguments.dropFirst()), terminal: terminal)
+        exit(terminal.finalStatus(status))
     }
 
     /// Runs one command line (without the program name) and returns its exit status.
@@ -168,6 +175,7 @@ public enum PlanCatalogCLI {
               66  an input file or directory does not exist or cannot be read
               70  internal error: a bug in plancat (please report it)
               73  an output file or directory cannot be created or written
+              74  standard output or standard error cannot be written (a full disk, a closed pipe)
               130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: no temporary file is left, and
                   every file written is either as it was or entirely new
 

@@ -54,6 +54,9 @@ struct SingleCatalogBuild {
         let found = discovery.discover([path])
         let origin = revision.map { " at \($0)" } ?? ""
         let named = revision.map { $0 + ":" } ?? ""
+        for entry in found.skipped {
+            terminal.write("plancat: warning: \(entry.message)\n", to: .standardError)
+        }
         if !found.failures.isEmpty {
             for failure in found.failures {
                 terminal.write("plancat: error: \(failure.message)\(origin)\n", to: .standardError)

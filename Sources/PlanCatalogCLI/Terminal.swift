@@ -17,7 +17,7 @@ public protocol Terminal {
 
 /// The two output streams: a command's product goes to standard output, everything said about the run
 /// (diagnostics, usage errors) to standard error.
-public enum TerminalStream: Sendable {
+public enum TerminalStream: Sendable, Hashable {
     case standardOutput
     case standardError
 }

@@ -141,12 +141,22 @@ import Testing
         #expect(terminal.standardError.contains("`<stdin>` is larger than 1 GiB"), "\(terminal.standardError)")
     }
 
+    /// An endless stream is read to one byte past the limit and reported (E0113). A device named as a PATH
+    /// (`zero.plancat -> /dev/zero`) is not read at all since issue 18: only regular files are, and a
+    /// stream comes through `-`.
     @Test func anEndlessPlancatFileIsReadOnlyToTheLimit() throws {
         let directory = try TemporaryDirectory()
-        try FileManager.default.createSymbolicLink(atPath: directory.path + "/zero.plancat", withDestinationPath: "/dev/zero")
-        let (status, terminal) = directory.run(["check", "zero.plancat"])
+        let (status, terminal) = directory.run(["check", "-"]) { terminal in
+            terminal.standardInput = [UInt8](repeating: UInt8(ascii: " "), count: InputLimits.maximumSourceFileBytes + 1)
+        }
         #expect(status == ExitStatus.failure)
         #expect(terminal.standardError.contains("error[E0113]: file is larger than 128 MiB"), "\(terminal.standardError)")
+
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/zero.plancat", withDestinationPath: "/dev/zero")
+        let device = directory.run(["check", "zero.plancat"])
+        #expect(device.status == ExitStatus.missingInput)
+        #expect(device.terminal.standardError.hasPrefix(
+            "plancat: error: `zero.plancat` is a character device, not a regular file;"), "\(device.terminal.standardError)")
     }
 
     // MARK: Repetition

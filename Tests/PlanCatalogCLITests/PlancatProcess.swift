@@ -45,9 +45,16 @@ final class PlancatProcess {
         return signals
     }()
 
+    /// Where the child's standard output goes: a file opened for writing (`/dev/full`), or a descriptor
+    /// of this process (the write end of a pipe whose read end is closed).
+    enum StandardOutput {
+        case path(String)
+        case descriptor(Int32)
+    }
+
     /// `environment` is added to this process's own; `standardInput` is the file the child reads.
     init(_ arguments: [String], standardError: String, standardInput: String = "/dev/null",
-         environment extra: [String: String] = [:]) throws {
+         environment extra: [String: String] = [:], standardOutput: StandardOutput = .path("/dev/null")) throws {
         let executable = try Self.executable()
         #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t?
@@ -59,13 +66,18 @@ final class PlancatProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, standardInput, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        switch standardOutput {
+        case .path(let path): posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, path, O_WRONLY, 0)
+        case .descriptor(let descriptor): posix_spawn_file_actions_adddup2(&actions, descriptor, STDOUT_FILENO)
+        }
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // A test runner started in the background ignores SIGINT, and plancat keeps an ignored signal ignored.
         var defaults = sigset_t()
         sigemptyset(&defaults)
+        // SIGPIPE is among them, as a shell leaves it, so that a run writing to a closed pipe meets it as it
+        // would there.
         for signal in Self.testedSignals { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         var mask = sigset_t()
@@ -98,8 +110,10 @@ final class PlancatProcess {
     }
 
     /// Runs `plancat arguments` to its end.
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Run {
-        let process = try PlancatProcess(arguments, standardError: directory + "/stderr.txt", environment: environment)
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
+                    standardOutput: StandardOutput = .path("/dev/null")) throws -> Run {
+        let process = try PlancatProcess(arguments, standardError: directory + "/stderr.txt", environment: environment,
+                                         standardOutput: standardOutput)
         process.waitUntilCatchingInterrupts()
         let start = ContinuousClock.now
         let termination = process.wait()

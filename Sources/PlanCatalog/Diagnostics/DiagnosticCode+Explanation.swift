@@ -726,6 +726,29 @@ extension DiagnosticCode {
                 }
             """#
 
+        case .idTooLong:
+            #"""
+            An id is a name people type, read in dashboards and pass to Lumen: `plan_pro`,
+            `price_pro_monthly`, `api-calls`. Ids of metrics, plans, prices, components, credits,
+            pricing tables and quotes may hold at most 200 bytes (feature slugs have Lumen's own limit
+            of 50, E0302). A longer one is almost always generated text or a paste gone wrong, and it
+            would make every message, every did-you-mean and every catalog.json record that names it
+            enormous. The catalog.json that `diff --against` and `import` read is held to the same
+            limit (exit 65).
+
+            Example:
+
+                plan plan_pro_for_teams_with_more_than_fifty_seats_billed_yearly_in_euros_… {
+                  name "Pro"
+                }
+
+            Fix: give it a short id, and say the rest in its `name` or `description`.
+
+                plan plan_pro_teams_yearly_eur {
+                  name "Pro for teams of more than fifty seats, billed yearly in euros"
+                }
+            """#
+
         // MARK: References
 
         case .unknownMetric:

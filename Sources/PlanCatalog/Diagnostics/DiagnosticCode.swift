@@ -40,6 +40,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     // Identity
     case duplicateID = "E0301"
     case invalidFeatureSlug = "E0302"
+    case idTooLong = "E0303"
     // References
     case unknownMetric = "E0401"
     case unknownFeature = "E0402"
@@ -132,6 +133,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
         case .unsupportedCreditPack: "prepaid top-up credit packs are not supported"
         case .duplicateID: "duplicate id"
         case .invalidFeatureSlug: "feature slug not of the form Lumen accepts"
+        case .idTooLong: "id longer than 200 bytes"
         case .unknownMetric: "unknown metric"
         case .unknownFeature: "unknown feature"
         case .unknownPlan: "unknown plan"

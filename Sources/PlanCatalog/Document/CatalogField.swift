@@ -40,12 +40,20 @@ enum CatalogField {
     }
 
     /// An id or slug, or a reference to one: a string that is not empty, since an empty id names nothing
-    /// that Lumen (or `import`) could refer to.
+    /// that Lumen (or `import`) could refer to, and of at most `InputLimits.maximumIDBytes`, the compiler's
+    /// limit (E0303): a catalog.json with 80,000-character ids is not one plancat built, and every
+    /// message and did-you-mean that names such an id would be as long.
     static func identifier(_ node: JSONNode) throws(Problem) -> String {
         let expected = "a non-empty string"
         guard node.kind == .string else { throw .mismatch(expected: expected, found: described(node.value)) }
         guard node.length > 0 else { throw .mismatch(expected: expected, found: shown(node.value)) }
-        return node.string
+        let string = node.string
+        // The escapes of the written form are never shorter than what they decode to.
+        if node.length > InputLimits.maximumIDBytes, string.utf8.count > InputLimits.maximumIDBytes {
+            throw .message("an id has at most \(DisplayText.number(InputLimits.maximumIDBytes)) bytes, "
+                           + "found a string of \(DisplayText.number(string.utf8.count))")
+        }
+        return string
     }
 
     static func bool(_ node: JSONNode) throws(Problem) -> Bool {

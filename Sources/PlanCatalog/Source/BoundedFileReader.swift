@@ -25,6 +25,36 @@ public enum BoundedFileReader {
         return contents(ofDescriptor: descriptor, limit: limit)
     }
 
+    /// Why `contents(ofRegularFile:limit:)` returned no bytes.
+    public enum RegularFileFailure: Error, Equatable {
+        /// A FIFO, socket or device ("a FIFO"): refused without waiting on it.
+        case notRegularFile(kind: String)
+        /// It does not exist, or cannot be opened or read.
+        case unreadable
+    }
+
+    /// The bytes of the regular file at `path`, at most `limit + 1` of them; anything else is refused.
+    ///
+    /// The file is opened with `O_NONBLOCK`, so that a FIFO put in its place after the caller looked is
+    /// not waited on either (the flag means nothing for a regular file), and its kind is checked on the
+    /// open descriptor before a byte is read.
+    public static func contents(ofRegularFile path: String, limit: Int) -> Result<[UInt8], RegularFileFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(.unreadable) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable) }
+        let kind = FileKind(mode: status.st_mode)
+        guard kind == .regularFile else {
+            if case .other(let name) = kind { return .failure(.notRegularFile(kind: name)) }
+            return .failure(.unreadable)
+        }
+        let bytes = Int(status.st_size) <= limit
+            ? contents(ofRegularFile: descriptor, size: Int(status.st_size), limit: limit)
+            : contents(ofDescriptor: descriptor, limit: limit)
+        return bytes.map { .success($0) } ?? .failure(.unreadable)
+    }
+
     /// A regular file's bytes, read straight into an array of its size: a 255 MB catalog.json read a
     /// chunk at a time into a growing array took 0.3 s, most of it spent copying the array as it grew.
     /// One byte more than the size is asked for, to see whether the file has grown since; if it has, the

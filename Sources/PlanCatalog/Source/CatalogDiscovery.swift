@@ -16,6 +16,11 @@ import Foundation
 /// a path named explicitly is always used. The result never depends on the order of a directory listing:
 /// catalogs and the files of each are sorted by path. A catalog reached twice is kept once.
 ///
+/// Only regular files are read. A walk skips anything else named `*.plancat` — a FIFO, a socket, a device —
+/// without opening it (opening a FIFO waits for a writer, which hung `check` and `fmt` for good), and
+/// lists it in `Outcome.skipped` for the CLI to warn about. A PATH that names one is a `Failure`
+/// (`notRegularFile`): a stream is read with `-`.
+///
 /// Paths are shown as the user wrote them, joined with the names found below them (`catalogs/pro.plancat`),
 /// never made absolute, so diagnostics point where the user looks. A missing or unreadable path is a
 /// `Failure`: the environment's problem, not the catalog's, which the CLI reports with exit status 66.
@@ -55,6 +60,9 @@ public struct CatalogDiscovery {
             /// A directory with no `.plancat` file anywhere under it: most likely the wrong directory,
             /// which must not pass a CI run silently.
             case noCatalogs
+            /// A FIFO, socket or device named as a PATH: never opened, since a FIFO would wait for a
+            /// writer for ever. `kind` says which ("a FIFO").
+            case notRegularFile(kind: String)
         }
 
         /// The path as the user wrote it (or as it was found under a path the user wrote).
@@ -73,6 +81,8 @@ public struct CatalogDiscovery {
             case .unreadable where path == CatalogDiscovery.standardInputName: "cannot read standard input"
             case .unreadable: "cannot read `\(path)` (check its permissions)"
             case .noCatalogs: "`\(path)` holds no catalogs (no \(CatalogDiscovery.fileExtension) files)"
+            case .notRegularFile(let kind):
+                "`\(path)` is \(kind), not a regular file; to read a stream, pass `-` and redirect it to standard input"
             }
         }
     }
@@ -82,6 +92,20 @@ public struct CatalogDiscovery {
     public struct Outcome: Sendable {
         public var catalogs: [CatalogFiles] = []
         public var failures: [Failure] = []
+        /// What a walk left out because it is not a regular file, sorted by path.
+        public var skipped: [Skipped] = []
+    }
+
+    /// A `*.plancat` entry met while walking a directory that is not a regular file (nor a directory),
+    /// and so was neither opened nor read.
+    public struct Skipped: Sendable, Equatable {
+        /// As shown: the walked path joined with the names below it.
+        public let path: String
+        /// "a FIFO", "a socket", "a character device", "a block device".
+        public let kind: String
+
+        /// One line for a person, after `warning: `.
+        public var message: String { "skipped `\(path)`: it is \(kind), not a regular file" }
     }
 
     public func discover(_ paths: [String]) -> Outcome {
@@ -90,8 +114,10 @@ public struct CatalogDiscovery {
         for path in paths {
             // Standard input can be read only once; naming it again names the same catalog.
             if path == "-", seen.contains(Self.standardInputName) { continue }
-            let (catalogs, failures) = catalogs(at: path)
+            var skipped: [Skipped] = []
+            let (catalogs, failures) = catalogs(at: path, skipped: &skipped)
             outcome.failures += failures
+            for entry in skipped where !outcome.skipped.contains(entry) { outcome.skipped.append(entry) }
             for catalog in catalogs where seen.insert(catalog.identity).inserted {
                 outcome.catalogs.append(catalog.files)
             }
@@ -107,7 +133,7 @@ public struct CatalogDiscovery {
         let files: CatalogFiles
     }
 
-    private func catalogs(at path: String) -> (catalogs: [FoundCatalog], failures: [Failure]) {
+    private func catalogs(at path: String, skipped: inout [Skipped]) -> (catalogs: [FoundCatalog], failures: [Failure]) {
         if path == "-" {
             do {
                 let file = SourceFile(path: Self.standardInputName, bytes: try readStandardInput())
@@ -118,23 +144,28 @@ public struct CatalogDiscovery {
             }
         }
         let absolute = absolutePath(of: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+        guard let kind = FileKind(atPath: absolute) else {
             return ([], [Failure(path: path, reason: .notFound)])
         }
-        if !isDirectory.boolValue {
+        switch kind {
+        case .regularFile:
             if path.hasSuffix(Self.fileExtension),
                let root = enclosingCatalogDirectory(ofDirectory: Self.parent(of: absolute)) {
                 return single(catalogDirectory(at: root, shownAs: display(of: root, reachedFrom: path,
-                                                                          absolute: absolute)))
+                                                                          absolute: absolute), skipped: &skipped))
             }
             return single(singleFileCatalog(at: absolute, shownAs: path))
+        case .other(let name):
+            return ([], [Failure(path: path, reason: .notRegularFile(kind: name))])
+        case .directory:
+            break
         }
         if let root = enclosingCatalogDirectory(ofDirectory: absolute) {
-            return single(catalogDirectory(at: root, shownAs: display(of: root, reachedFrom: path, absolute: absolute)))
+            return single(catalogDirectory(at: root, shownAs: display(of: root, reachedFrom: path, absolute: absolute),
+                                           skipped: &skipped))
         }
         var visited = Set<String>()
-        let result = folderOfCatalogs(at: absolute, shownAs: path, visited: &visited)
+        let result = folderOfCatalogs(at: absolute, shownAs: path, visited: &visited, skipped: &skipped)
         if result.catalogs.isEmpty, result.failures.isEmpty {
             return ([], [Failure(path: path, reason: .noCatalogs)])
         }
@@ -156,14 +187,21 @@ public struct CatalogDiscovery {
 
     /// A catalog directory's files. `shown` is how to show the directory, its files' paths joined to it;
     /// nil shows the directory and every file relative to the current directory instead.
-    private func catalogDirectory(at absolute: String, shownAs shown: String?) -> Result<FoundCatalog, Failure> {
+    private func catalogDirectory(at absolute: String, shownAs shown: String?,
+                                  skipped: inout [Skipped]) -> Result<FoundCatalog, Failure> {
         var found: [(absolute: String, shown: String)] = []
         var visited = Set<String>()
         let directoryShown = shown ?? relativePath(to: absolute)
-        if let failure = collectSourceFiles(in: absolute, shownAs: directoryShown, into: &found, visited: &visited) {
+        var skippedHere: [Skipped] = []
+        if let failure = collectSourceFiles(in: absolute, shownAs: directoryShown, into: &found, visited: &visited,
+                                            skipped: &skippedHere) {
             return .failure(failure)
         }
-        if shown == nil { found = found.map { ($0.absolute, relativePath(to: $0.absolute)) } }
+        if shown == nil {
+            found = found.map { ($0.absolute, relativePath(to: $0.absolute)) }
+            skippedHere = skippedHere.map { Skipped(path: relativePath(to: $0.path), kind: $0.kind) }
+        }
+        skipped += skippedHere.sorted { Self.precedes($0.path, $1.path) }
         var files: [SourceFile] = []
         for entry in found.sorted(by: { Self.precedes($0.shown, $1.shown) }) {
             switch read(entry.absolute, shownAs: entry.shown) {
@@ -178,7 +216,7 @@ public struct CatalogDiscovery {
     /// Every `*.plancat` file under a catalog directory, recursively.
     private func collectSourceFiles(in absolute: String, shownAs shown: String,
                                     into found: inout [(absolute: String, shown: String)],
-                                    visited: inout Set<String>) -> Failure? {
+                                    visited: inout Set<String>, skipped: inout [Skipped]) -> Failure? {
         guard visited.insert(Self.resolved(absolute)).inserted else { return nil }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
             return Failure(path: shown, reason: .unreadable)
@@ -186,23 +224,28 @@ public struct CatalogDiscovery {
         for name in names where !name.hasPrefix(".") {
             let childAbsolute = Self.join(absolute, name)
             let childShown = Self.join(shown, name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: childAbsolute, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            switch FileKind(atPath: childAbsolute) {
+            case nil:
+                continue
+            case .directory:
                 if let failure = collectSourceFiles(in: childAbsolute, shownAs: childShown, into: &found,
-                                                    visited: &visited) {
+                                                    visited: &visited, skipped: &skipped) {
                     return failure
                 }
-            } else if name.hasSuffix(Self.fileExtension) {
+            case .regularFile where name.hasSuffix(Self.fileExtension):
                 found.append((childAbsolute, childShown))
+            case .other(let kind) where name.hasSuffix(Self.fileExtension):
+                skipped.append(Skipped(path: childShown, kind: kind))
+            case .regularFile, .other:
+                continue
             }
         }
         return nil
     }
 
     /// A directory without `catalog.plancat`: its `.plancat` files, and its subdirectories by the same rule.
-    private func folderOfCatalogs(at absolute: String, shownAs shown: String, visited: inout Set<String>)
-        -> (catalogs: [FoundCatalog], failures: [Failure]) {
+    private func folderOfCatalogs(at absolute: String, shownAs shown: String, visited: inout Set<String>,
+                                  skipped: inout [Skipped]) -> (catalogs: [FoundCatalog], failures: [Failure]) {
         guard visited.insert(Self.resolved(absolute)).inserted else { return ([], []) }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
             return ([], [Failure(path: shown, reason: .unreadable)])
@@ -212,16 +255,19 @@ public struct CatalogDiscovery {
         for name in names.sorted(by: Self.precedes) where !name.hasPrefix(".") {
             let childAbsolute = Self.join(absolute, name)
             let childShown = Self.join(shown, name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: childAbsolute, isDirectory: &isDirectory) else { continue }
+            guard let kind = FileKind(atPath: childAbsolute) else { continue }
             let result: Result<FoundCatalog, Failure>
-            if !isDirectory.boolValue {
+            if case .other(let kind) = kind {
+                if name.hasSuffix(Self.fileExtension) { skipped.append(Skipped(path: childShown, kind: kind)) }
+                continue
+            } else if kind == .regularFile {
                 guard name.hasSuffix(Self.fileExtension) else { continue }
                 result = singleFileCatalog(at: childAbsolute, shownAs: childShown)
             } else if FileManager.default.fileExists(atPath: Self.join(childAbsolute, Self.rootFileName)) {
-                result = catalogDirectory(at: childAbsolute, shownAs: childShown)
+                result = catalogDirectory(at: childAbsolute, shownAs: childShown, skipped: &skipped)
             } else {
-                let nested = folderOfCatalogs(at: childAbsolute, shownAs: childShown, visited: &visited)
+                let nested = folderOfCatalogs(at: childAbsolute, shownAs: childShown, visited: &visited,
+                                              skipped: &skipped)
                 catalogs += nested.catalogs
                 failures += nested.failures
                 continue
@@ -236,10 +282,11 @@ public struct CatalogDiscovery {
 
     private func read(_ absolute: String, shownAs shown: String) -> Result<SourceFile, Failure> {
         // One byte past the limit is enough for the parser to report the file as too large (E0113).
-        guard let bytes = BoundedFileReader.contents(ofFile: absolute, limit: InputLimits.maximumSourceFileBytes) else {
-            return .failure(Failure(path: shown, reason: .unreadable))
+        switch BoundedFileReader.contents(ofRegularFile: absolute, limit: InputLimits.maximumSourceFileBytes) {
+        case .success(let bytes): return .success(SourceFile(path: shown, bytes: bytes))
+        case .failure(.notRegularFile(let kind)): return .failure(Failure(path: shown, reason: .notRegularFile(kind: kind)))
+        case .failure(.unreadable): return .failure(Failure(path: shown, reason: .unreadable))
         }
-        return .success(SourceFile(path: shown, bytes: bytes))
     }
 
     // MARK: Paths

@@ -21,6 +21,12 @@ public enum InputLimits {
     /// repeated; past this many, the rest are counted, not kept.
     public static let maximumDiagnostics = 1_000
 
+    /// The most bytes an id may have (E0303); feature slugs have their own, Lumen's, limit of 50 (E0302).
+    /// Ids are names people type and read in dashboards; 200 bytes is ten times any real one, and it
+    /// keeps did-you-mean, messages and catalog.json's keys small (a 60,000-character id is not an id).
+    /// A catalog.json with a longer id is refused (exit 65), so that `diff` and `import` agree.
+    public static let maximumIDBytes = 200
+
     /// How deep blocks may nest (E0112); the parser recurses once per level.
     public static let maximumNestingDepth = 32
 

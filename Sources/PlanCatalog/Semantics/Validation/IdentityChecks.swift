@@ -25,6 +25,13 @@ enum IdentityChecks {
             reportDuplicates(of: .component, price.components.map(\.id), scope: " in price `\(price.id.value)`",
                              into: &diagnostics)
         }
+        reportOverlong(of: .metric, catalog.metrics.map(\.id), into: &diagnostics)
+        reportOverlong(of: .plan, catalog.plans.map(\.id), into: &diagnostics)
+        reportOverlong(of: .price, index.allPrices.map(\.id), into: &diagnostics)
+        reportOverlong(of: .component, index.allPrices.flatMap(\.components).map(\.id), into: &diagnostics)
+        reportOverlong(of: .credit, catalog.plans.flatMap(\.credits).map(\.id), into: &diagnostics)
+        reportOverlong(of: .pricingTable, catalog.pricingTables.map(\.slug), into: &diagnostics)
+        reportOverlong(of: .quote, catalog.quotes.map(\.id), into: &diagnostics)
         // A slug with letters outside ASCII was reported by the lexer (E0117).
         for feature in catalog.features where !isValidSlug(feature.slug.value) && feature.slug.value.utf8.allSatisfy({ $0 < 0x80 }) {
             diagnostics.append(invalidSlug(feature.slug))
@@ -58,6 +65,20 @@ enum IdentityChecks {
         Diagnostic(.duplicateID, "duplicate \(kind.rawValue) id `\(id.value)`\(scope)", at: id.location,
                    label: "defined again here", notes: [Diagnostic.Note("first defined here", at: earlier.location)],
                    help: "ids must be unique within their kind; rename one of them")
+    }
+
+    /// Ids over `InputLimits.maximumIDBytes` (E0303), in source order. Feature slugs are left to E0302,
+    /// whose limit is lower.
+    private static func reportOverlong(of kind: EntityKind, _ ids: [Located<String>],
+                                       into diagnostics: inout [Diagnostic]) {
+        let overlong = ids.filter { $0.value.utf8.count > InputLimits.maximumIDBytes }
+        for id in CatalogIndex.inSourceOrder(overlong, by: \.location) {
+            diagnostics.append(Diagnostic(
+                .idTooLong, "\(kind.rawValue) id `\(id.value)` is \(DisplayText.number(id.value.utf8.count)) bytes long; "
+                    + "ids hold at most \(DisplayText.number(InputLimits.maximumIDBytes))",
+                at: id.location, label: "id too long",
+                help: "give it a short id, and say the rest in its `name` or `description`"))
+        }
     }
 
     /// `^[a-z0-9-]{3,50}$`, Lumen's rule for feature slugs.
