@@ -173,11 +173,11 @@ public enum PlanCatalogCLI {
               65  a catalog.json (diff --against, import) is not valid, or says what .plancat
                   cannot (import)
               66  an input file or directory does not exist or cannot be read
-              70  internal error: a bug in plancat (please report it)
+              70  internal error: a bug in plancat (please report it); also SIGABRT and SIGFPE
               73  an output file or directory cannot be created or written
               74  standard output or standard error cannot be written (a full disk, a closed pipe)
-              130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: no temporary file is left, and
-                  every file written is either as it was or entirely new
+              128+N interrupted by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP, 131 SIGQUIT…): no
+                  temporary file is left, and every file written is either as it was or entirely new
 
             Examples:
               plancat check                         check every catalog in catalogs/
