@@ -123,8 +123,9 @@ import Testing
         let pidFile = directory.path + "/git.pid"
         try Self.writeExecutable(directory.path + "/bin/git", "#!/bin/sh\necho $$ > '\(pidFile)'\nexec sleep 30\n")
         let path = directory.path + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        let child = try ChildPlancat(["diff", "pro.plancat", "--against-ref", "HEAD"], in: directory.path,
-                                     standardError: directory.path + "/stderr.txt", environment: ["PATH": path])
+        let child = try PlancatProcess(["diff", "pro.plancat", "--against-ref", "HEAD"],
+                                       standardError: directory.path + "/stderr.txt", environment: ["PATH": path],
+                                       directory: directory.path)
         let deadline = ContinuousClock.now + .seconds(20)
         var pid: pid_t = 0
         while ContinuousClock.now < deadline, child.poll() == nil, pid == 0 {
@@ -133,11 +134,11 @@ import Testing
             usleep(1_000)
         }
         let early = (try? String(contentsOfFile: directory.path + "/stderr.txt", encoding: .utf8)) ?? ""
-        try #require(pid > 0, "the fake git never ran: \(child.poll().map(String.init) ?? "running"), \(early)")
+        try #require(pid > 0, "the fake git never ran: \(child.poll().map { "\($0)" } ?? "running"), \(early)")
         defer { kill(pid, SIGKILL) }
         let start = ContinuousClock.now
         kill(child.identifier, signal)
-        #expect(child.wait() == 128 + signal)
+        #expect(child.wait() == .exited(128 + signal))
         #expect(ContinuousClock.now - start < .seconds(10))
         // Killed and reaped by plancat: no such process any more.
         usleep(100_000)
@@ -259,8 +260,9 @@ import Testing
                           in: repository)
         let temporary = directory.path + "/tmp"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-        let child = try ChildPlancat(["diff", "big.plancat", "--against-ref", "HEAD"], in: repository,
-                                     standardError: directory.path + "/stderr.txt", environment: ["TMPDIR": temporary + "/"])
+        let child = try PlancatProcess(["diff", "big.plancat", "--against-ref", "HEAD"],
+                                       standardError: directory.path + "/stderr.txt",
+                                       environment: ["TMPDIR": temporary + "/"], directory: repository)
         let deadline = ContinuousClock.now + .seconds(60)
         var sawDirectory = false
         while ContinuousClock.now < deadline, child.poll() == nil {
@@ -274,7 +276,7 @@ import Testing
         let termination = child.wait()
         #expect(sawDirectory, "the diff ended before its temporary directory was seen")
         if sawDirectory {
-            #expect(termination == 128 + signal, "exit status \(termination)")
+            #expect(termination == .exited(128 + signal), "\(termination)")
         }
         let left = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
         #expect(left.isEmpty, "left behind: \(left)")
@@ -317,93 +319,3 @@ import Testing
     }
 }
 
-/// The `plancat` executable beside the test bundle, started in a directory through `/bin/sh -c 'cd … &&
-/// exec …'` (so the process signalled is plancat itself), with SIGINT and SIGTERM at their default action
-/// and unblocked, standard output discarded and standard error in the file `standardError`.
-private final class ChildPlancat {
-    let identifier: pid_t
-    private var status: Int32?
-
-    init(_ arguments: [String], in directory: String, standardError: String,
-         environment extra: [String: String]) throws {
-        let executable = try Self.executable()
-        #if canImport(Darwin)
-        var attributes: posix_spawnattr_t?
-        var actions: posix_spawn_file_actions_t?
-        #else
-        var attributes = posix_spawnattr_t()
-        var actions = posix_spawn_file_actions_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, standardError,
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGINT)
-        sigaddset(&defaults, SIGTERM)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setflags(&attributes, Int16(truncatingIfNeeded: POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory, executable] + arguments).map { strdup($0) }
-            + [nil]
-        let environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
-            .map { strdup($0.key + "=" + $0.value) } + [nil]
-        defer { (argv + environment).forEach { free($0) } }
-        var identifier: pid_t = 0
-        let result = posix_spawn(&identifier, "/bin/sh", &actions, &attributes, argv, environment)
-        guard result == 0 else { throw Failure(description: "cannot run /bin/sh: \(result)") }
-        self.identifier = identifier
-    }
-
-    deinit {
-        if status == nil {
-            kill(identifier, SIGKILL)
-            var status: Int32 = 0
-            waitpid(identifier, &status, 0)
-        }
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// The exit status (128 + the signal for a process killed by one), if it has ended; never blocks.
-    func poll() -> Int32? {
-        if let status { return status }
-        var raw: Int32 = 0
-        guard waitpid(identifier, &raw, WNOHANG) == identifier else { return nil }
-        status = raw & 0x7f == 0 ? (raw >> 8) & 0xff : 128 + (raw & 0x7f) + 1000
-        return status
-    }
-
-    /// Waits up to a minute, then kills it.
-    func wait() -> Int32 {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if let status = poll() { return status }
-            usleep(2_000)
-        }
-        kill(identifier, SIGKILL)
-        while poll() == nil { usleep(10_000) }
-        return status ?? -1
-    }
-
-    private static func executable() throws -> String {
-        var directories = [Bundle.main.bundleURL,
-                           URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        directories += Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }
-            .map { $0.bundleURL.deletingLastPathComponent() }
-        for directory in directories {
-            let path = directory.appendingPathComponent("plancat").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        throw Failure(description: "no `plancat` executable beside the test bundle; run `swift build` first")
-    }
-}

@@ -52,9 +52,12 @@ final class PlancatProcess {
         case descriptor(Int32)
     }
 
-    /// `environment` is added to this process's own; `standardInput` is the file the child reads.
+    /// `environment` is added to this process's own; `standardInput` is the file the child reads. With a
+    /// `directory`, plancat starts there, through `/bin/sh -c 'cd … && exec …'`, so that the process
+    /// signalled is still plancat itself.
     init(_ arguments: [String], standardError: String, standardInput: String = "/dev/null",
-         environment extra: [String: String] = [:], standardOutput: StandardOutput = .path("/dev/null")) throws {
+         environment extra: [String: String] = [:], standardOutput: StandardOutput = .path("/dev/null"),
+         directory: String? = nil) throws {
         let executable = try Self.executable()
         #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t?
@@ -85,14 +88,15 @@ final class PlancatProcess {
         posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setflags(&attributes, Int16(truncatingIfNeeded: POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let command = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0, executable] } ?? [executable]
+        let argv = (command + arguments).map { strdup($0) } + [nil]
         let environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
             .map { strdup($0.key + "=" + $0.value) } + [nil]
         defer { (argv + environment).forEach { free($0) } }
         var identifier: pid_t = 0
-        let status = posix_spawn(&identifier, executable, &actions, &attributes, argv, environment)
+        let status = posix_spawn(&identifier, command[0], &actions, &attributes, argv, environment)
         guard status == 0 else {
-            throw SpawnFailure(description: "cannot run \(executable): \(String(cString: strerror(status)))")
+            throw SpawnFailure(description: "cannot run \(command[0]): \(String(cString: strerror(status)))")
         }
         self.identifier = identifier
     }
