@@ -36,9 +36,9 @@ import Musl
 /// blocks them for the process. (A mutex still guards the table between threads: tests run commands in
 /// process, several at a time, with no handler installed.)
 ///
-/// Besides files and directories, a child process can be registered (`register(childProcess:)`): the
-/// handler kills it, before removing anything, so that a child writing into a temporary directory stops
-/// first and a child that would outlive plancat (git, and what git starts) does not.
+/// A child process is not registered here: `GitProcess`, the one child plancat starts, runs git with these
+/// signals blocked, watches for one pending, kills git and its process group itself, and only then lets
+/// the signal through to this handler.
 ///
 /// Like `CrashHandler`, it is installed by `PlanCatalogCLI.main()` only, never by `run`, and compiled out
 /// when fuzzing, where libFuzzer handles SIGINT itself. A signal that was ignored when plancat started
@@ -119,18 +119,7 @@ enum InterruptHandler {
         register(Leftover(path: strdup(path), kind: .directory))
     }
 
-    /// Registers a child process, which the handler kills with SIGKILL before it removes any file, so that
-    /// the child neither outlives plancat nor writes into a directory being removed. A negative number
-    /// names a process group (kill(2)): a child started in its own group is killed with everything it
-    /// started. Unregister it once it has been waited for, before its number can be reused.
-    static func register(childProcess process: pid_t) -> Registration {
-        // 0 and -1 would be plancat's own group and every process it may signal.
-        precondition(process > 0 || process < -1, "not a child process or process group: \(process)")
-        return register(Leftover(path: nil, kind: .process, process: process))
-    }
-
-    /// Forgets a registration: the file was renamed or removed, the directory now holds the build, the
-    /// child has ended.
+    /// Forgets a registration: the file was renamed or removed, the directory now holds the build.
     static func unregister(_ registration: Registration) {
         deferringInterrupts {
             withLockedRegistry {
@@ -189,19 +178,17 @@ enum InterruptHandler {
 }
 
 /// One thing the handler removes or stops: a strdup'ed absolute path, unlinked, or for a directory removed
-/// with rmdir(2); or a child process (or, negative, a process group) to kill.
+/// with rmdir(2).
 private struct Leftover {
     enum Kind: UInt8 {
         /// An entry not in use.
         case free
         case file
         case directory
-        case process
     }
 
     var path: UnsafeMutablePointer<CChar>?
     var kind: Kind
-    var process: pid_t = 0
 }
 
 /// The registry the handler reads: `leftoverCapacity` entries at `leftovers`. Changed only under
@@ -218,20 +205,15 @@ nonisolated(unsafe) private let registryLock: UnsafeMutablePointer<pthread_mutex
 }()
 
 #if !FUZZING
-/// The signal handler: kills every registered child, unlinks every registered temporary file, removes the
+/// The signal handler: unlinks every registered temporary file, removes the
 /// registered directories that are then empty (children before parents, whatever their order in the
 /// table: a pass that removes none ends), writes static text and exits 128 + `signal`. Only
-/// async-signal-safe calls — kill(2), unlink(2), rmdir(2), write(2), _exit(2) — and plain loops over the
+/// async-signal-safe calls — unlink(2), rmdir(2), write(2), _exit(2) — and plain loops over the
 /// table, nothing generic that could allocate.
 private func removeLeftoversAndExit(_ signal: Int32) {
     if let table = leftovers {
         let capacity = leftoverCapacity
         var slot = 0
-        while slot < capacity {
-            if table[slot].kind == .process, table[slot].process != 0 { kill(table[slot].process, SIGKILL) }
-            slot += 1
-        }
-        slot = 0
         while slot < capacity {
             if table[slot].kind == .file, let path = table[slot].path { unlink(path) }
             slot += 1
