@@ -101,4 +101,56 @@ import Testing
         #expect(terminal.standardOutput.isEmpty)
         Self.expectNoKey(in: terminal)
     }
+
+    // MARK: Keys spelled with escapes
+
+    /// `key` with its underscores, or its first letter and underscores, written as Unicode escapes.
+    static let escapedSpellings = [
+        #"sk\u{5f}live_51HqLyjWDarjtT1zdp7dcQ"#,
+        #"\u{73}k_live_51HqLyjWDarjtT1zdp7dcQ"#,
+        #"\u{73}\u{6B}\u{5f}live\u{5F}51HqLyjWDarjtT1zdp7dcQ"#,
+    ]
+
+    /// `build` refuses a key that only escapes spell (E1001, exit 1), writes nothing, and shows the key
+    /// nowhere — not in the message, not in the source line of the snippet.
+    @Test(arguments: escapedSpellings)
+    func buildOfAKeySpelledWithEscapesExits1(spelling: String) throws {
+        let source = DiffCommandTests.base.replacing("name \"Pro\"", with: "name \"\(spelling)\"")
+        let directory = try TemporaryDirectory(["pro.plancat": source])
+        for format in ["text", "json", "github"] {
+            let (status, terminal) = directory.run(["build", "pro.plancat", "-o", "out", "--diagnostics", format])
+            #expect(status == ExitStatus.failure, "\(terminal.standardError)")
+            #expect(terminal.standardError.contains("E1001"), "\(terminal.standardError)")
+            #expect(terminal.standardError.contains("sk_live_••••"), "\(terminal.standardError)")
+            Self.expectNoKey(in: terminal)
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out"))
+    }
+
+    /// `diff` of a source whose escapes spell a key stops at E1001 rather than showing the key as the
+    /// Pro plan's new name.
+    @Test func diffOfASourceThatSpellsAKeyWithEscapesExits1() throws {
+        let source = DiffCommandTests.base.replacing("name \"Pro\"", with: "name \"\(Self.escapedSpellings[0])\"")
+        let directory = try DiffCommandTests.deployedDirectory(source: source)
+        let (status, terminal) = directory.run(["diff", "pro.plancat", "--against", "deployed/catalog.json"])
+        #expect(status == ExitStatus.failure, "\(terminal.standardError)")
+        #expect(terminal.standardError.contains("secret API key `sk_live_••••`"), "\(terminal.standardError)")
+        #expect(terminal.standardOutput.isEmpty)
+        Self.expectNoKey(in: terminal)
+    }
+
+    /// A deployed catalog.json that spells the key with a JSON escape (`\u005f`) is refused like one that
+    /// spells it plainly: exit 65, the key masked.
+    @Test func diffAgainstADeployedFileWithAnEscapedKeyExits65() throws {
+        let directory = try Self.directoryWithLeakyDeployment()
+        let path = directory.path + "/deployed/catalog.json"
+        let plain = try String(contentsOfFile: path, encoding: .utf8)
+        let escaped = plain.replacing("sk_live_", with: #"sk\u005flive_"#)
+        #expect(escaped != plain)
+        try Data(escaped.utf8).write(to: URL(fileURLWithPath: path))
+        let (status, terminal) = directory.run(["diff", "pro.plancat", "--against", "deployed/catalog.json"])
+        #expect(status == ExitStatus.invalidInputData)
+        #expect(terminal.standardError.contains(Self.refusal), "\(terminal.standardError)")
+        Self.expectNoKey(in: terminal)
+    }
 }

@@ -16,19 +16,52 @@ public enum SecretScanner {
     /// key's length, so that not even the length of the key leaks.
     public static let mask = "••••"
 
-    /// One E1001 error for each key in the file, at the key's span, with the key masked in the message.
+    /// One E1001 error for each key in the file, at the key's span, with the key masked in the message;
+    /// and one at a string's span for each key that only its escapes spell (`"sk\u{5f}live_…"`).
     public static func diagnostics(in file: SourceFile) -> [Diagnostic] {
-        keyRanges(in: file.bytes).map { range in
-            let key = keyText(file.bytes[range])
-            return Diagnostic(
-                .secretKey,
-                "secret API key `\(masked(key))` in the catalog",
-                at: SourceLocation(file: file, span: Span(start: range.lowerBound, end: range.upperBound)),
-                label: "this looks like a secret API key",
-                help: "remove the key from the catalog and rotate it with your payment provider: "
-                    + "it has been committed, so treat it as leaked"
-            )
+        let raw = keyRanges(in: file.bytes).map { range in
+            diagnostic(key: keyText(file.bytes[range]), in: file, span: Span(start: range.lowerBound, end: range.upperBound))
         }
+        return raw + escapedKeyDiagnostics(in: file)
+    }
+
+    /// E1001 at a string's span for each key that its value holds but its source bytes do not.
+    private static func escapedKeyDiagnostics(in file: SourceFile) -> [Diagnostic] {
+        escapedKeyStrings(in: file).flatMap { string in
+            string.keys.map { diagnostic(key: $0, in: file, span: string.span) }
+        }
+    }
+
+    /// The string literals whose value holds a key that their source bytes do not spell, with those keys.
+    ///
+    /// A string's value is what reaches the pricing table, and an escape (`\u{5f}` for `_`, `\u{73}` for
+    /// `s`, in any mix) would otherwise spell a key past the scan of the bytes. The text is lexed again
+    /// only when it holds a backslash, so a catalog without escapes costs nothing more. The renderer masks
+    /// these strings whole in the lines it shows, since the key is not a run of bytes there.
+    static func escapedKeyStrings(in file: SourceFile) -> [(span: Span, keys: [String])] {
+        guard file.bytes.contains(UInt8(ascii: "\\")) else { return [] }
+        var found: [(span: Span, keys: [String])] = []
+        Lexer.forEachToken(in: file) { token in
+            guard token.kind == .string, let value = token.stringValue else { return }
+            let source = file.bytes[token.span.start..<token.span.end]
+            guard source.contains(UInt8(ascii: "\\")) else { return }
+            let spelled = Set(keyRanges(in: source).map { keyText(source[$0]) })
+            let bytes = Array(value.utf8)
+            let keys = keyRanges(in: bytes).map { keyText(bytes[$0]) }.filter { !spelled.contains($0) }
+            if !keys.isEmpty { found.append((token.span, keys)) }
+        }
+        return found
+    }
+
+    private static func diagnostic(key: String, in file: SourceFile, span: Span) -> Diagnostic {
+        Diagnostic(
+            .secretKey,
+            "secret API key `\(masked(key))` in the catalog",
+            at: SourceLocation(file: file, span: span),
+            label: "this looks like a secret API key",
+            help: "remove the key from the catalog and rotate it with your payment provider: "
+                + "it has been committed, so treat it as leaked"
+        )
     }
 
     /// The byte ranges of every key in `bytes`, in order and never overlapping.
