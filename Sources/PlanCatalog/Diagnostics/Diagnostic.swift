@@ -53,9 +53,17 @@ public struct Diagnostic: Sendable {
         let pieces = text.split(separator: "`", omittingEmptySubsequences: false)
         // Odd pieces are inside backticks; a last odd piece without its closing backtick is left whole.
         return pieces.enumerated().map { index, piece in
-            guard index % 2 == 1, index < pieces.count - 1, piece.count > maximumQuoteLength else { return piece }
-            return piece.prefix(maximumQuoteLength - 1) + "…"
+            guard index % 2 == 1, index < pieces.count - 1 else { return piece }
+            return Substring(shortenedQuote(piece))
         }.joined(separator: "`")
+    }
+
+    /// One quoted piece cut to `maximumQuoteLength` characters (its start and `…`), or whole when it fits.
+    /// Messages that quote in their own way (the catalog.json reader's JSON strings) cut with this too,
+    /// so every message quotes at most as much as the compiler's do.
+    static func shortenedQuote(_ piece: some StringProtocol) -> String {
+        guard piece.count > maximumQuoteLength else { return String(piece) }
+        return piece.prefix(maximumQuoteLength - 1) + "…"
     }
 
     /// A secondary message, optionally pointing at another place (the earlier definition of a duplicate).

@@ -38,7 +38,7 @@ public struct TextDiagnosticRenderer: Sendable {
         let gutter = String(repeating: " ", count: gutterWidth)
         let severityStyle: Style = diagnostic.severity == .error ? .error : .warning
 
-        var output = paint("\(location.file.path):\(start.line):\(start.column):", .bold) + " "
+        var output = paint("\(Self.shown(location.file.path)):\(start.line):\(start.column):", .bold) + " "
             + paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", severityStyle)
             + paint(": \(diagnostic.message)", .bold) + "\n"
         output += snippet(at: location, marker: "^", style: severityStyle, label: diagnostic.label,
@@ -49,7 +49,7 @@ public struct TextDiagnosticRenderer: Sendable {
             if let noteLocation = note.location {
                 let noteStart = noteLocation.start
                 output += paint(gutter + "--> ", .gutter)
-                    + "\(noteLocation.file.path):\(noteStart.line):\(noteStart.column)\n"
+                    + "\(Self.shown(noteLocation.file.path)):\(noteStart.line):\(noteStart.column)\n"
                 output += snippet(at: noteLocation, marker: "-", style: .gutter, label: nil,
                                   gutterWidth: gutterWidth)
             }
@@ -63,6 +63,14 @@ public struct TextDiagnosticRenderer: Sendable {
             }
         }
         return output
+    }
+
+    /// A file's path as the header and `-->` lines print it: control characters and bidirectional
+    /// overrides replaced by U+FFFD, as in source lines, so that a file named with an escape sequence, a
+    /// newline or a right-to-left override can neither drive the terminal nor forge a line of output.
+    static func shown(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: SourceLineDisplay.isUnsafe) else { return path }
+        return String(String.UnicodeScalarView(path.unicodeScalars.map { SourceLineDisplay.isUnsafe($0) ? "\u{FFFD}" : $0 }))
     }
 
     /// "2 errors, 1 warning", "1 error", "no problems": the tail of the CLI's last line.
@@ -280,7 +288,7 @@ private struct SourceLineDisplay {
 
     /// Control characters, and the invisible bidirectional overrides that can make a line read other than
     /// it parses, are never sent to the terminal as they are.
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    fileprivate static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false

@@ -30,7 +30,7 @@ extension CatalogDocumentReader {
         case (false, let parentID?):
             throw CatalogDocumentError(
                 path: "\(path()).isTrialPlan",
-                message: "expected true for a trial plan (trialParentPlanId \(JSONText.quoted(parentID))), found false")
+                message: "expected true for a trial plan (trialParentPlanId \(JSONText.shown(parentID))), found false")
         case (true, nil):
             throw CatalogDocumentError(path: "\(path()).isTrialPlan",
                                        message: "expected false for a plan without a trialParentPlanId, found true")
@@ -67,7 +67,7 @@ extension CatalogDocumentReader {
                 let targets = [("priceId", credit.priceID), ("priceComponentId", credit.priceComponentID),
                                ("featureSlug", credit.featureSlug)]
                 if case (let key, let value?)? = targets.first(where: { $0.1 != nil }) {
-                    throw problem(at: key, "expected null for a monetary credit, found \(JSONText.quoted(value))")
+                    throw problem(at: key, "expected null for a monetary credit, found \(JSONText.shown(value))")
                 }
             }
             guard credit.currency != nil else {
@@ -78,13 +78,13 @@ extension CatalogDocumentReader {
             switch (credit.priceID, credit.priceComponentID, credit.featureSlug) {
             case (let priceID?, nil, _):
                 throw problem(at: "priceComponentId",
-                              "expected the id of a component of price \(JSONText.quoted(priceID)), found null")
+                              "expected the id of a component of price \(JSONText.shown(priceID)), found null")
             case (nil, let componentID?, _):
                 throw problem(at: "priceId",
-                              "expected the id of the price of component \(JSONText.quoted(componentID)), found null")
+                              "expected the id of the price of component \(JSONText.shown(componentID)), found null")
             case (_?, _?, let slug?):
                 throw problem(at: "featureSlug",
-                              "expected null for a usage credit applied to a component, found \(JSONText.quoted(slug))")
+                              "expected null for a usage credit applied to a component, found \(JSONText.shown(slug))")
             case (nil, nil, nil):
                 throw problem(at: nil, "a usage credit applies to a component (priceId and priceComponentId) "
                               + "or to a feature (featureSlug); all three are null")
@@ -92,7 +92,7 @@ extension CatalogDocumentReader {
                 break
             }
             if let currency = credit.currency {
-                throw problem(at: "currency", "expected null for a usage credit, found \(JSONText.quoted(currency))")
+                throw problem(at: "currency", "expected null for a usage credit, found \(JSONText.shown(currency))")
             }
         }
     }
@@ -109,7 +109,7 @@ extension CatalogDocumentReader {
                 guard add(amount, to: &total) else {
                     throw CatalogDocumentError(
                         path: "\(path()).pricingData.components[\(index)].amount_cents",
-                        message: "the fixed and per_unit amounts of price \(JSONText.quoted(price.id)) add up to "
+                        message: "the fixed and per_unit amounts of price \(JSONText.shown(price.id)) add up to "
                             + "more than \(largestExactValueText) minor units")
                 }
             case .usage:
@@ -127,7 +127,7 @@ extension CatalogDocumentReader {
             guard add(credit.defaultAmount, to: &totalByPlan[credit.planID, default: 0]) else {
                 throw CatalogDocumentError(
                     path: "$.creditDefinitions[\(index)].defaultAmount",
-                    message: "the usage credits of plan \(JSONText.quoted(credit.planID)) add up to more than "
+                    message: "the usage credits of plan \(JSONText.shown(credit.planID)) add up to more than "
                         + "\(largestExactValueText) units")
             }
         }

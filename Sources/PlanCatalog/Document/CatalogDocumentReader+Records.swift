@@ -24,7 +24,7 @@ extension CatalogDocumentReader {
                 let arrayPath = pricingData.path(of: "components")
                 throw CatalogDocumentError(
                     path: "\(arrayPath)[\(index)].component_id",
-                    message: "duplicate component_id \(JSONText.quoted(component.id)) (first at \(arrayPath)[\(first)])")
+                    message: "duplicate component_id \(JSONText.shown(component.id)) (first at \(arrayPath)[\(first)])")
             }
             components.append(component)
         }
@@ -75,7 +75,7 @@ extension CatalogDocumentReader {
         let kind = try object.read("type", componentKinds)
         if let key = object.firstKey(notIn: kind.allowedKeys) {
             throw CatalogDocumentError(
-                path: object.path, message: "key `\(key)` does not apply to a \(JSONText.quoted(kind.rawValue)) component")
+                path: object.path, message: "key `\(key)` does not apply to a \(JSONText.shown(kind.rawValue)) component")
         }
         let label = try object.readIfPresent("label", CatalogField.string)
         let unitLabel = try object.readIfPresent("unit_label", CatalogField.string)

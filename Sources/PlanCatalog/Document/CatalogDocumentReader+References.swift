@@ -59,11 +59,11 @@ extension CatalogDocumentReader {
             func path() -> String { "\(planPath()).priceIds[\(index)]" }
             let price = try resolve(priceID, among: lookup.prices, kind: "price", at: path())
             guard lookup.prices.records[price].planID == plan.id else {
-                throw CatalogDocumentError(path: path(), message: "price \(JSONText.quoted(priceID)) belongs to "
-                                           + "plan \(JSONText.quoted(lookup.prices.records[price].planID)), not to this one")
+                throw CatalogDocumentError(path: path(), message: "price \(JSONText.shown(priceID)) belongs to "
+                                           + "plan \(JSONText.shown(lookup.prices.records[price].planID)), not to this one")
             }
             guard !lookup.prices.records[price].isOverridePrice else {
-                throw CatalogDocumentError(path: path(), message: "price \(JSONText.quoted(priceID)) is an override "
+                throw CatalogDocumentError(path: path(), message: "price \(JSONText.shown(priceID)) is an override "
                                            + "price (a quote's); a plan lists only its own prices")
             }
         }
@@ -75,8 +75,8 @@ extension CatalogDocumentReader {
         }
         if let grandparentID = parent.trialParentPlanID {
             throw CatalogDocumentError(
-                path: path(), message: "plan \(JSONText.quoted(parentID)) is itself a trial (of "
-                    + "\(JSONText.quoted(grandparentID))); a trial's parent is a plan that is not a trial")
+                path: path(), message: "plan \(JSONText.shown(parentID)) is itself a trial (of "
+                    + "\(JSONText.shown(grandparentID))); a trial's parent is a plan that is not a trial")
         }
     }
 
@@ -89,19 +89,19 @@ extension CatalogDocumentReader {
             let price = lookup.prices.records[try resolve(priceID, among: lookup.prices, kind: "price", at: "\(path()).priceId")]
             guard price.planID == credit.planID else {
                 throw CatalogDocumentError(
-                    path: "\(path()).priceId", message: "price \(JSONText.quoted(priceID)) belongs to plan "
-                        + "\(JSONText.quoted(price.planID)), not to the credit's plan "
-                        + JSONText.quoted(credit.planID))
+                    path: "\(path()).priceId", message: "price \(JSONText.shown(priceID)) belongs to plan "
+                        + "\(JSONText.shown(price.planID)), not to the credit's plan "
+                        + JSONText.shown(credit.planID))
             }
             guard !price.isOverridePrice else {
-                throw CatalogDocumentError(path: "\(path()).priceId", message: "price \(JSONText.quoted(priceID)) is an "
+                throw CatalogDocumentError(path: "\(path()).priceId", message: "price \(JSONText.shown(priceID)) is an "
                                            + "override price (a quote's); a credit applies to a price of its plan")
             }
             guard price.components.contains(where: { $0.id == componentID }) else {
                 let componentIDs = price.components.map(\.id)
                 throw CatalogDocumentError(
                     path: "\(path()).priceComponentId",
-                    message: "price \(JSONText.quoted(priceID)) has no component \(JSONText.quoted(componentID))"
+                    message: "price \(JSONText.shown(priceID)) has no component \(JSONText.shown(componentID))"
                         + suggestion(for: componentID, among: componentIDs))
             }
         }
@@ -120,16 +120,16 @@ extension CatalogDocumentReader {
             let path = "$.quotes[\(index)].priceId"
             let price = lookup.prices.records[try resolve(quote.priceID, among: lookup.prices, kind: "price", at: path)]
             guard price.isOverridePrice else {
-                throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(quote.priceID)) is not an "
+                throw CatalogDocumentError(path: path, message: "price \(JSONText.shown(quote.priceID)) is not an "
                                            + "override price (its isOverridePrice is false)")
             }
             guard price.planID == quote.planID else {
                 throw CatalogDocumentError(
-                    path: path, message: "price \(JSONText.quoted(quote.priceID)) belongs to plan "
-                        + "\(JSONText.quoted(price.planID)), not to the quote's plan \(JSONText.quoted(quote.planID))")
+                    path: path, message: "price \(JSONText.shown(quote.priceID)) belongs to plan "
+                        + "\(JSONText.shown(price.planID)), not to the quote's plan \(JSONText.shown(quote.planID))")
             }
             if let first = quoteIndexByPriceID[price.id] {
-                throw CatalogDocumentError(path: path, message: "price \(JSONText.quoted(quote.priceID)) is already "
+                throw CatalogDocumentError(path: path, message: "price \(JSONText.shown(quote.priceID)) is already "
                                            + "the price of another quote (first at $.quotes[\(first)])")
             }
             quoteIndexByPriceID[price.id] = index
@@ -137,7 +137,7 @@ extension CatalogDocumentReader {
         for (index, price) in document.prices.enumerated() where price.isOverridePrice {
             guard quoteIndexByPriceID[price.id] == nil else { continue }
             throw CatalogDocumentError(path: "$.prices[\(index)].isOverridePrice",
-                                       message: "override price \(JSONText.quoted(price.id)) is the price of no quote")
+                                       message: "override price \(JSONText.shown(price.id)) is the price of no quote")
         }
     }
 
@@ -148,7 +148,7 @@ extension CatalogDocumentReader {
         at path: @autoclosure () -> String
     ) throws(CatalogDocumentError) -> Int {
         guard let record = records.positions[id] else {
-            throw CatalogDocumentError(path: path(), message: "no \(kind) with \(key) \(JSONText.quoted(id))"
+            throw CatalogDocumentError(path: path(), message: "no \(kind) with \(key) \(JSONText.shown(id))"
                                        + suggestion(for: id, among: records.ids.sorted()))
         }
         return record

@@ -100,7 +100,7 @@ enum CatalogDocumentReader {
                 let arrayPath = object.path(of: key)
                 throw CatalogDocumentError(
                     path: "\(arrayPath)[\(index)].\(idKey)",
-                    message: "duplicate \(idKey) \(JSONText.quoted(identifier)) (first at \(arrayPath)[\(first)])")
+                    message: "duplicate \(idKey) \(JSONText.shown(identifier)) (first at \(arrayPath)[\(first)])")
             }
             records.append(record)
         }
@@ -183,14 +183,14 @@ enum CatalogDocumentReader {
                 // Not a non-empty string (refused as such), or no feature's slug.
                 let slug = try object.read("slug", CatalogField.identifier)
                 throw CatalogDocumentError(path: object.path(of: "slug"),
-                                           message: "no feature with slug \(JSONText.quoted(slug))"
+                                           message: "no feature with slug \(JSONText.shown(slug))"
                                                + suggestion(for: slug, among: featureTypes.slugs.sorted()))
             }
             // A plan grants a handful of features: a linear search for a repeated one.
             if let first = granted.firstIndex(where: { $0.slug == slug }) {
                 throw CatalogDocumentError(
                     path: object.path(of: "slug"),
-                    message: "duplicate feature \(JSONText.quoted(slug)) (first at \(plan.path(of: "features"))[\(first)])")
+                    message: "duplicate feature \(JSONText.shown(slug)) (first at \(plan.path(of: "features"))[\(first)])")
             }
             let valueNode = try object.value("featureValue")
             do {
@@ -216,11 +216,11 @@ enum CatalogDocumentReader {
         }
         let expected = switch type {
         case .boolean: "true"
-        case .number: "a non-negative number or \(JSONText.quoted(CatalogDocument.FeatureValue.unlimitedMarker))"
+        case .number: "a non-negative number or \(JSONText.shown(CatalogDocument.FeatureValue.unlimitedMarker))"
         case .text: "a string"
-        case .usage: JSONText.quoted(CatalogDocument.FeatureValue.usageBasedMarker)
+        case .usage: JSONText.shown(CatalogDocument.FeatureValue.usageBasedMarker)
         }
-        throw .mismatch(expected: "\(expected) for \(type.rawValue) feature \(JSONText.quoted(slug))",
+        throw .mismatch(expected: "\(expected) for \(type.rawValue) feature \(JSONText.shown(slug))",
                         found: CatalogField.describedOrShown(node.value))
     }
 
@@ -229,6 +229,6 @@ enum CatalogDocumentReader {
 
     /// `; did you mean "plan_pro"?`, or nothing.
     static func suggestion(for name: String, among candidates: some Sequence<String>) -> String {
-        Suggestion.closest(to: name, among: candidates).map { "; did you mean \(JSONText.quoted($0))?" } ?? ""
+        Suggestion.closest(to: name, among: candidates).map { "; did you mean \(JSONText.shown($0))?" } ?? ""
     }
 }

@@ -48,13 +48,13 @@ extension ImportComposer {
             if credit.renewOnBilling {
                 throw ImportError(path: path, problem: .unsupportedRenewal(
                     "a credit that renews on billing (renewOnBilling true) has no refillRrule of its own, "
-                        + "found \(JSONText.quoted(period.recurrenceRule))"))
+                        + "found \(JSONText.shown(period.recurrenceRule))"))
             }
             guard period != .monthly, period != .yearly else { continue }
             throw ImportError(path: path, problem: .unsupportedRenewal(
                 "`renew monthly` and `renew yearly` refill every month or every year "
                     + "(\(BillingPeriod.monthly.recurrenceRule), \(BillingPeriod.yearly.recurrenceRule)), "
-                    + "found \(JSONText.quoted(period.recurrenceRule))"))
+                    + "found \(JSONText.shown(period.recurrenceRule))"))
         }
     }
 

@@ -41,22 +41,22 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String {
         switch problem {
         case .notAWord(let kind, let id):
-            return "\(kind) \(JSONText.quoted(id)) cannot be written in .plancat: \(Self.whyNotAWord(id)); an id is "
+            return "\(kind) \(JSONText.shown(id)) cannot be written in .plancat: \(Self.whyNotAWord(id)); an id is "
                 + "a word of letters, digits, `_` and `-` that does not start with `-`"
         case .invalidFeatureSlug(let slug):
-            return "feature slug \(JSONText.quoted(slug)) cannot be written in .plancat: a feature slug matches "
+            return "feature slug \(JSONText.shown(slug)) cannot be written in .plancat: a feature slug matches "
                 + "^[a-z0-9-]{3,50}$ (error E0302)"
         case .unlistedPrice(let priceID, let planID):
-            return "price \(JSONText.quoted(priceID)) is not in the priceIds of its plan \(JSONText.quoted(planID)) "
+            return "price \(JSONText.shown(priceID)) is not in the priceIds of its plan \(JSONText.shown(planID)) "
                 + "and is no quote's: in .plancat a price is written inside the plan that lists it"
         case .inconsistentFree(let planID, let isFree):
             let derived = isFree ? "false" : "true"
-            return "plan \(JSONText.quoted(planID)) has isFree \(isFree), but its prices make it \(derived): "
+            return "plan \(JSONText.shown(planID)) has isFree \(isFree), but its prices make it \(derived): "
                 + ".plancat derives isFree (a plan is free when it has a price and every component of every price "
                 + "is 0)"
         case .emptyBullets(let generated):
             return "an empty bullets list cannot be written in .plancat: a row without `bullet` lines shows the "
-                + "bullets generated from its plan (" + generated.map { JSONText.quoted($0) }.joined(separator: ", ")
+                + "bullets generated from its plan (" + generated.map { JSONText.shown($0) }.joined(separator: ", ")
                 + ")"
         case .unsupportedRenewal(let reason):
             return "this renewal cannot be written in .plancat: \(reason)"
@@ -83,7 +83,7 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             let shown = scalar == " " ? "a space"
                 : scalar.properties.generalCategory == .control || scalar == "\u{7F}"
                 ? "the control character U+\(String(scalar.value, radix: 16, uppercase: true))"
-                : "\(JSONText.quoted(String(scalar)))"
+                : "\(JSONText.shown(String(scalar)))"
             return "it holds \(shown)"
         }
         if id.hasPrefix("-") { return "it starts with `-`" }

@@ -45,8 +45,10 @@ extension JSONParser.State {
 
 extension JSONParser {
     /// A key as messages show it: in backticks, or as a JSON string when it holds a backtick or a control
-    /// character, so that a message stays one line.
-    static func codeSpan(_ key: String) -> String {
+    /// character, so that a message stays one line; a long key is cut to its start and `…`, so that a
+    /// megabyte key does not make a megabyte message.
+    static func codeSpan(_ whole: String) -> String {
+        let key = Diagnostic.shortenedQuote(whole)
         let isPlain = key.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != "`" && !(0x7F...0x9F).contains($0.value) }
         return isPlain ? "`\(key)`" : JSONText.quoted(key)
     }

@@ -10,6 +10,13 @@ enum JSONText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `text` as a message quotes it: a quoted JSON string, cut to its start and `…` when it is longer
+    /// than a diagnostic quotes (`Diagnostic.maximumQuoteLength`), so that an id of a megabyte read from a
+    /// catalog.json does not make a message of a megabyte.
+    static func shown(_ text: String) -> String {
+        quoted(Diagnostic.shortenedQuote(text))
+    }
+
     /// `text` as a quoted JSON string, or `null`.
     static func quoted(_ text: String?) -> String {
         text.map { quoted($0) } ?? "null"
