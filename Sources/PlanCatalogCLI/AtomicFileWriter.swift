@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import PlanCatalog
 
 /// The one way the CLI puts bytes into a file a reader may be watching: `plancat build`
 /// (`OutputDirectoryWriter`, many files at once), `plancat fmt` and `plancat import -o` (one file each).
@@ -80,16 +81,7 @@ enum AtomicFileWriter {
         /// How a message names what is at a path when it is not a regular file: "a FIFO"; nil for a
         /// regular file.
         static func refusedKind(_ mode: mode_t) -> String? {
-            switch mode & S_IFMT {
-            case S_IFREG: nil
-            case S_IFDIR: "a directory"
-            case S_IFLNK: "a symbolic link"
-            case S_IFIFO: "a FIFO"
-            case S_IFSOCK: "a socket"
-            case S_IFCHR: "a character device"
-            case S_IFBLK: "a block device"
-            default: "an unknown kind of file"
-            }
+            mode & S_IFMT == S_IFREG ? nil : FileKind.name(ofMode: mode)
         }
     }
 

@@ -10,7 +10,7 @@ import Musl
 ///
 /// Catalog discovery reads regular files only: opening a FIFO blocks until something writes to it, and a
 /// device or socket is no catalog, so those are told apart before anything is opened.
-enum FileKind: Equatable {
+public enum FileKind: Equatable {
     case regularFile
     case directory
     /// Anything else, named for a person: "a FIFO", "a socket", "a character device", "a block device".
@@ -27,11 +27,22 @@ enum FileKind: Equatable {
         switch mode & S_IFMT {
         case S_IFREG: self = .regularFile
         case S_IFDIR: self = .directory
-        case S_IFIFO: self = .other("a FIFO")
-        case S_IFSOCK: self = .other("a socket")
-        case S_IFCHR: self = .other("a character device")
-        case S_IFBLK: self = .other("a block device")
-        default: self = .other("not a file or directory")
+        default: self = .other(Self.name(ofMode: mode))
+        }
+    }
+
+    /// How a message names what a file's mode says it is — "a regular file", "a FIFO", "a symbolic link"
+    /// (from lstat(2)) — so that discovery and the writers word the same kind alike.
+    public static func name(ofMode mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFREG: "a regular file"
+        case S_IFDIR: "a directory"
+        case S_IFLNK: "a symbolic link"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a file or directory"
         }
     }
 }
