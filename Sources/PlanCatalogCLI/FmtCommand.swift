@@ -12,7 +12,8 @@ import PlanCatalog
 /// running fmt again completes an interrupted run. So SIGINT or SIGTERM may leave some files rewritten
 /// and others not yet, each either as it was or entirely formatted, with no temporary file. `--check` and
 /// `--diff` write nothing: they say on standard output which files would change and how, which is what a
-/// CI job and a reviewer need. `-` formats standard input to standard output, for editors.
+/// CI job and a reviewer need. `-` formats standard input to standard output, for editors, unless it
+/// holds a secret key (E1001): printed, the key would be masked, so nothing is printed.
 enum FmtCommand: Command {
     static let name = "fmt"
     static let abstract = "rewrite .plancat files in the canonical layout, keeping comments"
@@ -59,7 +60,8 @@ enum FmtCommand: Command {
 
         Exit status:
           0   every file is formatted (or was rewritten)
-          1   --check or --diff found a file that would change, or a file has syntax errors
+          1   --check or --diff found a file that would change, or a file has syntax errors,
+              or standard input holds a secret key (E1001), which is never printed
           64  usage error: unknown option or invalid value
           66  a PATH does not exist or cannot be read; the other PATHs are still formatted
           73  a file cannot be rewritten; it is left as it was
@@ -89,11 +91,16 @@ enum FmtCommand: Command {
         }
         for (file, isStandardInput) in files {
             let result = Formatter.format(file)
-            guard let formatted = result.formatted else {
+            // Formatted standard input is printed whole, and a key in it could only be printed masked,
+            // which would replace the editor's buffer with a changed text: E1001 instead, and no output.
+            let refusals = isStandardInput && !isChecking && !isDiffing
+                ? SecretScanner.diagnostics(in: file) : []
+            guard let formatted = result.formatted, refusals.isEmpty else {
+                let problems = result.formatted == nil ? result.syntaxErrors : refusals
                 tally.refused += 1
-                syntaxErrors += result.syntaxErrors
+                syntaxErrors += problems
                 if options.format == .text {
-                    terminal.write(textRenderer.render(result.syntaxErrors), to: .standardError)
+                    terminal.write(textRenderer.render(problems), to: .standardError)
                 }
                 continue
             }

@@ -39,7 +39,16 @@ public enum PlanCatalogCLI {
     }
 
     /// Runs one command line (without the program name) and returns its exit status.
+    ///
+    /// Everything the command writes goes through `SecretMaskingTerminal`, so no secret key leaves the
+    /// process, whatever quotes it.
     public static func run(arguments: [String], terminal: some Terminal) -> Int32 {
+        let masking = SecretMaskingTerminal(terminal)
+        defer { masking.flush() }
+        return runUnmasked(arguments: arguments, terminal: masking)
+    }
+
+    private static func runUnmasked(arguments: [String], terminal: some Terminal) -> Int32 {
         guard let first = arguments.first else {
             terminal.write(help, to: .standardError)
             return ExitStatus.usageError

@@ -166,13 +166,13 @@ import Testing
               |       ^^^^^^^^^^^^ this looks like a secret API key
               = help: remove the key from the catalog and rotate it with your payment provider: it has been committed, so treat it as leaked
 
-            s.plancat:1:28: error[E1001]: secret API key `sk_live_••••` in the catalog
+            s.plancat:1:23: error[E1001]: secret API key `sk_live_••••` in the catalog
               |
             1 | name "sk_test_••••" # sk_live_••••
               |                       ^^^^^^^^^^^^ this looks like a secret API key
               = help: remove the key from the catalog and rotate it with your payment provider: it has been committed, so treat it as leaked
 
-            s.plancat:1:26: error[E0110]: unexpected comment
+            s.plancat:1:21: error[E0110]: unexpected comment
               |
             1 | name "sk_test_••••" # sk_live_••••
               |                     ^

@@ -39,9 +39,77 @@ import Testing
         #expect(keys(in: text).isEmpty)
     }
 
-    /// The scanner looks for a key only at an `l` or an `s`, which is what makes it cheap on large files.
-    @Test func everyPrefixStartsWithALetterTheScannerStopsAt() {
-        #expect(SecretScanner.prefixes.allSatisfy { $0.hasPrefix("l") || $0.hasPrefix("s") })
+    /// The fast paths (the JSON parser, `LineTable`) look only for the markers: a prefix without one
+    /// would go unseen there.
+    @Test func everyPrefixHoldsAMarker() {
+        for prefix in SecretScanner.prefixes {
+            #expect(SecretScanner.markers.contains { prefix.contains($0) }, "\(prefix)")
+            #expect(SecretScanner.mayHoldKey(Array(prefix.utf8)), "\(prefix)")
+        }
+        for marker in SecretScanner.markers {
+            let bytes = Array(marker.utf8)
+            #expect(SecretScanner.isMarker(bytes[0], bytes[1]) && bytes[2] == UInt8(ascii: "_"))
+        }
+        #expect(!SecretScanner.mayHoldKey(Array("plan_pro pk_live_1 lumen_pk_2 basic_plan".utf8)))
+    }
+
+    /// The keys of other billing platforms are keys too, each masked to its prefix (Docs/Robustness.md).
+    @Test(arguments: ["rk_live_51Hq9", "rk_test_Z", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "lumen_sk_live_1"])
+    func findsTheKeysOfOtherPlatforms(key: String) {
+        #expect(keys(in: "name \"\(key)\"") == [key])
+        let prefix = SecretScanner.prefixes.first { key.hasPrefix($0) }!
+        #expect(SecretScanner.masked("x \(key) y") == "x \(prefix)•••• y")
+    }
+
+    /// Publishable keys are meant for browsers: not secrets, so not refused.
+    @Test(arguments: ["pk_live_51Hq9", "pk_test_Z", "lumen_pk_abc", "network_whsec", "dark_live_1"])
+    func publishableKeysAndLookalikesAreNotKeys(text: String) {
+        #expect(keys(in: text).isEmpty)
+    }
+
+    /// On a line that holds a key, a column counts the key as shown: whatever the key's length, the
+    /// positions on the line are the same, so they do not tell it.
+    @Test(arguments: [1, 7, 40, 300])
+    func columnsOnALineWithAKeyDoNotTellItsLength(length: Int) {
+        let key = "sk_live_" + String(repeating: "a", count: length)
+        let file = SourceFile(path: "s.plancat", text: "first line\nname \"\(key)\" trailing\n")
+        let keySpan = SecretScanner.diagnostics(in: file)[0].location
+        #expect(keySpan.start == LineColumn(line: 2, column: 7))
+        #expect(keySpan.end == LineColumn(line: 2, column: 19))
+        let trailing = Array(file.bytes).firstRange(of: Array("trailing".utf8))!
+        let after = SourceLocation(file: file, span: Span(start: trailing.lowerBound, end: trailing.upperBound))
+        #expect(after.start == LineColumn(line: 2, column: 21))
+        #expect(after.end == LineColumn(line: 2, column: 29))
+        // An offset inside the secret part stands at the mask's start.
+        if length > 1 { #expect(file.location(of: keySpan.span.start + 9) == LineColumn(line: 2, column: 15)) }
+    }
+
+    /// A string whose escapes spell a key is shown as `"••••"`, and counted so.
+    @Test func columnsCountAStringThatSpellsAKeyWithEscapesAsItsMask() {
+        let file = SourceFile(path: "s.plancat", text: "name \"sk\\u{5f}live_abcdef\" x\n")
+        let string = SecretScanner.diagnostics(in: file)[0].location
+        #expect(string.start == LineColumn(line: 1, column: 6))
+        #expect(string.end == LineColumn(line: 1, column: 12))
+        let x = Array(file.bytes).lastIndex(of: UInt8(ascii: "x"))!
+        #expect(file.location(of: x) == LineColumn(line: 1, column: 13))
+    }
+
+    /// A line with escapes is lexed once to find what it masks, however many positions are asked on it:
+    /// a thousand diagnostics on one long line used to lex it a thousand times (minutes for 180 KB).
+    @Test(.timeLimit(.minutes(1)))
+    func manyPositionsOnALongLineWithEscapesStayCheap() {
+        let file = SourceFile(path: "s.plancat", text: String(repeating: "zz \"\\n\"; ", count: 20_000) + "sk_live_x\n")
+        var columns: [Int] = []
+        for offset in stride(from: 0, to: file.bytes.count - 10, by: 180) { columns.append(file.location(of: offset).column) }
+        #expect(columns.count == 1_000)
+        #expect(columns.last == 1 + 999 * 180)
+    }
+
+    /// Lines without a key count every Unicode scalar, as LANGUAGE.md §4 says, even next to one.
+    @Test func linesWithoutAKeyKeepTheirColumns() {
+        let file = SourceFile(path: "s.plancat", text: "sk_live_abcdef\nsk_1 \"é\\n\" tail\n")
+        let tail = Array(file.bytes).firstRange(of: Array("tail".utf8))!
+        #expect(file.location(of: tail.lowerBound) == LineColumn(line: 2, column: 12))
     }
 
     @Test func reportsEachKeyAtItsSpanWithAMaskedMessage() {
@@ -55,7 +123,8 @@ import Testing
         #expect(first.message == "secret API key `sk_live_••••` in the catalog")
         #expect(file.text(of: first.location.span) == "sk_live_abc123")
         #expect(first.location.start == LineColumn(line: 1, column: 16))
-        #expect(first.location.end == LineColumn(line: 1, column: 30))
+        // The end counts the key as shown, `sk_live_••••`, so the span does not tell the key's length.
+        #expect(first.location.end == LineColumn(line: 1, column: 28))
         #expect(first.help?.contains("rotate") == true)
         let second = diagnostics[1]
         #expect(second.message == "secret API key `lumen_sk_••••` in the catalog")

@@ -48,7 +48,11 @@ public struct Diagnostic: Sendable {
     /// limit (E0114) is still checked, so without this one word of a megabyte would be printed whole.
     public static let maximumQuoteLength = 64
 
+    /// A message, label, note or help made safe to print: every secret key in it masked (`sk_live_••••`,
+    /// whatever quoted it: an unknown id, a file name, a suggestion), then every quote cut as above. A
+    /// diagnostic never holds a key, so no renderer and no client of the library can print one.
     static func shorteningQuotes(_ text: String) -> String {
+        let text = SecretScanner.masked(text)
         guard text.utf8.count > maximumQuoteLength else { return text }
         let pieces = text.split(separator: "`", omittingEmptySubsequences: false)
         // Odd pieces are inside backticks; a last odd piece without its closing backtick is left whole.
@@ -83,7 +87,7 @@ public struct Diagnostic: Sendable {
         public let edits: [Edit]
 
         public init(_ message: String, edits: [Edit]) {
-            self.message = message
+            self.message = Diagnostic.shorteningQuotes(message)
             self.edits = edits
         }
     }

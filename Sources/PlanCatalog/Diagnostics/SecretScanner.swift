@@ -7,10 +7,35 @@
 /// ASCII letter or digit (so the id `task_test_x` is not a key), followed by at least one ASCII letter
 /// or digit; it runs on over `[A-Za-z0-9_]`.
 public enum SecretScanner {
-    /// The key prefixes of the payment providers a catalog is deployed to, in the order they are tried.
-    /// `lumen_sk_` comes first so that `lumen_sk_live_…` is one key, not a key inside a key.
-    public static let prefixes = ["lumen_sk_", "sk_live_", "sk_test_"]
-    // `keyRanges` relies on every prefix starting with `l` or `s` (SecretScannerTests checks it).
+    /// The key prefixes of the payment providers a catalog is deployed to, in the order they are tried:
+    /// Lumen's secret key, the secret and restricted keys of Stripe-style APIs in live and test mode, and
+    /// webhook signing secrets. `lumen_sk_` comes first so that `lumen_sk_live_…` is one key, not a key
+    /// inside a key. Publishable keys (`pk_live_`, `lumen_pk_`) are public by design and not listed.
+    /// Docs/Robustness.md lists these; SecretScannerTests checks that the two agree.
+    public static let prefixes = ["lumen_sk_", "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"]
+
+    /// Three bytes that every prefix holds, each ending in its first or only `_` but one: `sk_`, `rk_`,
+    /// `ec_`. A text without any of them holds no key, so the fast paths that decide whether a string or a
+    /// line needs the full scan (the JSON parser, `LineTable`) look for these alone.
+    public static let markers = ["sk_", "rk_", "ec_"]
+
+    /// Whether the two bytes before a `_` make it the end of a marker (`sk_`, `rk_`, `ec_`).
+    @inline(__always)
+    public static func isMarker(_ first: UInt8, _ second: UInt8) -> Bool {
+        (second == UInt8(ascii: "k") && (first == UInt8(ascii: "s") || first == UInt8(ascii: "r")))
+            || (second == UInt8(ascii: "c") && first == UInt8(ascii: "e"))
+    }
+
+    /// Whether `bytes` hold a marker: `false` means they hold no key.
+    public static func mayHoldKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        var first: UInt8 = 0, second: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "_"), isMarker(first, second) { return true }
+            first = second
+            second = byte
+        }
+        return false
+    }
 
     /// What replaces the secret part of a key when it is shown: `sk_live_••••`. Four bullets whatever the
     /// key's length, so that not even the length of the key leaks.
@@ -72,9 +97,9 @@ public enum SecretScanner {
         var index = bytes.startIndex
         var previous: UInt8?
         while index != bytes.endIndex {
-            // Every prefix starts with `l` or `s`: other bytes, nearly all of a file, are passed at once.
+            // Most bytes of a file start no prefix, and are passed after one table lookup.
             let byte = bytes[index]
-            if byte == UInt8(ascii: "l") || byte == UInt8(ascii: "s"),
+            if startsPrefix[Int(byte)],
                previous.map(isLetterOrDigit) != true, let prefixEnd = matchedPrefixEnd(in: bytes, at: index),
                prefixEnd != bytes.endIndex, isLetterOrDigit(bytes[prefixEnd]) {
                 var end = prefixEnd
@@ -98,6 +123,7 @@ public enum SecretScanner {
     ///
     /// Anything that prints source text (a diagnostic's snippet, a formatter's diff) passes it through here.
     public static func masked(_ text: String) -> String {
+        guard mayHoldKey(text.utf8) else { return text }
         let bytes = Array(text.utf8)
         let ranges = keyRanges(in: bytes)
         guard !ranges.isEmpty else { return text }
@@ -111,6 +137,36 @@ public enum SecretScanner {
         }
         result.append(contentsOf: bytes[position...])
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The byte ranges of `range` (a line, or the part of one that is shown) that are shown as `mask`:
+    /// the secret part of each key after its visible prefix, and the inside of each string whose escapes
+    /// spell a key (no run of its bytes is the key, so none can stay visible). Sorted, never overlapping.
+    ///
+    /// The text renderer prints these as bullets and `LineTable` counts them as the mask's four columns,
+    /// so that the line and the positions on it agree and neither tells the key's length.
+    public static func maskedRegions(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        var regions = keyRanges(in: bytes[range]).map { key in
+            key.lowerBound + prefixLength(ofKey: bytes[key])..<key.upperBound
+        }
+        if bytes[range].contains(UInt8(ascii: "\\")) {
+            for string in escapedKeyStrings(in: SourceFile(path: "", bytes: Array(bytes[range]))) {
+                let start = range.lowerBound + string.span.start, end = range.lowerBound + string.span.end
+                // An unterminated string has no closing quote to keep.
+                let closes = end - 1 > start && bytes[end - 1] == UInt8(ascii: "\"")
+                regions.append(start + 1..<(closes ? end - 1 : end))
+            }
+            regions.sort { $0.lowerBound < $1.lowerBound }
+        }
+        var merged: [Range<Int>] = []
+        for region in regions {
+            if let last = merged.last, region.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<Swift.max(last.upperBound, region.upperBound)
+            } else {
+                merged.append(region)
+            }
+        }
+        return merged
     }
 
     /// How a key found by `keyRanges` is shown: its prefix and the mask.
@@ -129,6 +185,9 @@ public enum SecretScanner {
     // MARK: Bytes
 
     private static let prefixBytes = prefixes.map { Array($0.utf8) }
+
+    /// For each byte value, whether some prefix starts with it.
+    private static let startsPrefix: [Bool] = (0...255).map { byte in prefixBytes.contains { $0.first == UInt8(byte) } }
 
     /// The index just after the prefix that starts at `index`, if one does.
     private static func matchedPrefixEnd<Bytes: Collection<UInt8>>(in bytes: Bytes, at index: Bytes.Index)

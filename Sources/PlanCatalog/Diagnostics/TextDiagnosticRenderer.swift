@@ -196,41 +196,17 @@ private struct SourceLineDisplay {
         if isClippedBefore {
             cells.append(Cell(text: "…", width: 1, isTab: false, source: range.lowerBound..<range.lowerBound))
         }
-        let keys = SecretScanner.keyRanges(in: bytes[range])
-        // A string whose escapes spell a key (`"sk\u{5f}live_…"`) is shown as `"••••"`: no run of its
-        // bytes is the key, so none can be kept as a visible prefix.
-        let escaped = SecretScanner.escapedKeyStrings(in: SourceFile(path: "", bytes: Array(bytes[range])))
-            .map { string -> Range<Int> in
-                let start = range.lowerBound + string.span.start, end = range.lowerBound + string.span.end
-                // An unterminated string has no closing quote to keep.
-                return start + 1..<(end - 1 > start && bytes[end - 1] == UInt8(ascii: "\"") ? end - 1 : end)
-            }
-        var nextEscaped = escaped.startIndex
-        var nextKey = keys.startIndex
+        let masked = SecretScanner.maskedRegions(in: bytes, range: range)
+        var nextMasked = masked.startIndex
         var position = range.lowerBound
         while position < range.upperBound {
-            if nextEscaped < escaped.endIndex, escaped[nextEscaped].lowerBound == position {
-                let string = escaped[nextEscaped]
+            if nextMasked < masked.endIndex, masked[nextMasked].lowerBound == position {
+                let region = masked[nextMasked]
                 for bullet in SecretScanner.mask {
-                    cells.append(Cell(text: String(bullet), width: 1, isTab: false, source: string))
+                    cells.append(Cell(text: String(bullet), width: 1, isTab: false, source: region))
                 }
-                position = string.upperBound
-                nextEscaped += 1
-                while nextKey < keys.endIndex, keys[nextKey].lowerBound < position { nextKey += 1 }
-                continue
-            }
-            if nextKey < keys.endIndex, keys[nextKey].lowerBound == position {
-                let key = keys[nextKey]
-                let secretStart = key.lowerBound + SecretScanner.prefixLength(ofKey: bytes[key])
-                for offset in key.lowerBound..<secretStart {
-                    cells.append(Cell(text: String(UnicodeScalar(bytes[offset])), width: 1, isTab: false,
-                                      source: offset..<offset + 1))
-                }
-                for bullet in SecretScanner.mask {
-                    cells.append(Cell(text: String(bullet), width: 1, isTab: false, source: secretStart..<key.upperBound))
-                }
-                position = key.upperBound
-                nextKey += 1
+                position = region.upperBound
+                nextMasked += 1
                 continue
             }
             guard let (scalar, length) = UTF8Decoding.scalar(in: bytes, at: position),

@@ -24,7 +24,7 @@ extension JSONParser.State {
             case UInt8(ascii: "\\"):
                 return try parseEscapedString(start: start, firstEscape: index)
             case UInt8(ascii: "_"):
-                if index - start >= 2, input[index - 2] == UInt8(ascii: "s"), input[index - 1] == UInt8(ascii: "k") {
+                if index - start >= 2, SecretScanner.isMarker(input[index - 2], input[index - 1]) {
                     mayHoldSecret = true
                 }
                 index += 1
@@ -34,8 +34,8 @@ extension JSONParser.State {
         }
     }
 
-    /// The first index from `index` whose byte needs a look: `"`, `\`, `_` (which may end the `sk_` of a
-    /// secret key), a control character or a non-ASCII byte; `count` when there is none.
+    /// The first index from `index` whose byte needs a look: `"`, `\`, `_` (which may end a secret key's
+    /// marker, `SecretScanner.markers`), a control character or a non-ASCII byte; `count` when there is none.
     ///
     /// Eight bytes at a time, with the usual bit tricks: `(x - 0x01…01) & ~x & 0x80…80` marks the bytes
     /// of `x` that are zero (after XOR with a repeated byte, the bytes equal to it), and the lowest mark
@@ -79,7 +79,7 @@ extension JSONParser.State {
                 position = index + 1
                 let string = decoded[decodedStart...]
                 appendNode(.string, start: decodedStart, length: string.count, isDecoded: true,
-                           mayHoldSecret: Self.holdsSecretPrefix(string))
+                           mayHoldSecret: SecretScanner.mayHoldKey(string))
                 return nodes.count - 1
             }
             if byte == UInt8(ascii: "\\") {
@@ -91,17 +91,6 @@ extension JSONParser.State {
             }
         }
         throw error(at: count, "unexpected end of input in a string")
-    }
-
-    /// Whether `string` holds `sk_`.
-    private static func holdsSecretPrefix(_ string: ArraySlice<UInt8>) -> Bool {
-        var index = string.startIndex
-        while index + 3 <= string.endIndex {
-            if string[index] == UInt8(ascii: "s"), string[index + 1] == UInt8(ascii: "k"),
-               string[index + 2] == UInt8(ascii: "_") { return true }
-            index += 1
-        }
-        return false
     }
 
     /// The end of the unescaped character at `index` inside a string: refuses control characters and

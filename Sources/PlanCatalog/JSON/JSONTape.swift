@@ -34,8 +34,8 @@ final class JSONTape {
         var kind: Kind
         /// The string's bytes are in `decoded` (it had escapes, or the tape was made from a `JSONValue`).
         var isDecoded: Bool
-        /// The string holds `sk_`, which every secret key prefix does (`SecretScanner.prefixes`): only
-        /// such strings need the full scan.
+        /// The string holds one of `SecretScanner.markers` (`sk_`, `rk_`, `ec_`), which every secret key
+        /// prefix does: only such strings need the full scan.
         var mayHoldSecret: Bool
         var first: UInt32
         var second: UInt32

@@ -16,38 +16,59 @@ public struct LineColumn: Hashable, Sendable, Comparable {
 /// Byte offsets of line starts, so that an offset maps to a line by binary search.
 ///
 /// Only `\n` ends a line (a CRLF line end is a `\r` followed by the `\n` that ends it).
+///
+/// A column is counted on the line as a diagnostic shows it: on a line that holds a secret key, the key's
+/// secret part counts as its mask (`sk_live_••••`), so that neither the text nor the positions of a
+/// diagnostic tell how long the key is (issue 18). Such a line is always an error (E1001), and every
+/// other line counts its Unicode scalars, as LANGUAGE.md §4 says.
 public struct LineTable: Sendable {
     /// `lineStarts[i]` is the byte offset where line `i + 1` starts.
     public let lineStarts: [Int]
 
-    /// Whether each line is pure ASCII, where a column is just a byte distance: then a column costs O(1)
-    /// however long the line, and thousands of diagnostics on one huge line stay cheap.
-    private let lineIsASCII: [Bool]
+    /// What the scan noticed about each line, so that a column costs O(1) on a plain ASCII line however
+    /// long it is, and thousands of diagnostics on one huge line stay cheap.
+    private let lineTraits: [Traits]
+
+    /// The traits of one line, as bits.
+    private struct Traits: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// A byte ≥ 0x80: a column is no longer a byte distance.
+        static let nonASCII = Traits(rawValue: 1)
+        /// A marker of a secret key (`SecretScanner.markers`) or a backslash, which may spell one in a
+        /// string: the line may show a mask, and its columns are counted by `SecretScanner`.
+        static let mayHoldKey = Traits(rawValue: 2)
+    }
 
     public init(bytes: [UInt8]) {
         var starts = [0]
-        var isASCII: [Bool] = []
+        var traits: [Traits] = []
         // A hot loop over every byte of every file: raw pointers, so that even a debug build reads the
         // largest file plancat accepts (128 MiB) in a moment.
         bytes.withUnsafeBufferPointer { buffer in
-            var currentIsASCII = true
+            var current: Traits = []
             var offset = 0
             let count = buffer.count
             while offset < count {
                 let byte = buffer[offset]
                 if byte == UInt8(ascii: "\n") {
                     starts.append(offset + 1)
-                    isASCII.append(currentIsASCII)
-                    currentIsASCII = true
+                    traits.append(current)
+                    current = []
                 } else if byte >= 0x80 {
-                    currentIsASCII = false
+                    current.insert(.nonASCII)
+                } else if byte == UInt8(ascii: "_") {
+                    if offset >= 2, SecretScanner.isMarker(buffer[offset - 2], buffer[offset - 1]) {
+                        current.insert(.mayHoldKey)
+                    }
+                } else if byte == UInt8(ascii: "\\") {
+                    current.insert(.mayHoldKey)
                 }
                 offset += 1
             }
-            isASCII.append(currentIsASCII)
+            traits.append(current)
         }
         lineStarts = starts
-        lineIsASCII = isASCII
+        lineTraits = traits
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -63,20 +84,45 @@ public struct LineTable: Sendable {
         return low
     }
 
-    public func lineColumn(of offset: Int, in bytes: [UInt8]) -> LineColumn {
+    /// The line and column of `offset`, the column as a diagnostic shows the line (see above).
+    ///
+    /// `maskedRegions` gives the regions of a line that may hold a key (`SecretScanner.maskedRegions`
+    /// over the line's content), given the line's index and content; `SourceFile` passes its cache, so
+    /// that a thousand diagnostics on one long line find its keys once. Without it they are found here.
+    public func lineColumn(of offset: Int, in bytes: [UInt8],
+                           maskedRegions: ((_ line: Int, _ content: Range<Int>) -> [Range<Int>])? = nil) -> LineColumn {
         let clamped = Swift.max(0, Swift.min(offset, bytes.count))
         let index = lineIndex(of: clamped)
-        var column = 1
         var position = lineStarts[index]
         // A byte order mark is not part of the text: the first line's columns start after it.
         if index == 0, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-        if lineIsASCII[index] { return LineColumn(line: index + 1, column: 1 + clamped - position) }
-        while position < clamped {
-            // Continuation bytes (10xxxxxx) do not start a scalar, so they do not advance the column.
-            if bytes[position] & 0xC0 != 0x80 { column += 1 }
-            position += 1
+        let traits = lineTraits[index]
+        var column = 1
+        if traits.contains(.mayHoldKey) {
+            let content = contentRange(ofLine: index, in: bytes)
+            let regions = maskedRegions?(index, content) ?? SecretScanner.maskedRegions(in: bytes, range: content)
+            // Each region before the offset counts as the mask; an offset inside one stands at its start.
+            for region in regions where region.lowerBound < clamped && region.lowerBound >= position {
+                column += count(in: bytes, position..<region.lowerBound, isASCII: !traits.contains(.nonASCII))
+                if clamped < region.upperBound { return LineColumn(line: index + 1, column: column) }
+                column += SecretScanner.mask.unicodeScalars.count
+                position = region.upperBound
+            }
         }
+        column += count(in: bytes, position..<Swift.max(position, clamped), isASCII: !traits.contains(.nonASCII))
         return LineColumn(line: index + 1, column: column)
+    }
+
+    /// The columns `range` takes: its length on an ASCII line, else its Unicode scalars.
+    private func count(in bytes: [UInt8], _ range: Range<Int>, isASCII: Bool) -> Int {
+        isASCII ? range.count : Self.scalarCount(in: bytes, range)
+    }
+
+    /// How many Unicode scalars start in `range`: continuation bytes (10xxxxxx) start none.
+    static func scalarCount(in bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var count = 0
+        for position in range where bytes[position] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// The byte range of a 0-based line, without its line end (`\n` or `\r\n`).

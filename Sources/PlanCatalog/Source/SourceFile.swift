@@ -1,3 +1,5 @@
+import Foundation
+
 /// One input file: its display path and its raw bytes, exactly as read.
 ///
 /// The bytes are kept undecoded: the lexer works over UTF-8 bytes and reports invalid sequences itself,
@@ -8,6 +10,9 @@ public final class SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Line starts, computed once when the file is created; lines and columns are derived from it on demand.
     public let lineTable: LineTable
+
+    /// The masked regions of the lines that may hold a secret key, found on first use (see `location`).
+    private let maskedRegions = MaskedRegionCache()
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -29,8 +34,27 @@ public final class SourceFile: Sendable {
         return String(decoding: bytes[clamped], as: UTF8.self)
     }
 
+    /// The line and column of `offset` as a diagnostic shows them: on a line that holds a secret key, the
+    /// key counts as masked (`LineTable`).
     public func location(of offset: Int) -> LineColumn {
-        lineTable.lineColumn(of: offset, in: bytes)
+        lineTable.lineColumn(of: offset, in: bytes) { line, content in
+            self.maskedRegions.regions(ofLine: line) { SecretScanner.maskedRegions(in: self.bytes, range: content) }
+        }
+    }
+}
+
+/// The masked regions of each line asked about, kept so that they are found once per line however many
+/// diagnostics it has: a thousand of them on one long line with escapes would otherwise lex it a thousand
+/// times. Locked, since a file's diagnostics may be worded on several threads.
+private final class MaskedRegionCache: @unchecked Sendable {
+    private var regionsByLine: [Int: [Range<Int>]] = [:]
+    private let lock = NSLock()
+
+    func regions(ofLine line: Int, finding: () -> [Range<Int>]) -> [Range<Int>] {
+        if let known = lock.withLock({ regionsByLine[line] }) { return known }
+        let found = finding()
+        lock.withLock { regionsByLine[line] = found }
+        return found
     }
 }
 
