@@ -13,9 +13,17 @@ extension FuzzHarness {
         }
         problems.require(result.check.diagnostics.count <= InputLimits.maximumDiagnostics + 1,
                          "\(result.check.diagnostics.count) diagnostics, over the limit")
-        _ = TextDiagnosticRenderer(usesColor: true).render(result.check.diagnostics)
+        let rendered = [
+            TextDiagnosticRenderer(usesColor: true).render(result.check.diagnostics),
+            TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics),
+            GitHubDiagnosticRenderer().render(result.check.diagnostics),
+        ]
         _ = JSONDiagnosticRenderer().render(result.check.diagnostics)
-        _ = GitHubDiagnosticRenderer().render(result.check.diagnostics)
+        // No secret key is printed, however the input spells it (the JSON renderer's fix-it replacements
+        // are edits to apply, not text to show; every text it shows is a diagnostic's, checked here).
+        for text in rendered + result.check.diagnostics.flatMap(Self.texts) {
+            problems.require(SecretScanner.keyRanges(in: Array(text.utf8)).isEmpty, "a diagnostic shows a secret key")
+        }
         guard let output = result.output, let catalog = output.file(at: BuildOutput.catalogPath) else { return }
         // What build writes, the strict reader (diff --against, import) must accept, meaning the same.
         do {
@@ -39,7 +47,8 @@ extension FuzzHarness {
         problems.require(reformatted.formatted == formatted, "formatting is not idempotent")
         problems.require(meaningfulTokens(of: file) == meaningfulTokens(of: SourceFile(path: "", bytes: formatted)),
                          "formatting changed the tokens")
-        _ = UnifiedDiff(usesColor: true).render(old: bytes, new: formatted, oldName: "a", newName: "b")
+        let diff = UnifiedDiff(usesColor: true).render(old: bytes, new: formatted, oldName: "a", newName: "b")
+        problems.require(SecretScanner.keyRanges(in: Array(diff.utf8)).isEmpty, "fmt --diff shows a secret key")
     }
 
     /// Read one catalog.json strictly, then write it as source; source written must compile cleanly.
@@ -64,6 +73,12 @@ extension FuzzHarness {
     }
 
     // MARK: Properties
+
+    /// Every text of a diagnostic that a renderer may show.
+    private static func texts(of diagnostic: Diagnostic) -> [String] {
+        [diagnostic.message, diagnostic.label ?? "", diagnostic.help ?? ""]
+            + diagnostic.notes.map(\.message) + diagnostic.fixes.map(\.message)
+    }
 
     private static func requireInside(_ location: SourceLocation, _ count: Int, _ what: String,
                                       _ problems: inout FuzzProblems) {

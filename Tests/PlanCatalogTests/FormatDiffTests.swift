@@ -33,6 +33,24 @@ import PlanCatalogTestSupport
             """)
     }
 
+    /// Context lines, changed lines and file names all show a key masked (issue 18: context lines and
+    /// names did not).
+    @Test func keysAreMaskedInEveryLineAndName() {
+        let old = "# sk_live_CONTEXT1\nname  \"sk_test_CHANGED1\"\n"
+        let new = "# sk_live_CONTEXT1\nname \"sk_test_CHANGED1\"\n"
+        let shown = UnifiedDiff().render(old: Array(old.utf8), new: Array(new.utf8),
+                                         oldName: "a/sk_live_NAME1.plancat", newName: "b/sk_live_NAME1.plancat")
+        #expect(shown == """
+            --- a/sk_live_••••.plancat
+            +++ b/sk_live_••••.plancat
+            @@ -1,2 +1,2 @@
+             # sk_live_••••
+            -name  "sk_test_••••"
+            +name "sk_test_••••"
+
+            """)
+    }
+
     @Test func changesWhoseContextsTouchShareAHunk() {
         let old = (1...20).map { "\($0)\n" }.joined()
         var lines = (1...20).map { "\($0)\n" }

@@ -4,6 +4,10 @@
 /// Hunks carry three lines of context by default and are merged when their contexts touch. A last
 /// line without a line end is followed by `\ No newline at end of file`, as in GNU diff; a carriage
 /// return is part of its line, so a CRLF file shows every line as changed — which it is.
+///
+/// A secret key is shown masked (`sk_live_••••`) in every line, context included, and in the file names,
+/// as everywhere plancat prints source: a diff of a file that holds a key does not apply, and the key is
+/// an error to remove first anyway (E1001).
 public struct UnifiedDiff: Sendable {
     /// Lines of unchanged text shown around each change.
     public var contextLines = 3
@@ -26,7 +30,8 @@ public struct UnifiedDiff: Sendable {
         guard old != new else { return "" }
         let oldLines = Self.lines(of: old), newLines = Self.lines(of: new)
         let edits = Self.grouped(LineDiff.edits(from: oldLines, to: newLines))
-        var output = paint("--- \(oldName)", "1") + "\n" + paint("+++ \(newName)", "1") + "\n"
+        var output = paint("--- \(SecretScanner.masked(oldName))", "1") + "\n"
+            + paint("+++ \(SecretScanner.masked(newName))", "1") + "\n"
         for hunk in hunks(of: edits) {
             output += header(of: hunk, in: edits)
             for edit in edits[hunk] {
@@ -56,7 +61,8 @@ public struct UnifiedDiff: Sendable {
     }
 
     private func line(_ marker: String, _ line: Line, color: String?) -> String {
-        let text = color.map { paint(marker + line.text, $0) } ?? marker + line.text
+        let shown = marker + SecretScanner.masked(line.text)
+        let text = color.map { paint(shown, $0) } ?? shown
         return text + "\n" + (line.isTerminated ? "" : "\\ No newline at end of file\n")
     }
 
