@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PlanCatalog
 
 /// Docs/Robustness.md names the tests that prove each guarantee; every suite and test it names in code
 /// spans must exist, so that a renamed or deleted test cannot leave the page pointing at nothing.
@@ -28,5 +29,17 @@ import Testing
         let defined = Set(sourceNames)
         let missing = names.filter { !defined.contains($0) }.sorted()
         #expect(missing.isEmpty, "Docs/Robustness.md names tests that do not exist: \(missing)")
+    }
+
+    /// The table of key prefixes under "Secret keys are refused wherever they appear" lists exactly
+    /// `SecretScanner.prefixes`: a prefix added to the code is documented, and the page promises no other.
+    @Test func thePageListsExactlyTheSecretKeyPrefixesTheScannerKnows() throws {
+        let page = try String(contentsOf: Self.packageRoot.appendingPathComponent("Docs/Robustness.md"), encoding: .utf8)
+        let table = try #require(page.split(separator: "| prefix | what it is |").dropFirst().first)
+            .split(separator: "\n\n").first ?? ""
+        let listed = table.split(separator: "\n").dropFirst().flatMap { row in
+            row.split(separator: "|").first.map { cell in cell.matches(of: #/`([a-z_]+)`/#).map { String($0.output.1) } } ?? []
+        }
+        #expect(listed.sorted() == SecretScanner.prefixes.sorted())
     }
 }

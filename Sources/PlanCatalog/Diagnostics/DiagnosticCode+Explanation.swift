@@ -2005,11 +2005,11 @@ extension DiagnosticCode {
             #"""
             A catalog is committed, reviewed and published (pricing tables are public), so it never
             holds secrets. A string or a comment that contains what looks like a secret API key (text
-            starting `sk_live_`, `sk_test_` or `lumen_sk_`) is an error, however the string spells
-            it: a key written with escapes (`sk\u{5f}live_…`) is found in the string's value too. The
-            diagnostic masks the key (`sk_live_••••`) in its message and in the source line it shows,
-            so the CI log does not leak it as well. If a real key was committed, rotate it: it is in
-            the history.
+            starting `lumen_sk_`, `sk_live_`, `sk_test_`, `rk_live_`, `rk_test_` or `whsec_`) is an
+            error, however the string spells it: a key written with escapes (`sk\u{5f}live_…`) is
+            found in the string's value too. plancat masks the key (`sk_live_••••`) in everything it
+            prints, this diagnostic's message and source line included, so the CI log does not leak
+            it as well. If a real key was committed, rotate it: it is in the history.
 
             Example:
 
