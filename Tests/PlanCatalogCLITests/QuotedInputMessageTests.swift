@@ -147,6 +147,21 @@ import Testing
         }
     }
 
+    // MARK: import's source
+
+    @Test func importWritesInvisibleCharactersAsEscapes() throws {
+        // A plan name with a right-to-left override, a zero-width joiner, a line separator and an ESC:
+        // the source says each with an escape, so it reads as what it builds, and builds back the same.
+        let text = HostileInputCLITests.validJSON.replacing("\"planName\": \"Pro\"",
+                                                           with: #""planName": "P\u202er\u200do\u2028!\u001b""#)
+        let directory = try TemporaryDirectory(["catalog.json": text])
+        let (status, terminal) = directory.run(["import", "catalog.json"])
+        let output = terminal.standardOutput
+        #expect(status == ExitStatus.success, "\(terminal.standardError)")
+        #expect(output.contains(#"name "P\u{202E}r\u{200D}o\u{2028}!\u{1B}""#), "\(output)")
+        #expect(!output.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{200D}" || $0 == "\u{2028}" }, "\(output)")
+    }
+
     // MARK: GitHub and JSON diagnostics
 
     static let hostileName = "evil\u{1B}[31m\nname\u{202E}txt\u{9B}\u{200F}.plancat"
