@@ -6,10 +6,11 @@
 /// Arabic letter mark, zero-width spaces and joiners, the byte-order mark) or a line or paragraph
 /// separator can make a line read other than it is. Where the output is JSON, such a character is escaped
 /// (`JSONWriter.displayQuoted`), so the text stays exact; where it is text for a person, it is shown as
-/// `�` (U+FFFD) by `neutralised`.
-enum TerminalText {
+/// `�` (U+FFFD) by `neutralised`. Public so that the command line shows the names and arguments it
+/// echoes by the same rule.
+public enum TerminalText {
     /// Whether `scalar` is never written to a terminal, a log or a comment as it is.
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.generalCategory == .control || JSONWriter.isInvisible(scalar)
     }
 
@@ -17,7 +18,7 @@ enum TerminalText {
     ///
     /// `kept` is for a caller that escapes some characters itself, in its own way: the GitHub renderer
     /// percent-encodes line breaks, which are the annotation's own.
-    static func neutralised(_ text: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
+    public static func neutralised(_ text: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
         // Printable ASCII, the usual case, is safe without looking up any scalar's properties.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         func isReplaced(_ scalar: Unicode.Scalar) -> Bool { isUnsafe(scalar) && !kept.contains(scalar) }

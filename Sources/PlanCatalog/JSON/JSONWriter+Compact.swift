@@ -49,7 +49,9 @@ extension JSONWriter {
     static func displayQuoted(_ string: String) -> String {
         let quoted = JSONText.quoted(string)
         // ASCII, the usual case, holds no invisible character: no scalar's properties are looked up.
-        guard !quoted.utf8.allSatisfy({ $0 < 0x80 }), quoted.unicodeScalars.contains(where: isInvisible) else { return quoted }
+        guard !quoted.utf8.allSatisfy({ $0 < 0x80 }), quoted.unicodeScalars.contains(where: isInvisible) else {
+            return quoted
+        }
         var result = String.UnicodeScalarView()
         for scalar in quoted.unicodeScalars {
             guard isInvisible(scalar) else {
