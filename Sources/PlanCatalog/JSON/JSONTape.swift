@@ -251,7 +251,9 @@ struct JSONTapeView {
     /// of a megabyte, or one holding an escape sequence or a right-to-left override, stays short and
     /// harmless.
     static func memberPath(_ key: String) -> String {
-        guard !key.isEmpty, key.utf8.count <= Diagnostic.maximumQuoteLength else { return "[\(JSONText.shown(key))]" }
+        guard !key.isEmpty, key.utf8.count <= Diagnostic.maximumQuoteLength else {
+            return "[\(JSONText.shown(key))]"
+        }
         let isPlain = key.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
