@@ -62,12 +62,19 @@ public struct Diagnostic: Sendable {
         }.joined(separator: "`")
     }
 
-    /// One quoted piece cut to `maximumQuoteLength` characters (its start and `…`), or whole when it fits.
-    /// Messages that quote in their own way (the catalog.json reader's JSON strings) cut with this too,
-    /// so every message quotes at most as much as the compiler's do.
+    /// The most Unicode scalars a quoted piece keeps. A character can be made of any number of them (a
+    /// letter and a million combining marks is one `Character`), so characters alone do not bound a quote.
+    static let maximumQuoteScalars = 4 * maximumQuoteLength
+
+    /// One quoted piece cut to `maximumQuoteLength` characters and `maximumQuoteScalars` scalars (its
+    /// start and `…`), or whole when it fits. Messages that quote in their own way (the catalog.json
+    /// reader's JSON strings and paths) cut with this too, so every message quotes at most as much as the
+    /// compiler's do.
     static func shortenedQuote(_ piece: some StringProtocol) -> String {
-        guard piece.count > maximumQuoteLength else { return String(piece) }
-        return piece.prefix(maximumQuoteLength - 1) + "…"
+        let hasFewScalars = piece.unicodeScalars.dropFirst(maximumQuoteScalars).isEmpty
+        if hasFewScalars, piece.count <= maximumQuoteLength { return String(piece) }
+        let start = piece.prefix(maximumQuoteLength - 1).unicodeScalars.prefix(maximumQuoteScalars - 1)
+        return String(String.UnicodeScalarView(start)) + "…"
     }
 
     /// A secondary message, optionally pointing at another place (the earlier definition of a duplicate).

@@ -4,6 +4,15 @@
 /// An annotation shows only the command's message, so the notes and the help are appended to it on
 /// lines of their own (an escaped newline each). Positions are those of the JSON output: 1-based, ends
 /// exclusive. Source text is never included, and messages already mask secret keys.
+///
+/// A file name or message from the input cannot drive the log viewer or a terminal, or make a line read
+/// other than it is: control characters (ESC, C1) and invisible ones (bidirectional overrides and marks)
+/// are shown as `�`, as in text diagnostics (`TerminalText`). A message keeps its line breaks, which the
+/// command percent-encodes; a file name keeps none. The runner decodes only `%25`, `%0D`, `%0A`, `%3A` and
+/// `%2C`, so no escape could carry such a character to it: a file whose name holds one gets its
+/// annotation under the `�` name, which matches no file of the pull request, so GitHub lists it with the
+/// run rather than on the file. Repositories do not hold such names by accident, and an annotation on the
+/// wrong line of a log is worse than one off its file.
 public struct GitHubDiagnosticRenderer: Sendable {
     public init() {}
 
@@ -17,7 +26,7 @@ public struct GitHubDiagnosticRenderer: Sendable {
         let start = diagnostic.location.start
         let end = diagnostic.location.end
         let properties = [
-            ("file", diagnostic.location.file.path),
+            ("file", TerminalText.neutralised(diagnostic.location.file.path)),
             ("line", String(start.line)),
             ("col", String(start.column)),
             ("endLine", String(end.line)),
@@ -29,17 +38,21 @@ public struct GitHubDiagnosticRenderer: Sendable {
         for note in diagnostic.notes {
             if let location = note.location {
                 let position = location.start
-                lines.append("note: \(note.message) (\(location.file.path):\(position.line):\(position.column))")
+                lines.append("note: \(note.message) "
+                             + "(\(TerminalText.neutralised(location.file.path)):\(position.line):\(position.column))")
             } else {
                 lines.append("note: \(note.message)")
             }
         }
         if let help = diagnostic.help { lines.append("help: \(help)") }
+        let message = TerminalText.neutralised(lines.joined(separator: "\n"), keeping: Self.lineBreaks)
 
         let command = diagnostic.severity == .error ? "error" : "warning"
-        return "::\(command) \(properties.joined(separator: ","))::"
-            + Self.escapedData(lines.joined(separator: "\n")) + "\n"
+        return "::\(command) \(properties.joined(separator: ","))::" + Self.escapedData(message) + "\n"
     }
+
+    /// What a message keeps of the characters `TerminalText` replaces: its line breaks, percent-encoded.
+    private static let lineBreaks: Set<Unicode.Scalar> = ["\n", "\r"]
 
     // MARK: Escaping (as the Actions runner's toolkit does it)
 

@@ -8,6 +8,12 @@
 ///
 /// Source text is never included — only messages, which already mask secret keys — so the JSON cannot
 /// leak what `SecretScanner` hides.
+///
+/// Strings are exact — a file name holding an escape sequence is that name, so that a tool finds the
+/// file — and escaped so that the output can be printed safely: control characters as JSON does, and the
+/// invisible characters that could make a line read other than it is (bidirectional overrides, zero-width
+/// joiners, line separators) as `\u202e` and the like (`JSONWriter.displayQuoted`). A JSON reader gets
+/// the same strings back.
 public struct JSONDiagnosticRenderer: Sendable {
     public init() {}
 
@@ -30,14 +36,14 @@ public struct JSONDiagnosticRenderer: Sendable {
         return members([
             ("code", JSONText.quoted(diagnostic.code.rawValue)),
             ("severity", JSONText.quoted(diagnostic.severity.rawValue)),
-            ("message", JSONText.quoted(diagnostic.message)),
-            ("file", JSONText.quoted(diagnostic.location.file.path)),
+            ("message", Self.string(diagnostic.message)),
+            ("file", Self.string(diagnostic.location.file.path)),
             ("line", String(start.line)),
             ("column", String(start.column)),
             ("endLine", String(end.line)),
             ("endColumn", String(end.column)),
             ("notes", notes),
-            ("help", JSONText.quoted(diagnostic.help)),
+            ("help", Self.string(diagnostic.help)),
             ("fixes", fixes),
         ], indentation: indentation)
     }
@@ -45,8 +51,8 @@ public struct JSONDiagnosticRenderer: Sendable {
     private func note(for note: Diagnostic.Note, indentation: String) -> String {
         let start = note.location?.start
         return members([
-            ("message", JSONText.quoted(note.message)),
-            ("file", JSONText.quoted(note.location?.file.path)),
+            ("message", Self.string(note.message)),
+            ("file", Self.string(note.location?.file.path)),
             ("line", start.map { String($0.line) } ?? "null"),
             ("column", start.map { String($0.column) } ?? "null"),
         ], indentation: indentation)
@@ -56,7 +62,7 @@ public struct JSONDiagnosticRenderer: Sendable {
         let edits = array(fix.edits.map { edit(for: $0, indentation: indentation + "    ") },
                           indentation: indentation + "  ")
         return members([
-            ("message", JSONText.quoted(fix.message)),
+            ("message", Self.string(fix.message)),
             ("edits", edits),
         ], indentation: indentation)
     }
@@ -69,8 +75,13 @@ public struct JSONDiagnosticRenderer: Sendable {
             ("column", String(start.column)),
             ("endLine", String(end.line)),
             ("endColumn", String(end.column)),
-            ("replacement", JSONText.quoted(edit.replacement)),
+            ("replacement", Self.string(edit.replacement)),
         ], indentation: indentation)
+    }
+
+    /// A string from the diagnostic, escaped for display (`JSONWriter.displayQuoted`), or `null`.
+    private static func string(_ text: String?) -> String {
+        text.map(JSONWriter.displayQuoted) ?? "null"
     }
 
     // MARK: Layout

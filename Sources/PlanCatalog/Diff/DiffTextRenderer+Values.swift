@@ -6,19 +6,9 @@ extension DiffTextRenderer {
 
     /// `text` with every control character, invisible format character (bidirectional overrides,
     /// zero-width spaces) and line or paragraph separator shown as `�`, so that what a catalog holds can
-    /// neither move the cursor nor make a line read other than it is.
+    /// neither move the cursor nor make a line read other than it is (`TerminalText`, which diagnostics
+    /// share).
     static func displayable(_ text: String) -> String {
-        // Printable ASCII, the usual case, is safe without looking up any scalar's properties.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            scalars.append(isUnsafe(scalar) ? "\u{FFFD}" : scalar)
-        }
-        return String(scalars)
-    }
-
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || JSONWriter.isInvisible(scalar)
+        TerminalText.neutralised(text)
     }
 }

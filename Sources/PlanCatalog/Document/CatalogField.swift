@@ -232,18 +232,14 @@ enum CatalogField {
         }
     }
 
-    /// A string or number as it appears in JSON, cut short when long so that a message stays readable.
+    /// A string or number as it appears in JSON, cut short when long so that a message stays readable,
+    /// as every message quotes (`JSONText.shown`, `Diagnostic.shortenedQuote`): a string's control and
+    /// invisible characters are escaped, and a number is digits, signs and exponents only.
     static func shown(_ value: JSONValue) -> String {
-        let limit = 60
         switch value {
-        case .string(let text) where text.unicodeScalars.count > limit:
-            return JSONText.quoted(String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))) + "…"
-        case .string(let text):
-            return JSONText.quoted(text)
-        case .number(let text):
-            return text.count > limit ? String(text.prefix(limit)) + "…" : text
-        default:
-            return described(value)
+        case .string(let text): JSONText.shown(text)
+        case .number(let text): Diagnostic.shortenedQuote(text)
+        default: described(value)
         }
     }
 }

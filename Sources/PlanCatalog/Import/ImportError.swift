@@ -62,7 +62,10 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             return "this renewal cannot be written in .plancat: \(reason)"
         case .doesNotCompile(let code, let message):
             return "cannot be written in .plancat: the source for it does not compile: \(message) (error \(code))"
-        case .differs(let input, let rebuilt):
+        case .differs(let wholeInput, let wholeRebuilt):
+            // Values as JSON text, which may be a name of a megabyte: cut as quotes are.
+            let input = wholeInput.map(Diagnostic.shortenedQuote)
+            let rebuilt = wholeRebuilt.map(Diagnostic.shortenedQuote)
             let built = "cannot be written in .plancat: the source that says everything else builds "
             switch (input, rebuilt) {
             case (let input?, let rebuilt?): return built + "\(rebuilt) here, not \(input)"

@@ -28,7 +28,9 @@ enum SourceWords {
     }
 
     /// `text` as a string literal of the language: `"` and `\` escaped, a line break as `\n`, a tab as
-    /// `\t`, and every other control character (which the lexer refuses raw) as `\u{…}`.
+    /// `\t`, and every other control character (which the lexer refuses raw) and every invisible one (a
+    /// right-to-left override, a zero-width joiner, a line separator: `JSONWriter.isInvisible`) as
+    /// `\u{…}`, so that the source reads as what it builds, as `diff` shows such a value.
     static func quoted(_ text: String) -> String {
         // At most six bytes for each byte of text: `\u{1F}` for U+001F.
         let (bytes, _) = ByteBuffer.array(capacity: 6 * text.utf8.count + 2) { appendQuoted(text, to: &$0) }
@@ -38,10 +40,11 @@ enum SourceWords {
     /// `quoted(text)`, appended to a buffer of UTF-8.
     static func appendQuoted(_ text: String, to buffer: inout ByteBuffer) {
         buffer.append(UInt8(ascii: "\""))
-        // Almost every text needs no escape: then its bytes are copied as they are.
-        let needsEscapes = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: mayNeedEscape) }
+        // Almost every text needs no escape: then its bytes are copied as they are. Only text with an
+        // ASCII byte to escape, or with non-ASCII (which may be invisible), is looked at a scalar at a time.
+        let mayNeedEscapes = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: mayNeedEscape) }
             ?? text.utf8.contains(where: mayNeedEscape)
-        if !needsEscapes {
+        if !mayNeedEscapes || !text.unicodeScalars.contains(where: isEscaped) {
             buffer.append(text)
         } else {
             for scalar in text.unicodeScalars {
@@ -50,7 +53,7 @@ enum SourceWords {
                 case "\\": buffer.append("\\\\" as StaticString)
                 case "\n": buffer.append("\\n" as StaticString)
                 case "\t": buffer.append("\\t" as StaticString)
-                case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                case _ where isEscaped(scalar):
                     buffer.append("\\u{" as StaticString)
                     buffer.append(String(scalar.value, radix: 16, uppercase: true))
                     buffer.append(UInt8(ascii: "}"))
@@ -62,10 +65,20 @@ enum SourceWords {
         buffer.append(UInt8(ascii: "\""))
     }
 
-    /// Whether a UTF-8 byte may start something `quoted` escapes: `"`, `\`, a control character, or the
-    /// lead byte 0xC2 of U+0080…U+009F (a superset: 0xC2 also leads ordinary characters such as `©`).
+    /// Whether `quoted` writes the scalar other than as it is: `"`, `\`, a control character (C0, DEL,
+    /// C1) or an invisible one.
+    private static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x5C, 0x00...0x1F, 0x7F...0x9F: true
+        case 0x20..<0x7F: false
+        default: JSONWriter.isInvisible(scalar)
+        }
+    }
+
+    /// Whether a UTF-8 byte may start something `quoted` escapes: `"`, `\`, a control character, or any
+    /// byte of a non-ASCII character (a superset: most are printable, such as `é` and `©`).
     private static func mayNeedEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x7F
     }
 
     /// An amount in minor units written in major units, exactly: 2900 cents → `29`, 0.2 → `0.002`, and in

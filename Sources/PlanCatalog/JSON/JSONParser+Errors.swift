@@ -24,7 +24,9 @@ extension JSONParser.State {
         case 0x00...0x7F: found = Self.scalarName(UInt32(byte))
         default:
             guard let (scalar, _) = UTF8Decoding.scalar(in: bytes, at: offset) else { return invalidUTF8(at: offset) }
-            found = "`\(Character(scalar))` (\(Self.scalarName(scalar.value)))"
+            // A C1 control or an invisible character is named only: shown, it would act rather than read.
+            found = TerminalText.isUnsafe(scalar) ? Self.scalarName(scalar.value)
+                : "`\(Character(scalar))` (\(Self.scalarName(scalar.value)))"
         }
         return error(at: offset, "expected \(expected), found \(found)")
     }
@@ -44,12 +46,13 @@ extension JSONParser.State {
 }
 
 extension JSONParser {
-    /// A key as messages show it: in backticks, or as a JSON string when it holds a backtick or a control
-    /// character, so that a message stays one line; a long key is cut to its start and `…`, so that a
+    /// A key as messages show it: in backticks, or as a JSON string (`JSONText.shown`) when it holds a
+    /// backtick, a control character or an invisible one such as a right-to-left override, so that a
+    /// message stays one line that reads as it is; a long key is cut to its start and `…`, so that a
     /// megabyte key does not make a megabyte message.
     static func codeSpan(_ whole: String) -> String {
         let key = Diagnostic.shortenedQuote(whole)
-        let isPlain = key.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != "`" && !(0x7F...0x9F).contains($0.value) }
-        return isPlain ? "`\(key)`" : JSONText.quoted(key)
+        let isPlain = key.unicodeScalars.allSatisfy { $0 != "`" && !TerminalText.isUnsafe($0) }
+        return isPlain ? "`\(key)`" : JSONText.shown(whole)
     }
 }

@@ -245,12 +245,19 @@ struct JSONTapeView {
     /// The JSON path of the node at `target` (of its object, for a key).
     func path(to target: Int) -> String { location(of: target).path }
 
-    /// `.planName`, or `["odd key"]` for a key that is not made of ASCII letters, digits and `_`.
+    /// `.planName`, or `["odd key"]` for a key that is not made of ASCII letters, digits and `_` or that
+    /// is longer than a message quotes. Such a key is quoted as messages quote (`JSONText.shown`): cut to
+    /// its start and `…`, and with control and invisible characters escaped, so that a path through a key
+    /// of a megabyte, or one holding an escape sequence or a right-to-left override, stays short and
+    /// harmless.
     static func memberPath(_ key: String) -> String {
-        let isPlain = !key.isEmpty && key.utf8.allSatisfy { byte in
+        guard !key.isEmpty, key.utf8.count <= Diagnostic.maximumQuoteLength else {
+            return "[\(JSONText.shown(key))]"
+        }
+        let isPlain = key.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
         }
-        return isPlain ? ".\(key)" : "[\(JSONText.quoted(key))]"
+        return isPlain ? ".\(key)" : "[\(JSONText.shown(key))]"
     }
 }

@@ -11,10 +11,12 @@ enum JSONText {
     }
 
     /// `text` as a message quotes it: a quoted JSON string, cut to its start and `…` when it is longer
-    /// than a diagnostic quotes (`Diagnostic.maximumQuoteLength`), so that an id of a megabyte read from a
-    /// catalog.json does not make a message of a megabyte.
+    /// than a diagnostic quotes (`Diagnostic.shortenedQuote`), so that an id of a megabyte read from a
+    /// catalog.json does not make a message of a megabyte; invisible characters such as a right-to-left
+    /// override are escaped too (`\u202e`, `JSONWriter.displayQuoted`), as control characters are, so
+    /// that a quote can neither drive a terminal nor make its line read other than it is.
     static func shown(_ text: String) -> String {
-        quoted(Diagnostic.shortenedQuote(text))
+        JSONWriter.displayQuoted(Diagnostic.shortenedQuote(text))
     }
 
     /// `text` as a quoted JSON string, or `null`.

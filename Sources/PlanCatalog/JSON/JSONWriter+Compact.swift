@@ -48,7 +48,10 @@ extension JSONWriter {
     /// `string` quoted as `JSONText` quotes it, with invisible characters escaped as well.
     static func displayQuoted(_ string: String) -> String {
         let quoted = JSONText.quoted(string)
-        guard quoted.unicodeScalars.contains(where: isInvisible) else { return quoted }
+        // ASCII, the usual case, holds no invisible character: no scalar's properties are looked up.
+        guard !quoted.utf8.allSatisfy({ $0 < 0x80 }), quoted.unicodeScalars.contains(where: isInvisible) else {
+            return quoted
+        }
         var result = String.UnicodeScalarView()
         for scalar in quoted.unicodeScalars {
             guard isInvisible(scalar) else {
