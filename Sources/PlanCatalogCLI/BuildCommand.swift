@@ -127,7 +127,7 @@ enum BuildCommand: Command {
             terminal.write(line + "\n", to: .standardOutput)
             return ExitStatus.success
         } catch {
-            terminal.write("plancat: error: \(error.message)\n", to: .standardError)
+            terminal.report(.error, error.message)
             return ExitStatus.cannotCreateOutput
         }
     }

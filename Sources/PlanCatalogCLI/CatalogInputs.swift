@@ -80,14 +80,14 @@ enum CatalogInputs {
             }
         }
         for failure in outcome.failures {
-            terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
+            terminal.report(.error, failure.message)
         }
         for entry in discovered.skipped {
-            terminal.write("plancat: warning: \(entry.message)\n", to: .standardError)
+            terminal.report(.warning, entry.message)
         }
         if operands.isEmpty, !outcome.failures.isEmpty {
-            terminal.write("plancat: note: without a PATH, plancat \(verb) `\(defaultPath)`; "
-                           + "run `plancat \(commandName) --help` for the forms a PATH takes\n", to: .standardError)
+            terminal.report(.note, "without a PATH, plancat \(verb) `\(defaultPath)`; "
+                            + "run `plancat \(commandName) --help` for the forms a PATH takes")
         }
         return outcome
     }

@@ -169,19 +169,19 @@ enum CheckCommand: Command {
                     try AtomicFileWriter.replace(absolute, with: change.bytes, shownAs: path)
                 } catch {
                     unwritableCount += 1
-                    terminal.write("plancat: error: \(error.message); it is left as it was\n", to: .standardError)
+                    terminal.report(.error, "\(error.message); it is left as it was")
                     continue
                 }
                 catalogs[position].replace(change.file, with: SourceFile(path: path, bytes: change.bytes))
                 let problems = TextDiagnosticRenderer.count(change.fixCount, "problem")
-                terminal.write("fixed \(problems) in \(path)\n", to: .standardError)
+                terminal.write("fixed \(problems) in \(TerminalText.neutralised(path))\n", to: .standardError)
             }
         }
         if overlappingCount > 0 {
             let fixes = overlappingCount == 1 ? "1 fix was not applied because it overlaps"
                 : "\(overlappingCount) fixes were not applied because they overlap"
-            terminal.write("plancat: note: \(fixes) another; "
-                           + "run `plancat check --fix` again to apply what still holds\n", to: .standardError)
+            terminal.report(.note, "\(fixes) another; "
+                            + "run `plancat check --fix` again to apply what still holds")
         }
         return unwritableCount
     }

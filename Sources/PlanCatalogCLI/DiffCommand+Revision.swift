@@ -57,8 +57,8 @@ extension DiffCommand {
                     continue
                 }
             } else {
-                terminal.write("plancat: note: `\(catalog.path)` no longer exists; comparing an empty catalog "
-                               + "with its catalog at \(revision)\n", to: .standardError)
+                terminal.report(.note, "`\(catalog.path)` no longer exists; comparing an empty catalog "
+                                + "with its catalog at \(revision)")
                 source = nil
             }
             switch try RevisionCatalog.build(revision, operands: [catalog.path], front: revisionFront, files: files,

@@ -126,7 +126,7 @@ enum DiffCommand: Command {
         switch deployedRead?.result ?? CatalogJSONInput.read(path, terminal: terminal) {
         case .success(let document): deployed = document
         case .failure(let failure):
-            terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
+            terminal.report(.error, failure.message)
             return failure.exitStatus
         }
         let section = source.compared(with: deployed, deployedName: path == "-" ? "<stdin>" : path)

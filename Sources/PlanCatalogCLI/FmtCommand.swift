@@ -125,7 +125,7 @@ enum FmtCommand: Command {
                     try AtomicFileWriter.replace(absolute, with: formatted, shownAs: file.path)
                 } catch {
                     tally.unwritable += 1
-                    terminal.write("plancat: error: \(error.message); it is left as it was\n", to: .standardError)
+                    terminal.report(.error, "\(error.message); it is left as it was")
                 }
             }
         }

@@ -71,7 +71,7 @@ enum ImportCommand: Command {
         case .success(let read):
             document = read
         case .failure(let failure):
-            terminal.write("plancat: error: \(failure.message)\n", to: .standardError)
+            terminal.report(.error, failure.message)
             return failure.exitStatus
         }
         let source: [UInt8]
@@ -82,7 +82,7 @@ enum ImportCommand: Command {
             ReleaseAtExit.hold((document, imported))
         } catch {
             let shown = path == "-" ? CatalogJSONInput.standardInputName : path
-            terminal.write("plancat: error: cannot import `\(shown)`: \(error.description)\n", to: .standardError)
+            terminal.report(.error, "cannot import `\(shown)`: \(error.description)")
             return ExitStatus.invalidInputData
         }
 
@@ -93,10 +93,10 @@ enum ImportCommand: Command {
         do {
             let written = try write(source, to: output, terminal: terminal)
             let shown = path == "-" ? CatalogJSONInput.standardInputName : path
-            terminal.write("imported \(shown) → \(written)\n", to: .standardOutput)
+            terminal.write(TerminalText.neutralised("imported \(shown) → \(written)") + "\n", to: .standardOutput)
             return ExitStatus.success
         } catch {
-            terminal.write("plancat: error: \(error.message)\n", to: .standardError)
+            terminal.report(.error, error.message)
             return ExitStatus.cannotCreateOutput
         }
     }

@@ -29,7 +29,7 @@ enum RevisionCatalog {
                                                  workingDirectory: terminal.currentDirectory,
                                                  environment: terminal.environment)
         } catch {
-            terminal.write("plancat: error: \(error.message)\n", to: .standardError)
+            terminal.report(.error, error.message)
             return nil
         }
     }
@@ -42,8 +42,8 @@ enum RevisionCatalog {
         let pathAtRevision = try self.path(path, in: files)
         let absolute = pathAtRevision.hasPrefix("/") ? pathAtRevision : files.currentDirectory + "/" + pathAtRevision
         guard FileManager.default.fileExists(atPath: absolute) else {
-            terminal.write("plancat: note: `\(path)` does not exist at \(revision); "
-                           + "comparing with an empty catalog\n", to: .standardError)
+            terminal.report(.note, "`\(path)` does not exist at \(revision); "
+                            + "comparing with an empty catalog")
             return .built(empty)
         }
         let operandsAtRevision = operands.isEmpty ? [] : [pathAtRevision]

@@ -55,16 +55,15 @@ struct SingleCatalogBuild {
         let origin = revision.map { " at \($0)" } ?? ""
         let named = revision.map { $0 + ":" } ?? ""
         for entry in found.skipped {
-            terminal.write("plancat: warning: \(entry.message)\n", to: .standardError)
+            terminal.report(.warning, entry.message)
         }
         if !found.failures.isEmpty {
             for failure in found.failures {
-                terminal.write("plancat: error: \(failure.message)\(origin)\n", to: .standardError)
+                terminal.report(.error, "\(failure.message)\(origin)")
             }
             if operands.isEmpty {
-                terminal.write("plancat: note: without a PATH, plancat \(verb.thirdPerson) `\(Self.defaultPath)`; "
-                               + "run `plancat \(commandName) --help` for the forms a PATH takes\n",
-                               to: .standardError)
+                terminal.report(.note, "without a PATH, plancat \(verb.thirdPerson) `\(Self.defaultPath)`; "
+                                + "run `plancat \(commandName) --help` for the forms a PATH takes")
             }
             return .stopped(status: ExitStatus.missingInput)
         }

@@ -1,3 +1,5 @@
+import PlanCatalog
+
 /// Everything a command touches outside the library: its output streams, whether they are terminals,
 /// the environment, standard input and the current directory.
 ///
@@ -20,4 +22,18 @@ public protocol Terminal {
 public enum TerminalStream: Sendable, Hashable {
     case standardOutput
     case standardError
+}
+
+/// How bad a line `Terminal.report` writes is: `plancat: error: …`, `plancat: warning: …`, `plancat: note: …`.
+enum ReportKind: String {
+    case error, warning, note
+}
+
+extension Terminal {
+    /// One line on standard error, `plancat: KIND: message`, with the message's unsafe characters shown as
+    /// `�` (`TerminalText`): messages quote paths and arguments, and a file named with an escape sequence,
+    /// a newline or a right-to-left override must neither drive the terminal nor forge a line.
+    func report(_ kind: ReportKind, _ message: String) {
+        write("plancat: \(kind.rawValue): " + TerminalText.neutralised(message) + "\n", to: .standardError)
+    }
 }

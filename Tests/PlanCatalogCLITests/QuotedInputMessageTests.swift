@@ -147,6 +147,26 @@ import Testing
         }
     }
 
+    /// The command line's own messages (`plancat: error: …`, usage errors) quote paths and arguments
+    /// neutralised too: a missing file, an unknown option and an unknown command.
+    @Test(arguments: [
+        ["check", "missing\u{1B}[2J\nforged\u{202E}.plancat"],
+        ["check", "--bogus\u{1B}[2J\nforged\u{202E}"],
+        ["bogus\u{1B}[2J\nforged\u{202E}"],
+        ["diff", "missing.plancat", "--against", "gone\u{1B}[2J\nforged\u{202E}.json"],
+    ])
+    func theCommandLinesOwnMessagesNeutraliseWhatTheyQuote(arguments: [String]) throws {
+        let directory = try TemporaryDirectory(["missing.plancat": "catalog \"A\"\ncurrency USD\n"])
+        let (status, terminal) = directory.run(arguments)
+        let output = terminal.standardOutput + terminal.standardError
+        #expect(status != ExitStatus.success)
+        #expect(!output.unicodeScalars.contains("\u{1B}") && !output.unicodeScalars.contains("\u{202E}"), "\(output)")
+        #expect(output.contains("\u{FFFD}[2J\u{FFFD}forged\u{FFFD}"), "\(output)")
+        for line in output.split(separator: "\n") {
+            #expect(!line.hasPrefix("forged"), "no line starts with the argument's second half: \(output)")
+        }
+    }
+
     // MARK: import's source
 
     @Test func importWritesInvisibleCharactersAsEscapes() throws {

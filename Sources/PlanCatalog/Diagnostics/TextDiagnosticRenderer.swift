@@ -65,12 +65,11 @@ public struct TextDiagnosticRenderer: Sendable {
         return output
     }
 
-    /// A file's path as the header and `-->` lines print it: control characters and bidirectional
-    /// overrides replaced by U+FFFD, as in source lines, so that a file named with an escape sequence, a
-    /// newline or a right-to-left override can neither drive the terminal nor forge a line of output.
+    /// A file's path as the header and `-->` lines print it: unsafe characters (`TerminalText`) replaced
+    /// by U+FFFD, as in source lines, so that a file named with an escape sequence, a newline or a
+    /// right-to-left override can neither drive the terminal nor forge a line of output.
     static func shown(_ path: String) -> String {
-        guard path.unicodeScalars.contains(where: SourceLineDisplay.isUnsafe) else { return path }
-        return String(String.UnicodeScalarView(path.unicodeScalars.map { SourceLineDisplay.isUnsafe($0) ? "\u{FFFD}" : $0 }))
+        TerminalText.neutralised(path)
     }
 
     /// "2 errors, 1 warning", "1 error", "no problems": the tail of the CLI's last line.
@@ -262,13 +261,9 @@ private struct SourceLineDisplay {
 
     // MARK: Characters
 
-    /// Control characters, and the invisible bidirectional overrides that can make a line read other than
-    /// it parses, are never sent to the terminal as they are.
+    /// What is never sent to the terminal as it is: `TerminalText`'s one rule (a tab is kept as a tab).
     fileprivate static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
+        TerminalText.isUnsafe(scalar)
     }
 
     /// The cells a terminal gives a character: none for combining marks and invisible format characters,
