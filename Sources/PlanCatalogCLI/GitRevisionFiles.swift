@@ -14,7 +14,10 @@ import PlanCatalog
 ///
 /// Only the files PATH's catalogs can be made of are read: those under PATH, and, when PATH lies inside a
 /// catalog directory (a `catalog.plancat` in PATH or above it), every file under that directory, because a
-/// file inside a catalog directory is checked with its whole catalog (LANGUAGE.md). A huge blob elsewhere
+/// file inside a catalog directory is checked with its whole catalog (LANGUAGE.md), and the files its
+/// symbolic links lead to inside that directory; the links themselves stay links, so that discovery judges
+/// them as it judges the working tree's, and a path that is not UTF-8 is refused as the working tree's walk
+/// refuses it (Docs/Robustness.md § Which files a catalog reads). A huge blob elsewhere
 /// in the repository is never read. Sizes come first (`cat-file --batch-check`): a blob over
 /// `InputLimits.maximumSourceFileBytes` is not read but stands in the directory as a sparse file one byte
 /// over the limit, so the build reports it exactly as a too-large working-tree file (E0113). Only blobs

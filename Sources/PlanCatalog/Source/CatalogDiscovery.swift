@@ -19,7 +19,14 @@ import Foundation
 /// Only regular files are read. A walk skips anything else named `*.plancat` — a FIFO, a socket, a device —
 /// without opening it (opening a FIFO waits for a writer, which hung `check` and `fmt` for good), and
 /// lists it in `Outcome.skipped` for the CLI to warn about. A PATH that names one is a `Failure`
-/// (`notRegularFile`): a stream is read with `-`.
+/// (`notRegularFile`): a stream is read with `-`. Files of the kernel (`/proc`, `/sys`) are never read
+/// (`kernelFile`): `x.plancat -> /proc/self/environ` printed the environment in diagnostics.
+///
+/// A walk takes only what lies inside the directory it walks: it judges each entry before following it
+/// (`entries(ofDirectory:root:rootShown:)`, CatalogDiscovery+Entries.swift), and a link that leads out, a
+/// name that is not UTF-8 or an entry it cannot look at is a `Failure` naming it, never a file silently
+/// left out; the catalog holding it is then not read at all (Docs/Robustness.md § Which files a catalog
+/// reads). A PATH named on the command line is read wherever its links lead: the user asked for it.
 ///
 /// Paths are shown as the user wrote them, joined with the names found below them (`catalogs/pro.plancat`),
 /// never made absolute, so diagnostics point where the user looks. A missing or unreadable path is a
