@@ -295,7 +295,7 @@ struct GitRevisionFiles {
             var files: [Blob] = [], placeholders: [String] = [], directories: [String] = []
             var selected = Set(blobs.map(\.path))
             for (link, bytes) in links {
-                guard let target = String(validating: bytes, as: UTF8.self), !target.hasPrefix("/"),
+                guard let target = CatalogDiscovery.validUTF8(bytes), !target.hasPrefix("/"),
                       let path = GitRevisionFiles.normalized(parent(of: link.path) + "/" + target),
                       selected.insert(path).inserted else { continue }
                 if let object = regularFiles[path] {
@@ -367,7 +367,7 @@ struct GitRevisionFiles {
             guard header.count == 3, header[1] == "blob" else { continue }
             let isLink = header[0] == "120000"
             guard isLink || header[0] == "100644" || header[0] == "100755" else { continue }
-            guard let path = String(validating: bytes, as: UTF8.self) else {
+            guard let path = CatalogDiscovery.validUTF8(bytes) else {
                 if bytes.count > catalogSuffix.count, bytes.suffix(catalogSuffix.count).elementsEqual(catalogSuffix) || isLink {
                     unnamed.append((bytes, String(decoding: bytes, as: UTF8.self)))
                 }

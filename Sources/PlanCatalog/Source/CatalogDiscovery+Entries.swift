@@ -97,7 +97,7 @@ extension CatalogDiscovery {
     private static func entry(named bytes: [UInt8], in directory: String, root: String, rootShown: String) -> Entry {
         let isCatalogName = bytes.count > fileExtension.utf8.count && bytes.suffix(fileExtension.utf8.count)
             .elementsEqual(fileExtension.utf8)
-        guard let name = String(validating: bytes, as: UTF8.self) else {
+        guard let name = validUTF8(bytes) else {
             let shown = displayName(ofBytes: bytes)
             var path = Array(directory.utf8) + [UInt8(ascii: "/")] + bytes
             path.append(0)
@@ -166,7 +166,7 @@ extension CatalogDiscovery {
         var index = 0
         scanning: while index < bytes.count {
             for length in 1...4 where index + length <= bytes.count {
-                if let character = String(validating: bytes[index..<(index + length)], as: UTF8.self) {
+                if let character = validUTF8(bytes[index..<(index + length)]) {
                     shown += character
                     index += length
                     continue scanning
@@ -176,6 +176,13 @@ extension CatalogDiscovery {
             index += 1
         }
         return shown
+    }
+
+    /// The string `bytes` spell when they are valid UTF-8, else nil. (`String(validating:as:)` would say it
+    /// too, but needs macOS 15.)
+    public static func validUTF8(_ bytes: some Collection<UInt8>) -> String? {
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        return decoded.utf8.elementsEqual(bytes) ? decoded : nil
     }
 
     private static func reason(for error: Int32) -> Failure.Reason {
