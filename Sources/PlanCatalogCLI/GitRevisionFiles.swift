@@ -292,7 +292,7 @@ struct GitRevisionFiles {
         /// repository or to an absolute path gets nothing: on disk it leads outside the walked directory or
         /// nowhere, and is refused in both trees.
         func linkTargets(of links: [(Blob, [UInt8])]) -> (files: [Blob], placeholders: [String], directories: [String]) {
-            var files: [Blob] = [], placeholders: [String] = [], directories: [String] = []
+            var files: [Blob] = [], placeholders: [String] = [], linkedDirectories: [String] = []
             var selected = Set(blobs.map(\.path))
             for (link, bytes) in links {
                 guard let target = CatalogDiscovery.validUTF8(bytes), !target.hasPrefix("/"),
@@ -305,10 +305,10 @@ struct GitRevisionFiles {
                         placeholders.append(path)
                     }
                 } else if directories.contains(path) {
-                    directories.append(path)
+                    linkedDirectories.append(path)
                 }
             }
-            return (files, placeholders, directories)
+            return (files, placeholders, linkedDirectories)
         }
     }
 

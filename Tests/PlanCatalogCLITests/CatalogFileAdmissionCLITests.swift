@@ -158,7 +158,8 @@ import Testing
     /// The revision's links are links in its temporary tree, judged by the same rules: one inside the
     /// catalog is read (an unchanged tree has no changes), one leading out of it is refused.
     @Test func diffAgainstRefJudgesTheRevisionsLinksAsTheWorkingTrees() throws {
-        let directory = try Self.catalog(["cat/notes/extra.txt": Self.extraPlan, "outside.plancat": Self.extraPlan])
+        let directory = try Self.catalog(["cat/notes/extra.txt": Self.extraPlan, "outside.plancat": Self.extraPlan,
+                                          "elsewhere/more.plancat": Self.extraPlan])
         try Self.link("cat/extra.plancat", to: "notes/extra.txt", in: directory)
         try Self.link("cat/alias", to: "notes", in: directory)
         try Self.commit(directory)
@@ -167,12 +168,17 @@ import Testing
         #expect(unchanged.terminal.standardOutput.contains("No changes."))
 
         try Self.link("cat/x.plancat", to: "../outside.plancat", in: directory)
+        try Self.link("cat/shared", to: "../elsewhere", in: directory)
         try DiffAgainstRefTests.git(["add", "."], in: directory)
         try DiffAgainstRefTests.git(["-c", "user.name=t", "-c", "user.email=t@plancat.invalid", "commit", "--quiet",
-                                     "-m", "Link out"], in: directory)
+                                     "-m", "Links out"], in: directory)
         try FileManager.default.removeItem(atPath: directory.path + "/cat/x.plancat")
+        try FileManager.default.removeItem(atPath: directory.path + "/cat/shared")
         let (status, terminal) = directory.run(["diff", "cat", "--against-ref", "HEAD"])
         #expect(status == ExitStatus.missingInput)
+        #expect(terminal.standardError.contains("plancat: error: `cat/shared` is a symbolic link that leads outside "
+                                                + "`cat`, so it was not opened: a walk reads only files inside the "
+                                                + "directory it walks at HEAD\n"), "\(terminal.standardError)")
         #expect(terminal.standardError.hasSuffix(String(Self.leavingMessage.dropLast()) + " at HEAD\n"),
                 "\(terminal.standardError)")
     }
