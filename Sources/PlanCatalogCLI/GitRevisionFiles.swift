@@ -14,7 +14,10 @@ import PlanCatalog
 ///
 /// Only the files PATH's catalogs can be made of are read: those under PATH, and, when PATH lies inside a
 /// catalog directory (a `catalog.plancat` in PATH or above it), every file under that directory, because a
-/// file inside a catalog directory is checked with its whole catalog (LANGUAGE.md). A huge blob elsewhere
+/// file inside a catalog directory is checked with its whole catalog (LANGUAGE.md), and the files its
+/// symbolic links lead to inside that directory; the links themselves stay links, so that discovery judges
+/// them as it judges the working tree's, and a path that is not UTF-8 is refused as the working tree's walk
+/// refuses it (Docs/Robustness.md § Which files a catalog reads). A huge blob elsewhere
 /// in the repository is never read. Sizes come first (`cat-file --batch-check`): a blob over
 /// `InputLimits.maximumSourceFileBytes` is not read but stands in the directory as a sparse file one byte
 /// over the limit, so the build reports it exactly as a too-large working-tree file (E0113). Only blobs
@@ -67,11 +70,30 @@ struct GitRevisionFiles {
             "cannot list the files of `\(revision)`: \(firstLine(of: result.errorText))"
         }
         let scope = path.flatMap { repositoryPath(of: $0, prefix: prefix, repositoryRoot: topLevel) }
-        let blobs = scope.map { catalogBlobs(in: listing.output, scope: $0) } ?? []
-        let sizes = try self.sizes(of: blobs, git: atTop, revision: revision)
+        let selection = try scope.map { scope throws(Failure) in
+            try catalogSelection(in: listing.output, scope: scope, prefix: prefix, revision: revision)
+        }
+        var blobs = selection?.blobs ?? []
+        var sizes = try self.sizes(of: blobs, git: atTop, revision: revision)
         let limit = InputLimits.maximumSourceFileBytes
-        let readable = blobs.indices.filter { sizes[$0] <= limit }
-        let contents = try read(readable.map { blobs[$0] }, git: atTop, revision: revision)
+        var readable = blobs.indices.filter { sizes[$0] <= limit }
+        var contents = try read(readable.map { blobs[$0] }, git: atTop, revision: revision)
+        // What the links lead to inside the catalog: the files and directories the working tree's walk
+        // would reach through them, so that the revision's tree is walked alike (`linkTargets`).
+        var linkDirectories: [String] = [], placeholders: [String] = []
+        if let selection {
+            let links = zip(readable, contents).filter { blobs[$0.0].isLink }.map { (blobs[$0.0], $0.1) }
+            let targets = selection.linkTargets(of: links)
+            linkDirectories = targets.directories
+            placeholders = targets.placeholders
+            let extraSizes = try self.sizes(of: targets.files, git: atTop, revision: revision)
+            let extraReadable = targets.files.indices.filter { extraSizes[$0] <= limit }
+            let extraContents = try read(extraReadable.map { targets.files[$0] }, git: atTop, revision: revision)
+            readable += extraReadable.map { $0 + blobs.count }
+            contents += extraContents
+            blobs += targets.files
+            sizes += extraSizes
+        }
 
         let root = NSTemporaryDirectory() + "plancat-ref-" + UUID().uuidString
         let files = GitRevisionFiles(root: root, currentDirectory: prefix.isEmpty ? root : root + "/" + prefix,
@@ -82,9 +104,19 @@ struct GitRevisionFiles {
             try files.makeDirectories(to: files.currentDirectory)
             var contentsByIndex: [Int: [UInt8]] = [:]
             for (index, bytes) in zip(readable, contents) { contentsByIndex[index] = bytes }
+            for directory in linkDirectories { try files.makeDirectories(to: root + "/" + directory) }
+            for placeholder in placeholders {
+                let path = root + "/" + placeholder
+                try files.makeDirectories(to: (path as NSString).deletingLastPathComponent)
+                try files.writeFile(path, bytes: [], length: nil)
+            }
             for (index, blob) in blobs.enumerated() {
                 let path = root + "/" + blob.path
                 try files.makeDirectories(to: (path as NSString).deletingLastPathComponent)
+                if blob.isLink {
+                    try files.makeLink(path, to: contentsByIndex[index] ?? [])
+                    continue
+                }
                 // A blob over the limit: a sparse file one byte over it, which reads as zeros and is
                 // reported as too large before a byte of it is looked at.
                 try files.writeFile(path, bytes: contentsByIndex[index] ?? [], length: sizes[index] <= limit ? nil : limit + 1)
@@ -171,6 +203,20 @@ struct GitRevisionFiles {
         }
     }
 
+    /// Creates a symbolic link leading to `target` (the link blob's bytes, as git stores them), so that
+    /// discovery judges it as it judges the working tree's link: followed only when it leads to a file or
+    /// directory inside the walked directory.
+    private func makeLink(_ path: String, to target: [UInt8]) throws(WriteError) {
+        let made = InterruptHandler.deferringInterrupts { () -> Bool in
+            let made = (target + [0]).withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { symlink($0.baseAddress!, path) == 0 }
+            }
+            if made { registrations.add(InterruptHandler.register(temporaryFile: path)) }
+            return made
+        }
+        guard made else { throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
+    }
+
     /// Creates a new file 0600 holding `bytes`, or `length` bytes (a hole) when given.
     private func writeFile(_ path: String, bytes: [UInt8], length: Int?) throws(WriteError) {
         let descriptor = InterruptHandler.deferringInterrupts { () -> Int32 in
@@ -222,21 +268,65 @@ struct GitRevisionFiles {
     private struct Blob {
         let path: String
         let object: String
+        /// A symbolic link (mode 120000): its blob holds the path it leads to.
+        var isLink = false
+    }
+
+    /// The catalog's blobs of a revision, and what is needed to follow its links.
+    private struct Selection {
+        /// The regular files and symbolic links of the catalog, in listing order.
+        let blobs: [Blob]
+        /// The catalog directory holding the scope, else the scope: the root the walk judges links against.
+        let base: String
+        /// Every regular file of the revision, by path.
+        let regularFiles: [String: String]
+        /// Every directory of the revision.
+        let directories: Set<String>
+
+        /// What `links` (with their blobs' bytes) lead to in the revision, by the path written in the link,
+        /// resolved by name from the link's directory, for the temporary tree to hold it too: the regular
+        /// files inside `base` not already selected (`files`, read), the regular files outside it
+        /// (`placeholders`, written empty: discovery refuses a link to them before opening them, as it
+        /// refuses the working tree's) and the directories (`directories`, created empty: a link to one is
+        /// followed by neither walk, or refused when it leads outside). A link leading out of the
+        /// repository or to an absolute path gets nothing: on disk it leads outside the walked directory or
+        /// nowhere, and is refused in both trees.
+        func linkTargets(of links: [(Blob, [UInt8])]) -> (files: [Blob], placeholders: [String], directories: [String]) {
+            var files: [Blob] = [], placeholders: [String] = [], linkedDirectories: [String] = []
+            var selected = Set(blobs.map(\.path))
+            for (link, bytes) in links {
+                guard let target = CatalogDiscovery.validUTF8(bytes), !target.hasPrefix("/"),
+                      let path = GitRevisionFiles.normalized(parent(of: link.path) + "/" + target),
+                      selected.insert(path).inserted else { continue }
+                if let object = regularFiles[path] {
+                    if GitRevisionFiles.isUnder(path, base) {
+                        files.append(Blob(path: path, object: object))
+                    } else {
+                        placeholders.append(path)
+                    }
+                } else if directories.contains(path) {
+                    linkedDirectories.append(path)
+                }
+            }
+            return (files, placeholders, linkedDirectories)
+        }
     }
 
     /// PATH as a path from the repository's root, without `.` or `..` (empty: the root itself); nil when
     /// it leads outside the repository.
     static func repositoryPath(of path: String, prefix: String, repositoryRoot: String) -> String? {
-        let relative: String
         if path.hasPrefix("/") {
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             let repository = URL(fileURLWithPath: repositoryRoot).resolvingSymlinksInPath().path
             if resolved == repository { return "" }
             guard resolved.hasPrefix(repository + "/") else { return nil }
-            relative = String(resolved.dropFirst(repository.count + 1))
-        } else {
-            relative = prefix + path
+            return normalized(String(resolved.dropFirst(repository.count + 1)))
         }
+        return normalized(prefix + path)
+    }
+
+    /// A relative path without `.` or `..`; nil when its `..` climb above where it starts.
+    fileprivate static func normalized(_ relative: String) -> String? {
         var components: [Substring] = []
         for component in relative.split(separator: "/") {
             switch component {
@@ -250,27 +340,46 @@ struct GitRevisionFiles {
         return components.joined(separator: "/")
     }
 
-    /// The regular files of an `ls-tree -r -z` listing (`MODE TYPE OBJECT\tPATH\0` entries) that the
-    /// catalogs at `scope` (a path from the repository's root) can be made of: `.plancat` files under the
-    /// nearest catalog directory holding `scope`, else under `scope`, and `scope` itself whatever its name
-    /// (a file named explicitly may be called anything). Symbolic links (mode 120000) and submodules are
-    /// left out: discovery would not follow them either.
-    private static func catalogBlobs(in listing: Data, scope: String) -> [Blob] {
-        let all: [Blob] = listing.split(separator: 0).compactMap { entry in
-            guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
+    fileprivate static func isUnder(_ path: String, _ directory: String) -> Bool {
+        directory.isEmpty || path == directory || path.hasPrefix(directory + "/")
+    }
+
+    /// The files of an `ls-tree -r -z` listing (`MODE TYPE OBJECT\tPATH\0` entries) that the catalogs at
+    /// `scope` (a path from the repository's root) can be made of: `.plancat` files under the nearest
+    /// catalog directory holding `scope`, else under `scope`, and `scope` itself whatever its name (a file
+    /// named explicitly may be called anything). Symbolic links (mode 120000) there are kept as links, for
+    /// discovery to judge as in the working tree; submodules are left out.
+    ///
+    /// Paths are bytes to git. One that is not valid UTF-8 and could be part of the catalog (a `.plancat`
+    /// name, in the catalog's directory) is refused, as the working tree's walk refuses it: decoded with
+    /// replacement characters it would be written under another name, so that an unchanged tree showed a
+    /// plan of it as archived.
+    private static func catalogSelection(in listing: Data, scope: String, prefix: String,
+                                         revision: String) throws(Failure) -> Selection {
+        var all: [Blob] = []
+        var unnamed: [(bytes: [UInt8], lossy: String)] = []
+        var directories = Set<String>()
+        let catalogSuffix = Array(CatalogDiscovery.fileExtension.utf8)
+        for entry in listing.split(separator: 0) {
+            guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { continue }
             let header = String(decoding: entry[entry.startIndex..<tab], as: UTF8.self).split(separator: " ")
-            let path = String(decoding: entry[(tab + 1)...], as: UTF8.self)
-            guard header.count == 3, header[1] == "blob", header[0] == "100644" || header[0] == "100755" else {
-                return nil
+            let bytes = Array(entry[(tab + 1)...])
+            guard header.count == 3, header[1] == "blob" else { continue }
+            let isLink = header[0] == "120000"
+            guard isLink || header[0] == "100644" || header[0] == "100755" else { continue }
+            guard let path = CatalogDiscovery.validUTF8(bytes) else {
+                if bytes.count > catalogSuffix.count, bytes.suffix(catalogSuffix.count).elementsEqual(catalogSuffix) || isLink {
+                    unnamed.append((bytes, String(decoding: bytes, as: UTF8.self)))
+                }
+                continue
             }
-            return Blob(path: path, object: String(header[2]))
+            var directory = parent(of: path)
+            while !directory.isEmpty, directories.insert(directory).inserted { directory = parent(of: directory) }
+            all.append(Blob(path: path, object: String(header[2]), isLink: isLink))
         }
-        let catalogFiles = all.filter { $0.path.hasSuffix(CatalogDiscovery.fileExtension) }
+        let catalogFiles = all.filter { !$0.isLink && $0.path.hasSuffix(CatalogDiscovery.fileExtension) }
         let paths = Set(catalogFiles.map(\.path))
-        func isUnder(_ path: String, _ directory: String) -> Bool {
-            directory.isEmpty || path.hasPrefix(directory + "/")
-        }
-        let isDirectory = scope.isEmpty || catalogFiles.contains { isUnder($0.path, scope) }
+        let isDirectory = scope.isEmpty || catalogFiles.contains { isUnder($0.path, scope) && $0.path != scope }
         // The nearest directory, from scope (or its parent) up, that is a catalog directory.
         var candidate: String? = isDirectory ? scope : parent(of: scope)
         var catalogDirectory: String?
@@ -284,9 +393,18 @@ struct GitRevisionFiles {
             candidate = directory.isEmpty ? nil : parent(of: directory)
         }
         let base = catalogDirectory ?? scope
-        return all.filter { blob in
-            blob.path == scope || (blob.path.hasSuffix(CatalogDiscovery.fileExtension) && isUnder(blob.path, base))
+        if let refused = unnamed.first(where: { $0.lossy == scope || isUnder($0.lossy, base) }) {
+            var shown = CatalogDiscovery.displayName(ofBytes: refused.bytes)
+            if !prefix.isEmpty, shown.hasPrefix(prefix) { shown.removeFirst(prefix.count) }
+            let failure = CatalogDiscovery.Failure(path: shown, reason: .nameNotUTF8)
+            throw Failure(message: failure.message + " (at `\(revision)`)")
         }
+        let blobs = all.filter { blob in
+            blob.path == scope || (isUnder(blob.path, base) && (blob.isLink || blob.path.hasSuffix(CatalogDiscovery.fileExtension)))
+        }
+        var regularFiles: [String: String] = [:]
+        for blob in all where !blob.isLink { regularFiles[blob.path] = blob.object }
+        return Selection(blobs: blobs, base: base, regularFiles: regularFiles, directories: directories)
     }
 
     private static func parent(of path: String) -> String {

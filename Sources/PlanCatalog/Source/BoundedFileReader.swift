@@ -31,9 +31,38 @@ public enum BoundedFileReader {
         case notRegularFile(kind: String)
         /// It does not exist, or cannot be opened or read.
         case unreadable
+        /// A file of the kernel: under `/proc` or `/sys`, or on the same file system as one of them wherever
+        /// it is mounted. Such a file says it is regular (of size 0) and holds the
+        /// machine's state — `/proc/self/environ` is the environment, tokens included — so it is never read.
+        case kernelFile
     }
 
-    /// The bytes of the regular file at `path`, at most `limit + 1` of them; anything else is refused.
+    /// The directories whose files belong to the kernel. (`/dev` is not one: what it holds is devices, which
+    /// are not regular files and are refused as such, and `/dev/shm` is an ordinary tmpfs.)
+    static let kernelDirectories = ["/proc", "/sys"]
+
+    /// Whether the file open at `descriptor`, opened as `path`, is a file of the kernel (`kernelFile`): its
+    /// path, links resolved, is under one of `kernelDirectories`, or it lies on the same file system as
+    /// one of them (`/proc` mounted again elsewhere, as containers do).
+    static func isKernelFile(descriptor: Int32, path: String) -> Bool {
+        var status = stat(), systemRoot = stat()
+        if fstat(descriptor, &status) == 0, stat("/", &systemRoot) == 0 {
+            // A /proc or /sys that is a plain directory of the root file system (nothing mounted there)
+            // says nothing.
+            for directory in kernelDirectories {
+                var kernel = stat()
+                if stat(directory, &kernel) == 0, kernel.st_dev != systemRoot.st_dev,
+                   kernel.st_dev == status.st_dev { return true }
+            }
+        }
+        guard let pointer = realpath(path, nil) else { return false }
+        defer { free(pointer) }
+        let resolved = String(cString: pointer)
+        return kernelDirectories.contains { resolved == $0 || resolved.hasPrefix($0 + "/") }
+    }
+
+    /// The bytes of the regular file at `path`, at most `limit + 1` of them; anything else is refused, and
+    /// so is a file of the kernel (`RegularFileFailure.kernelFile`), before a byte of it is read.
     ///
     /// The file is opened with `O_NONBLOCK`, so that a FIFO put in its place after the caller looked is
     /// not waited on either (the flag means nothing for a regular file), and its kind is checked on the
@@ -49,6 +78,7 @@ public enum BoundedFileReader {
             if case .other(let name) = kind { return .failure(.notRegularFile(kind: name)) }
             return .failure(.unreadable)
         }
+        guard !isKernelFile(descriptor: descriptor, path: path) else { return .failure(.kernelFile) }
         let bytes = Int(status.st_size) <= limit
             ? contents(ofRegularFile: descriptor, size: Int(status.st_size), limit: limit)
             : contents(ofDescriptor: descriptor, limit: limit)

@@ -19,7 +19,14 @@ import Foundation
 /// Only regular files are read. A walk skips anything else named `*.plancat` — a FIFO, a socket, a device —
 /// without opening it (opening a FIFO waits for a writer, which hung `check` and `fmt` for good), and
 /// lists it in `Outcome.skipped` for the CLI to warn about. A PATH that names one is a `Failure`
-/// (`notRegularFile`): a stream is read with `-`.
+/// (`notRegularFile`): a stream is read with `-`. Files of the kernel (`/proc`, `/sys`) are never read
+/// (`kernelFile`): `x.plancat -> /proc/self/environ` printed the environment in diagnostics.
+///
+/// A walk takes only what lies inside the directory it walks: it judges each entry before following it
+/// (`entries(ofDirectory:root:rootShown:)`, CatalogDiscovery+Entries.swift), and a link that leads out, a
+/// name that is not UTF-8 or an entry it cannot look at is a `Failure` naming it, never a file silently
+/// left out; the catalog holding it is then not read at all (Docs/Robustness.md § Which files a catalog
+/// reads). A PATH named on the command line is read wherever its links lead: the user asked for it.
 ///
 /// Paths are shown as the user wrote them, joined with the names found below them (`catalogs/pro.plancat`),
 /// never made absolute, so diagnostics point where the user looks. A missing or unreadable path is a
@@ -63,6 +70,20 @@ public struct CatalogDiscovery {
             /// A FIFO, socket or device named as a PATH: never opened, since a FIFO would wait for a
             /// writer for ever. `kind` says which ("a FIFO").
             case notRegularFile(kind: String)
+            /// Found while walking: a name that is not valid UTF-8 on an entry that could hold part of a
+            /// catalog (a `*.plancat` name, a directory, a link).
+            case nameNotUTF8
+            /// Found while walking: a symbolic link named `*.plancat`, or leading to a directory, whose target
+            /// lies outside `directory` (the walked directory, as shown); it is not followed.
+            case linkLeavesDirectory(directory: String)
+            /// Found while walking: a symbolic link named `*.plancat` that leads nowhere (or round in a loop).
+            case linkLeadsNowhere
+            /// A file of the kernel's pseudo file systems (`/proc`, `/sys`), which report as
+            /// regular files but hold the machine's state (`/proc/self/environ`): never read.
+            case kernelFile
+            /// An entry or directory the system would not let a walk look at, with the system's reason
+            /// ("File name too long").
+            case cannotRead(reason: String)
         }
 
         /// The path as the user wrote it (or as it was found under a path the user wrote).
@@ -83,6 +104,15 @@ public struct CatalogDiscovery {
             case .noCatalogs: "`\(path)` holds no catalogs (no \(CatalogDiscovery.fileExtension) files)"
             case .notRegularFile(let kind):
                 "`\(path)` is \(kind), not a regular file; to read a stream, pass `-` and redirect it to standard input"
+            case .nameNotUTF8:
+                "`\(path)` has a name that is not valid UTF-8, so it cannot be read as part of a catalog; rename it"
+            case .linkLeavesDirectory(let directory):
+                "`\(path)` is a symbolic link that leads outside `\(directory)`, so it was not opened: "
+                    + "a walk reads only files inside the directory it walks"
+            case .linkLeadsNowhere: "`\(path)` is a symbolic link that leads nowhere"
+            case .kernelFile:
+                "`\(path)` is a file of the kernel (/proc, /sys), not a catalog; plancat does not read it"
+            case .cannotRead(let reason): "cannot read `\(path)`: \(reason)"
             }
         }
     }
@@ -151,8 +181,9 @@ public struct CatalogDiscovery {
         case .regularFile:
             if path.hasSuffix(Self.fileExtension),
                let root = enclosingCatalogDirectory(ofDirectory: Self.parent(of: absolute)) {
-                return single(catalogDirectory(at: root, shownAs: display(of: root, reachedFrom: path,
-                                                                          absolute: absolute), skipped: &skipped))
+                let result = catalogDirectory(at: root, shownAs: display(of: root, reachedFrom: path, absolute: absolute),
+                                              skipped: &skipped)
+                return (result.catalog.map { [$0] } ?? [], result.failures)
             }
             return single(singleFileCatalog(at: absolute, shownAs: path))
         case .other(let name):
@@ -161,11 +192,11 @@ public struct CatalogDiscovery {
             break
         }
         if let root = enclosingCatalogDirectory(ofDirectory: absolute) {
-            return single(catalogDirectory(at: root, shownAs: display(of: root, reachedFrom: path, absolute: absolute),
-                                           skipped: &skipped))
+            let result = catalogDirectory(at: root, shownAs: display(of: root, reachedFrom: path, absolute: absolute),
+                                          skipped: &skipped)
+            return (result.catalog.map { [$0] } ?? [], result.failures)
         }
-        var visited = Set<String>()
-        let result = folderOfCatalogs(at: absolute, shownAs: path, visited: &visited, skipped: &skipped)
+        let result = folderOfCatalogs(at: absolute, shownAs: path, skipped: &skipped)
         if result.catalogs.isEmpty, result.failures.isEmpty {
             return ([], [Failure(path: path, reason: .noCatalogs)])
         }
@@ -185,97 +216,118 @@ public struct CatalogDiscovery {
         }
     }
 
-    /// A catalog directory's files. `shown` is how to show the directory, its files' paths joined to it;
-    /// nil shows the directory and every file relative to the current directory instead.
+    /// A catalog directory's files, or why it cannot be read (every problem found in it). `shown` is how
+    /// to show the directory, its files' paths joined to it; nil shows the directory and every file
+    /// relative to the current directory instead.
+    ///
+    /// The walk takes what `entries(ofDirectory:root:rootShown:)` admits, with the directory (links
+    /// resolved) as the root no link may lead out of. It keeps a list of directories still to list rather
+    /// than calling itself, so that a tree hundreds of directories deep is walked like any other. A file
+    /// reached twice (through a link inside the directory) is read once, under its first path.
     private func catalogDirectory(at absolute: String, shownAs shown: String?,
-                                  skipped: inout [Skipped]) -> Result<FoundCatalog, Failure> {
-        var found: [(absolute: String, shown: String)] = []
-        var visited = Set<String>()
+                                  skipped: inout [Skipped]) -> (catalog: FoundCatalog?, failures: [Failure]) {
         let directoryShown = shown ?? relativePath(to: absolute)
-        var skippedHere: [Skipped] = []
-        if let failure = collectSourceFiles(in: absolute, shownAs: directoryShown, into: &found, visited: &visited,
-                                            skipped: &skippedHere) {
-            return .failure(failure)
-        }
-        if shown == nil {
-            found = found.map { ($0.absolute, relativePath(to: $0.absolute)) }
-            skippedHere = skippedHere.map { Skipped(path: relativePath(to: $0.path), kind: $0.kind) }
-        }
-        skipped += skippedHere.sorted { Self.precedes($0.path, $1.path) }
-        var files: [SourceFile] = []
-        for entry in found.sorted(by: { Self.precedes($0.shown, $1.shown) }) {
-            switch read(entry.absolute, shownAs: entry.shown) {
-            case .success(let file): files.append(file)
-            case .failure(let failure): return .failure(failure)
-            }
-        }
-        let catalog = CatalogFiles(path: directoryShown, files: files)
-        return .success(FoundCatalog(identity: Self.resolved(absolute), files: catalog))
-    }
-
-    /// Every `*.plancat` file under a catalog directory, recursively.
-    private func collectSourceFiles(in absolute: String, shownAs shown: String,
-                                    into found: inout [(absolute: String, shown: String)],
-                                    visited: inout Set<String>, skipped: inout [Skipped]) -> Failure? {
-        guard visited.insert(Self.resolved(absolute)).inserted else { return nil }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
-            return Failure(path: shown, reason: .unreadable)
-        }
-        for name in names where !name.hasPrefix(".") {
-            let childAbsolute = Self.join(absolute, name)
-            let childShown = Self.join(shown, name)
-            switch FileKind(atPath: childAbsolute) {
-            case nil:
+        let root = Self.realPath(absolute) ?? absolute
+        var found: [(absolute: String, shown: String, read: String, identity: FileIdentity)] = []
+        var problems: [(absolute: String, shown: String, reason: Failure.Reason)] = []
+        var skippedHere: [(absolute: String, shown: String, kind: String)] = []
+        var visited = Set<FileIdentity>()
+        if let identity = FileIdentity(ofPath: absolute) { visited.insert(identity) }
+        var pending: [(absolute: String, shown: String)] = [(absolute, directoryShown)]
+        while let directory = pending.popLast() {
+            let entries: [Entry]
+            switch Self.entries(ofDirectory: directory.absolute, root: root, rootShown: directoryShown) {
+            case .success(let listed): entries = listed
+            case .failure(let unlisted):
+                problems.append((directory.absolute, directory.shown, unlisted.reason))
                 continue
-            case .directory:
-                if let failure = collectSourceFiles(in: childAbsolute, shownAs: childShown, into: &found,
-                                                    visited: &visited, skipped: &skipped) {
-                    return failure
+            }
+            var directories: [(absolute: String, shown: String)] = []
+            for entry in entries {
+                let childAbsolute = Self.join(directory.absolute, entry.name)
+                let childShown = Self.join(directory.shown, entry.name)
+                switch entry.kind {
+                case .catalogFile(let read, let identity): found.append((childAbsolute, childShown, read, identity))
+                case .directory(let identity):
+                    if visited.insert(identity).inserted { directories.append((entry.path, childShown)) }
+                case .special(let kind): skippedHere.append((childAbsolute, childShown, kind))
+                case .refused(let reason): problems.append((childAbsolute, childShown, reason))
+                case .ignored: continue
                 }
-            case .regularFile where name.hasSuffix(Self.fileExtension):
-                found.append((childAbsolute, childShown))
-            case .other(let kind) where name.hasSuffix(Self.fileExtension):
-                skipped.append(Skipped(path: childShown, kind: kind))
-            case .regularFile, .other:
-                continue
             }
+            // Listed in name order: the first name reaching a directory is the one it is shown under.
+            pending += directories.reversed()
         }
-        return nil
-    }
-
-    /// A directory without `catalog.plancat`: its `.plancat` files, and its subdirectories by the same rule.
-    private func folderOfCatalogs(at absolute: String, shownAs shown: String, visited: inout Set<String>,
-                                  skipped: inout [Skipped]) -> (catalogs: [FoundCatalog], failures: [Failure]) {
-        guard visited.insert(Self.resolved(absolute)).inserted else { return ([], []) }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
-            return ([], [Failure(path: shown, reason: .unreadable)])
+        func shownPath(_ absolute: String, _ shownPath: String) -> String {
+            shown == nil ? relativePath(to: absolute) : shownPath
         }
-        var catalogs: [FoundCatalog] = []
-        var failures: [Failure] = []
-        for name in names.sorted(by: Self.precedes) where !name.hasPrefix(".") {
-            let childAbsolute = Self.join(absolute, name)
-            let childShown = Self.join(shown, name)
-            guard let kind = FileKind(atPath: childAbsolute) else { continue }
-            let result: Result<FoundCatalog, Failure>
-            if case .other(let kind) = kind {
-                if name.hasSuffix(Self.fileExtension) { skipped.append(Skipped(path: childShown, kind: kind)) }
-                continue
-            } else if kind == .regularFile {
-                guard name.hasSuffix(Self.fileExtension) else { continue }
-                result = singleFileCatalog(at: childAbsolute, shownAs: childShown)
-            } else if FileManager.default.fileExists(atPath: Self.join(childAbsolute, Self.rootFileName)) {
-                result = catalogDirectory(at: childAbsolute, shownAs: childShown, skipped: &skipped)
-            } else {
-                let nested = folderOfCatalogs(at: childAbsolute, shownAs: childShown, visited: &visited,
-                                              skipped: &skipped)
-                catalogs += nested.catalogs
-                failures += nested.failures
-                continue
-            }
-            switch result {
-            case .success(let catalog): catalogs.append(catalog)
+        skipped += skippedHere.map { Skipped(path: shownPath($0.absolute, $0.shown), kind: $0.kind) }
+            .sorted { Self.precedes($0.path, $1.path) }
+        var failures = problems.map { Failure(path: shownPath($0.absolute, $0.shown), reason: $0.reason) }
+            .sorted { Self.precedes($0.path, $1.path) }
+        var files: [SourceFile] = []
+        // A file reached through a link as well is read under its own name; one reached through links
+        // only, under the first of them.
+        var read = Set(found.filter { $0.read == $0.absolute }.map(\.identity))
+        let sorted = found.map { (shown: shownPath($0.absolute, $0.shown), read: $0.read, identity: $0.identity,
+                                  isLink: $0.read != $0.absolute) }
+            .sorted { Self.precedes($0.shown, $1.shown) }
+        for entry in sorted where !entry.isLink || read.insert(entry.identity).inserted {
+            switch self.read(entry.read, shownAs: entry.shown) {
+            case .success(let file): files.append(file)
             case .failure(let failure): failures.append(failure)
             }
+        }
+        guard failures.isEmpty else { return (nil, failures) }
+        let catalog = CatalogFiles(path: directoryShown, files: files)
+        return (FoundCatalog(identity: Self.resolved(absolute), files: catalog), [])
+    }
+
+    /// A directory without `catalog.plancat`: its `.plancat` files, and its subdirectories by the same rule,
+    /// walked by the same rules as a catalog directory with the folder as the root.
+    private func folderOfCatalogs(at absolute: String, shownAs shown: String,
+                                  skipped: inout [Skipped]) -> (catalogs: [FoundCatalog], failures: [Failure]) {
+        let root = Self.realPath(absolute) ?? absolute
+        var catalogs: [FoundCatalog] = []
+        var failures: [Failure] = []
+        var visited = Set<FileIdentity>()
+        if let identity = FileIdentity(ofPath: absolute) { visited.insert(identity) }
+        var pending: [(absolute: String, shown: String)] = [(absolute, shown)]
+        while let directory = pending.popLast() {
+            let entries: [Entry]
+            switch Self.entries(ofDirectory: directory.absolute, root: root, rootShown: shown) {
+            case .success(let listed): entries = listed
+            case .failure(let unlisted):
+                failures.append(Failure(path: directory.shown, reason: unlisted.reason))
+                continue
+            }
+            var directories: [(absolute: String, shown: String)] = []
+            for entry in entries {
+                let childShown = Self.join(directory.shown, entry.name)
+                switch entry.kind {
+                case .catalogFile(let read, let identity):
+                    guard visited.insert(identity).inserted else { continue }
+                    switch self.read(read, shownAs: childShown) {
+                    case .success(let file):
+                        catalogs.append(FoundCatalog(identity: Self.resolved(read),
+                                                     files: CatalogFiles(path: childShown, files: [file])))
+                    case .failure(let failure): failures.append(failure)
+                    }
+                case .directory(let identity):
+                    guard visited.insert(identity).inserted else { continue }
+                    if FileManager.default.fileExists(atPath: Self.join(entry.path, Self.rootFileName)) {
+                        let result = catalogDirectory(at: entry.path, shownAs: childShown, skipped: &skipped)
+                        catalogs += result.catalog.map { [$0] } ?? []
+                        failures += result.failures
+                    } else {
+                        directories.append((entry.path, childShown))
+                    }
+                case .special(let kind): skipped.append(Skipped(path: childShown, kind: kind))
+                case .refused(let reason): failures.append(Failure(path: childShown, reason: reason))
+                case .ignored: continue
+                }
+            }
+            pending += directories.reversed()
         }
         return (catalogs, failures)
     }
@@ -285,6 +337,7 @@ public struct CatalogDiscovery {
         switch BoundedFileReader.contents(ofRegularFile: absolute, limit: InputLimits.maximumSourceFileBytes) {
         case .success(let bytes): return .success(SourceFile(path: shown, bytes: bytes))
         case .failure(.notRegularFile(let kind)): return .failure(Failure(path: shown, reason: .notRegularFile(kind: kind)))
+        case .failure(.kernelFile): return .failure(Failure(path: shown, reason: .kernelFile))
         case .failure(.unreadable): return .failure(Failure(path: shown, reason: .unreadable))
         }
     }
@@ -363,7 +416,7 @@ public struct CatalogDiscovery {
 
     /// Symbolic links resolved, so that one catalog named two ways is found once.
     private static func resolved(_ absolute: String) -> String {
-        URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+        realPath(absolute) ?? absolute
     }
 
     /// Byte order of the UTF-8 path: the same on every platform and file system.
