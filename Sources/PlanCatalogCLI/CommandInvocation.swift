@@ -1,3 +1,5 @@
+import PlanCatalog
+
 /// The command line a command was run with, so that a suggested command can be the user's own with one
 /// PATH changed: after `plancat build catalogs/ -o build`, `plancat build catalogs/teamspace -o build`.
 ///
@@ -19,7 +21,8 @@ struct CommandInvocation: Sendable {
 
     /// `plancat COMMAND …` with the operand `original` replaced by `replacement`, or with `replacement`
     /// added right after the command's name when the user gave no operand (it then named the default).
-    /// Every argument that the shell would change is quoted, so that the line can be pasted as it is.
+    /// Every argument that the shell would change is quoted, so that the line can be pasted as it is;
+    /// control and invisible characters (a path's newline) are shown as `�`, so that it stays one line.
     func suggestion(replacingOperand original: String?, with replacement: String) -> String {
         var words = arguments
         if let original, let position = operandPositions.first(where: { arguments[$0] == original }) {
@@ -27,7 +30,7 @@ struct CommandInvocation: Sendable {
         } else {
             words.insert(replacement, at: 0)
         }
-        return (["plancat", commandName] + words).map(Self.shellQuoted).joined(separator: " ")
+        return TerminalText.neutralised((["plancat", commandName] + words).map(Self.shellQuoted).joined(separator: " "))
     }
 
     /// `word` as a POSIX shell reads it back: unchanged when it holds only characters no shell treats

@@ -140,7 +140,8 @@ public enum PlanCatalogCLI {
     /// A usage error on standard error: what is wrong, the hint, the usage line, where to learn more.
     private static func report(_ error: UsageError, usage: String, helpCommand: String, terminal: some Terminal) {
         var text = "plancat: error: \(TerminalText.neutralised(error.message))\n"
-        if let hint = error.hint { text += "hint: \(TerminalText.neutralised(hint))\n" }
+        // A hint may list commands to paste, one per line; each line neutralises what it quotes itself.
+        if let hint = error.hint { text += "hint: \(TerminalText.neutralised(hint, keeping: ["\n"]))\n" }
         text += "usage: \(usage)\nRun `\(helpCommand)` for more information.\n"
         terminal.write(text, to: .standardError)
     }
