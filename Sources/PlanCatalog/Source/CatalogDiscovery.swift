@@ -233,30 +233,17 @@ public struct CatalogDiscovery {
         var skippedHere: [(absolute: String, shown: String, kind: String)] = []
         var visited = Set<FileIdentity>()
         if let identity = FileIdentity(ofPath: absolute) { visited.insert(identity) }
-        var pending: [(absolute: String, shown: String)] = [(absolute, directoryShown)]
-        while let directory = pending.popLast() {
-            let entries: [Entry]
-            switch Self.entries(ofDirectory: directory.absolute, root: root, rootShown: directoryShown) {
-            case .success(let listed): entries = listed
-            case .failure(let unlisted):
-                problems.append((directory.absolute, directory.shown, unlisted.reason))
-                continue
+        Self.walk(absolute, shownAs: directoryShown, root: root) { directory, reason in
+            problems.append((directory.absolute, directory.shown, reason))
+        } visit: { entry, childAbsolute, childShown in
+            switch entry.kind {
+            case .catalogFile(let read, let identity): found.append((childAbsolute, childShown, read, identity))
+            case .directory(let identity): return visited.insert(identity).inserted
+            case .special(let kind): skippedHere.append((childAbsolute, childShown, kind))
+            case .refused(let reason): problems.append((childAbsolute, childShown, reason))
+            case .ignored: break
             }
-            var directories: [(absolute: String, shown: String)] = []
-            for entry in entries {
-                let childAbsolute = Self.join(directory.absolute, entry.name)
-                let childShown = Self.join(directory.shown, entry.name)
-                switch entry.kind {
-                case .catalogFile(let read, let identity): found.append((childAbsolute, childShown, read, identity))
-                case .directory(let identity):
-                    if visited.insert(identity).inserted { directories.append((entry.path, childShown)) }
-                case .special(let kind): skippedHere.append((childAbsolute, childShown, kind))
-                case .refused(let reason): problems.append((childAbsolute, childShown, reason))
-                case .ignored: continue
-                }
-            }
-            // Listed in name order: the first name reaching a directory is the one it is shown under.
-            pending += directories.reversed()
+            return false
         }
         func shownPath(_ absolute: String, _ shownPath: String) -> String {
             shown == nil ? relativePath(to: absolute) : shownPath
@@ -292,44 +279,59 @@ public struct CatalogDiscovery {
         var failures: [Failure] = []
         var visited = Set<FileIdentity>()
         if let identity = FileIdentity(ofPath: absolute) { visited.insert(identity) }
+        Self.walk(absolute, shownAs: shown, root: root) { directory, reason in
+            failures.append(Failure(path: directory.shown, reason: reason))
+        } visit: { entry, _, childShown in
+            switch entry.kind {
+            case .catalogFile(let read, let identity):
+                guard visited.insert(identity).inserted else { return false }
+                switch self.read(read, shownAs: childShown) {
+                case .success(let file):
+                    catalogs.append(FoundCatalog(identity: Self.resolved(read),
+                                                 files: CatalogFiles(path: childShown, files: [file])))
+                case .failure(let failure): failures.append(failure)
+                }
+            case .directory(let identity):
+                guard visited.insert(identity).inserted else { return false }
+                guard FileManager.default.fileExists(atPath: Self.join(entry.path, Self.rootFileName)) else { return true }
+                let result = catalogDirectory(at: entry.path, shownAs: childShown, skipped: &skipped)
+                catalogs += result.catalog.map { [$0] } ?? []
+                failures += result.failures
+            case .special(let kind): skipped.append(Skipped(path: childShown, kind: kind))
+            case .refused(let reason): failures.append(Failure(path: childShown, reason: reason))
+            case .ignored: break
+            }
+            return false
+        }
+        return (catalogs, failures)
+    }
+
+    /// Walks the tree under `absolute` with a list of pending directories rather than by recursion, so
+    /// that a tree hundreds of directories deep is walked like any other, in name order. `visit` sees
+    /// each entry with its absolute and shown paths and says whether to walk into it (a directory);
+    /// `unlisted` hears of each directory that cannot be listed, and why. A directory is walked into under
+    /// the first name that reaches it, which is what callers' `visited` sets decide.
+    private static func walk(_ absolute: String, shownAs shown: String, root: String,
+                             unlisted: (_ directory: (absolute: String, shown: String), _ reason: Failure.Reason) -> Void,
+                             visit: (_ entry: Entry, _ absolute: String, _ shown: String) -> Bool) {
         var pending: [(absolute: String, shown: String)] = [(absolute, shown)]
         while let directory = pending.popLast() {
-            let entries: [Entry]
+            let listing: [Entry]
             switch Self.entries(ofDirectory: directory.absolute, root: root, rootShown: shown) {
-            case .success(let listed): entries = listed
-            case .failure(let unlisted):
-                failures.append(Failure(path: directory.shown, reason: unlisted.reason))
+            case .success(let listed): listing = listed
+            case .failure(let failure):
+                unlisted(directory, failure.reason)
                 continue
             }
             var directories: [(absolute: String, shown: String)] = []
-            for entry in entries {
-                let childShown = Self.join(directory.shown, entry.name)
-                switch entry.kind {
-                case .catalogFile(let read, let identity):
-                    guard visited.insert(identity).inserted else { continue }
-                    switch self.read(read, shownAs: childShown) {
-                    case .success(let file):
-                        catalogs.append(FoundCatalog(identity: Self.resolved(read),
-                                                     files: CatalogFiles(path: childShown, files: [file])))
-                    case .failure(let failure): failures.append(failure)
-                    }
-                case .directory(let identity):
-                    guard visited.insert(identity).inserted else { continue }
-                    if FileManager.default.fileExists(atPath: Self.join(entry.path, Self.rootFileName)) {
-                        let result = catalogDirectory(at: entry.path, shownAs: childShown, skipped: &skipped)
-                        catalogs += result.catalog.map { [$0] } ?? []
-                        failures += result.failures
-                    } else {
-                        directories.append((entry.path, childShown))
-                    }
-                case .special(let kind): skipped.append(Skipped(path: childShown, kind: kind))
-                case .refused(let reason): failures.append(Failure(path: childShown, reason: reason))
-                case .ignored: continue
+            for entry in listing {
+                let childShown = join(directory.shown, entry.name)
+                if visit(entry, join(directory.absolute, entry.name), childShown) {
+                    directories.append((entry.path, childShown))
                 }
             }
             pending += directories.reversed()
         }
-        return (catalogs, failures)
     }
 
     private func read(_ absolute: String, shownAs shown: String) -> Result<SourceFile, Failure> {
