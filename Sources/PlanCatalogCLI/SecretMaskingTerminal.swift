@@ -27,6 +27,9 @@ final class SecretMaskingTerminal<Base: Terminal>: Terminal {
 
     func write(_ text: String, to stream: TerminalStream) {
         let ready: String = lock.withLock {
+            // The usual write (nothing held, ending in a line end) goes on as it is, with no copy: a
+            // `--print catalog` of a huge catalog is one write of hundreds of megabytes.
+            if held[stream, default: ""].isEmpty, let last = text.utf8.last, !Self.isKeyCharacter(last) { return text }
             let pending = (held[stream] ?? "") + text
             let cut = Self.heldBackStart(in: pending)
             held[stream] = String(pending[cut...])
