@@ -36,6 +36,8 @@ struct Benchmark {
         let shipped = try ShippedCatalogResult.measureAll(with: timer, plancat: plancat, runs: options.seedCatalogRuns)
         var commands: [CommandResult] = []
         var stages: [StageTimings] = []
+        var floors: [CommandResult] = []
+        var missingFloors: [String] = []
         for plans in options.sizes {
             Progress.note("\(Format.grouped(plans)) plans: writing the catalogs and building the deployed catalog.json")
             let workspace = try SyntheticWorkspace.prepare(plans: plans, seed: options.seed, in: workDirectory,
@@ -49,12 +51,24 @@ struct Benchmark {
                 Progress.note("  median \(Format.duration(measurement.samples.median)), "
                               + "peak RSS \(Format.megabytes(measurement.peakResidentBytes))")
             }
+            for floor in Floor.allCases {
+                guard let (program, arguments) = floor.command(for: workspace) else {
+                    if !missingFloors.contains(floor.name) { missingFloors.append(floor.name) }
+                    continue
+                }
+                Progress.note("\(Format.grouped(plans)) plans: floor \(floor.name), \(Format.count(options.runs, "run"))")
+                let measurement = try timer.measure(program, arguments, runs: options.runs)
+                floors.append(CommandResult(command: floor.name, plans: plans, inputBytes: workspace.deployedBytes,
+                                            samples: measurement.samples,
+                                            peakResidentBytes: measurement.peakResidentBytes))
+                Progress.note("  median \(Format.duration(measurement.samples.median))")
+            }
             Progress.note("\(Format.grouped(plans)) plans: pipeline stages in process, \(Format.count(options.runs, "run"))")
             stages.append(try StageTimings.measure(workspace, runs: options.runs))
         }
         return BenchmarkResults(machine: machine, plancat: plancat, sizes: options.sizes, runs: options.runs,
                                 shippedRuns: options.seedCatalogRuns, residentFloorBytes: floor, commands: commands,
-                                shipped: shipped, stages: stages)
+                                shipped: shipped, stages: stages, floors: floors, missingFloors: missingFloors)
     }
 
     /// `--work DIR`, created if missing and kept; otherwise a fresh temporary directory, removed at the end.

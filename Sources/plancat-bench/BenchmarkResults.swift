@@ -11,9 +11,16 @@ struct BenchmarkResults {
     let commands: [CommandResult]
     let shipped: [ShippedCatalogResult]
     let stages: [StageTimings]
+    /// The general JSON readers on each size's catalog.json (`Floor`), and those not installed here.
+    let floors: [CommandResult]
+    let missingFloors: [String]
 
     func result(_ command: String, plans: Int) -> CommandResult? {
         commands.first { $0.command == command && $0.plans == plans }
+    }
+
+    func floor(_ name: String, plans: Int) -> CommandResult? {
+        floors.first { $0.command == name && $0.plans == plans }
     }
 
     /// Pairs of sizes ten times apart, (small, large), smallest first: the growth ratios' columns.

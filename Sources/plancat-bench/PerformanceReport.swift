@@ -4,7 +4,7 @@ struct PerformanceReport {
     let results: BenchmarkResults
 
     var markdown: String {
-        [note, machine, targets, commands, growth, shipped, stages].joined(separator: "\n")
+        [note, machine, targets, commands, floors, growth, shipped, stages].joined(separator: "\n")
     }
 
     private var note: String {
@@ -51,6 +51,28 @@ struct PerformanceReport {
 
             """ + Self.table(["Plans", "Command", "Input", "Median", "Min", "MB/s", "Peak RSS", "RSS ÷ input"],
                              rows, rightAligned: [0, 2, 3, 4, 5, 6, 7])
+    }
+
+    private var floors: String {
+        let rows = results.floors.map { floor -> [String] in
+            let check = results.result("check", plans: floor.plans)
+            return [Format.grouped(floor.plans), "`\(floor.command)`", Format.megabytes(floor.inputBytes),
+                    Format.duration(floor.samples.median), floor.throughput, Format.megabytes(floor.peakResidentBytes),
+                    check.map { Format.fixed($0.samples.median / floor.samples.median, digits: 2) } ?? "—"]
+        }
+        let missing = results.missingFloors.isEmpty ? ""
+            : "\nNot installed here, so not timed: " + results.missingFloors.map { "`\($0)`" }.joined(separator: ", ") + ".\n"
+        return """
+            ### Floors
+
+            General JSON readers on each size's own catalog.json (the build of the catalog `check` reads), \
+            timed in the same run as whole processes: what any program spends to read as much. \
+            `check` ÷ floor is plancat's median over the reader's; below 1, `check` compiles the catalog \
+            faster than the reader reads its JSON.
+
+
+            """ + Self.table(["Plans", "Reader", "catalog.json", "Median", "MB/s", "Peak RSS", "`check` ÷ floor"],
+                             rows, rightAligned: [0, 2, 3, 4, 5, 6]) + missing
     }
 
     private var growth: String {
