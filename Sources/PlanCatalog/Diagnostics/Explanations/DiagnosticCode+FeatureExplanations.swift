@@ -182,7 +182,7 @@ extension DiagnosticCode {
             and to withhold it you leave it out. A `usage` feature takes no value either: its
             allowance comes from credits.
             """#,
-            example: .init(in: .plan, #"""
+            example: .init(in: .featurelessPlan, #"""
                 features {
                   advanced-reports false
                   team-members
@@ -191,7 +191,7 @@ extension DiagnosticCode {
                 """#),
             fix: .init(
                 #"give each feature the value its type needs, and leave out what is not granted."#,
-                in: .plan, #"""
+                in: .featurelessPlan, #"""
                 features {
                   team-members 10
                   support "Priority email"

@@ -118,9 +118,9 @@ extension DiagnosticCode {
                     interval month
                     component comp_base { fixed 29 }
                   }
-                  price price_pro_api {
+                  price price_pro_seats {
                     interval month
-                    component comp_usage_api { usage api-calls; unit-price 0.002 }
+                    component comp_seats { per-seat 10 }
                   }
                 }
                 """#),
@@ -132,7 +132,7 @@ extension DiagnosticCode {
                   price price_pro_monthly {
                     interval month
                     component comp_base { fixed 29 }
-                    component comp_usage_api { usage api-calls; unit-price 0.002 }
+                    component comp_seats { per-seat 10 }
                   }
                 }
                 """#)),

@@ -89,7 +89,7 @@ extension DiagnosticCode {
             block, and the rest of the file is checked as usual. What such a block lacks (a required
             statement, a price) is not reported: where it ends is a guess.
             """#,
-            example: .init(in: .catalog, #"""
+            example: .init(in: .declarations, #"""
                 plan plan_pro {
                   name "Pro"
                   price price_pro_monthly {
@@ -99,7 +99,7 @@ extension DiagnosticCode {
                 """#),
             fix: .init(
                 #"add the missing `}` where the block ends."#,
-                in: .catalog, #"""
+                in: .declarations, #"""
                 plan plan_pro {
                   name "Pro"
                   price price_pro_monthly {
@@ -115,7 +115,7 @@ extension DiagnosticCode {
             after a block was moved or deleted, or a block was closed twice. The brace is reported and
             skipped.
             """#,
-            example: .init(in: .catalog, #"""
+            example: .init(in: .declarations, #"""
                 plan plan_free {
                   name "Free"
                   price price_free_monthly {
@@ -127,7 +127,7 @@ extension DiagnosticCode {
                 """#),
             fix: .init(
                 #"delete the extra `}`, or add the `{` it was meant to close."#,
-                in: .catalog, #"""
+                in: .declarations, #"""
                 plan plan_free {
                   name "Free"
                   price price_free_monthly {

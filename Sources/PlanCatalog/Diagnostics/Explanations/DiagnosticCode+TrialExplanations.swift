@@ -94,6 +94,12 @@ extension DiagnosticCode {
             with no plan to convert to from that page.
             """#,
             example: .init(in: .topLevel, #"""
+                plan plan_pro_trial {
+                  name "Pro trial"
+                  trial-of plan_pro
+                  trial-days 14
+                }
+
                 pricing-table main {
                   row plan_free
                   row plan_pro
