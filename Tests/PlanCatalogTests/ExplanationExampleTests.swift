@@ -3,8 +3,9 @@ import Testing
 @testable import PlanCatalog
 
 /// Every explanation's example is compiled with the real checker and must report its code, and its fix
-/// must not: an example that no longer shows its problem, or a fix that does not fix it, is a wrong
-/// explanation that `plancat explain` and Docs/Diagnostics.md would print.
+/// must not, nor any error the example does not report: an example that no longer shows its problem, or
+/// a fix that does not fix it or trades it for another, is a wrong explanation that `plancat explain`
+/// and Docs/Diagnostics.md would print.
 ///
 /// Examples are mostly fragments. Each says where it stands (`Explanation.Setting`), and `catalog(_:in:)`
 /// places it into `sample`, a small catalog that checks clean on its own. The checks are about the one
@@ -65,6 +66,23 @@ import Testing
                 "the fix of \(code.rawValue) still reports it:\n\(source)\n\(Self.render(diagnostics))")
     }
 
+    /// A fix does not trade one error for another: every error it reports, the example reports too
+    /// (a fragment's errors that come from its setting, such as a duplicate id, are in both).
+    @Test(arguments: compiledCodes)
+    func fixAddsNoError(_ code: DiagnosticCode) throws {
+        let explanation = try #require(DiagnosticCode.explanations[code])
+        let example = Self.check(Self.catalog(explanation.example.source, in: explanation.example.setting),
+                                 as: Self.savedAsWindows1252.contains(code) ? .windowsCP1252 : .utf8)
+        let fixSource = Self.catalog(explanation.fix.source, in: explanation.fix.setting)
+        let fix = Self.check(fixSource, as: .utf8)
+        let added = Set(fix.filter { $0.severity == .error }.map(\.code)).subtracting(example.map(\.code))
+        #expect(added.isEmpty, """
+            the fix of \(code.rawValue) reports \(added.map(\.rawValue).sorted()), which its example does not:
+            \(fixSource)
+            \(Self.render(fix))
+            """)
+    }
+
     /// An exemption lasts only while it is needed: an exempt example that compiles to its code belongs
     /// with the others.
     @Test(arguments: Array(exempt.keys).sorted())
@@ -100,8 +118,8 @@ import Testing
             return fragment + "\n"
         case .declarations:
             return declarations + "\n" + at(.declarations, indent: 0)
-        case .topLevel, .plan, .featurelessPlan, .price, .pricingTable:
-            return declarations + "\n" + plans(plan: at(.plan, indent: 2), featurelessPlan: at(.featurelessPlan, indent: 2),
+        case .topLevel, .plan, .secondPlan, .price, .pricingTable:
+            return declarations + "\n" + plans(plan: at(.plan, indent: 2), secondPlan: at(.secondPlan, indent: 2),
                                               price: at(.price, indent: 4), pricingTable: at(.pricingTable, indent: 2))
                 + "\n" + at(.topLevel, indent: 0)
         }
@@ -142,7 +160,7 @@ import Testing
 
         """
 
-    static func plans(plan: String, featurelessPlan: String, price: String, pricingTable: String) -> String {
+    static func plans(plan: String, secondPlan: String, price: String, pricingTable: String) -> String {
         """
         plan plan_free {
           name "Free"
@@ -178,11 +196,11 @@ import Testing
 
         plan plan_business {
           name "Business"
-          price price_business_monthly {
-            interval month
+          price price_business_yearly {
+            interval year
             component comp_base { fixed 99 }
           }
-        \(featurelessPlan)}
+        \(secondPlan)}
 
         pricing-table pricing {
           row plan_free

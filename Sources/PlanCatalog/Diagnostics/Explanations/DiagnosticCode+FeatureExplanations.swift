@@ -7,7 +7,7 @@ extension DiagnosticCode {
             comes from credits. Without at least one `metric` it would measure nothing, and an
             entitlement check could never see any usage.
             """#,
-            example: .init(in: .catalog, #"""
+            example: .init(in: .declarations, #"""
                 feature api-calls {
                   name "API calls"
                   type usage
@@ -15,7 +15,7 @@ extension DiagnosticCode {
                 """#),
             fix: .init(
                 #"name the metric the feature measures."#,
-                in: .catalog, #"""
+                in: .declarations, #"""
                 feature api-calls {
                   name "API calls"
                   type usage
@@ -182,7 +182,7 @@ extension DiagnosticCode {
             and to withhold it you leave it out. A `usage` feature takes no value either: its
             allowance comes from credits.
             """#,
-            example: .init(in: .featurelessPlan, #"""
+            example: .init(in: .secondPlan, #"""
                 features {
                   advanced-reports false
                   team-members
@@ -191,7 +191,7 @@ extension DiagnosticCode {
                 """#),
             fix: .init(
                 #"give each feature the value its type needs, and leave out what is not granted."#,
-                in: .featurelessPlan, #"""
+                in: .secondPlan, #"""
                 features {
                   team-members 10
                   support "Priority email"

@@ -89,14 +89,14 @@ extension DiagnosticCode {
             per-seat fee or metered usage. A price with none would charge nothing and mean nothing.
             A free plan has a price with a `fixed 0` component.
             """#,
-            example: .init(in: .plan, #"""
+            example: .init(in: .secondPlan, #"""
                 price price_free_monthly {
                   interval month
                 }
                 """#),
             fix: .init(
                 #"add the components the price bills."#,
-                in: .plan, #"""
+                in: .secondPlan, #"""
                 price price_free_monthly {
                   interval month
                   component comp_base { fixed 0 }
@@ -242,14 +242,14 @@ extension DiagnosticCode {
             `interval`. The price's `interval` may be left out only when every component sets one, so
             a price where some component has neither is reported.
             """#,
-            example: .init(in: .plan, #"""
+            example: .init(in: .secondPlan, #"""
                 price price_pro_monthly {
                   component comp_base { fixed 29 }
                 }
                 """#),
             fix: .init(
                 #"give the price an interval."#,
-                in: .plan, #"""
+                in: .secondPlan, #"""
                 price price_pro_monthly {
                   interval month
                   component comp_base { fixed 29 }

@@ -148,7 +148,7 @@ extension DiagnosticCode {
             `{ … }` on the same line. (A pricing table's `row` is the exception: its block is
             optional.)
             """#,
-            example: .init(in: .plan, #"""
+            example: .init(in: .secondPlan, #"""
                 price price_pro_monthly {
                   interval month
                   component comp_base fixed 29
@@ -156,7 +156,7 @@ extension DiagnosticCode {
                 """#),
             fix: .init(
                 #"put the details in a block; on one line, separate statements with `;`."#,
-                in: .plan, #"""
+                in: .secondPlan, #"""
                 price price_pro_monthly {
                   interval month
                   component comp_base { fixed 29 }
@@ -172,7 +172,7 @@ extension DiagnosticCode {
             `bill-immediately` take `true` or `false`. Any other word is reported, with the nearest
             allowed word suggested. Enum words are exactly these spellings, lower case.
             """#,
-            example: .init(in: .plan, #"""
+            example: .init(in: .secondPlan, #"""
                 price price_pro_monthly {
                   interval monthly
                   component comp_base { fixed 29 }
@@ -180,7 +180,7 @@ extension DiagnosticCode {
                 """#),
             fix: .init(
                 #"use one of the allowed words."#,
-                in: .plan, #"""
+                in: .secondPlan, #"""
                 price price_pro_monthly {
                   interval month
                   component comp_base { fixed 29 }

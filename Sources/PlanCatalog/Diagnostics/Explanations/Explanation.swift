@@ -10,8 +10,8 @@ public struct Explanation: Sendable {
     /// valid catalog, the sample of `ExplanationExampleTests`, which declares `currency USD`, the metric
     /// `api-calls`, the features `advanced-reports`, `team-members`, `api-calls`, `support` and
     /// `messages`, the plans `plan_free`, `plan_pro` (with `price_pro_monthly`, whose components are
-    /// `comp_base` and `comp_usage_api`, and a usage credit of `api-calls`) and `plan_business`, and the
-    /// pricing table `pricing`.
+    /// `comp_base` and `comp_usage_api`, a EUR price, and a usage credit of `api-calls`) and
+    /// `plan_business` (billed yearly), and the pricing table `pricing`.
     public enum Setting: Sendable, CaseIterable {
         /// A whole catalog on its own.
         case catalog
@@ -22,9 +22,9 @@ public struct Explanation: Sendable {
         case topLevel
         /// Statements inside the sample's plan `plan_pro`.
         case plan
-        /// Statements inside the sample's plan `plan_business`, which has a monthly price and no
-        /// `features` block: for examples that give a plan its `features`.
-        case featurelessPlan
+        /// Statements inside the sample's plan `plan_business`, which has no `features` block and is
+        /// billed yearly: for examples that give a plan its `features`, or a monthly price.
+        case secondPlan
         /// Statements inside the sample's price `price_pro_monthly`.
         case price
         /// Statements inside the sample's pricing table `pricing`.
