@@ -4,8 +4,9 @@
 /// `E03xx` identity, `E04xx` references, `E05xx` free and placeholder plans, `E06xx` trials,
 /// `E07xx` features and metrics, `E08xx` money, `E09xx` pricing tables, `E10xx` secrets. Warnings use `W`
 /// with the number of their family. A code, once published, never changes meaning; the long explanations
-/// behind `plancat explain` live in `DiagnosticCode+Explanation.swift`, and Docs/Diagnostics.md is
-/// generated from both.
+/// behind `plancat explain` live in `Explanations/`, one file per family, each with an example and a fix
+/// that ExplanationExampleTests compiles; Docs/Diagnostics.md is generated from both. A new code is a case
+/// here and an `Explanation` in its family's file.
 public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     // Syntax
     case unterminatedString = "E0101"
