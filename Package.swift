@@ -31,8 +31,9 @@ let package = Package(
         // The benchmark program: times every command at 1k, 10k and 100k plans, as whole processes and per
         // pipeline stage, and writes Docs/Performance.md (run it in release: `.ci/bench`).
         .executableTarget(name: "plancat-bench", dependencies: ["PlanCatalog", "PlanCatalogSynthesis"]),
-        // What both test targets share: the seeded random generator of generated tests.
-        .target(name: "PlanCatalogTestSupport", path: "Tests/PlanCatalogTestSupport"),
+        // What both test targets share: the seeded random generator of generated tests, and the one
+        // golden-file comparison (PLANCAT_UPDATE_GOLDENS=1 rewrites; a mismatch prints a unified diff).
+        .target(name: "PlanCatalogTestSupport", dependencies: ["PlanCatalog"], path: "Tests/PlanCatalogTestSupport"),
         .testTarget(
             name: "PlanCatalogTests",
             dependencies: ["PlanCatalog", "PlanCatalogFuzzing", "PlanCatalogSynthesis", "PlanCatalogTestSupport"],

@@ -1,6 +1,7 @@
 import Foundation
 import PlanCatalog
 import PlanCatalogCLI
+import PlanCatalogTestSupport
 import Testing
 
 /// The README and every page of Docs/ say only what is true, as Rust's doctests and swift-format's
@@ -38,8 +39,6 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var isUpdating: Bool { ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1" }
-
     /// The README and the pages of Docs/, from the repository root.
     static let pages: [String] = {
         let docs = repository.appendingPathComponent("Docs").path
@@ -60,10 +59,10 @@ import Testing
         for problem in check.problems {
             Issue.record(Comment(rawValue: problem))
         }
-        if Self.isUpdating, !check.replacements.isEmpty {
-            let text = page.replacing(check.replacements)
-            try Data(text.utf8).write(to: Self.repository.appendingPathComponent(path))
-            Issue.record("rewrote \(check.replacements.count) block(s) of \(path); review them with `git diff`")
+        // The problems above already show each block's diff; when updating, the page is rewritten whole.
+        if Golden.isUpdating, !check.replacements.isEmpty {
+            Golden.expect(page.replacing(check.replacements), matchesFile: Self.repository.appendingPathComponent(path),
+                          name: path)
         }
     }
 

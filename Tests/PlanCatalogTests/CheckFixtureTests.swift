@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Golden fixtures for the checker: every `Fixtures/Check/NAME.plancat` (or catalog directory
 /// `Fixtures/Check/NAME/` with a `catalog.plancat`) is checked, its diagnostics rendered as plain text,
 /// and compared with `NAME.diag` beside it (empty when the catalog is clean).
-/// `PLANCAT_UPDATE_GOLDENS=1` rewrites the expectations and still fails, so every change is reviewed.
+/// `PLANCAT_UPDATE_GOLDENS=1` rewrites the expectations and still fails, so every change is reviewed (Golden).
 @Suite struct CheckFixtureTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/Check")
@@ -49,17 +50,7 @@ import Testing
 
     @Test("check fixture", arguments: fixtureNames)
     func fixture(_ name: String) throws {
-        let actual = try Self.render(name)
-        let expectedURL = Self.directory.appendingPathComponent(name + ".diag")
-        let expected = try? String(contentsOf: expectedURL, encoding: .utf8)
-        if actual != expected {
-            if ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1" {
-                try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
-                Issue.record("rewrote \(name).diag; review the change and rerun")
-            } else {
-                Issue.record("diagnostics of \(name) differ from \(name).diag:\n\(GoldenDiff.lineDiff(expected: expected ?? "", actual: actual))")
-            }
-        }
+        Golden.expect(try Self.render(name), matchesFile: Self.directory.appendingPathComponent(name + ".diag"))
     }
 
     /// Fixtures too large to commit, built in memory: a file one byte over the 128 MiB limit (E0113), and
@@ -82,23 +73,5 @@ import Testing
         }
         let missing = DiagnosticCode.allCases.map(\.rawValue).filter { !seen.contains($0) }
         #expect(missing.isEmpty, "codes without a fixture: \(missing.joined(separator: ", "))")
-    }
-}
-
-/// A readable line diff for golden mismatches: `-` expected, `+` actual, with line numbers.
-enum GoldenDiff {
-    static func lineDiff(expected: String, actual: String) -> String {
-        let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var output: [String] = []
-        for index in 0..<max(old.count, new.count) {
-            let before = index < old.count ? String(old[index]) : nil
-            let after = index < new.count ? String(new[index]) : nil
-            guard before != after else { continue }
-            if let before { output.append("\(index + 1) - \(before)") }
-            if let after { output.append("\(index + 1) + \(after)") }
-            if output.count > 60 { output.append("…"); break }
-        }
-        return output.joined(separator: "\n")
     }
 }

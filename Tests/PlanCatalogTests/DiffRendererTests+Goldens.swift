@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Golden files of every sample in every format, under `Fixtures/DiffRenderings/`: `NAME.txt` (text
 /// without colour), `NAME.color.txt` (with ANSI colour), `NAME.json` and `NAME.md`. `PLANCAT_UPDATE_GOLDENS=1`
@@ -44,28 +45,15 @@ extension DiffRendererTests {
     }
 
     @Test("each rendering matches its golden file", arguments: renderings)
-    func matchesGolden(_ rendering: Rendering) throws {
-        let url = Self.renderingsDirectory.appendingPathComponent(rendering.fileName)
-        let actual = rendering.format.render(rendering.sample)
-        let expected = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
-
-        if ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1" {
-            guard actual != expected else { return }
-            try FileManager.default.createDirectory(at: Self.renderingsDirectory, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            Issue.record("rewrote \(rendering.fileName); review the change and rerun")
-            return
-        }
-        #expect(expected != nil, "\(rendering.fileName) is missing; run with PLANCAT_UPDATE_GOLDENS=1")
-        if let expected, actual != expected {
-            Issue.record("\(rendering.fileName) differs from its golden:\n\(GoldenDiff.lineDiff(expected: expected, actual: actual))")
-        }
+    func matchesGolden(_ rendering: Rendering) {
+        Golden.expect(rendering.format.render(rendering.sample),
+                      matchesFile: Self.renderingsDirectory.appendingPathComponent(rendering.fileName))
     }
 
     @Test("every golden file belongs to a rendering")
     func noStrayGoldens() {
         let expected = Set(Self.renderings.map(\.fileName))
-        let present = Set(BuildGoldenTests.relativeFiles(under: Self.renderingsDirectory))
+        let present = Set(Golden.files(under: Self.renderingsDirectory))
         #expect(present == expected, "stray: \(present.subtracting(expected).sorted()), missing: \(expected.subtracting(present).sorted())")
     }
 }

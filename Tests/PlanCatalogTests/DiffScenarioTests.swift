@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Whole diffs of real catalogs, end to end: each directory under `Fixtures/DiffScenarios/` holds a
 /// `deployed.plancat` and a `source.plancat`; both are built, the first's catalog.json is read back from
@@ -97,19 +98,8 @@ import Testing
         let diff = try #require(try Self.diff(of: scenario))
         let locations = try Self.locations(of: scenario, for: diff)
         let directory = Self.scenariosDirectory.appendingPathComponent(scenario)
-        let updating = ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1"
         for (file, render) in Self.renderings {
-            let url = directory.appendingPathComponent(file)
-            let actual = render(diff, locations)
-            let expected = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
-            guard actual != expected else { continue }
-            if updating {
-                try Data(actual.utf8).write(to: url)
-                Issue.record("rewrote \(scenario)/\(file); review the change and rerun")
-            } else {
-                let lines = GoldenDiff.lineDiff(expected: expected ?? "", actual: actual)
-                Issue.record("\(scenario)/\(file) differs from its golden:\n\(lines)")
-            }
+            Golden.expect(render(diff, locations), matchesFile: directory.appendingPathComponent(file), name: "\(scenario)/\(file)")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Golden files of the canonical layout: every `Fixtures/Format/NAME.plancat` formats to exactly
 /// `Fixtures/Format/NAME.formatted`, and that is a fixed point. `PLANCAT_UPDATE_GOLDENS=1` rewrites the
@@ -22,18 +23,7 @@ import Testing
         let result = Formatter.format(SourceFile(path: name + ".plancat", bytes: Array(input)))
         let formatted = try #require(result.formatted, "\(name) has syntax errors: \(result.syntaxErrors.map(\.message))")
         let actual = String(decoding: formatted, as: UTF8.self)
-        let goldenURL = Self.directory.appendingPathComponent(name + ".formatted")
-
-        if ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1" {
-            guard (try? Data(contentsOf: goldenURL)) != Data(formatted) else { return }
-            try Data(formatted).write(to: goldenURL)
-            Issue.record("rewrote \(name).formatted; review the change and rerun")
-            return
-        }
-        let expected = (try? String(contentsOf: goldenURL, encoding: .utf8)) ?? ""
-        if actual != expected {
-            Issue.record("\(name) differs from its golden:\n\(GoldenDiff.lineDiff(expected: expected, actual: actual))")
-        }
+        Golden.expect(formatted, matchesFile: Self.directory.appendingPathComponent(name + ".formatted"))
         #expect(Formatter.format(actual, path: name + ".formatted") == actual, "formatting \(name) twice changes it")
     }
 

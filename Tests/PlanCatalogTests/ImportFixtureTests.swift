@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Hand-made catalog.json inputs, discovered by name under `Fixtures/Import/`:
 /// - `Refused/NAME.json` with `NAME.expected`, the exact one-line message (the reader's, for a file that
@@ -40,7 +41,7 @@ import Testing
         } catch let error as ImportError {
             message = error.description
         }
-        try ImportGolden.expect(message + "\n", matches: folder.appendingPathComponent(name + ".expected"))
+        Golden.expect(message + "\n", matchesFile: folder.appendingPathComponent(name + ".expected"))
     }
 
     @Test("an accepted input imports to its golden source and builds back to itself", arguments: accepted)
@@ -49,7 +50,7 @@ import Testing
         let bytes = try #require(FileManager.default.contents(atPath: folder.appendingPathComponent(name + ".json").path))
         let document = try CatalogDocument(json: Array(bytes))
         let source = try CatalogImporter.source(for: document)
-        try ImportGolden.expect(source, matches: folder.appendingPathComponent(name + ".imported"))
+        Golden.expect(source, matchesFile: folder.appendingPathComponent(name + ".imported"))
         let rebuilt = try #require(CatalogCompiler.build([SourceFile(path: "imported.plancat", text: source)]).output)
         // Sorted and normalised (2900.0 → 2900), the rebuilt document says exactly what the input says.
         #expect(DocumentComparison.firstDifference(between: document, and: rebuilt.document) == nil)

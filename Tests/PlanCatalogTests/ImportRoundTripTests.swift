@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// `build(import(build(x))) == build(x)`, byte for byte, over every catalog of the corpus that builds
 /// (shipped catalogs, fixtures, the built-in sample), and the seed guide's imported source as a golden.
@@ -25,7 +26,7 @@ import Testing
         let output = try #require(rebuilt.output, "the imported source of \(catalog.name) has errors:\n\(diagnostics)")
         let expected = String(decoding: original.document.jsonBytes, as: UTF8.self)
         let actual = String(decoding: output.document.jsonBytes, as: UTF8.self)
-        #expect(actual == expected, "\(GoldenDiff.lineDiff(expected: expected, actual: actual))")
+        #expect(actual == expected, "\(Golden.difference(expected: expected, actual: actual))")
         // Every other output follows from catalog.json, so it is the same too.
         #expect(output.files == original.files)
     }
@@ -63,7 +64,7 @@ import Testing
         let document = try #require(CatalogCompiler.build(catalog.sourceFiles()).output?.document)
         let source = try CatalogImporter.source(for: document)
         let formatted = try #require(Formatter.format(source, path: "imported.plancat"))
-        #expect(formatted == source, "\(GoldenDiff.lineDiff(expected: formatted, actual: source))")
+        #expect(formatted == source, "\(Golden.difference(expected: formatted, actual: source))")
     }
 
     // MARK: Golden
@@ -76,22 +77,6 @@ import Testing
         let bytes = try #require(FileManager.default.contents(atPath: url.path))
         let output = try #require(CatalogCompiler.build([SourceFile(path: "guide.plancat", bytes: Array(bytes))]).output)
         let source = try CatalogImporter.source(for: output.document)
-        try ImportGolden.expect(source, matches: Self.fixtures.appendingPathComponent("freemium-to-enterprise.imported"))
-    }
-}
-
-/// Comparing a produced text with its golden file; `PLANCAT_UPDATE_GOLDENS=1` rewrites it and still fails.
-enum ImportGolden {
-    static func expect(_ actual: String, matches url: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let expected = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
-        if ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1" {
-            guard expected != actual else { return }
-            try Data(actual.utf8).write(to: url)
-            Issue.record("rewrote \(url.lastPathComponent); review the change and rerun", sourceLocation: sourceLocation)
-            return
-        }
-        let diff = GoldenDiff.lineDiff(expected: expected ?? "", actual: actual)
-        #expect(actual == expected, "\(url.lastPathComponent) differs from its golden:\n\(diff)",
-                sourceLocation: sourceLocation)
+        Golden.expect(source, matchesFile: Self.fixtures.appendingPathComponent("freemium-to-enterprise.imported"))
     }
 }
