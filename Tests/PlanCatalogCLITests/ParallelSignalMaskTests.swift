@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import Foundation
 import PlanCatalog
 @testable import PlanCatalogCLI
 import Testing
@@ -29,8 +30,15 @@ import Testing
         Self.expectWorkerMask(Parallel.start { Self.blockedSignals() }.value)
     }
 
+    /// The first waits for the second to start, so the second runs on another thread (two cores or more).
     @Test func theSecondOfBothBlocksTheInterruptSignals() {
-        let (_, second) = Parallel.both({ 0 }, { Self.blockedSignals() })
+        guard ProcessInfo.processInfo.activeProcessorCount >= 2 else { return }
+        let secondStarted = DispatchSemaphore(value: 0)
+        let (started, second) = Parallel.both({ secondStarted.wait(timeout: .now() + 10) == .success }, {
+            secondStarted.signal()
+            return Self.blockedSignals()
+        })
+        #expect(started)
         Self.expectWorkerMask(second)
     }
 

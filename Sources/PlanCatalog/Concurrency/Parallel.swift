@@ -20,38 +20,38 @@ import Foundation
 /// (`InterruptHandler`). libdispatch's pool, used before, leaves SIGPROF and SIGSYS to its threads. Each
 /// thread gets an 8 MiB stack, as a main thread has, so that work does not depend on where it runs.
 ///
-/// Results never depend on the threads: each piece of work writes only its own slot, and the slots are
+/// Results never depend on the threads: each piece of work has its own slot, and the slots are
 /// put together in a fixed order once every piece is done.
 ///
 /// Other synchronization left outside on purpose: the locks that guard one piece of shared state (a
 /// source file's line table, the terminals, the files of a git revision), which run no work; and
 /// `InterruptHandler`'s signal mask and C mutex, which a signal handler's rules require.
 public enum Parallel {
-    /// `body(0)`, `body(1)`, … `body(count - 1)`, computed at once, in that order. The calling thread and
-    /// up to one more thread per core take the next index until none is left.
+    /// `body(0)`, `body(1)`, … `body(count - 1)`, computed at once, in that order. The calling thread
+    /// takes `body(0)`, and then, like up to one more thread per core, the next index until none is left;
+    /// it waits only for pieces under way, never for a thread still to start, so a busy machine makes the
+    /// work serial rather than slow.
     public static func map<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
-        let slots = (0..<count).map { _ in Slot<Result>() }
-        let indices = IndexCounter(count: count)
-        withoutActuallyEscaping(body) { body in
-            let work: @Sendable () -> Void = {
-                while let index = indices.next() { slots[index].value = body(index) }
-            }
-            let helpers = (1..<max(1, min(count, width))).map { _ in start(work) }
-            work()
-            for helper in helpers { helper.wait() }
+        guard count > 0 else { return [] }
+        return withoutActuallyEscaping(body) { body in
+            let batch = Batch(count: count, body: body)
+            let first = batch.claim()
+            for _ in 1..<min(count, width) { _ = start { batch.runPieces() } }
+            if case let (index, piece)? = first { batch.finish(index, piece(index)) }
+            batch.runPieces()
+            return batch.results()
         }
-        return slots.map { $0.value! }
     }
 
-    /// `first()` and `second()`, computed at once: `first` on the calling thread, `second` on a thread of
-    /// its own.
+    /// `first()` and `second()`, computed at once: `first` on the calling thread, `second` on another
+    /// thread if one takes it before the calling thread is done with `first`.
     public static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
                                                                _ second: @Sendable () -> Second) -> (First, Second) {
-        withoutActuallyEscaping(second) { second in
-            let pending = start(second)
-            let firstValue = first()
-            return (firstValue, pending.value)
+        let results = map(2) { index in index == 0 ? Either<First, Second>.first(first()) : .second(second()) }
+        guard case .first(let firstValue) = results[0], case .second(let secondValue) = results[1] else {
+            preconditionFailure("map puts each result at its own index")
         }
+        return (firstValue, secondValue)
     }
 
     /// Starts `work` on a thread of its own and returns at once; the caller goes on and takes the value
@@ -134,31 +134,63 @@ public enum Parallel {
         body()
     }
 
-    /// Where one piece of work leaves its result. Each slot is written by one piece only, and read once
-    /// every thread of the `map` is done (waiting for a thread orders its writes before the reads): that is
-    /// the whole of the synchronization, and why the compiler is told the class is safe to share.
-    private final class Slot<Value>: @unchecked Sendable {
-        var value: Value?
+    /// The pieces of one `map`: which is next, their results, and how many are done, under one lock.
+    /// The body is let go of, by every thread, before its piece is counted done, so that once `results`
+    /// returns nothing holds it (`withoutActuallyEscaping` checks); a thread that starts after that finds
+    /// no body and ends.
+    private final class Batch<Result: Sendable>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var body: (@Sendable (Int) -> Result)?
+        private var next = 0
+        private var done = 0
+        private var slots: [Result?]
+
+        init(count: Int, body: @escaping @Sendable (Int) -> Result) {
+            self.body = body
+            slots = Array(repeating: nil, count: count)
+        }
+
+        /// The next index nobody has taken, with the body to run it, or nil when all are taken.
+        func claim() -> (Int, @Sendable (Int) -> Result)? {
+            condition.lock()
+            defer { condition.unlock() }
+            guard let body, next < slots.count else { return nil }
+            next += 1
+            return (next - 1, body)
+        }
+
+        /// Runs pieces until none is left.
+        func runPieces() {
+            while case let (index, value)? = runNextPiece() { finish(index, value) }
+        }
+
+        /// Runs the next piece; the body is released when this returns.
+        private func runNextPiece() -> (Int, Result)? {
+            guard case let (index, piece)? = claim() else { return nil }
+            return (index, piece(index))
+        }
+
+        func finish(_ index: Int, _ value: Result) {
+            condition.lock()
+            slots[index] = value
+            done += 1
+            if done == slots.count { condition.broadcast() }
+            condition.unlock()
+        }
+
+        /// Every result in index order, once every piece is done; the body is let go of.
+        func results() -> [Result] {
+            condition.lock()
+            defer { condition.unlock() }
+            while done < slots.count { condition.wait() }
+            body = nil
+            return slots.map { $0! }
+        }
     }
 
-    /// The indices of a `map` not yet taken by a thread.
-    private final class IndexCounter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var taken = 0
-        private let count: Int
-
-        init(count: Int) {
-            self.count = count
-        }
-
-        /// The next index nobody has taken, or nil when all are.
-        func next() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard taken < count else { return nil }
-            taken += 1
-            return taken - 1
-        }
+    private enum Either<First: Sendable, Second: Sendable>: Sendable {
+        case first(First)
+        case second(Second)
     }
 
     /// Holds a value until `release`, so that the last reference is let go on the thread that calls it.

@@ -39,9 +39,10 @@ import Testing
         #expect(results == [true, true])
     }
 
-    /// `first` runs on the calling thread and `second` on a thread of its own, at the same time: the first
-    /// waits for the second to have started.
-    @Test func bothRunsTheSecondOnAThreadOfItsOwn() {
+    /// `first` runs on the calling thread and, with two cores or more, `second` on another thread at the
+    /// same time: the first waits for the second to have started.
+    @Test func bothRunsTheSecondAlongside() {
+        guard ProcessInfo.processInfo.activeProcessorCount >= 2 else { return }
         let caller = pthread_self()
         let secondStarted = DispatchSemaphore(value: 0)
         let (first, second) = Parallel.both({
@@ -52,6 +53,16 @@ import Testing
         })
         #expect(first == (true, true))
         #expect(second == false)
+    }
+
+    /// On a machine too busy to start another thread in time, or with one core, the calling thread runs
+    /// both: the values are the same either way.
+    @Test func bothCarriesBothValuesOut() {
+        for round in 0..<200 {
+            let (first, second) = Parallel.both({ "first \(round)" }, { [round, round + 1] })
+            #expect(first == "first \(round)")
+            #expect(second == [round, round + 1])
+        }
     }
 
     /// `start` returns before its work is done, says so while it is not, and carries its value out.
