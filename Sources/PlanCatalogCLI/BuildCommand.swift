@@ -103,7 +103,7 @@ enum BuildCommand: Command {
         case .built(let path, let built): (catalogPath, output) = (path, built)
         case .stopped(let status): return status
         }
-        defer { SingleCatalogBuild.releaseInBackground((remains, output)) }
+        defer { Parallel.releaseInBackground((remains, output)) }
 
         if let printed {
             let path = try printed.path(in: output, catalogPath: catalogPath)

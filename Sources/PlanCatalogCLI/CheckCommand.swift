@@ -97,8 +97,6 @@ enum CheckCommand: Command {
         let textRenderer = TextDiagnosticRenderer(usesColor: options.usesColor(on: terminal))
         for (position, catalog) in outcome.catalogs.enumerated() {
             let result = CatalogCompiler.check(catalog.files)
-            // Earlier catalogs' results are freed as the loop goes on, so memory stays that of one catalog.
-            if position == outcome.catalogs.count - 1 { ReleaseAtExit.hold(result) }
             diagnostics += result.diagnostics
             errorCount += result.errorCount
             warningCount += result.warningCount
@@ -106,6 +104,9 @@ enum CheckCommand: Command {
             if options.format == .text, !result.diagnostics.isEmpty {
                 terminal.write(textRenderer.render(result.diagnostics), to: .standardError)
             }
+            // Earlier catalogs' results are freed as the loop goes on, so memory stays that of one catalog;
+            // the last one is freed on a thread that the exit does not wait for.
+            if position == outcome.catalogs.count - 1 { Parallel.releaseInBackground(consume result) }
         }
 
         switch options.format {

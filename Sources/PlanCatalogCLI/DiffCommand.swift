@@ -1,4 +1,3 @@
-import Dispatch
 import PlanCatalog
 
 /// `plancat diff [PATH] --against FILE | --against-ref GIT_REF`: what changing the source would do to the
@@ -113,8 +112,7 @@ enum DiffCommand: Command {
         }
         // A deployed file is read on another thread while the source is checked and built (standard input
         // is read after the build, as before).
-        let deployedRead: DeployedFileRead? = path != "-"
-            ? DeployedFileRead(path: path, currentDirectory: terminal.currentDirectory) : nil
+        let deployedRead = path == "-" ? nil : Self.readDeployed(path, currentDirectory: terminal.currentDirectory)
 
         let source: BuiltSource
         switch try buildSource(operands: arguments.operands, options: options, terminal: terminal) {
@@ -123,7 +121,7 @@ enum DiffCommand: Command {
         }
 
         let deployed: CatalogDocument
-        switch deployedRead?.result ?? CatalogJSONInput.read(path, terminal: terminal) {
+        switch deployedRead?.value ?? CatalogJSONInput.read(path, terminal: terminal) {
         case .success(let document): deployed = document
         case .failure(let failure):
             terminal.report(.error, failure.message)
@@ -143,12 +141,16 @@ enum DiffCommand: Command {
         let definitions: DiffSourceLocations.Definitions?
 
         /// The diff of this source against `deployed`, as one section of the report.
-        func compared(with deployed: CatalogDocument, deployedName: String) -> DiffMarkdownRenderer.Section {
-            let diff = CatalogDiff(deployed: deployed, source: output.document)
+        /// Takes both documents, which the caller no longer needs.
+        consuming func compared(with deployed: consuming CatalogDocument,
+                                deployedName: String) -> DiffMarkdownRenderer.Section {
+            let diff = CatalogDiff(deployed: copy deployed, source: output.document)
             let locations = definitions.map { DiffSourceLocations(definitions: $0, changes: diff.changes) }
+            let section = DiffMarkdownRenderer.Section(source: path, deployed: deployedName, outcome: .compared(diff),
+                                                       locations: locations)
             // Freeing both documents, a million small objects at 100k plans, would only delay the exit.
-            ReleaseAtExit.hold((deployed, output, definitions, diff))
-            return .init(source: path, deployed: deployedName, outcome: .compared(diff), locations: locations)
+            Parallel.releaseInBackground((consume deployed, consume self))
+            return section
         }
     }
 
@@ -167,7 +169,7 @@ enum DiffCommand: Command {
         var definitions: DiffSourceLocations.Definitions?
         let handOver = { (result: consuming BuildResult) in
             definitions = DiffSourceLocations.Definitions(catalog: result.check.catalog)
-            SingleCatalogBuild.releaseInBackground(result)
+            Parallel.releaseInBackground(result)
         }
         switch try front.run(operands: operands, currentDirectory: terminal.currentDirectory,
                              failureNote: "; nothing compared", terminal: terminal, handOver: handOver) {
@@ -216,24 +218,9 @@ enum DiffCommand: Command {
     /// of a diff take the time of the longer rather than of both: at 100,000 plans, reading the 255 MB
     /// deployed file costs about as much as checking and building the source. Only a file is read this
     /// way; what is wrong with it is reported, as before, only once the source has built.
-    private final class DeployedFileRead: @unchecked Sendable {
-        /// Set once, on the reading thread, before `finished` is signalled; read only after waiting for it.
-        private var outcome: Result<CatalogDocument, CatalogJSONInput.Failure>?
-        private let finished = DispatchSemaphore(value: 0)
-
-        init(path: String, currentDirectory: String) {
-            DispatchQueue.global(qos: .userInitiated).async { [self] in
-                outcome = CatalogJSONInput.read(path, currentDirectory: currentDirectory, readStandardInput: { [] })
-                finished.signal()
-            }
-        }
-
-        /// The document or why it cannot be read, once the reading thread is done.
-        var result: Result<CatalogDocument, CatalogJSONInput.Failure> {
-            finished.wait()
-            finished.signal()
-            return outcome!
-        }
+    private static func readDeployed(_ path: String, currentDirectory: String)
+        -> Parallel.Pending<Result<CatalogDocument, CatalogJSONInput.Failure>> {
+        Parallel.start { CatalogJSONInput.read(path, currentDirectory: currentDirectory, readStandardInput: { [] }) }
     }
 
     /// What the source is compared with.

@@ -6,6 +6,7 @@ import Glibc
 import Musl
 #endif
 import Foundation
+import PlanCatalog
 
 /// Runs `git` as a child process and collects what it prints.
 ///
@@ -122,25 +123,19 @@ struct GitProcess {
             throw LaunchError(message: "cannot run git: \(error.localizedDescription)")
         }
 
-        let group = DispatchGroup()
         let writer = inputPipe.fileHandleForWriting
         let payload = input ?? Data()
-        DispatchQueue.global().async(group: group) {
+        let writing = Parallel.start {
             if !payload.isEmpty { try? writer.write(contentsOf: payload) }
             try? writer.close()
         }
         let errorReader = errorPipe.fileHandleForReading
-        let errorData = CollectedData()
-        DispatchQueue.global().async(group: group) {
-            errorData.value = (try? errorReader.readToEnd()) ?? Data()
-        }
+        let errorReading = Parallel.start { (try? errorReader.readToEnd()) ?? Data() }
         let outputReader = outputPipe.fileHandleForReading
-        let outputData = CollectedData()
-        DispatchQueue.global().async(group: group) {
-            outputData.value = (try? outputReader.readToEnd()) ?? Data()
-        }
+        let outputReading = Parallel.start { (try? outputReader.readToEnd()) ?? Data() }
         var wasStopped = false
-        while group.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+        while !(writing.isDone(waitingAtMost: 20) && errorReading.isDone(waitingAtMost: 20)
+                && outputReading.isDone(waitingAtMost: 20)) {
             if !wasStopped, shouldStop() {
                 wasStopped = true
                 Self.terminate(process.processIdentifier)
@@ -153,8 +148,8 @@ struct GitProcess {
         if process.terminationReason == .exit, process.terminationStatus == 127 {
             throw LaunchError(message: "cannot run git: it is not installed or not on PATH")
         }
-        return Result(status: process.terminationStatus, output: outputData.value,
-                      errorText: String(decoding: errorData.value, as: UTF8.self))
+        return Result(status: process.terminationStatus, output: outputReading.value,
+                      errorText: String(decoding: errorReading.value, as: UTF8.self))
     }
 
     /// Kills git, and its process group when it leads one (a program git started stays in git's group).
@@ -177,10 +172,4 @@ struct GitProcess {
         }
         return false
     }
-}
-
-/// Bytes filled in by one thread and read by another once a `DispatchGroup` says it is done; the group's
-/// wait is the synchronisation, hence `@unchecked`.
-private final class CollectedData: @unchecked Sendable {
-    var value = Data()
 }

@@ -79,7 +79,7 @@ enum ImportCommand: Command {
             let imported = try CatalogImporter.importedSource(for: document)
             source = imported.bytes
             // Freeing the input catalog and what its check built would take a tenth of a large import.
-            ReleaseAtExit.hold((document, imported))
+            Parallel.releaseInBackground((consume document, consume imported))
         } catch {
             let shown = path == "-" ? CatalogJSONInput.standardInputName : path
             terminal.report(.error, "cannot import `\(shown)`: \(error.description)")

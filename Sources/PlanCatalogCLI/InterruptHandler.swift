@@ -31,9 +31,8 @@ import Musl
 /// initialised. So the registry is C storage that the handler reads without a lock — strdup'ed paths in
 /// a table allocated before the handler is armed — and the writers change it only with the signals
 /// blocked, so the handler never sees an entry half written. The handler runs on the main thread only:
-/// every other thread plancat starts — a build's second writer and its freeing thread, libdispatch's
-/// workers — starts with the signals blocked and keeps them so, so blocking them on the main thread
-/// blocks them for the process. (A mutex still guards the table between threads: tests run commands in
+/// every other thread plancat starts — all of them by `Parallel` — starts with the signals blocked and
+/// keeps them so, so blocking them on the main thread blocks them for the process. (A mutex still guards the table between threads: tests run commands in
 /// process, several at a time, with no handler installed.)
 ///
 /// A child process is not registered here: `GitProcess`, the one child plancat starts, runs git with these

@@ -144,9 +144,8 @@ struct OutputDirectoryWriter {
         // entitlements.json takes about as long to make as everything else does.
         let onMainThread = paths.filter { $0 == BuildOutput.entitlementsPath }
         let onSecondThread = paths.filter { $0 != BuildOutput.entitlementsPath }
-        Self.runConcurrently({ Lane(files: byPath).run(onSecondThread, produce) }, alongside: {
-            Lane(files: byPath).run(onMainThread, produce)
-        })
+        _ = Parallel.both({ Lane(files: byPath).run(onMainThread, produce) },
+                          { Lane(files: byPath).run(onSecondThread, produce) })
         // The failure of the earliest file, whichever thread met it first.
         if let failure = staged.lazy.compactMap(\.failure).first {
             for file in staged { file.temporary.discard() }
@@ -208,21 +207,6 @@ struct OutputDirectoryWriter {
         } catch {
             throw Failure(path: shown(relative), message: error.message)
         }
-    }
-
-    /// Runs `work` on a second thread while `mainWork` runs on this one, and returns once both are done.
-    /// The thread is started with the interrupt signals (`InterruptHandler.signals`) blocked, which it
-    /// inherits and keeps.
-    private static func runConcurrently(_ work: @escaping @Sendable () -> Void, alongside mainWork: () -> Void) {
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            work()
-            done.signal()
-        }
-        thread.stackSize = 8 << 20
-        InterruptHandler.deferringInterrupts { thread.start() }
-        mainWork()
-        done.wait()
     }
 
     /// One file between its staging and the commit: its temporary file, whether a previous file is

@@ -32,7 +32,6 @@ public enum PlanCatalogCLI {
         CrashHandler.install()
         InterruptHandler.install()
         signal(SIGPIPE, SIG_IGN)
-        ReleaseAtExit.isEnabled = true
         let terminal = ProcessTerminal()
         let status = run(arguments: Array(CommandLine.arguments.dropFirst()), terminal: terminal)
         exit(terminal.finalStatus(status))

@@ -38,10 +38,10 @@ struct SingleCatalogBuild {
     ///     they are not the change under review.
     ///   - handOver: takes the build's statement trees and model once the document is made, which the
     ///     command no longer needs; by default they are let go of on a thread of their own
-    ///     (`releaseInBackground`).
+    ///     (`Parallel.releaseInBackground`).
     func run(operands: [String], currentDirectory: String, failureNote: String, revision: String? = nil,
              terminal: some Terminal,
-             handOver: (consuming BuildResult) -> Void = { releaseInBackground($0) }) throws(UsageError) -> Outcome {
+             handOver: (consuming BuildResult) -> Void = { Parallel.releaseInBackground($0) }) throws(UsageError) -> Outcome {
         guard operands.count <= 1 else {
             let named = operands.map { "`\($0)`" }.joined(separator: ", ")
             throw UsageError("`plancat \(commandName)` \(verb.thirdPerson) one catalog, but \(operands.count) PATHs "
@@ -95,34 +95,6 @@ struct SingleCatalogBuild {
         // The statement trees and the model are done with; the output keeps the document.
         handOver(consume result)
         return .built(catalogPath: catalog.path, output: output)
-    }
-
-    /// Lets go of `value` on a thread of its own, which frees whatever nothing else holds, while the
-    /// caller goes on.
-    ///
-    /// A large catalog's statement trees, model and document are millions of small allocations: freeing
-    /// them took half a second, on the main thread, between checking and writing and again before
-    /// exiting. The thread is started with the interrupt signals blocked and keeps them so
-    /// (`InterruptHandler` relies on running on the main thread); the process may exit before it is
-    /// done, which is as good — at the end of a command, none of the freeing is then waited for.
-    static func releaseInBackground<Value: Sendable>(_ value: consuming Value) {
-        let box = ReleaseBox(value)
-        let thread = Thread { box.release() }
-        InterruptHandler.deferringInterrupts { thread.start() }
-    }
-
-    /// Holds a value until `release`, so that the last reference is let go on the thread that calls it.
-    private final class ReleaseBox<Value>: @unchecked Sendable {
-        /// Touched by the releasing thread only, once the box is made.
-        private var value: Value?
-
-        init(_ value: consuming Value) {
-            self.value = consume value
-        }
-
-        func release() {
-            value = nil
-        }
     }
 
     /// Prints the diagnostics on standard error in the chosen format; text ends with a summary line.
