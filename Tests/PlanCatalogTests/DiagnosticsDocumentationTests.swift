@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Docs/Diagnostics.md is generated from the diagnostic registry (codes, severities, titles) and the
 /// long explanations behind `plancat explain`; these tests keep the committed file current and hold
@@ -9,21 +10,9 @@ import Testing
 /// `PLANCAT_UPDATE_GOLDENS=1 swift test --filter DiagnosticsDocumentationTests` rewrites the file when
 /// it is out of date, and still fails, so every change of the documentation is reviewed before it lands.
 @Suite struct DiagnosticsDocumentationTests {
-    @Test func documentationIsCurrent() throws {
-        let expected = DiagnosticsDocumentation.markdown()
-        let url = DiagnosticsDocumentation.fileURL
-        let committed = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        guard committed != expected else { return }
-        if ProcessInfo.processInfo.environment["PLANCAT_UPDATE_GOLDENS"] == "1" {
-            try expected.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("rewrote Docs/Diagnostics.md; review and rerun")
-            return
-        }
-        Issue.record("""
-            Docs/Diagnostics.md is out of date with the diagnostic registry; regenerate it with
-            PLANCAT_UPDATE_GOLDENS=1 swift test --filter DiagnosticsDocumentationTests
-            \(LineDiff.describe(from: committed, to: expected))
-            """)
+    @Test func documentationIsCurrent() {
+        Golden.expect(DiagnosticsDocumentation.markdown(), matchesFile: DiagnosticsDocumentation.fileURL,
+                      name: "Docs/Diagnostics.md")
     }
 
     @Test(arguments: DiagnosticCode.allCases)
@@ -195,36 +184,5 @@ enum DiagnosticsDocumentation {
         }
         if isInSource { out += "```\n" }
         return out
-    }
-}
-
-/// A short line diff for golden mismatches: the lines only in the old text (`-`) and only in the new
-/// (`+`), by longest common subsequence, with their line numbers.
-enum LineDiff {
-    static func describe(from old: String, to new: String, limit: Int = 40) -> String {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false)
-        var common = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                common[i][j] = a[i] == b[j] ? common[i + 1][j + 1] + 1 : max(common[i + 1][j], common[i][j + 1])
-            }
-        }
-        var lines: [String] = []
-        var (i, j) = (0, 0)
-        while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] {
-                i += 1
-                j += 1
-            } else if j < b.count, i == a.count || common[i][j + 1] >= common[i + 1][j] {
-                lines.append("+\(j + 1): \(b[j])")
-                j += 1
-            } else {
-                lines.append("-\(i + 1): \(a[i])")
-                i += 1
-            }
-        }
-        let shown = lines.prefix(limit).joined(separator: "\n")
-        return lines.count > limit ? shown + "\n… \(lines.count - limit) more changed lines" : shown
     }
 }
