@@ -2,6 +2,7 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// `plancat build` driven end to end with an in-memory terminal, in a temporary directory, and its
 /// all-or-nothing writer on its own.
@@ -10,8 +11,7 @@ import Testing
 /// copied into the temporary directory as `pro.plancat`, so that paths in messages are short and stable.
 @Suite struct BuildCommandTests {
     /// The package's root, from this file's place in it.
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let packageRoot = PackageRoot.url
     /// The shipped catalog, read once.
     private static let catalog: String = {
         let url = packageRoot.appendingPathComponent("catalogs/freemium-to-enterprise.plancat")

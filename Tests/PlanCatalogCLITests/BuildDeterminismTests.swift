@@ -2,14 +2,14 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// `plancat build` of one catalog, run again into another directory — and from a copy of its files
 /// written in the opposite order — writes the same bytes: the determinism the library's tests prove,
 /// seen where a deploy step sees it, through the command and its atomic writer.
 @Suite struct BuildDeterminismTests {
     /// The package's root, from this file's place in it.
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let packageRoot = PackageRoot.url
 
     /// The shipped catalogs, each as its files' paths under `catalogs/` and their bytes, in path order.
     static let shipped: [String: [(path: String, bytes: Data)]] = {

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// The `check --fix` run that Docs/CLI.md shows is the tool's real output. It rewrites the file it fixes,
 /// so it cannot run against the repository as the page's other transcripts do (`DocumentationTests`): the
 /// page fences it `console checked-by=CLIDocumentationSampleTests`, and this suite makes a copy of the
 /// shipped catalogs with one typo, runs the command and looks for its output after the `$ plancat …` line.
 @Suite struct CLIDocumentationSampleTests {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let packageRoot = PackageRoot.url
 
     private static func page() throws -> String {
         try String(contentsOf: packageRoot.appendingPathComponent("Docs/CLI.md"), encoding: .utf8)

@@ -36,8 +36,7 @@ import Testing
 /// output, `plancat PATH` blocks from their files, clean but unformatted examples through the formatter —
 /// and still fails, so that every change is reviewed with `git diff`.
 @Suite struct DocumentationTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = PackageRoot.url
 
     /// The README and the pages of Docs/, from the repository root.
     static let pages: [String] = {

@@ -2,12 +2,12 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// `plancat fmt` driven end to end with an in-memory terminal, in a temporary directory.
 @Suite struct FmtCommandTests {
     /// The package's root, from this file's place in it.
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let packageRoot = PackageRoot.url
 
     private static let messy = "catalog \"Acme\"; currency USD\nplan pro {\n\tname \"Pro\"   # the plan\n}\n"
     private static let tidy = "catalog \"Acme\"\ncurrency USD\n\nplan pro {\n  name \"Pro\" # the plan\n}\n"

@@ -2,6 +2,7 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// `plancat import` driven end to end with an in-memory terminal, in a temporary directory: standard
 /// output or `-o`, the atomic write, and exit statuses 64, 65, 66 and 73.
@@ -9,8 +10,7 @@ import Testing
 /// The input is the catalog.json of the shipped seed guide, built in memory, so that it is exactly what
 /// `plancat build` writes.
 @Suite struct ImportCommandTests {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let packageRoot = PackageRoot.url
     /// The seed guide's build.
     private static let guide: BuildOutput? = {
         let url = packageRoot.appendingPathComponent("catalogs/freemium-to-enterprise.plancat")

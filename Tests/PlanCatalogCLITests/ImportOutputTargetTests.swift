@@ -9,6 +9,7 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// What `plancat import -o OUT` may replace: a regular file, or nothing (Docs/CLI.md § plancat import).
 ///
@@ -19,8 +20,7 @@ import Testing
 @Suite struct ImportOutputTargetTests {
     /// The seed guide's catalog.json, as `plancat build` writes it.
     private static let catalogJSON: [UInt8]? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let root = PackageRoot.url
         guard let data = FileManager.default.contents(
             atPath: root.appendingPathComponent("catalogs/freemium-to-enterprise.plancat").path) else { return nil }
         return CatalogCompiler.build([SourceFile(path: "guide.plancat", bytes: Array(data))]).output?.document.jsonBytes

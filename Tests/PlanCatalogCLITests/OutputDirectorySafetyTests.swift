@@ -9,6 +9,7 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// What a build may touch in its output directory, and what it must leave alone (Docs/CLI.md
 /// § Symbolic links and special files, § Stale pricing tables, § Concurrent builds):
@@ -22,8 +23,7 @@ import Testing
 @Suite struct OutputDirectorySafetyTests {
     /// The shipped seed guide, whose one pricing table is `main`.
     private static let catalog: String = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let root = PackageRoot.url
         let url = root.appendingPathComponent("catalogs/freemium-to-enterprise.plancat")
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }()

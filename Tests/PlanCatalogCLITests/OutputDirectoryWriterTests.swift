@@ -2,6 +2,7 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// The writer compares each new file with the one it replaces as the chunks come, rather than reading the
 /// old file whole: a file is unchanged only when every byte and the length agree, and whatever the
@@ -60,8 +61,7 @@ import Testing
 
     /// The shipped catalogs/freemium-to-enterprise.plancat, built.
     private static func build() throws -> BuildOutput {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let root = PackageRoot.url
         let source = try String(contentsOf: root.appendingPathComponent("catalogs/freemium-to-enterprise.plancat"),
                                 encoding: .utf8)
         let result = CatalogCompiler.build([SourceFile(path: "pro.plancat", text: source)])

@@ -2,6 +2,7 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// What a message quotes from the input stays short and harmless: a catalog.json key or id of a megabyte
 /// is cut to its start and `…` as the compiler's messages cut a long word (`Diagnostic.maximumQuoteLength`),
@@ -94,8 +95,7 @@ import Testing
         try expectShortRefusal(text, naming: "builds null here, not \"kxxxx")
     }
 
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let packageRoot = PackageRoot.url
 
     enum ShortRefusalCommand { case importFile, diffAgainst }
 

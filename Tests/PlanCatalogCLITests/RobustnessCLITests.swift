@@ -61,8 +61,7 @@ import PlanCatalogTestSupport
     /// Every `.plancat` under catalogs/, in path order, after a small built-in catalog.
     private static func corpus() -> [(name: String, bytes: [UInt8])] {
         var result = [(name: "built-in", bytes: Array(builtIn.utf8))]
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("catalogs")
+        let root = PackageRoot.url.appendingPathComponent("catalogs")
         if let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) {
             var found: [(String, [UInt8])] = []
             for case let url as URL in enumerator where url.pathExtension == "plancat" {

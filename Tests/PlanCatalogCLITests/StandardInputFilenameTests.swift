@@ -2,13 +2,13 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// `plancat check --stdin-filename PATH -`: standard input stands for the file PATH, as an editor sends an
 /// unsaved buffer; inside a catalog directory it is checked with the rest of that catalog.
 @Suite struct StandardInputFilenameTests {
     /// The package's root, from this file's place in it: the shipped catalogs are checked where they are.
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    private static let packageRoot = PackageRoot.url.path
     private static let plansPath = "catalogs/teamspace/plans.plancat"
 
     private static func run(_ arguments: [String], input: [UInt8], in directory: String = packageRoot)

@@ -2,13 +2,13 @@ import Foundation
 import PlanCatalog
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// A command suggested in a hint is the user's own command line with the folder replaced by one catalog,
 /// so that pasting it does what they asked — options kept, and quoted for the shell.
 @Suite struct SuggestedCommandTests {
     /// The package's root, from this file's place in it.
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let packageRoot = PackageRoot.url
     private static let catalog: String = {
         let url = packageRoot.appendingPathComponent("catalogs/freemium-to-enterprise.plancat")
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""

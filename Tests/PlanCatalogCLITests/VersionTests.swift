@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 @testable import PlanCatalogCLI
+import PlanCatalogTestSupport
 
 /// `plancat --version`: the version, and the commit the binary was built from where one is known.
 @Suite struct VersionTests {
     /// This package's directory: the one BuildCommitPlugin asked git about when it built these tests.
-    static let packageDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let packageDirectory = PackageRoot.url.path
 
     /// The commit the build should have recorded, found the way the plugin finds it but independently:
     /// PLANCAT_BUILD_COMMIT if set (`swift test` builds with the environment it runs with), else HEAD when

@@ -8,8 +8,7 @@ import PlanCatalogTestSupport
 /// and compared with `NAME.diag` beside it (empty when the catalog is clean).
 /// `PLANCAT_UPDATE_GOLDENS=1` rewrites the expectations and still fails, so every change is reviewed (Golden).
 @Suite struct CheckFixtureTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/Check")
+    static let directory = PackageRoot.url(of: "Tests/PlanCatalogTests/Fixtures/Check")
 
     /// Fixture names: single files without their extension, and catalog directories.
     static let fixtureNames: [String] = {

@@ -71,11 +71,7 @@ import PlanCatalogTestSupport
 /// Renders Docs/Diagnostics.md from `DiagnosticCode.allCases`.
 enum DiagnosticsDocumentation {
     static var fileURL: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // PlanCatalogTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // the package root
-            .appendingPathComponent("Docs/Diagnostics.md")
+        PackageRoot.url(of: "Docs/Diagnostics.md")
     }
 
     /// The check families of LANGUAGE.md section 4, by the two digits after the code's letter.

@@ -2,13 +2,13 @@ import Foundation
 import PlanCatalog
 import PlanCatalogFuzzing
 import Testing
+import PlanCatalogTestSupport
 
 /// The fuzz harnesses of `.ci/fuzz` (Docs/Robustness.md § Fuzzing), run in every test run over the inputs
 /// the fuzzer starts from — every `.plancat` and JSON file of `catalogs/` and `Tests/` — and over every
 /// finding the fuzzer ever made, kept in `Fixtures/Fuzz/HARNESS/` once fixed. Every property must hold.
 @Suite struct FuzzRegressionTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = PackageRoot.url
 
     /// What the diff harness compares each input with, as `plancat-fuzz` does by default.
     static let baseline: CatalogDocument? = {

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Docs/Robustness.md names the tests that prove each guarantee; every suite and test it names in code
 /// spans must exist, so that a renamed or deleted test cannot leave the page pointing at nothing.
 @Suite struct RobustnessDocumentationTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = PackageRoot.url
 
     /// Code spans that name a suite (`…Tests`) or a test function (camelCase with several words, and
     /// `(signal:)`-style arguments allowed), as opposed to commands, paths and messages.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanCatalog
+import PlanCatalogTestSupport
 
 /// Real catalogs to test whole-compiler properties on: every shipped catalog under `catalogs/`, every
 /// `.plancat` fixture under `Tests/PlanCatalogTests/Fixtures/`, and a built-in sample that is always there.
@@ -27,9 +28,7 @@ enum CatalogCorpus {
     }
 
     /// The package root, found from this file's path: Tests/PlanCatalogTests/Support/CatalogCorpus.swift.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let packageRoot: URL = PackageRoot.url
 
     /// The sample first, then the shipped catalogs and the fixtures, each in path order.
     static let catalogs: [Catalog] = {
