@@ -100,7 +100,7 @@ enum DiagnosticsDocumentation {
             # Diagnostics
 
             <!-- Generated from Sources/PlanCatalog/Diagnostics/DiagnosticCode.swift and
-                 Explanations/ by Tests/PlanCatalogTests/DiagnosticsDocumentationTests.swift.
+                 Explanations/ by Tests/PlanCatalogTests/Diagnostics/DiagnosticsDocumentationTests.swift.
                  Do not edit by hand: change the registry, then run
                  PLANCAT_UPDATE_GOLDENS=1 swift test --filter DiagnosticsDocumentationTests -->
 
