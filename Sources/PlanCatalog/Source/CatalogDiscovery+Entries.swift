@@ -162,20 +162,20 @@ extension CatalogDiscovery {
     /// A name's bytes for a person: UTF-8 as it is, every byte that is not part of a valid UTF-8
     /// character written `\xFF`.
     public static func displayName(ofBytes bytes: [UInt8]) -> String {
-        var shown = ""
+        var shown = String.UnicodeScalarView()
         var index = 0
-        scanning: while index < bytes.count {
-            for length in 1...4 where index + length <= bytes.count {
-                if let character = validUTF8(bytes[index..<(index + length)]) {
-                    shown += character
-                    index += length
-                    continue scanning
-                }
+        while index < bytes.count {
+            if let (scalar, length) = UTF8Decoding.scalar(in: bytes, at: index) {
+                shown.append(scalar)
+                index += length
+            } else {
+                let hex = String(bytes[index], radix: 16, uppercase: true)
+                shown.append(contentsOf: (bytes[index] < 0x10 ? "\\x0" : "\\x").unicodeScalars)
+                shown.append(contentsOf: hex.unicodeScalars)
+                index += 1
             }
-            shown += "\\x" + String(bytes[index], radix: 16, uppercase: true).leftPadded(to: 2)
-            index += 1
         }
-        return shown
+        return String(shown)
     }
 
     /// The string `bytes` spell when they are valid UTF-8, else nil. (`String(validating:as:)` would say it
@@ -187,11 +187,5 @@ extension CatalogDiscovery {
 
     private static func reason(for error: Int32) -> Failure.Reason {
         error == EACCES || error == EPERM ? .unreadable : .cannotRead(reason: String(cString: strerror(error)))
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
