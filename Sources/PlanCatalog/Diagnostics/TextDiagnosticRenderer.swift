@@ -14,8 +14,9 @@
 /// reads as the problem itself.
 ///
 /// Every source line shown goes through `SecretScanner`, so a key is printed as `sk_live_••••` with the
-/// carets under the masked text. Control characters and bidirectional overrides are shown as `�`, so a
-/// catalog cannot drive the terminal. Alignment survives tabs (the caret line copies the source's tabs
+/// carets under the masked text. What `TerminalText` calls unsafe (control characters, bidirectional
+/// overrides and other invisible characters) is shown as `�`, in source lines and file paths alike, so a
+/// catalog cannot drive the terminal or forge a line. Alignment survives tabs (the caret line copies the source's tabs
 /// into its padding) and wide or combining characters (each takes the cells a terminal gives it).
 public struct TextDiagnosticRenderer: Sendable {
     /// Whether to add ANSI colour: bold red errors, yellow warnings, a blue gutter.
@@ -38,7 +39,7 @@ public struct TextDiagnosticRenderer: Sendable {
         let gutter = String(repeating: " ", count: gutterWidth)
         let severityStyle: Style = diagnostic.severity == .error ? .error : .warning
 
-        var output = paint("\(Self.shown(location.file.path)):\(start.line):\(start.column):", .bold) + " "
+        var output = paint("\(TerminalText.neutralised(location.file.path)):\(start.line):\(start.column):", .bold) + " "
             + paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", severityStyle)
             + paint(": \(diagnostic.message)", .bold) + "\n"
         output += snippet(at: location, marker: "^", style: severityStyle, label: diagnostic.label,
@@ -49,7 +50,7 @@ public struct TextDiagnosticRenderer: Sendable {
             if let noteLocation = note.location {
                 let noteStart = noteLocation.start
                 output += paint(gutter + "--> ", .gutter)
-                    + "\(Self.shown(noteLocation.file.path)):\(noteStart.line):\(noteStart.column)\n"
+                    + "\(TerminalText.neutralised(noteLocation.file.path)):\(noteStart.line):\(noteStart.column)\n"
                 output += snippet(at: noteLocation, marker: "-", style: .gutter, label: nil,
                                   gutterWidth: gutterWidth)
             }
@@ -63,13 +64,6 @@ public struct TextDiagnosticRenderer: Sendable {
             }
         }
         return output
-    }
-
-    /// A file's path as the header and `-->` lines print it: unsafe characters (`TerminalText`) replaced
-    /// by U+FFFD, as in source lines, so that a file named with an escape sequence, a newline or a
-    /// right-to-left override can neither drive the terminal nor forge a line of output.
-    static func shown(_ path: String) -> String {
-        TerminalText.neutralised(path)
     }
 
     /// "2 errors, 1 warning", "1 error", "no problems": the tail of the CLI's last line.
@@ -217,7 +211,7 @@ private struct SourceLineDisplay {
             let source = position..<position + length
             if scalar == "\t" {
                 cells.append(Cell(text: "\t", width: 1, isTab: true, source: source))
-            } else if Self.isUnsafe(scalar) {
+            } else if TerminalText.isUnsafe(scalar) {
                 cells.append(Cell(text: "\u{FFFD}", width: 1, isTab: false, source: source))
             } else {
                 cells.append(Cell(text: String(scalar), width: Self.width(of: scalar), isTab: false, source: source))
@@ -260,11 +254,6 @@ private struct SourceLineDisplay {
     }
 
     // MARK: Characters
-
-    /// What is never sent to the terminal as it is: `TerminalText`'s one rule (a tab is kept as a tab).
-    fileprivate static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        TerminalText.isUnsafe(scalar)
-    }
 
     /// The cells a terminal gives a character: none for combining marks and invisible format characters,
     /// two for East Asian wide characters and emoji, one otherwise.
