@@ -29,7 +29,7 @@ final class SecretMaskingTerminal<Base: Terminal>: Terminal {
         let ready: String = lock.withLock {
             // The usual write (nothing held, ending in a line end) goes on as it is, with no copy: a
             // `--print catalog` of a huge catalog is one write of hundreds of megabytes.
-            if held[stream, default: ""].isEmpty, let last = text.utf8.last, !Self.isKeyCharacter(last) { return text }
+            if held[stream, default: ""].isEmpty, let last = text.utf8.last, !SecretScanner.isKeyCharacter(last) { return text }
             let pending = (held[stream] ?? "") + text
             let cut = Self.heldBackStart(in: pending)
             held[stream] = String(pending[cut...])
@@ -52,15 +52,10 @@ final class SecretMaskingTerminal<Base: Terminal>: Terminal {
         var start = text.utf8.endIndex
         while start > text.utf8.startIndex {
             let before = text.utf8.index(before: start)
-            guard isKeyCharacter(text.utf8[before]) else { break }
+            guard SecretScanner.isKeyCharacter(text.utf8[before]) else { break }
             start = before
         }
         return start
-    }
-
-    private static func isKeyCharacter(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
     }
 
     func isInteractive(_ stream: TerminalStream) -> Bool { base.isInteractive(stream) }

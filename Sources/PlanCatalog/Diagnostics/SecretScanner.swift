@@ -217,7 +217,8 @@ public enum SecretScanner {
             || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
-    private static func isKeyCharacter(_ byte: UInt8) -> Bool {
+    /// Whether `byte` can be part of a key: an ASCII letter or digit, or `_`.
+    public static func isKeyCharacter(_ byte: UInt8) -> Bool {
         isLetterOrDigit(byte) || byte == UInt8(ascii: "_")
     }
 }
