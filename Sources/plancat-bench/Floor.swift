@@ -20,16 +20,29 @@ enum Floor: CaseIterable {
     /// The program and its arguments for a size, relative to the work directory; nil when the program is
     /// not installed.
     func command(for workspace: SyntheticWorkspace) -> (program: String, arguments: [String])? {
+        guard let program = program else { return nil }
         switch self {
         case .pythonJSON:
-            // The interpreter itself, not a version manager's shim script in front of it (pyenv's costs a
-            // shell's start-up on every run).
-            guard let python = CommandOutput.text(["python3", "-c", "import sys; print(sys.executable)"]),
-                  python.hasPrefix("/") else { return nil }
-            return (python, ["-c", "import json, sys; json.load(open(sys.argv[1], 'rb'))", workspace.deployedName])
+            return (program, ["-c", "import json, sys; json.load(open(sys.argv[1], 'rb'))", workspace.deployedName])
         case .jq:
-            guard let jq = CommandOutput.text(["sh", "-c", "command -v jq"]), jq.hasPrefix("/") else { return nil }
-            return (jq, [".", workspace.deployedName])
+            return (program, [".", workspace.deployedName])
         }
+    }
+
+    /// The reader's executable, looked up once per run rather than once per size.
+    private var program: String? {
+        switch self {
+        case .pythonJSON: Self.pythonPath
+        case .jq: Self.jqPath
+        }
+    }
+
+    /// The interpreter itself, not a version manager's shim script in front of it (pyenv's costs a
+    /// shell's start-up on every run).
+    private static let pythonPath: String? = absolutePath(CommandOutput.text(["python3", "-c", "import sys; print(sys.executable)"]))
+    private static let jqPath: String? = absolutePath(CommandOutput.text(["sh", "-c", "command -v jq"]))
+
+    private static func absolutePath(_ path: String?) -> String? {
+        path.flatMap { $0.hasPrefix("/") ? $0 : nil }
     }
 }
