@@ -133,14 +133,11 @@ struct GitRevisionFiles {
     /// `root`; nil when it is outside the repository (for a relative one: when its `..` lead out).
     func path(forWorkingTreePath path: String) -> String? {
         // A relative PATH whose `..` climb out of the repository would lead out of `root` as well.
-        guard path.hasPrefix("/") else {
-            return Self.repositoryPath(of: path, prefix: prefix, repositoryRoot: repositoryRoot) == nil ? nil : path
+        guard let inRepository = Self.repositoryPath(of: path, prefix: prefix, repositoryRoot: repositoryRoot) else {
+            return nil
         }
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let repository = URL(fileURLWithPath: repositoryRoot).resolvingSymlinksInPath().path
-        if resolved == repository { return root }
-        guard resolved.hasPrefix(repository + "/") else { return nil }
-        return root + resolved.dropFirst(repository.count)
+        guard path.hasPrefix("/") else { return path }
+        return inRepository.isEmpty ? root : root + "/" + inRepository
     }
 
     /// The working tree's name of a path among the revision's files: the inverse of
@@ -359,7 +356,6 @@ struct GitRevisionFiles {
         var all: [Blob] = []
         var unnamed: [(bytes: [UInt8], lossy: String)] = []
         var directories = Set<String>()
-        let catalogSuffix = Array(CatalogDiscovery.fileExtension.utf8)
         for entry in listing.split(separator: 0) {
             guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { continue }
             let header = String(decoding: entry[entry.startIndex..<tab], as: UTF8.self).split(separator: " ")
@@ -368,7 +364,7 @@ struct GitRevisionFiles {
             let isLink = header[0] == "120000"
             guard isLink || header[0] == "100644" || header[0] == "100755" else { continue }
             guard let path = CatalogDiscovery.validUTF8(bytes) else {
-                if bytes.count > catalogSuffix.count, bytes.suffix(catalogSuffix.count).elementsEqual(catalogSuffix) || isLink {
+                if CatalogDiscovery.isCatalogFileName(bytes) || isLink {
                     unnamed.append((bytes, String(decoding: bytes, as: UTF8.self)))
                 }
                 continue

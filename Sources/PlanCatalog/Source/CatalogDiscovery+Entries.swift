@@ -95,8 +95,7 @@ extension CatalogDiscovery {
     }
 
     private static func entry(named bytes: [UInt8], in directory: String, root: String, rootShown: String) -> Entry {
-        let isCatalogName = bytes.count > fileExtension.utf8.count && bytes.suffix(fileExtension.utf8.count)
-            .elementsEqual(fileExtension.utf8)
+        let isCatalogName = isCatalogFileName(bytes)
         guard let name = validUTF8(bytes) else {
             let shown = displayName(ofBytes: bytes)
             var path = Array(directory.utf8) + [UInt8(ascii: "/")] + bytes
@@ -176,6 +175,11 @@ extension CatalogDiscovery {
             }
         }
         return String(shown)
+    }
+
+    /// Whether a name, as the bytes a directory or git lists, is a catalog file's: `NAME.plancat`.
+    public static func isCatalogFileName(_ bytes: [UInt8]) -> Bool {
+        bytes.count > fileExtension.utf8.count && bytes.suffix(fileExtension.utf8.count).elementsEqual(fileExtension.utf8)
     }
 
     /// The string `bytes` spell when they are valid UTF-8, else nil. (`String(validating:as:)` would say it
