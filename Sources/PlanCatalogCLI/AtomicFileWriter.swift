@@ -246,7 +246,35 @@ enum AtomicFileWriter {
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        return directory + ".\(name).plancat-\(getpid())-\(random).tmp"
+        return directory + ".\(name)\(temporaryMarker)\(getpid())-\(random)\(temporarySuffix)"
+    }
+
+    /// What every temporary name holds after `.NAME` and ends with, for `temporaryPath(for:)`, which makes
+    /// the names, and `temporaryFileOwner(_:)`, which reads them back.
+    private static let temporaryMarker = ".plancat-", temporarySuffix = ".tmp"
+
+    /// The process that made a temporary file named `.NAME.plancat-PID-RANDOM.tmp`, as `temporaryPath(for:)`
+    /// names them (RANDOM in base 36); nil for any other name. A build removes those of dead processes.
+    static func temporaryFileOwner(_ name: String) -> pid_t? {
+        let bytes = Array(name.utf8)
+        let suffix = Array(temporarySuffix.utf8), marker = Array(temporaryMarker.utf8)
+        guard bytes.first == UInt8(ascii: "."), bytes.count > 1 + marker.count + suffix.count + 3,
+              bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+        let stem = bytes.dropLast(suffix.count)
+        guard let dash = stem.lastIndex(of: UInt8(ascii: "-")), dash < stem.endIndex - 1,
+              stem[(dash + 1)...].allSatisfy({ isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) })
+        else { return nil }
+        let front = stem[..<dash]
+        guard let digitsStart = front.lastIndex(where: { !isDigit($0) }).map({ $0 + 1 }),
+              digitsStart < front.endIndex, front.endIndex - digitsStart <= 10,
+              digitsStart - marker.count > 1, front[(digitsStart - marker.count)..<digitsStart].elementsEqual(marker),
+              let process = pid_t(String(decoding: front[digitsStart...], as: UTF8.self)), process > 0
+        else { return nil }
+        return process
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// The text of the last system error: "Permission denied". Shared, so that every file-system message

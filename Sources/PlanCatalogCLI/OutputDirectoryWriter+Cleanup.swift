@@ -22,7 +22,7 @@ import PlanCatalog
 ///   or a FIFO stays;
 /// - a stale temporary file is a regular file named as `AtomicFileWriter` names them,
 ///   `.NAME.plancat-PID-RANDOM.tmp`, in the directory or its pricing-tables directory, whose process PID
-///   no longer exists (`temporaryFileOwner`). A live process's file stays — its own build holds the lock,
+///   no longer exists (`AtomicFileWriter.temporaryFileOwner`). A live process's file stays — its own build holds the lock,
 ///   so a live one is an import or a fmt at work, or a reused process number — and so does every file of
 ///   this process.
 extension OutputDirectoryWriter {
@@ -65,7 +65,7 @@ extension OutputDirectoryWriter {
             guard descriptor >= 0 else { continue }
             defer { close(descriptor) }
             for name in Self.names(in: descriptor) {
-                guard let owner = Self.temporaryFileOwner(name), owner != getpid(),
+                guard let owner = AtomicFileWriter.temporaryFileOwner(name), owner != getpid(),
                       kill(owner, 0) != 0, errno == ESRCH else { continue }
                 var information = stat()
                 guard fstatat(descriptor, name, &information, AT_SYMLINK_NOFOLLOW) == 0,
@@ -75,26 +75,6 @@ extension OutputDirectoryWriter {
             }
         }
         return removed
-    }
-
-    /// The process that made a temporary file named `.NAME.plancat-PID-RANDOM.tmp`, as
-    /// `AtomicFileWriter` names them (RANDOM in base 36); nil for any other name.
-    static func temporaryFileOwner(_ name: String) -> pid_t? {
-        let bytes = Array(name.utf8)
-        let suffix = Array(".tmp".utf8), marker = Array(".plancat-".utf8)
-        guard bytes.first == UInt8(ascii: "."), bytes.count > 1 + marker.count + suffix.count + 3,
-              bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
-        let stem = bytes.dropLast(suffix.count)
-        guard let dash = stem.lastIndex(of: UInt8(ascii: "-")), dash < stem.endIndex - 1,
-              stem[(dash + 1)...].allSatisfy({ isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) })
-        else { return nil }
-        let front = stem[..<dash]
-        guard let digitsStart = front.lastIndex(where: { !isDigit($0) }).map({ $0 + 1 }),
-              digitsStart < front.endIndex, front.endIndex - digitsStart <= 10,
-              digitsStart - marker.count > 1, front[(digitsStart - marker.count)..<digitsStart].elementsEqual(marker),
-              let process = pid_t(String(decoding: front[digitsStart...], as: UTF8.self)), process > 0
-        else { return nil }
-        return process
     }
 
     /// Whether `bytes` begin as plancat writes the pricing table `slug`: `{`, `"pricingTable"`, `:`,
@@ -153,9 +133,5 @@ extension OutputDirectoryWriter {
             if let name, name != ".", name != ".." { names.append(name) }
         }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }

@@ -165,15 +165,15 @@ import PlanCatalogTestSupport
     // MARK: Stale temporary files
 
     @Test func temporaryFileNamesAreReadAsAtomicFileWriterWritesThem() {
-        #expect(OutputDirectoryWriter.temporaryFileOwner(".catalog.json.plancat-4242-k3x9.tmp") == 4242)
-        #expect(OutputDirectoryWriter.temporaryFileOwner(".main.json.plancat-7-0.tmp") == 7)
-        #expect(OutputDirectoryWriter.temporaryFileOwner(".x.plancat-12-3kz91ab2c.tmp") == 12)
+        #expect(AtomicFileWriter.temporaryFileOwner(".catalog.json.plancat-4242-k3x9.tmp") == 4242)
+        #expect(AtomicFileWriter.temporaryFileOwner(".main.json.plancat-7-0.tmp") == 7)
+        #expect(AtomicFileWriter.temporaryFileOwner(".x.plancat-12-3kz91ab2c.tmp") == 12)
         for name in ["catalog.json.plancat-4242-k3x9.tmp", ".catalog.json.plancat-4242-k3x9", ".plancat-4242-k3x9.tmp",
                      ".catalog.json.plancat--k3x9.tmp", ".catalog.json.plancat-4242-.tmp",
                      ".catalog.json.plancat-4242-K3X9.tmp", ".catalog.json.plancat-0-a.tmp",
                      ".catalog.json.plancat-12345678901-a.tmp", ".catalog.json.plancat-42x-a.tmp",
                      ".catalog.json-4242-a.tmp", ".notes.tmp", "."] {
-            #expect(OutputDirectoryWriter.temporaryFileOwner(name) == nil, "\(name)")
+            #expect(AtomicFileWriter.temporaryFileOwner(name) == nil, "\(name)")
         }
     }
 
