@@ -10,13 +10,13 @@ extension CatalogDocument {
     /// keep their order, so that where an id repeats, the one an index keeps is the same as in the whole
     /// document.
     func rowSubset(planIDs: Set<String>) -> CatalogDocument {
-        let rowPlans = plans.filterInPlace { plan in
-            planIDs.contains(plan.pointee.id) || plan.pointee.trialParentPlanID.map(planIDs.contains) == true
+        let rowPlans = plans.filter { plan in
+            planIDs.contains(plan.id) || plan.trialParentPlanID.map(planIDs.contains) == true
         }
-        let credits = creditDefinitions.filterInPlace { planIDs.contains($0.pointee.planID) }
+        let credits = creditDefinitions.filter { planIDs.contains($0.planID) }
         let priceIDs = Set(rowPlans.flatMap(\.priceIDs) + credits.compactMap(\.priceID))
         return CatalogDocument(name: name, defaultCurrency: defaultCurrency, metrics: metrics, features: features,
-                               plans: rowPlans, prices: prices.filterInPlace { priceIDs.contains($0.pointee.id) },
+                               plans: rowPlans, prices: prices.filter { priceIDs.contains($0.id) },
                                creditDefinitions: credits, pricingTables: pricingTables, quotes: [])
     }
 }
