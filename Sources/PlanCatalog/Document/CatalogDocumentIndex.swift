@@ -58,42 +58,41 @@ struct CatalogDocumentIndex: Sendable {
 
     /// A plan's allowance of a usage feature, or nil when no credit grants one (LANGUAGE.md §2): the
     /// amounts of its usage credits applied to the feature, and of those applied to a component that
-    /// bills one of the feature's metrics — only components of `price`, when one is given — added up;
-    /// and whether any of them is refilled at each billing.
+    /// bills one of the feature's metrics — only components of price `priceID`, when one is given — added
+    /// up; and whether any of them is refilled at each billing.
     ///
     /// The one statement of the rule: entitlements.json's `creditAllowance` and a pricing-table row's
     /// generated bullet ("10,000 API calls included each billing period") are both this. A row shows one
     /// price, so of the credits applied to components it counts only the shown price's (a yearly price's
     /// own quota is not added to the monthly one's).
-    func usageAllowance(of plan: CatalogDocument.Plan, for feature: CatalogDocument.Feature,
-                        onlyOf price: CatalogDocument.Price? = nil) -> UsageAllowance? {
+    ///
+    /// The credits and prices are read by position, field by field: entitlements.json asks this for
+    /// every usage feature of every plan, and a copy of a record retains each of its strings.
+    func usageAllowance(of planID: String, forFeature slug: String, metering metricIDs: [String],
+                        onlyOf priceID: String? = nil) -> UsageAllowance? {
+        let credits = document.creditDefinitions
         var allowance: UsageAllowance?
-        for position in creditPositions(of: plan.id) {
-            let credit = document.creditDefinitions[position]
-            guard counts(credit, toward: feature, onlyOf: price) else { continue }
+        for position in creditPositions(of: planID) where credits[position].applicationType == .usage {
+            if credits[position].featureSlug != slug {
+                guard let creditPriceID = credits[position].priceID, priceID == nil || priceID == creditPriceID,
+                      let price = prices.positions[creditPriceID],
+                      let component = document.prices[price].components.firstIndex(where: {
+                          $0.id == credits[position].priceComponentID
+                      }),
+                      case .usage(let metricID, _) = document.prices[price].components[component].charge,
+                      metricIDs.contains(metricID) else { continue }
+            }
+            let (amount, renews) = (credits[position].defaultAmount, credits[position].renewOnBilling)
             guard let previous = allowance else {
-                allowance = UsageAllowance(total: credit.defaultAmount, renewsOnBilling: credit.renewOnBilling)
+                allowance = UsageAllowance(total: amount, renewsOnBilling: renews)
                 continue
             }
-            guard let total = previous.total.adding(credit.defaultAmount) else {
+            guard let total = previous.total.adding(amount) else {
                 preconditionFailure("the credit checks keep a plan's usage credits within 2^53 − 1 units")
             }
-            allowance = UsageAllowance(total: total, renewsOnBilling: previous.renewsOnBilling || credit.renewOnBilling)
+            allowance = UsageAllowance(total: total, renewsOnBilling: previous.renewsOnBilling || renews)
         }
         return allowance
-    }
-
-    /// Whether a credit counts toward a usage feature's allowance: a usage credit applied to the feature,
-    /// or to a usage component (of `price`, when one is given) that bills one of the feature's metrics.
-    private func counts(_ credit: CatalogDocument.CreditDefinition, toward feature: CatalogDocument.Feature,
-                        onlyOf price: CatalogDocument.Price?) -> Bool {
-        guard credit.applicationType == .usage else { return false }
-        if credit.featureSlug == feature.slug { return true }
-        guard let priceID = credit.priceID, let componentID = credit.priceComponentID,
-              price == nil || price?.id == priceID,
-              let component = prices[priceID]?.components.first(where: { $0.id == componentID }),
-              case .usage(let metricID, _) = component.charge else { return false }
-        return feature.metricIDs.contains(metricID)
     }
 }
 

@@ -42,8 +42,10 @@ struct EntitlementsDocument {
         stream.key("plans")
         stream.beginObject()
         let index = CatalogDocumentIndex(document)
-        for plan in document.plans {
-            writeEntitlements(of: plan, index: index, to: &stream)
+        // Records are named by their position and their fields read where they are: a copy of a record
+        // retains every string in it, and a catalog of 100,000 plans grants half a million features.
+        for position in document.plans.indices {
+            writeEntitlements(ofPlanAt: position, index: index, to: &stream)
             betweenRecords(&stream)
         }
         stream.endObject()
@@ -51,41 +53,45 @@ struct EntitlementsDocument {
     }
 
     /// `"PLAN_ID": { "FEATURE": { … }, … }`.
-    private func writeEntitlements(of plan: CatalogDocument.Plan, index: CatalogDocumentIndex,
+    private func writeEntitlements(ofPlanAt position: Int, index: CatalogDocumentIndex,
                                    to stream: inout JSONWriter.Stream) {
-        stream.key(plan.id)
+        stream.key(document.plans[position].id)
         stream.beginObject()
-        for granted in plan.features {
-            guard let feature = index.features[granted.slug] else { continue }
+        for granted in document.plans[position].features {
+            guard let feature = index.features.positions[granted.slug] else { continue }
             stream.key(granted.slug)
-            writeEntitlement(feature, granted.value, of: plan, index: index, to: &stream)
+            writeEntitlement(featureAt: feature, granted.value, ofPlanAt: position, index: index, to: &stream)
         }
         stream.endObject()
     }
 
-    private func writeEntitlement(_ feature: CatalogDocument.Feature, _ value: CatalogDocument.FeatureValue,
-                                  of plan: CatalogDocument.Plan, index: CatalogDocumentIndex,
+    private func writeEntitlement(featureAt feature: Int, _ value: CatalogDocument.FeatureValue,
+                                  ofPlanAt plan: Int, index: CatalogDocumentIndex,
                                   to stream: inout JSONWriter.Stream) {
+        let featureType = document.features[feature].featureType
         stream.beginObject()
-        stream.member("featureType", string: feature.featureType.rawValue)
+        stream.member("featureType", string: featureType.rawValue)
         stream.member("entitled", bool: true)
         stream.key("value")
         value.write(to: &stream)
-        if feature.featureType == .usage {
+        if featureType == .usage {
+            let metricIDs = document.features[feature].metricIDs
             var isPerSeat = false
             var hasOverage = false
-            for price in index.prices(of: plan) {
-                for component in price.components {
+            for priceID in document.plans[plan].priceIDs {
+                guard let price = index.prices.positions[priceID] else { continue }
+                for component in document.prices[price].components {
                     switch component.charge {
                     case .perUnit: isPerSeat = true
                     case .usage(let metricID, let unitCost):
-                        if feature.metricIDs.contains(metricID) && !unitCost.isZero { hasOverage = true }
+                        if metricIDs.contains(metricID) && !unitCost.isZero { hasOverage = true }
                     case .fixed: break
                     }
                 }
             }
-            let allowance = index.usageAllowance(of: plan, for: feature)
-            stream.member("metricIds", strings: feature.metricIDs)
+            let allowance = index.usageAllowance(of: document.plans[plan].id, forFeature: document.features[feature].slug,
+                                                 metering: metricIDs)
+            stream.member("metricIds", strings: metricIDs)
             stream.member("creditAllowance", number: allowance?.total)
             stream.member("creditsPerSeat", bool: isPerSeat)
             // Some of the allowance is refilled at each billing; null without credits.

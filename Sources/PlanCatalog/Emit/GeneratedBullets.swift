@@ -64,7 +64,8 @@ enum GeneratedBullets {
     /// only the shown price's count; a row without a shown price (an enterprise row) counts them all.
     private static func allowance(of feature: CatalogDocument.Feature, row: PricingRow, plan: CatalogDocument.Plan,
                                   lookup: CatalogDocumentIndex) -> ExactDecimal? {
-        lookup.usageAllowance(of: plan, for: feature, onlyOf: row.shownPrice)?.total
+        lookup.usageAllowance(of: plan.id, forFeature: feature.slug, metering: feature.metricIDs,
+                              onlyOf: row.shownPrice?.id)?.total
     }
 
     /// What one unit of a usage component is called: the component's unit, else the unit of the plan's
