@@ -33,8 +33,9 @@ struct CatalogDocumentIndex: Sendable {
         firstCredits = first
         nextCredits = next
         var trials: [String: Int] = [:]
-        for (index, plan) in document.plans.enumerated() {
-            if let parent = plan.trialParentPlanID, trials[parent] == nil { trials[parent] = index }
+        // By position, reading the one field: entitlements.json indexes every plan of the catalog.
+        for index in document.plans.indices {
+            if let parent = document.plans[index].trialParentPlanID, trials[parent] == nil { trials[parent] = index }
         }
         trialsByParent = trials
     }
@@ -49,7 +50,8 @@ struct CatalogDocumentIndex: Sendable {
 
     /// The positions in `document.creditDefinitions` of a plan's credit definitions, in document order.
     func creditPositions(of planID: String) -> some Sequence<Int> {
-        sequence(state: firstCredits[planID]) { next in
+        // The chain alone is captured: capturing `self` would copy the whole index for every plan asked.
+        sequence(state: firstCredits[planID]) { [nextCredits] next in
             guard let position = next else { return nil }
             next = nextCredits[position]
             return position
