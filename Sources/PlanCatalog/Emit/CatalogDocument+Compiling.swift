@@ -1,21 +1,16 @@
 /// The checked model → catalog.json: Lumen's field names, money in Lumen's units, defaults resolved
 /// (LANGUAGE.md §2 and §3), and the top-level arrays sorted by id so that the bytes do not depend on the
 /// order of files or declarations.
-///
-/// The model's plans, prices, components and credits are read in place, by pointer (`Array+InPlace`):
-/// each holds many strings and source locations, and copying them all cost more than compiling them.
 extension CatalogDocument {
     /// Compiles a catalog that checked without errors. The checks guarantee what this relies on: every
     /// reference resolves, every price has a currency, and every amount fits in Lumen's units.
     public init(compiling catalog: Catalog) {
         let defaultCurrency = catalog.defaultCurrency?.value
         // The plans on one thread, their prices and credits on another: the two are independent, and
-        // for a large catalog they are nearly all of the work. Each plan's `isFree` is read off its
-        // compiled prices once both are done.
-        var (plans, (prices, credits, isFree)) = Parallel.both({ Self.plans(of: catalog) }, {
+        // for a large catalog they are nearly all of the work.
+        var (plans, (prices, credits)) = Parallel.both({ Self.plans(of: catalog) }, {
             Self.pricesAndCredits(of: catalog, defaultCurrency: defaultCurrency)
         })
-        for position in plans.indices { plans[position].isFree = isFree[position] }
         plans.sort { $0.id < $1.id }
         // Sorted in place: `sorted` would copy every record first.
         var metrics = catalog.metrics.map(Self.metric)
@@ -43,35 +38,41 @@ extension CatalogDocument {
         pricingTables.sort { $0.slug < $1.slug }
     }
 
-    /// Every plan, in the catalog's order, with `isFree` still to be set.
+    /// Every plan, in the catalog's order.
     private static func plans(of catalog: Catalog) -> [Plan] {
-        let grants = GrantLookup(catalog)
-        return catalog.plans.mapInPlace { plan($0, grants: grants) }
+        // Where an id is defined twice (reported by the identity checks), the first definition wins.
+        let plansByID = Dictionary(keepingFirst: catalog.plans, by: \.id.value)
+        var featureTypes: [String: FeatureType?] = [:]
+        for feature in catalog.features where featureTypes.index(forKey: feature.slug.value) == nil {
+            featureTypes[feature.slug.value] = .some(feature.type?.value)
+        }
+        return catalog.plans.map { plan in
+            let granted = plan.grantedFeatures { plansByID[$0] }.map { grant in
+                let slug = grant.slug.value
+                return GrantedFeature(slug: slug, value: featureValue(grant.value?.value, type: featureTypes[slug] ?? nil))
+            }
+            return Plan(id: plan.id.value, planName: plan.name, planDescription: plan.description, isFree: plan.isFree,
+                        isTrialPlan: plan.isTrial, trialParentPlanID: plan.trialOf?.value,
+                        trialDays: plan.trialDays?.value, isVisibleInPricingTable: !plan.isHidden,
+                        features: granted, priceIDs: plan.prices.map(\.id.value))
+        }
     }
 
-    /// Every price — the plans' own, then the quotes' — and every credit, each sorted by id; and for
-    /// each plan in the catalog's order, whether it is free as the model's `Plan.isFree` has it: some
-    /// prices, none charging anything (a compiled component charges nothing exactly when its source one
-    /// does).
+    /// Every price — the plans' own, then the quotes' — and every credit, each sorted by id.
     private static func pricesAndCredits(of catalog: Catalog,
-                                         defaultCurrency: String?) -> ([Price], [CreditDefinition], [Bool]) {
+                                         defaultCurrency: String?) -> ([Price], [CreditDefinition]) {
         var prices: [Price] = []
         var credits: [CreditDefinition] = []
-        var isFree: [Bool] = []
-        isFree.reserveCapacity(catalog.plans.count)
-        catalog.plans.forEachInPlace { plan in
-            let firstPrice = prices.count
-            plan.pointee.prices.forEachInPlace { prices.append(Self.price($0)) }
-            isFree.append(prices.count > firstPrice
-                          && prices[firstPrice...].allSatisfy { $0.components.allSatisfy(\.chargesNothing) })
-            plan.pointee.credits.forEachInPlace { credits.append(Self.creditDefinition($0, defaultCurrency: defaultCurrency)) }
+        for plan in catalog.plans {
+            for price in plan.prices { prices.append(Self.price(price)) }
+            for credit in plan.credits { credits.append(Self.creditDefinition(credit, defaultCurrency: defaultCurrency)) }
         }
-        catalog.quotes.forEachInPlace { quote in
-            if let price = quote.pointee.price { prices.append(withUnsafePointer(to: price, Self.price)) }
+        for quote in catalog.quotes {
+            if let price = quote.price { prices.append(Self.price(price)) }
         }
         prices.sort { $0.id < $1.id }
         credits.sort { $0.id < $1.id }
-        return (prices, credits, isFree)
+        return (prices, credits)
     }
 
     private static func metric(_ metric: PlanCatalog.Metric) -> Metric {
@@ -85,18 +86,6 @@ extension CatalogDocument {
                 metricIDs: feature.metricIDs.map(\.value))
     }
 
-    private static func plan(_ plan: UnsafePointer<PlanCatalog.Plan>, grants: GrantLookup) -> Plan {
-        let granted = grants.grants(of: plan).mapInPlace { grant in
-            let slug = grant.pointee.slug.value
-            return GrantedFeature(slug: slug, value: featureValue(grant.pointee.value?.value,
-                                                                  type: grants.featureType(of: slug)))
-        }
-        return Plan(id: plan.pointee.id.value, planName: plan.pointee.name, planDescription: plan.pointee.description,
-                    isFree: false, isTrialPlan: plan.pointee.isTrial, trialParentPlanID: plan.pointee.trialOf?.value,
-                    trialDays: plan.pointee.trialDays?.value, isVisibleInPricingTable: !plan.pointee.isHidden,
-                    features: granted, priceIDs: plan.pointee.prices.mapInPlace { $0.pointee.id.value })
-    }
-
     /// A grant's `featureValue`, by the feature's type (the checks made value and type agree).
     private static func featureValue(_ value: GrantValue?, type: FeatureType?) -> FeatureValue {
         switch (type, value) {
@@ -108,82 +97,61 @@ extension CatalogDocument {
         }
     }
 
-    private static func price(_ price: UnsafePointer<PlanCatalog.Price>) -> Price {
-        let currency = checkedCurrency(price.pointee.resolvedCurrency)
-        return Price(id: price.pointee.id.value, planID: price.pointee.planID ?? "", currency: currency.code,
-                     isOverridePrice: price.pointee.isOverride,
-                     components: price.pointee.components.mapInPlace { component($0, of: price, currency: currency) })
+    private static func price(_ price: PlanCatalog.Price) -> Price {
+        let currency = checkedCurrency(price.resolvedCurrency)
+        return Price(id: price.id.value, planID: price.planID ?? "", currency: currency.code,
+                     isOverridePrice: price.isOverride,
+                     components: price.components.map { component($0, of: price, currency: currency) })
     }
 
-    private static func component(_ component: UnsafePointer<PriceComponent>, of price: UnsafePointer<PlanCatalog.Price>,
+    private static func component(_ component: PriceComponent, of price: PlanCatalog.Price,
                                   currency: Currency) -> Component {
         let charge: Component.Charge
-        var unitLabel = component.pointee.unit
-        switch component.pointee.kind {
+        var unitLabel = component.unit
+        switch component.kind {
         case .perSeat(let amount):
-            charge = .perUnit(amountCents: minorUnits(amount.value, in: currency),
-                              minSeats: component.pointee.minSeats?.value,
-                              billImmediately: component.pointee.billImmediately?.value ?? true)
-            unitLabel = unitLabel ?? "seat"
+            charge = .perUnit(amountCents: minorUnits(amount.value, in: currency), minSeats: component.minSeats?.value,
+                              billImmediately: component.billImmediately?.value ?? CatalogDefaults.billsImmediately)
+            unitLabel = unitLabel ?? CatalogDefaults.seatUnit
         case .usage(let metric):
             charge = .usage(metricID: metric.value,
-                            unitCostCents: minorUnits(component.pointee.unitPrice?.value ?? ExactDecimal(0), in: currency))
+                            unitCostCents: minorUnits(component.unitPrice?.value ?? ExactDecimal(0), in: currency))
         case .fixed(let amount):
             charge = .fixed(amountCents: minorUnits(amount.value, in: currency))
         case nil:
             preconditionFailure("the money checks give every component exactly one of fixed, per-seat, usage")
         }
-        return Component(id: component.pointee.id.value, charge: charge, label: component.pointee.label,
-                         unitLabel: unitLabel, period: period(of: component, in: price) ?? .monthly)
+        return Component(id: component.id.value, charge: charge, label: component.label, unitLabel: unitLabel,
+                         period: price.period(of: component) ?? .monthly)
     }
 
-    /// The model's `Price.period(of:)` — the component's own interval, else the price's — for a
-    /// component read in place: the model's function takes a copy of the component, whose every source
-    /// location retains the same source file, which two threads compiling at once then fight over.
-    private static func period(of component: UnsafePointer<PriceComponent>,
-                               in price: UnsafePointer<PlanCatalog.Price>) -> BillingPeriod? {
-        if let ownInterval = component.pointee.interval?.value {
-            return BillingPeriod(interval: ownInterval, count: component.pointee.intervalCount?.value ?? 1)
-        }
-        guard let interval = price.pointee.interval?.value else { return nil }
-        return BillingPeriod(interval: interval,
-                             count: component.pointee.intervalCount?.value ?? price.pointee.intervalCount?.value ?? 1)
-    }
-
-    private static func creditDefinition(_ credit: UnsafePointer<PlanCatalog.CreditDefinition>,
+    private static func creditDefinition(_ credit: PlanCatalog.CreditDefinition,
                                          defaultCurrency: String?) -> CreditDefinition {
         var priceID: String?
         var componentID: String?
         var featureSlug: String?
-        switch credit.pointee.appliesTo?.value {
+        switch credit.appliesTo?.value {
         case .component(let price, let component)?: (priceID, componentID) = (price, component)
         case .feature(let slug)?: featureSlug = slug
         case nil: break
         }
-        let isMonetary = credit.pointee.applicationType == .monetary
-        let currency = isMonetary ? checkedCurrency(credit.pointee.currency?.value ?? defaultCurrency) : nil
+        let isMonetary = credit.applicationType == .monetary
+        let currency = isMonetary ? checkedCurrency(credit.currency?.value ?? defaultCurrency) : nil
         func amount(_ value: ExactDecimal) -> ExactDecimal {
             currency.map { minorUnits(value, in: $0) } ?? value
         }
-        let defaultAmount = amount(credit.pointee.amount?.value ?? ExactDecimal(0))
-        let renews = credit.pointee.renewal != .never
-        let refillPeriod: BillingPeriod? = switch credit.pointee.renewal {
-        case .monthly: .monthly
-        case .yearly: .yearly
-        case .onBilling, .never: nil
-        }
-        // LANGUAGE.md: billing-visible by default for monetary credits and for usage credits applied to a
-        // component; a usage credit applied to a feature is not shown on invoices.
-        let defaultVisibility = isMonetary || priceID != nil
+        let defaultAmount = amount(credit.amount?.value ?? ExactDecimal(0))
+        let renews = credit.renewal != .never
         return CreditDefinition(
-            id: credit.pointee.id.value, applicationType: credit.pointee.applicationType, planID: credit.pointee.planID,
-            priceID: priceID, priceComponentID: componentID, featureSlug: featureSlug, name: credit.pointee.name,
+            id: credit.id.value, applicationType: credit.applicationType, planID: credit.planID,
+            priceID: priceID, priceComponentID: componentID, featureSlug: featureSlug, name: credit.name,
             defaultAmount: defaultAmount,
-            refillAmount: renews ? credit.pointee.refill.map { amount($0.value) } ?? defaultAmount : nil,
-            renewOnBilling: credit.pointee.renewal == .onBilling, refillPeriod: refillPeriod,
-            expiryDays: credit.pointee.expiresAfterDays?.value,
-            billingVisible: credit.pointee.billingVisible?.value ?? defaultVisibility,
-            billingDescription: credit.pointee.billingDescription, currency: currency?.code)
+            refillAmount: renews ? credit.refill.map { amount($0.value) } ?? defaultAmount : nil,
+            renewOnBilling: credit.renewal.renewsOnBilling, refillPeriod: credit.renewal.refillPeriod,
+            expiryDays: credit.expiresAfterDays?.value,
+            billingVisible: credit.billingVisible?.value
+                ?? CatalogDefaults.isBillingVisible(isMonetary: isMonetary, appliesToComponent: priceID != nil),
+            billingDescription: credit.billingDescription, currency: currency?.code)
     }
 
     private static func pricingTable(_ table: PlanCatalog.PricingTable, defaultCurrency: String?,
@@ -192,7 +160,7 @@ extension CatalogDocument {
         let rows = table.rows.enumerated().map { position, row in
             let planID = row.planID.value
             let buttonText = row.buttonText
-                ?? (row.isEnterprise ? "Contact sales" : lookup.trial(of: planID) != nil ? "Start free trial" : "Get started")
+                ?? CatalogDefaults.buttonText(isEnterprise: row.isEnterprise, hasTrial: lookup.trial(of: planID) != nil)
             return PlanConfig(planID: planID, displayOrder: position + 1, isPopular: row.popular != nil,
                               popularText: row.popular?.value, buttonText: buttonText, buttonOutline: row.isOutlined,
                               isEnterprisePlan: row.isEnterprise, enterpriseRedirectURL: row.enterpriseURL?.value,
@@ -228,51 +196,5 @@ extension CatalogDocument {
             preconditionFailure("the money checks keep every amount within 2^53 − 1 minor units")
         }
         return minor
-    }
-}
-
-/// What compiling a plan looks up: the type of each feature it grants, and for a trial without a
-/// `features` block, its parent.
-///
-/// The checks' `CatalogIndex` answers the same questions, but holds a copy of every plan and price by
-/// id; for a catalog of 100,000 plans building it again took longer than compiling the plans. This keeps
-/// positions only.
-private struct GrantLookup {
-    let plans: [PlanCatalog.Plan]
-    /// Where each plan id is first defined (a repeated id is reported by the identity checks).
-    let planPositions: [String: Int]
-    /// The type of the first feature defined with each slug, nil where it says none.
-    let featureTypes: [String: FeatureType?]
-
-    init(_ catalog: Catalog) {
-        plans = catalog.plans
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(catalog.plans.count)
-        var position = catalog.plans.count
-        // From the last back, so that the first position of a repeated id is the one left.
-        for plan in catalog.plans.mapInPlace({ $0.pointee.id.value }).reversed() {
-            position -= 1
-            positions[plan] = position
-        }
-        planPositions = positions
-        var types: [String: FeatureType?] = [:]
-        for feature in catalog.features where types.index(forKey: feature.slug.value) == nil {
-            types[feature.slug.value] = .some(feature.type?.value)
-        }
-        featureTypes = types
-    }
-
-    /// The type of the feature first defined with `slug`, when it says one.
-    func featureType(of slug: String) -> FeatureType? { featureTypes[slug] ?? nil }
-
-    /// The features a plan grants: its own `features` block, or for a trial without one, its parent's
-    /// (LANGUAGE.md), as `CatalogIndex.grants(of:)` has it for the checks.
-    func grants(of plan: UnsafePointer<PlanCatalog.Plan>) -> [FeatureGrant] {
-        if let grants = plan.pointee.grants { return grants }
-        guard let parentID = plan.pointee.trialOf?.value, let position = planPositions[parentID] else { return [] }
-        // Through the buffer, which reads the parent's fields where they are (`plans[i]` copies the plan).
-        return plans.withUnsafeBufferPointer { plans in
-            plans[position].trialOf == nil ? plans[position].grants ?? [] : []
-        }
     }
 }

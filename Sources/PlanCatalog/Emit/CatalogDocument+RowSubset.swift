@@ -10,13 +10,17 @@ extension CatalogDocument {
     /// keep their order, so that where an id repeats, the one an index keeps is the same as in the whole
     /// document.
     func rowSubset(planIDs: Set<String>) -> CatalogDocument {
-        let rowPlans = plans.filterInPlace { plan in
-            planIDs.contains(plan.pointee.id) || plan.pointee.trialParentPlanID.map(planIDs.contains) == true
-        }
-        let credits = creditDefinitions.filterInPlace { planIDs.contains($0.pointee.planID) }
+        // Records are chosen by position, reading the one field that decides, and only the chosen are
+        // copied: `filter` would copy every plan, price and credit of the catalog to test it.
+        let rowPlans = plans.indices.filter { position in
+            planIDs.contains(plans[position].id) || plans[position].trialParentPlanID.map(planIDs.contains) == true
+        }.map { plans[$0] }
+        let credits = creditDefinitions.indices.filter { planIDs.contains(creditDefinitions[$0].planID) }
+            .map { creditDefinitions[$0] }
         let priceIDs = Set(rowPlans.flatMap(\.priceIDs) + credits.compactMap(\.priceID))
+        let rowPrices = prices.indices.filter { priceIDs.contains(prices[$0].id) }.map { prices[$0] }
         return CatalogDocument(name: name, defaultCurrency: defaultCurrency, metrics: metrics, features: features,
-                               plans: rowPlans, prices: prices.filterInPlace { priceIDs.contains($0.pointee.id) },
-                               creditDefinitions: credits, pricingTables: pricingTables, quotes: [])
+                               plans: rowPlans, prices: rowPrices, creditDefinitions: credits,
+                               pricingTables: pricingTables, quotes: [])
     }
 }

@@ -60,13 +60,12 @@ enum GeneratedBullets {
         }
     }
 
-    /// The usage credits of the row's plan for a feature, added up. A row shows one price, so of the
-    /// credits applied to components only the shown price's count (a yearly price's own quota is not added
-    /// to the monthly one's); a row without a shown price (an enterprise row) counts them all.
+    /// The plan's allowance of a usage feature as the row shows it: of the credits applied to components,
+    /// only the shown price's count; a row without a shown price (an enterprise row) counts them all.
     private static func allowance(of feature: CatalogDocument.Feature, row: PricingRow, plan: CatalogDocument.Plan,
                                   lookup: CatalogDocumentIndex) -> ExactDecimal? {
-        let credits = lookup.usageCredits(of: plan, for: feature, onlyOf: row.shownPrice)
-        return EntitlementsDocument.sum(credits.map(\.defaultAmount))
+        lookup.usageAllowance(of: plan.id, forFeature: feature.slug, metering: feature.metricIDs,
+                              onlyOf: row.shownPrice?.id)?.total
     }
 
     /// What one unit of a usage component is called: the component's unit, else the unit of the plan's

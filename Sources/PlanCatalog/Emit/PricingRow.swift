@@ -57,7 +57,7 @@ struct PricingRow {
     /// The unit of a price's first per-seat component (`seat` unless it says otherwise), or nil.
     static func seatUnit(of price: CatalogDocument.Price) -> String? {
         for component in price.components {
-            if case .perUnit = component.charge { return component.unitLabel ?? "seat" }
+            if case .perUnit = component.charge { return component.unitLabel ?? CatalogDefaults.seatUnit }
         }
         return nil
     }

@@ -30,9 +30,9 @@ extension ImportComposer {
     /// `isFree` is derived: at least one price of its own, every component of every one charging nothing.
     func checkFreePlans() throws(ImportError) {
         for index in document.plans.indices {
-            let prices = pricesByPlan[index]
-            let derived = !prices.isEmpty
-                && prices.allSatisfy { document.prices[$0].components.allSatisfy(\.chargesNothing) }
+            let derived = Plan.isFree(prices: pricesByPlan[index]) { price in
+                document.prices[price].components.allSatisfy(\.chargesNothing)
+            }
             guard derived != document.plans[index].isFree else { continue }
             let plan = document.plans[index]
             throw ImportError(path: "$.plans[\(index)].isFree",

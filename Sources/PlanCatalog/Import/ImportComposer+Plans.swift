@@ -29,13 +29,11 @@ extension ImportComposer {
         }
     }
 
-    /// A plan lists what it grants, unless it grants nothing; a trial lists it only when it is not
-    /// exactly its parent's (a trial without a `features` block grants its parent's features).
+    /// A plan lists what it grants unless a plan without a `features` block would grant the same
+    /// (`Plan.grants(own:trialParent:)`): nothing, or for a trial, exactly its parent's features.
     private func writesFeaturesBlock(of plan: CatalogDocument.Plan, at index: Int) -> Bool {
-        guard let parentIndex = trialParents[index] else {
-            return !plan.features.isEmpty
-        }
-        return plan.features != document.plans[parentIndex].features
+        let parent = trialParents[index].map { document.plans[$0] }
+        return plan.features != Plan.grants(own: nil, trialParent: parent.map { ($0.features, $0.isTrialPlan) })
     }
 
     private func writeFeatures(of plan: CatalogDocument.Plan, at path: @autoclosure () -> String,
@@ -100,7 +98,7 @@ extension ImportComposer {
             statements.append(.init("fixed", amount(amountCents), field: "amount_cents"))
         case .perUnit(let amountCents, _, _):
             statements.append(.init("per-seat", amount(amountCents), field: "amount_cents"))
-            defaultUnit = "seat"
+            defaultUnit = CatalogDefaults.seatUnit
         case .usage(let metricID, let unitCostCents):
             statements.append(.init("usage", .word(metricID), field: "metric_id"))
             statements.append(.init("unit-price", amount(unitCostCents), field: "unit_cost_cents"))
@@ -113,19 +111,23 @@ extension ImportComposer {
         }
         if case .perUnit(_, let minSeats, let billImmediately) = component.charge {
             if let minSeats { statements.append(.init("min-seats", .integer(minSeats), field: "min_seats")) }
-            if !billImmediately { statements.append(.init("bill-immediately", .word("false"), field: "bill_immediately")) }
+            if billImmediately != CatalogDefaults.billsImmediately { statements.append(.init("bill-immediately", .word("false"), field: "bill_immediately")) }
         }
+        // The fewest statements from which `BillingPeriod.ofComponent` gives the component its period
+        // within this price: none, an `interval-count` alone, or an `interval` with its count unless 1.
         let own = component.period
-        if own != pricePeriod {
-            // A component naming its own interval counts from 1; one naming only a count keeps the price's.
-            if own.interval != pricePeriod?.interval {
-                statements.append(.init("interval", .word(own.interval.rawValue), field: "recurrence_rule"))
-                if own.count != 1 {
-                    statements.append(.init("interval-count", .integer(own.count), field: "recurrence_rule"))
-                }
-            } else {
-                statements.append(.init("interval-count", .integer(own.count), field: "recurrence_rule"))
-            }
+        func period(interval: BillingInterval?, count: Int?) -> BillingPeriod? {
+            BillingPeriod.ofComponent(interval: interval, count: count,
+                                      priceInterval: pricePeriod?.interval, priceCount: pricePeriod?.count)
+        }
+        if period(interval: nil, count: nil) == own { return }
+        if period(interval: nil, count: own.count) == own {
+            statements.append(.init("interval-count", .integer(own.count), field: "recurrence_rule"))
+            return
+        }
+        statements.append(.init("interval", .word(own.interval.rawValue), field: "recurrence_rule"))
+        if period(interval: own.interval, count: nil) != own {
+            statements.append(.init("interval-count", .integer(own.count), field: "recurrence_rule"))
         }
     }
 
@@ -169,7 +171,8 @@ extension ImportComposer {
                 writer.statement("applies-to", .word(slug), path: path() + ".featureSlug")
             }
             writer.statement("amount", amount(credit.defaultAmount), path: path() + ".defaultAmount")
-            let renewal = Self.renewal(of: credit)
+            // `checkRenewals` refused the fields no renewal writes.
+            let renewal = CreditRenewal(renewsOnBilling: credit.renewOnBilling, refillPeriod: credit.refillPeriod) ?? .never
             if let refill = credit.refillAmount, refill != credit.defaultAmount, renewal != .never {
                 writer.statement("refill", amount(refill), path: path() + ".refillAmount")
             }
@@ -179,8 +182,8 @@ extension ImportComposer {
             if let days = credit.expiryDays {
                 writer.statement("expires-after-days", .integer(days), path: path() + ".expiryDays")
             }
-            // LANGUAGE.md: visible by default for monetary credits and usage credits applied to a component.
-            if credit.billingVisible != (isMonetary || credit.priceID != nil) {
+            if credit.billingVisible
+                != CatalogDefaults.isBillingVisible(isMonetary: isMonetary, appliesToComponent: credit.priceID != nil) {
                 writer.statement("billing-visible", .word(String(credit.billingVisible)),
                                  path: path() + ".billingVisible")
             }
@@ -190,16 +193,6 @@ extension ImportComposer {
             if isMonetary, let currency = credit.currency, currency != document.defaultCurrency {
                 writer.statement("currency", .word(currency), path: path() + ".currency")
             }
-        }
-    }
-
-    /// The `renew` a credit's fields say (`checkRenewals` refused the combinations it cannot).
-    private static func renewal(of credit: CatalogDocument.CreditDefinition) -> CreditRenewal {
-        if credit.renewOnBilling { return .onBilling }
-        switch credit.refillPeriod {
-        case .monthly?: return .monthly
-        case .yearly?: return .yearly
-        default: return .never
         }
     }
 }

@@ -1,8 +1,5 @@
 /// Pricing tables with their rows, and quotes with their negotiated prices.
 extension ImportComposer {
-    /// The badge of a `popular` row that names none.
-    static let defaultPopularText = "Most popular"
-
     func write(_ table: CatalogDocument.PricingTable, at path: @autoclosure () -> String,
                into writer: inout SourceWriter) {
         writer.block("pricing-table", table.slug, path: path()) { writer in
@@ -27,7 +24,7 @@ extension ImportComposer {
                           at path: @autoclosure () -> String, into writer: inout SourceWriter) {
         var statements: [(keyword: String, argument: SourceWriter.Argument?, field: String)] = []
         if row.isPopular {
-            let text = row.popularText.flatMap { $0 == Self.defaultPopularText ? nil : $0 }
+            let text = row.popularText.flatMap { $0 == CatalogDefaults.popularText ? nil : $0 }
             statements.append(("popular", text.map(SourceWriter.Argument.text), "popularText"))
         }
         if row.buttonText != defaultButtonText(of: row) {
@@ -55,11 +52,11 @@ extension ImportComposer {
         }
     }
 
-    /// What `button` defaults to: "Contact sales" on an enterprise row, "Start free trial" when the plan
-    /// has a trial, else "Get started".
+    /// What `button` defaults to (`CatalogDefaults.buttonText`); a row is written as enterprise only with
+    /// its URL.
     private func defaultButtonText(of row: CatalogDocument.PlanConfig) -> String {
-        if row.isEnterprisePlan && row.enterpriseRedirectURL != nil { return "Contact sales" }
-        return rowLookup.trial(of: row.planID) != nil ? "Start free trial" : "Get started"
+        CatalogDefaults.buttonText(isEnterprise: row.isEnterprisePlan && row.enterpriseRedirectURL != nil,
+                                   hasTrial: rowLookup.trial(of: row.planID) != nil)
     }
 
     /// The bullets a row without `bullet` lines gets, as the compiler generates them.

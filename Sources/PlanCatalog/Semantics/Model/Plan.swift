@@ -35,7 +35,36 @@ public final class Plan: Sendable {
     /// A plan with no price of its own (quote prices do not count).
     public var isPlaceholder: Bool { prices.isEmpty }
     /// LANGUAGE.md §3: at least one price, and every component of every price is 0.
-    public var isFree: Bool { !prices.isEmpty && prices.allSatisfy(\.chargesNothing) }
+    public var isFree: Bool { Self.isFree(prices: prices, chargesNothing: \.chargesNothing) }
+
+    /// Whether a plan with these prices of its own is free (LANGUAGE.md §3): it has at least one, and
+    /// none charges anything. The one statement of the rule, over any kind of price: the checks and the
+    /// compiler apply it to the model's prices, and import to catalog.json's, to refuse an `isFree` the
+    /// compiler would not derive.
+    static func isFree<PriceRecord>(prices: some Collection<PriceRecord>,
+                                    chargesNothing: (PriceRecord) -> Bool) -> Bool {
+        !prices.isEmpty && prices.allSatisfy(chargesNothing)
+    }
+
+    /// The features the plan grants: its own `features` block, or for a trial without one, its parent's,
+    /// the plan `plan(withID:)` finds for `trial-of` (`Plan.grants(own:trialParent:)`).
+    func grantedFeatures(planWithID plan: (String) -> Plan?) -> [FeatureGrant] {
+        if let grants { return grants }
+        let parent = trialOf.flatMap { plan($0.value) }
+        return Self.grants(own: nil, trialParent: parent.map { ($0.grants, $0.isTrial) })
+    }
+
+    /// What a plan grants (LANGUAGE.md §2): its own `features` block (`own`, nil when it has none); else,
+    /// for a trial, what its parent's block grants — nothing when the parent is a trial itself, which the
+    /// trial checks refuse — and else nothing.
+    ///
+    /// The one statement of the rule, over any kind of grant: the checks and the compiler apply it to the
+    /// model's plans, and import to catalog.json's, to leave out a trial's block that says no more.
+    static func grants<Grant>(own: [Grant]?, trialParent: (grants: [Grant]?, isTrial: Bool)?) -> [Grant] {
+        if let own { return own }
+        guard let trialParent, !trialParent.isTrial else { return [] }
+        return trialParent.grants ?? []
+    }
 }
 
 /// One line of a plan's `features` block.

@@ -50,24 +50,13 @@ public final class Price: Sendable {
 
     /// The common period of all components, or nil when they differ or one has none (LANGUAGE.md §3).
     public var period: BillingPeriod? {
-        var common: BillingPeriod?
-        for component in components {
-            guard let period = period(of: component) else { return nil }
-            if let existing = common, existing != period { return nil }
-            common = period
-        }
-        return common
+        BillingPeriod.common(of: components.lazy.map(period(of:)))
     }
 
-    /// A component's own period, falling back to the price's. A component that names its own `interval`
-    /// has its own period: its count is its own `interval-count` or 1, never the price's (a yearly setup
-    /// fee on a quarterly price bills every year, not every three years).
+    /// A component's own period, falling back to the price's (`BillingPeriod.ofComponent`).
     public func period(of component: PriceComponent) -> BillingPeriod? {
-        if let ownInterval = component.interval?.value {
-            return BillingPeriod(interval: ownInterval, count: component.intervalCount?.value ?? 1)
-        }
-        guard let interval = interval?.value else { return nil }
-        return BillingPeriod(interval: interval, count: component.intervalCount?.value ?? intervalCount?.value ?? 1)
+        BillingPeriod.ofComponent(interval: component.interval?.value, count: component.intervalCount?.value,
+                                  priceInterval: interval?.value, priceCount: intervalCount?.value)
     }
 }
 
@@ -100,6 +89,32 @@ public struct BillingPeriod: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         count == 1 ? "every \(interval.rawValue)" : "every \(count) \(interval.rawValue)s"
+    }
+
+    /// The period of a component, from the `interval` and `interval-count` written in it and in its price
+    /// (LANGUAGE.md §3); nil when neither names an interval. A component that names its own `interval`
+    /// has its own period: its count is its own `interval-count` or 1, never the price's (a yearly setup
+    /// fee on a quarterly price bills every year, not every three years). One that names only a count
+    /// keeps the price's interval.
+    ///
+    /// The one statement of the rule: the checks and the compiler read a component's period through it,
+    /// and import writes the fewest statements that it turns back into the same period.
+    public static func ofComponent(interval: BillingInterval?, count: Int?,
+                                   priceInterval: BillingInterval?, priceCount: Int?) -> BillingPeriod? {
+        if let interval { return BillingPeriod(interval: interval, count: count ?? 1) }
+        guard let priceInterval else { return nil }
+        return BillingPeriod(interval: priceInterval, count: count ?? priceCount ?? 1)
+    }
+
+    /// A price's period: the one all its components share, or nil when they differ, one has none, or
+    /// there are none (LANGUAGE.md §3). A pricing-table row shows only a price with a period.
+    public static func common(of componentPeriods: some Sequence<BillingPeriod?>) -> BillingPeriod? {
+        var common: BillingPeriod?
+        for period in componentPeriods {
+            guard let period, common == nil || common == period else { return nil }
+            common = period
+        }
+        return common
     }
 }
 

@@ -47,11 +47,7 @@ struct CatalogIndex {
 
     /// The features a plan grants: its own `features` block, or for a trial without one, its parent's.
     func grants(of plan: Plan) -> [FeatureGrant] {
-        if let grants = plan.grants { return grants }
-        if let parentID = plan.trialOf?.value, let parent = plans[parentID], parent.trialOf == nil {
-            return parent.grants ?? []
-        }
-        return []
+        plan.grantedFeatures { plans[$0] }
     }
 
     /// The prices that bill under a plan: its own and those of quotes for it.
