@@ -1,19 +1,3 @@
-extension CatalogDiff.Kind {
-    /// The schema of the kind's records, without their Swift type: their keys, identity and the action
-    /// of each field.
-    var recordShape: ObjectShape {
-        switch self {
-        case .metric: CatalogDocument.Metric.schema.shape
-        case .feature: CatalogDocument.Feature.schema.shape
-        case .plan: CatalogDocument.Plan.schema.shape
-        case .price: CatalogDocument.Price.schema.shape
-        case .creditDefinition: CatalogDocument.CreditDefinition.schema.shape
-        case .pricingTable: CatalogDocument.PricingTable.schema.shape
-        case .quote: CatalogDocument.Quote.schema.shape
-        }
-    }
-}
-
 /// The records of one kind under one id, by their position on each side (nil where a side has none), and
 /// whether the two are equal as typed records. Matching is by id alone, so a renamed id is one record on
 /// each side (an archive and a create), never guessed to be the same object.
