@@ -25,7 +25,7 @@ extension CatalogDiff {
         let isLarge = deployed.plans.count + source.plans.count >= plansWorthASecondThread
         let matches = matchedRecords(deployed: deployed, source: source, onTwoThreads: onTwoThreads ?? isLarge)
         // Prices first: what happens to them decides some plans and quotes, and nothing decides a price.
-        let prices = changedRecords(deployed.prices, source.prices, matches[Kind.price.position], kind: .price,
+        let prices = changedRecords(deployed.prices, source.prices, matches[Kind.price.position],
                                     priceEvents: PriceEvents())
         let priceEvents = PriceEvents(prices: prices)
 
@@ -85,16 +85,15 @@ extension CatalogDiff {
     private static func changedRecords(of kind: Kind, deployed: CatalogDocument, source: CatalogDocument,
                                        _ matches: [RecordMatch], priceEvents: PriceEvents) -> [ComparedRecord] {
         switch kind {
-        case .metric: changedRecords(deployed.metrics, source.metrics, matches, kind: kind, priceEvents: priceEvents)
-        case .feature: changedRecords(deployed.features, source.features, matches, kind: kind, priceEvents: priceEvents)
-        case .plan: changedRecords(deployed.plans, source.plans, matches, kind: kind, priceEvents: priceEvents)
-        case .price: changedRecords(deployed.prices, source.prices, matches, kind: kind, priceEvents: priceEvents)
+        case .metric: changedRecords(deployed.metrics, source.metrics, matches, priceEvents: priceEvents)
+        case .feature: changedRecords(deployed.features, source.features, matches, priceEvents: priceEvents)
+        case .plan: changedRecords(deployed.plans, source.plans, matches, priceEvents: priceEvents)
+        case .price: changedRecords(deployed.prices, source.prices, matches, priceEvents: priceEvents)
         case .creditDefinition:
-            changedRecords(deployed.creditDefinitions, source.creditDefinitions, matches, kind: kind,
-                           priceEvents: priceEvents)
+            changedRecords(deployed.creditDefinitions, source.creditDefinitions, matches, priceEvents: priceEvents)
         case .pricingTable:
-            changedRecords(deployed.pricingTables, source.pricingTables, matches, kind: kind, priceEvents: priceEvents)
-        case .quote: changedRecords(deployed.quotes, source.quotes, matches, kind: kind, priceEvents: priceEvents)
+            changedRecords(deployed.pricingTables, source.pricingTables, matches, priceEvents: priceEvents)
+        case .quote: changedRecords(deployed.quotes, source.quotes, matches, priceEvents: priceEvents)
         }
     }
 
@@ -104,14 +103,15 @@ extension CatalogDiff {
     /// pairs are equal as typed records, which says that their catalog.json values are the same, so
     /// only the pairs that differ (or whose prices changed) are turned into JSON and compared field by
     /// field.
-    private static func changedRecords<Record: DiffedRecord>(
-        _ deployed: [Record], _ source: [Record], _ matches: [RecordMatch], kind: Kind, priceEvents: PriceEvents
+    private static func changedRecords<Record: CatalogRecord>(
+        _ deployed: [Record], _ source: [Record], _ matches: [RecordMatch], priceEvents: PriceEvents
     ) -> [ComparedRecord] {
+        let kind = Record.kind
         var records: [ComparedRecord] = []
         for match in matches {
             if match.areEqual, let sourceIndex = match.source {
                 let hasPriceEvents = switch kind {
-                case .plan: !priceEvents.versioning(planID: source[sourceIndex].diffID).isEmpty
+                case .plan: !priceEvents.versioning(planID: source[sourceIndex].recordID).isEmpty
                 case .quote: priceEvents.replacesOverride(priceID: source[sourceIndex].appliedPriceID)
                 default: false
                 }
@@ -119,7 +119,7 @@ extension CatalogDiff {
             }
             let deployedRecord = match.deployed.map { deployed[$0] }
             let sourceRecord = match.source.map { source[$0] }
-            let id = sourceRecord?.diffID ?? deployedRecord?.diffID ?? ""
+            let id = sourceRecord?.recordID ?? deployedRecord?.recordID ?? ""
             let pair = RecordPair(id: id, deployed: deployedRecord?.jsonValue, source: sourceRecord?.jsonValue)
             if let record = classify(pair, kind: kind, priceEvents: priceEvents) { records.append(record) }
         }
@@ -157,13 +157,11 @@ extension CatalogDiff {
         }
     }
 
-    /// The key that names a record of a kind: `slug` for features and pricing tables, `id` otherwise.
-    static func identityKey(of kind: Kind) -> String {
-        switch kind {
-        case .feature, .pricingTable: "slug"
-        default: "id"
-        }
-    }
+    /// The key that names a record of a kind (its schema's identity): `slug` for features and pricing
+    /// tables, `id` otherwise.
+    static func identityKey(of kind: Kind) -> String { identityKeys[kind.position] }
+
+    private static let identityKeys = Kind.allCases.map { $0.recordShape.identityKey ?? "id" }
 }
 
 /// The prices created, replaced or archived, found before plans and quotes are classified: a plan whose

@@ -39,10 +39,24 @@ struct ComparedRecord {
     }
 
     /// The source's value of a top-level field (nil for an archive or a missing key).
-    func sourceValue(of field: String) -> JSONValue? { source?[field] }
+    func sourceValue(of field: String) -> JSONValue? {
+        assert(Self.isField(field, of: kind), "\(field) is not a key of a \(kind.displayName)")
+        return source?[field]
+    }
 
     /// The deployed value of a top-level field.
-    func deployedValue(of field: String) -> JSONValue? { deployed?[field] }
+    func deployedValue(of field: String) -> JSONValue? {
+        assert(Self.isField(field, of: kind), "\(field) is not a key of a \(kind.displayName)")
+        return deployed?[field]
+    }
+
+    /// Whether `field` is a key of the kind's schema: a field asked for by a misspelt name would read as
+    /// absent, so debug builds trap instead.
+    private static func isField(_ field: String, of kind: CatalogDiff.Kind) -> Bool {
+        fieldKeys[kind.position].contains(field)
+    }
+
+    private static let fieldKeys = CatalogDiff.Kind.allCases.map { Set($0.recordShape.keys) }
 
     var change: CatalogDiff.Change {
         CatalogDiff.Change(kind: kind, id: id, action: action, reason: ChangeReason.text(for: self), fields: fields,

@@ -8,12 +8,19 @@
 /// hand-edited deployed file can never show a change that is only spelling.
 enum FieldComparison {
     /// The key that identifies the items of an array of objects, by the array's own key: components by
-    /// `component_id`, a plan's granted features by `slug`, a pricing table's rows by `planId`.
-    static let itemIDKeys: [String: String] = [
-        "components": "component_id",
-        "features": "slug",
-        "planConfigs": "planId",
-    ]
+    /// `component_id`, a plan's granted features by `slug`, a pricing table's rows by `planId` — each the
+    /// identity key of the items' `RecordSchema`.
+    static let itemIDKeys: [String: String] = {
+        var keys: [String: String] = [:]
+        func collect(_ shape: ObjectShape) {
+            for (key, nested) in shape.nested {
+                if let identityKey = nested.identityKey { keys[key] = identityKey }
+                collect(nested)
+            }
+        }
+        CatalogDiff.Kind.allCases.forEach { collect($0.recordShape) }
+        return keys
+    }()
 
     /// The field changes from a deployed record to its source counterpart, in the record's key order.
     static func changes(from deployed: JSONValue, to source: JSONValue) -> [CatalogDiff.FieldChange] {

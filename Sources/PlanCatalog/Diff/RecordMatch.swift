@@ -1,47 +1,3 @@
-/// A record of a catalog document as the differ matches it: by its id, and compared as a typed value
-/// first and as catalog.json's value only when it differs.
-protocol DiffedRecord: Equatable {
-    /// The id (slug for features and pricing tables) that matches it with its counterpart.
-    var diffID: String { get }
-    /// The record as catalog.json holds it, which the differ compares field by field.
-    var jsonValue: JSONValue { get }
-    /// The override price a quote applies; nil for other kinds.
-    var appliedPriceID: String? { get }
-}
-
-extension DiffedRecord {
-    var appliedPriceID: String? { nil }
-}
-
-extension CatalogDocument.Metric: DiffedRecord {
-    var diffID: String { id }
-}
-
-extension CatalogDocument.Feature: DiffedRecord {
-    var diffID: String { slug }
-}
-
-extension CatalogDocument.Plan: DiffedRecord {
-    var diffID: String { id }
-}
-
-extension CatalogDocument.Price: DiffedRecord {
-    var diffID: String { id }
-}
-
-extension CatalogDocument.CreditDefinition: DiffedRecord {
-    var diffID: String { id }
-}
-
-extension CatalogDocument.PricingTable: DiffedRecord {
-    var diffID: String { slug }
-}
-
-extension CatalogDocument.Quote: DiffedRecord {
-    var diffID: String { id }
-    var appliedPriceID: String? { priceID }
-}
-
 /// The records of one kind under one id, by their position on each side (nil where a side has none), and
 /// whether the two are equal as typed records. Matching is by id alone, so a renamed id is one record on
 /// each side (an archive and a create), never guessed to be the same object.
@@ -58,7 +14,7 @@ struct RecordMatch {
     /// is one it wrote), so the two lists are merged in one pass, each id compared once with its
     /// neighbours; lists in another order, or with a repeated id, are matched through dictionaries and
     /// the ids sorted.
-    static func matches<Record: DiffedRecord>(deployed: [Record], source: [Record]) -> [RecordMatch] {
+    static func matches<Record: CatalogRecord>(deployed: [Record], source: [Record]) -> [RecordMatch] {
         let positions = merge(deployed: deployed, source: source) ?? matchUnsorted(deployed: deployed, source: source)
         // Through buffers, so that comparing two records borrows them rather than copying each.
         return deployed.withUnsafeBufferPointer { deployed in
@@ -76,7 +32,7 @@ struct RecordMatch {
     }
 
     /// The merged positions, or nil as soon as either side turns out not to be strictly ascending.
-    private static func merge<Record: DiffedRecord>(deployed: [Record], source: [Record]) -> [(Int?, Int?)]? {
+    private static func merge<Record: CatalogRecord>(deployed: [Record], source: [Record]) -> [(Int?, Int?)]? {
         var merged: [(Int?, Int?)] = []
         merged.reserveCapacity(Swift.max(deployed.count, source.count))
         var deployedIndex = 0
@@ -88,16 +44,16 @@ struct RecordMatch {
             } else if sourceIndex == source.count {
                 order = -1
             } else {
-                order = CatalogDiff.byteOrder(deployed[deployedIndex].diffID, source[sourceIndex].diffID)
+                order = CatalogDiff.byteOrder(deployed[deployedIndex].recordID, source[sourceIndex].recordID)
             }
             if order <= 0 {
                 guard deployedIndex == 0
-                        || CatalogDiff.byteOrder(deployed[deployedIndex - 1].diffID, deployed[deployedIndex].diffID) < 0
+                        || CatalogDiff.byteOrder(deployed[deployedIndex - 1].recordID, deployed[deployedIndex].recordID) < 0
                 else { return nil }
             }
             if order >= 0 {
                 guard sourceIndex == 0
-                        || CatalogDiff.byteOrder(source[sourceIndex - 1].diffID, source[sourceIndex].diffID) < 0
+                        || CatalogDiff.byteOrder(source[sourceIndex - 1].recordID, source[sourceIndex].recordID) < 0
                 else { return nil }
             }
             switch order {
@@ -116,11 +72,11 @@ struct RecordMatch {
         return merged
     }
 
-    private static func matchUnsorted<Record: DiffedRecord>(deployed: [Record], source: [Record]) -> [(Int?, Int?)] {
+    private static func matchUnsorted<Record: CatalogRecord>(deployed: [Record], source: [Record]) -> [(Int?, Int?)] {
         func firstIndexByID(_ records: [Record]) -> [String: Int] {
             var indices: [String: Int] = [:]
-            for (index, record) in records.enumerated() where indices[record.diffID] == nil {
-                indices[record.diffID] = index
+            for (index, record) in records.enumerated() where indices[record.recordID] == nil {
+                indices[record.recordID] = index
             }
             return indices
         }

@@ -2,8 +2,8 @@
 extension CatalogDocumentReader {
     // MARK: Prices
 
-    static let priceKeys = JSONObjectReader.Keys(["id", "planId", "currency", "isOverridePrice", "pricingData"])
-    static let pricingDataKeys = JSONObjectReader.Keys(["dsl_version", "components"])
+    static let priceKeys = CatalogDocument.Price.schema.readerKeys
+    static let pricingDataKeys = CatalogDocument.Price.pricingDataSchema.readerKeys
     static let dslVersion = CatalogField.constant(CatalogDocument.Price.dslVersion)
 
     static func readPrice(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Price {
@@ -32,39 +32,22 @@ extension CatalogDocumentReader {
                                      components: components)
     }
 
-    /// Lumen's component `type`, and the keys that only that type has.
-    private enum ComponentKind: String, CaseIterable {
-        case fixed
-        case perUnit = "per_unit"
-        case usage
+    private typealias ComponentKind = CatalogDocument.Component.Kind
 
-        var ownKeys: [StaticString] {
-            switch self {
-            case .fixed: ["amount_cents"]
-            case .perUnit: ["amount_cents", "min_seats", "bill_immediately"]
-            case .usage: ["unit_cost_cents", "metric_id"]
-            }
-        }
-
-        /// The keys a component of this type may have, as `componentKeys.mask(of:)` gives them.
-        var allowedKeys: UInt64 {
-            switch self {
-            case .fixed: CatalogDocumentReader.fixedComponentKeys
-            case .perUnit: CatalogDocumentReader.perUnitComponentKeys
-            case .usage: CatalogDocumentReader.usageComponentKeys
-            }
+    /// The keys a component of each type may have, as `componentKeys.mask(of:)` gives them.
+    private static func allowedKeys(of kind: ComponentKind) -> UInt64 {
+        switch kind {
+        case .fixed: fixedComponentKeys
+        case .perUnit: perUnitComponentKeys
+        case .usage: usageComponentKeys
         }
     }
 
-    private static let sharedComponentKeys: [StaticString] = ["component_id", "type", "label", "unit_label", "recurrence_rule"]
-    private static let fixedComponentKeys = componentKeys.mask(of: sharedComponentKeys + ComponentKind.fixed.ownKeys)
-    private static let perUnitComponentKeys = componentKeys.mask(of: sharedComponentKeys + ComponentKind.perUnit.ownKeys)
-    private static let usageComponentKeys = componentKeys.mask(of: sharedComponentKeys + ComponentKind.usage.ownKeys)
+    private static let fixedComponentKeys = componentKeys.mask(of: ComponentKind.sharedKeys + ComponentKind.fixed.ownKeys)
+    private static let perUnitComponentKeys = componentKeys.mask(of: ComponentKind.sharedKeys + ComponentKind.perUnit.ownKeys)
+    private static let usageComponentKeys = componentKeys.mask(of: ComponentKind.sharedKeys + ComponentKind.usage.ownKeys)
     /// Every key of any component type, in the order the writer puts them.
-    static let componentKeys = JSONObjectReader.Keys([
-        "component_id", "type", "label", "unit_label", "amount_cents", "min_seats", "bill_immediately",
-        "unit_cost_cents", "metric_id", "recurrence_rule",
-    ])
+    static let componentKeys = CatalogDocument.Component.schema.readerKeys
     private static let componentKinds = CatalogField.oneOf(ComponentKind.allCases.map { (name: $0.rawValue, value: $0) })
 
     /// A component omits the keys that are unset or belong to another type, so here, unlike elsewhere,
@@ -73,7 +56,7 @@ extension CatalogDocumentReader {
         var object = try JSONObjectReader(node, keys: componentKeys)
         let id = try object.read("component_id", CatalogField.identifier)
         let kind = try object.read("type", componentKinds)
-        if let key = object.firstKey(notIn: kind.allowedKeys) {
+        if let key = object.firstKey(notIn: allowedKeys(of: kind)) {
             throw CatalogDocumentError(
                 path: object.path, message: "key `\(key)` does not apply to a \(JSONText.shown(kind.rawValue)) component")
         }
@@ -97,11 +80,7 @@ extension CatalogDocumentReader {
 
     // MARK: Credit definitions
 
-    static let creditDefinitionKeys = JSONObjectReader.Keys([
-        "id", "scope", "applicationType", "planId", "priceId", "priceComponentId", "featureSlug", "name",
-        "defaultAmount", "refillAmount", "renewOnBilling", "refillRrule", "expiryDays", "billingVisible",
-        "billingDescription", "currency",
-    ])
+    static let creditDefinitionKeys = CatalogDocument.CreditDefinition.schema.readerKeys
     static let creditTypes = CatalogField.oneOf(CreditType.allCases.map { (name: $0.rawValue, value: $0) })
     static let creditScope = CatalogField.constant(CatalogDocument.CreditDefinition.scope)
 
@@ -129,13 +108,8 @@ extension CatalogDocumentReader {
 
     // MARK: Pricing tables
 
-    static let pricingTableKeys = JSONObjectReader.Keys([
-        "slug", "name", "heading", "subheading", "description", "currency", "planConfigs",
-    ])
-    static let planConfigKeys = JSONObjectReader.Keys([
-        "planId", "displayOrder", "isPopular", "popularText", "buttonText", "buttonOutline", "isEnterprisePlan",
-        "enterpriseRedirectUrl", "bullets",
-    ])
+    static let pricingTableKeys = CatalogDocument.PricingTable.schema.readerKeys
+    static let planConfigKeys = CatalogDocument.PlanConfig.schema.readerKeys
 
     static func readPricingTable(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.PricingTable {
         var object = try JSONObjectReader(node, keys: pricingTableKeys)
@@ -171,7 +145,7 @@ extension CatalogDocumentReader {
 
     // MARK: Quotes
 
-    static let quoteKeys = JSONObjectReader.Keys(["id", "planId", "customer", "stableSubscriptionId", "effective", "priceId"])
+    static let quoteKeys = CatalogDocument.Quote.schema.readerKeys
     static let quoteEffectives = CatalogField.oneOf(QuoteEffective.allCases.map { (name: $0.lumenName, value: $0) })
 
     static func readQuote(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Quote {

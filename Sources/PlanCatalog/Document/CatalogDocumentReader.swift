@@ -9,16 +9,15 @@
 /// that, a document holding what looks like a secret API key anywhere is refused (`+Secrets`). The top-level
 /// arrays may come in any order (a file may be assembled by hand) and are kept in the order read.
 ///
-/// Each record is read by one function that lists its fields in OUTPUT.md's order, so the reader can be
-/// checked against the writer (`CatalogDocument+JSON.swift`) line by line.
+/// The keys each record may have are its `RecordSchema`'s (CatalogDocument+Schema.swift), which the
+/// writer writes from; each record is read by one function that asks for its fields in that order, and
+/// asking for a key the schema does not list traps at once (`JSONObjectReader`), so the reader can ask
+/// only for what the writer writes.
 ///
 /// The reader works on a `JSONTape`: records are read straight from the parsed bytes, and the JSON path
 /// of a problem is worked out from the tape when it is reported, never made for every record.
 enum CatalogDocumentReader {
-    static let rootKeys = JSONObjectReader.Keys([
-        "schemaVersion", "name", "defaultCurrency", "metrics", "features", "plans", "prices",
-        "creditDefinitions", "pricingTables", "quotes",
-    ])
+    static let rootKeys = JSONObjectReader.Keys(CatalogDocument.members.map(\.key))
 
     static func read(_ tape: JSONTapeView) throws(CatalogDocumentError) -> CatalogDocument {
         try refuseSecretKeys(in: tape)
@@ -28,14 +27,13 @@ enum CatalogDocumentReader {
         _ = try object.value("schemaVersion")
         let name = try object.readNullable("name", CatalogField.string)
         let defaultCurrency = try object.readNullable("defaultCurrency", CatalogField.currency)
-        let (metrics, metricPositions) = try records("metrics", of: &object, identifiedBy: "id", \.id, read: readMetric)
-        let (features, featurePositions) = try records("features", of: &object, identifiedBy: "slug", \.slug,
-                                                       read: readFeature)
+        let (metrics, metricPositions) = try records("metrics", of: &object, read: readMetric)
+        let (features, featurePositions) = try records("features", of: &object, read: readFeature)
         var featureTypes = FeatureTypeLookup(features)
-        let (plans, planPositions) = try records("plans", of: &object, identifiedBy: "id", \.id) {
+        let (plans, planPositions) = try records("plans", of: &object) {
             (node) throws(CatalogDocumentError) in try readPlan(node, featureTypes: &featureTypes)
         }
-        let (prices, pricePositions) = try records("prices", of: &object, identifiedBy: "id", \.id, read: readPrice)
+        let (prices, pricePositions) = try records("prices", of: &object, read: readPrice)
         let document = CatalogDocument(
             name: name,
             defaultCurrency: defaultCurrency,
@@ -43,11 +41,9 @@ enum CatalogDocumentReader {
             features: features,
             plans: plans,
             prices: prices,
-            creditDefinitions: try records("creditDefinitions", of: &object, identifiedBy: "id", \.id,
-                                           read: readCreditDefinition).records,
-            pricingTables: try records("pricingTables", of: &object, identifiedBy: "slug", \.slug,
-                                       read: readPricingTable).records,
-            quotes: try records("quotes", of: &object, identifiedBy: "id", \.id, read: readQuote).records)
+            creditDefinitions: try records("creditDefinitions", of: &object, read: readCreditDefinition).records,
+            pricingTables: try records("pricingTables", of: &object, read: readPricingTable).records,
+            quotes: try records("quotes", of: &object, read: readQuote).records)
         try checkConsistency(of: document)
         try checkReferences(in: document, lookup: References(
             metrics: RecordLookup(metrics, positions: metricPositions),
@@ -83,11 +79,11 @@ enum CatalogDocumentReader {
 
     /// A top-level array of records, each read by `read`, refusing an id (or slug) that an earlier record
     /// already has; with each record's position by id, for the references to other records.
-    private static func records<Record>(
-        _ key: StaticString, of object: inout JSONObjectReader, identifiedBy idKey: StaticString,
-        _ id: (Record) -> String,
+    private static func records<Record: CatalogRecord>(
+        _ key: StaticString, of object: inout JSONObjectReader,
         read: (JSONNode) throws(CatalogDocumentError) -> Record
     ) throws(CatalogDocumentError) -> (records: [Record], positions: [String: Int]) {
+        let idKey = Record.schema.identityKey ?? "id"
         let elements = try object.array(key)
         var records: [Record] = []
         records.reserveCapacity(elements.count)
@@ -95,7 +91,7 @@ enum CatalogDocumentReader {
         firstIndexByID.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             let record = try read(element)
-            let identifier = id(record)
+            let identifier = record.recordID
             if let first = firstIndexByID.updateValue(index, forKey: identifier) {
                 let arrayPath = object.path(of: key)
                 throw CatalogDocumentError(
@@ -109,9 +105,7 @@ enum CatalogDocumentReader {
 
     // MARK: Metrics, features, plans
 
-    static let metricKeys = JSONObjectReader.Keys([
-        "id", "name", "description", "eventName", "queryType", "aggregationType", "valueType",
-    ])
+    static let metricKeys = CatalogDocument.Metric.schema.readerKeys
     static let aggregations = CatalogField.oneOf(Aggregation.allCases.map { (name: $0.lumenName, value: $0) })
     static let valueTypes = CatalogField.oneOf(MetricValueType.allCases.map { (name: $0.lumenName, value: $0) })
     static let queryType = CatalogField.constant(CatalogDocument.Metric.queryType)
@@ -129,9 +123,7 @@ enum CatalogDocumentReader {
             valueType: try object.read("valueType", valueTypes))
     }
 
-    static let featureKeys = JSONObjectReader.Keys([
-        "slug", "displayName", "description", "featureType", "unitLabel", "metricIds",
-    ])
+    static let featureKeys = CatalogDocument.Feature.schema.readerKeys
     static let featureTypes = CatalogField.oneOf(FeatureType.allCases.map { (name: $0.rawValue, value: $0) })
 
     static func readFeature(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Feature {
@@ -145,12 +137,9 @@ enum CatalogDocumentReader {
             metricIDs: try object.strings("metricIds", CatalogField.identifier))
     }
 
-    static let planKeys = JSONObjectReader.Keys([
-        "id", "planName", "planDescription", "isFree", "isTrialPlan", "trialParentPlanId", "trialDays",
-        "isVisibleInPricingTable", "features", "priceIds",
-    ])
+    static let planKeys = CatalogDocument.Plan.schema.readerKeys
     static let trialDays = CatalogField.wholeNumber(in: TrialChecks.dayRange)
-    static let grantedFeatureKeys = JSONObjectReader.Keys(["slug", "featureValue"])
+    static let grantedFeatureKeys = CatalogDocument.GrantedFeature.schema.readerKeys
 
     static func readPlan(_ node: JSONNode,
                          featureTypes: inout FeatureTypeLookup) throws(CatalogDocumentError) -> CatalogDocument.Plan {

@@ -44,7 +44,7 @@ enum DocumentComparison {
     /// The first difference between the records of one top-level array: an input record whose rebuilt
     /// record (the last with its id) differs or is missing, else a rebuilt record with an id the input
     /// lacks.
-    private static func firstDifference<Record: IdentifiedRecord>(
+    private static func firstDifference<Record: CatalogRecord>(
         in arrayKey: String, _ inputRecords: [Record], _ rebuiltRecords: [Record]
     ) -> Difference? {
         if areSameInOrder(inputRecords, rebuiltRecords) { return nil }
@@ -68,7 +68,7 @@ enum DocumentComparison {
     /// Whether the rebuilt records are the input's, in the same order, with ids that ascend strictly (as
     /// a build sorts them, so that no two share one): then matching them by id pairs them by position,
     /// and nothing differs. Checked in one pass, while each record is in the cache.
-    private static func areSameInOrder<Record: IdentifiedRecord>(_ inputRecords: [Record],
+    private static func areSameInOrder<Record: CatalogRecord>(_ inputRecords: [Record],
                                                                  _ rebuiltRecords: [Record]) -> Bool {
         guard inputRecords.count == rebuiltRecords.count else { return false }
         let count = inputRecords.count
@@ -120,18 +120,3 @@ enum DocumentComparison {
     /// A value as one line of JSON: `"Pro"`, `2900`, `null`, `["a", "b"]`, `{"slug": "sso"}`.
     private static func shown(_ value: JSONValue) -> String { JSONWriter.compactText(of: value) }
 }
-
-/// A record of one of catalog.json's top-level arrays, as the comparison sees it: the id (or slug) it is
-/// matched by, its typed value, and its JSON for finding where two differ.
-protocol IdentifiedRecord: Equatable {
-    var recordID: String { get }
-    var jsonValue: JSONValue { get }
-}
-
-extension CatalogDocument.Metric: IdentifiedRecord { var recordID: String { id } }
-extension CatalogDocument.Feature: IdentifiedRecord { var recordID: String { slug } }
-extension CatalogDocument.Plan: IdentifiedRecord { var recordID: String { id } }
-extension CatalogDocument.Price: IdentifiedRecord { var recordID: String { id } }
-extension CatalogDocument.CreditDefinition: IdentifiedRecord { var recordID: String { id } }
-extension CatalogDocument.PricingTable: IdentifiedRecord { var recordID: String { slug } }
-extension CatalogDocument.Quote: IdentifiedRecord { var recordID: String { id } }

@@ -174,6 +174,21 @@ extension JSONWriter {
             strings(value)
         }
 
+        /// `"name": [ … ]` of objects that `schema` writes: a plan's granted features, a price's
+        /// components, a table's rows.
+        mutating func member<Item>(_ name: StaticString, items: [Item], _ schema: RecordSchema<Item>) {
+            key(name)
+            beginArray()
+            // Through the buffer, which lends each item where it is (`for … in` would copy it).
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    element()
+                    schema.write(items[index], to: &self)
+                }
+            }
+            endArray()
+        }
+
         // MARK: Layout
 
         /// `\n` and two spaces per level, for every depth a document of plancat's reaches; deeper levels
