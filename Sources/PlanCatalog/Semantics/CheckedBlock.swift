@@ -1,8 +1,9 @@
 /// A statement together with the file it stands in: a catalog directory merges many files into one
-/// namespace, so every model element must remember which file it came from.
+/// namespace, so every model element must remember which file it came from (by its id in the
+/// compilation's `FileTable`).
 struct Node {
     let statement: Statement
-    let file: SourceFile
+    let file: FileID
 
     func location(_ span: Span) -> SourceLocation { SourceLocation(file: file, span: span) }
 

@@ -5,7 +5,7 @@
 /// on every well-formed element of a catalog with errors elsewhere.
 struct Lowering {
     private var checker = SchemaChecker()
-    private var catalog = Catalog()
+    private var catalog: Catalog
     /// The first top-level statement of each rule of the top level, for the repeated-statement check.
     private var topLevelFirstOccurrence = SchemaChecker.Occurrences(of: .topLevel)
     /// Whether the top level's `currency` statement has been seen, which decides every price's currency.
@@ -13,18 +13,25 @@ struct Lowering {
     /// Plans and quotes written before the `currency` statement, lowered once it is seen (or at the end).
     private var waitingForCurrency: [Node] = []
 
-    /// Lowers whole trees, in the order given.
+    /// A lowering of the files of `files`, whose ids the statements' locations take (`add`).
+    init(files: FileTable) {
+        catalog = Catalog()
+        catalog.files = files
+    }
+
+    /// Lowers whole trees, in the order given; the catalog's file table lists their files in that order.
     static func lower(_ trees: [SyntaxTree]) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
-        var lowering = Lowering()
-        for tree in trees {
-            for statement in tree.statements { lowering.add(statement, in: tree.file) }
+        var lowering = Lowering(files: FileTable(trees.map(\.file)))
+        for (index, tree) in trees.enumerated() {
+            for statement in tree.statements { lowering.add(statement, in: FileID(index)) }
         }
         return lowering.finish()
     }
 
-    /// Lowers one top-level statement. Statements come in source order, files in path order; each is
-    /// lowered as it comes and then let go, so the whole catalog's tree never needs to exist at once.
-    mutating func add(_ statement: Statement, in file: SourceFile) {
+    /// Lowers one top-level statement of the file `file` (an id of the lowering's table). Statements come
+    /// in source order, files in path order; each is lowered as it comes and then let go, so the whole
+    /// catalog's tree never needs to exist at once.
+    mutating func add(_ statement: Statement, in file: FileID) {
         let node = Node(statement: statement, file: file)
         let isAccepted = checker.checkTopLevel(node, occurrences: &topLevelFirstOccurrence)
         let keyword = statement.keyword.text

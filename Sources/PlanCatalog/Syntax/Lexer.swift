@@ -5,6 +5,8 @@
 /// It works on bytes, not `Character`s: only strings and comments are decoded.
 public struct Lexer {
     private let file: SourceFile
+    /// The file's id in its compilation's `FileTable`, which every location of a diagnostic names.
+    private let fileID: FileID
     private let bytes: [UInt8]
     private var position = 0
     private var tokens: [Token] = []
@@ -12,16 +14,18 @@ public struct Lexer {
     /// Tokens lexed and already handed over and dropped, when the parser streams them (`token(at:)`).
     private var droppedTokenCount = 0
 
-    public init(file: SourceFile) {
+    /// A lexer of `file`, whose diagnostics name it as `id` (a file lexed on its own is `FileID.first`).
+    public init(file: SourceFile, id: FileID = .first) {
         self.file = file
+        self.fileID = id
         self.bytes = file.bytes
         // A byte order mark is ignored.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
     /// Lexes the whole file. The last token is always `.endOfFile`.
-    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(file: file)
+    public static func tokenize(_ file: SourceFile, id: FileID = .first) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file: file, id: id)
         lexer.run()
         return (lexer.tokens, lexer.diagnostics)
     }
@@ -45,8 +49,8 @@ public struct Lexer {
 
     /// A lexer that lexes only as far as the parser reads (`token(at:)`), so that a file's tokens never
     /// all exist at once: on a 50 MB catalog the token array alone would take hundreds of megabytes.
-    static func streaming(_ file: SourceFile) -> Lexer {
-        var lexer = Lexer(file: file)
+    static func streaming(_ file: SourceFile, id: FileID) -> Lexer {
+        var lexer = Lexer(file: file, id: id)
         lexer.reportLongLines()
         return lexer
     }
@@ -213,7 +217,7 @@ public struct Lexer {
             report(.malformedNumber, "malformed number `\(shownNumber(span))`", span: span, label: problem,
                    help: written.map { grouped == nil ? "write the number out in digits: `\($0)`" : "write `\($0)`" },
                    fixes: written.map { [Diagnostic.FixIt("write `\($0)`", edits: [
-                       Diagnostic.Edit(SourceLocation(file: file, span: span), replacement: $0),
+                       Diagnostic.Edit(SourceLocation(file: fileID, span: span), replacement: $0),
                    ])] } ?? [])
         }
         emit(.number, from: start)
@@ -413,7 +417,7 @@ public struct Lexer {
             guard position < bytes.count, Self.isDigit(bytes[position]) else { break }
             help = "write the amount without a currency symbol: the price's `currency` says which money it is"
             fixes = [Diagnostic.FixIt("remove `\(Character(scalar))`", edits: [
-                Diagnostic.Edit(SourceLocation(file: file, span: span), replacement: ""),
+                Diagnostic.Edit(SourceLocation(file: fileID, span: span), replacement: ""),
             ])]
         case "%":
             help = "percentages are not modelled: a discount is a monetary credit of a fixed amount; see "
@@ -463,7 +467,7 @@ public struct Lexer {
                label: "ids and keywords are ASCII",
                help: "ids and keywords are written with ASCII letters, digits, `_` and `-`"
                    + (suggestion.map { "; did you mean `\($0)`?" } ?? "; names with other letters go in strings"),
-               fixes: Diagnostic.replacement(at: SourceLocation(file: file, span: span), with: suggestion))
+               fixes: Diagnostic.replacement(at: SourceLocation(file: fileID, span: span), with: suggestion))
         emit(.word, from: start)
     }
 
@@ -489,7 +493,7 @@ public struct Lexer {
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span,
                                  label: String? = nil, help: String? = nil, fixes: [Diagnostic.FixIt] = []) {
-        diagnostics.appendWithinLimit(Diagnostic(code, message, at: SourceLocation(file: file, span: span),
+        diagnostics.appendWithinLimit(Diagnostic(code, message, at: SourceLocation(file: fileID, span: span),
                                                  label: label, help: help, fixes: fixes))
     }
 

@@ -85,9 +85,9 @@ import PlanCatalogTestSupport
         #expect(result.output == nil, "the catalog built")
         #expect(result.check.diagnostics.contains { $0.code == .secretKey }, "no E1001")
         let outputs = [
-            TextDiagnosticRenderer().render(result.check.diagnostics),
-            JSONDiagnosticRenderer().render(result.check.diagnostics),
-            GitHubDiagnosticRenderer().render(result.check.diagnostics),
+            TextDiagnosticRenderer().render(result.check.diagnostics, in: result.check.files),
+            JSONDiagnosticRenderer().render(result.check.diagnostics, in: result.check.files),
+            GitHubDiagnosticRenderer().render(result.check.diagnostics, in: result.check.files),
         ]
         for output in outputs {
             #expect(!output.contains(spelled.secret), "printed: \(output)")
