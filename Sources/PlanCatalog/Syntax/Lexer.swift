@@ -259,7 +259,16 @@ public struct Lexer {
     private mutating func lexString() {
         let start = position
         position += 1
+        // Until the first escape, control character or invalid byte, the value is the source's own bytes:
+        // only their end is kept, and the string is made from them once, so a plain string (almost every
+        // one) needs no buffer of its own. `value` takes over from the first byte that is not verbatim.
+        var verbatimEnd: Int? = position
         var value: [UInt8] = []
+        func leaveVerbatim() {
+            guard let end = verbatimEnd else { return }
+            value.append(contentsOf: bytes[start + 1..<end])
+            verbatimEnd = nil
+        }
         while true {
             guard position < bytes.count, bytes[position] != UInt8(ascii: "\n"),
                   !(bytes[position] == UInt8(ascii: "\r") && position + 1 < bytes.count
@@ -276,10 +285,12 @@ public struct Lexer {
                 break
             }
             if byte == UInt8(ascii: "\\") {
+                leaveVerbatim()
                 lexEscape(into: &value)
                 continue
             }
             if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
+                leaveVerbatim()
                 report(.unexpectedCharacter, "control character U+\(Self.hex(UInt32(byte))) in a string",
                        span: Span(start: position, end: position + 1), label: "not allowed in a string",
                        help: "remove it, or write a tab as `\\t` and a line break as `\\n`")
@@ -287,17 +298,20 @@ public struct Lexer {
                 continue
             }
             if byte < 0x80 {
-                value.append(byte)
+                if verbatimEnd == nil { value.append(byte) }
                 position += 1
             } else if let (_, length) = UTF8Decoding.scalar(in: bytes, at: position) {
-                value.append(contentsOf: bytes[position..<position + length])
+                if verbatimEnd == nil { value.append(contentsOf: bytes[position..<position + length]) }
                 position += length
             } else {
+                leaveVerbatim()
                 skipInvalidUTF8()
             }
+            if verbatimEnd != nil { verbatimEnd = position }
         }
-        tokens.append(Token(kind: .string, span: Span(start: start, end: position),
-                            stringValue: String(decoding: value, as: UTF8.self)))
+        let decoded = verbatimEnd.map { String(decoding: bytes[start + 1..<$0], as: UTF8.self) }
+            ?? String(decoding: value, as: UTF8.self)
+        tokens.append(Token(kind: .string, span: Span(start: start, end: position), stringValue: decoded))
     }
 
     /// `\"`, `\\`, `\n`, `\t` and `\u{1F600}` (one to six hex digits naming a Unicode scalar).
