@@ -16,6 +16,13 @@ struct Node {
 
     var firstArgument: Argument? { statement.arguments.first }
 
+    /// Whether the statement is written with `keyword`, accepted or not (a checked block knows only the
+    /// accepted ones). Lengths first, as `Schema.Rule.isSpelled` does.
+    func isWritten(as keyword: Schema.Keyword) -> Bool {
+        let text = statement.keyword.text, spelling = keyword.rawValue
+        return text.utf8.count == spelling.utf8.count && text == spelling
+    }
+
     var children: [Node] {
         (statement.block?.statements ?? []).map { Node(statement: $0, file: file) }
     }

@@ -35,7 +35,7 @@ struct Lowering {
         let node = Node(statement: statement, file: file)
         let accepted = checker.checkTopLevel(node, occurrences: &topLevelFirstOccurrence)
         let keyword = statement.keyword.text
-        if keyword == "currency", !hasSeenCurrency {
+        if node.isWritten(as: .currency), !hasSeenCurrency {
             // The first `currency` statement decides, accepted or not: a later one is a repeat.
             hasSeenCurrency = true
             if accepted != nil { catalog.defaultCurrency = CheckedBlock.word(of: node) }
@@ -244,11 +244,12 @@ struct Lowering {
             interval: block.choice(.interval, as: BillingInterval.self),
             intervalCount: block.integer(.intervalCount),
             declaredKinds: children.compactMap { child in
-                let keyword = child.statement.keyword.text
-                guard keyword == "fixed" || keyword == "per-seat" || keyword == "usage" else { return nil }
-                return Located(keyword, at: child.keywordLocation)
+                guard child.isWritten(as: .fixed) || child.isWritten(as: .perSeat) || child.isWritten(as: .usage) else {
+                    return nil
+                }
+                return Located(child.statement.keyword.text, at: child.keywordLocation)
             },
-            hasUnitPriceStatement: children.contains { $0.statement.keyword.text == "unit-price" },
+            hasUnitPriceStatement: children.contains { $0.isWritten(as: .unitPrice) },
             location: node.headerLocation)
     }
 
@@ -282,7 +283,7 @@ struct Lowering {
             renewal: block.choice(.renew, as: CreditRenewal.self)?.value ?? .onBilling,
             expiresAfterDays: block.integer(.expiresAfterDays), billingVisible: block.boolean(.billingVisible),
             billingDescription: block.string(.billingDescription), currency: block.word(.currency),
-            hasRefusedType: block.node(.type) == nil && children.contains { $0.statement.keyword.text == "type" },
+            hasRefusedType: block.node(.type) == nil && children.contains { $0.isWritten(as: .type) },
             location: node.headerLocation)
     }
 

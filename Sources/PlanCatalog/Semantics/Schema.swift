@@ -100,6 +100,13 @@ struct Schema {
             self.block = block
             self.occurrence = occurrence
         }
+
+        /// Whether a statement's keyword text is this rule's. The lengths are compared first: they tell
+        /// most keywords apart without a string comparison, and this runs for every statement of every
+        /// block against the rules of its block in turn.
+        func isSpelled(_ text: String) -> Bool {
+            spelling.utf8.count == text.utf8.count && spelling == text
+        }
     }
 
     /// The rules of each context in the order the spec lists them (for suggestions and for reporting

@@ -4,11 +4,18 @@
 /// required statements.
 struct SchemaChecker {
     private(set) var diagnostics: [Diagnostic] = []
+    /// The occurrences of the last block checked, kept so that the next block reuses their storage: a
+    /// block's check never nests in another's (lowering checks a nested block after its owner's check
+    /// has returned), and a catalog has a block for every plan, price, component and credit.
+    private var spareOccurrences: Occurrences?
 
     /// Checks `nodes` as the contents of a block of `context` owned by `owner` (nil at the top level).
     mutating func check(_ nodes: [Node], in context: Schema.Context, owner: Node?) -> CheckedBlock {
         var block = CheckedBlock()
-        var occurrences = Occurrences(of: context)
+        var occurrences = spareOccurrences ?? Occurrences(of: context)
+        spareOccurrences = nil
+        occurrences.reset(to: context)
+        defer { spareOccurrences = occurrences }
         for node in nodes {
             if let keyword = checkStatement(node, occurrences: &occurrences) { block.accept(node, as: keyword) }
         }
@@ -36,14 +43,22 @@ struct SchemaChecker {
 
     /// The statements seen so far in one block: the first of each rule, by the rule's position.
     struct Occurrences {
-        let context: Schema.Context
-        let rules: [Schema.Rule]
+        private(set) var context: Schema.Context
+        private(set) var rules: [Schema.Rule]
         var first: [Node?]
 
         init(of context: Schema.Context) {
             self.context = context
             rules = Schema.rules(in: context)
             first = Array(repeating: nil, count: rules.count)
+        }
+
+        /// Forgets what was seen and takes on `context`, keeping the storage.
+        mutating func reset(to context: Schema.Context) {
+            self.context = context
+            rules = Schema.rules(in: context)
+            first.removeAll(keepingCapacity: true)
+            first.append(contentsOf: repeatElement(nil, count: rules.count))
         }
     }
 
@@ -52,13 +67,16 @@ struct SchemaChecker {
     private mutating func checkStatement(_ node: Node, occurrences: inout Occurrences) -> Schema.Keyword? {
         let context = occurrences.context
         var keyword = node.statement.keyword.text
-        if !keyword.utf8.allSatisfy({ $0 < 0x80 }) {
+        var ruleIndex = occurrences.rules.firstIndex { $0.isSpelled(keyword) }
+        // Every rule is spelled in ASCII, so only a keyword that matches none can be a non-ASCII one.
+        if ruleIndex == nil, !keyword.utf8.allSatisfy({ $0 < 0x80 }) {
             // Reported by the lexer (E0117), with its ASCII spelling: taken as that keyword, so that
             // `nàme` is one problem, not also an unknown statement and a missing `name`.
             keyword = NonASCIIWord.asciiSpelling(of: keyword) ?? keyword
-            guard occurrences.rules.contains(where: { $0.spelling == keyword }) else { return nil }
+            guard let asciiRuleIndex = occurrences.rules.firstIndex(where: { $0.isSpelled(keyword) }) else { return nil }
+            ruleIndex = asciiRuleIndex
         }
-        guard let ruleIndex = occurrences.rules.firstIndex(where: { $0.spelling == keyword }) else {
+        guard let ruleIndex else {
             reportUnknownStatement(node, in: context)
             return nil
         }
