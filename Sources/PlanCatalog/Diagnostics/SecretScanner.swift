@@ -44,9 +44,15 @@ public enum SecretScanner {
     /// One E1001 error for each key in the file, at the key's span, with the key masked in the message;
     /// and one at a string's span for each key that only its escapes spell (`"sk\u{5f}live_…"`). The
     /// diagnostics name the file as `id`, its id in the compilation's `FileTable`.
+    ///
+    /// Only the lines the line table marks as holding a marker are scanned (`LineTable`): a key is one
+    /// line's run of key characters, and it holds a marker.
     public static func diagnostics(in file: SourceFile, id: FileID = .first) -> [Diagnostic] {
-        let raw = keyRanges(in: file.bytes).map { range in
-            diagnostic(key: keyText(file.bytes[range]), in: id, span: Span(start: range.lowerBound, end: range.upperBound))
+        let lines = file.lineTable
+        let raw = lines.linesThatMayHoldAKey.flatMap { line in
+            keyRanges(in: file.bytes[lines.contentRange(ofLine: line, in: file.bytes)]).map { range in
+                diagnostic(key: keyText(file.bytes[range]), in: id, span: Span(start: range.lowerBound, end: range.upperBound))
+            }
         }
         return raw + escapedKeyDiagnostics(in: file, id: id)
     }

@@ -113,4 +113,21 @@ import PlanCatalogTestSupport
             #expect(!error.message.contains(spelled.secret) && !error.description.contains(spelled.secret))
         }
     }
+
+    /// The scan reads only the lines the line table marks as holding a marker; it finds what a scan of
+    /// the whole file finds, on LF and CRLF lines, at a line's start and end, and next to a line end.
+    @Test func scanningTheMarkedLinesFindsEveryKeyOfTheFile() {
+        var random = SplitMix64(name: "lines with keys")
+        let pieces = ["sk_live_a1", "rk_test_Z", "whsec_9", "lumen_sk_x_y", "task_test_x", "sk_", "x", "é", " ",
+                      "\n", "\r\n", "\"", "ec_", "_", "a"]
+        for _ in 0..<300 {
+            let count = Int(random.next() % 24)
+            let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let file = SourceFile(path: "k.plancat", text: text)
+            let expected = SecretScanner.keyRanges(in: file.bytes).map { Span(start: $0.lowerBound, end: $0.upperBound) }
+            // No piece holds a backslash, so every key is spelled by the bytes themselves.
+            let found = SecretScanner.diagnostics(in: file).map(\.location.span)
+            #expect(found == expected, "\(text.debugDescription)")
+        }
+    }
 }
