@@ -151,10 +151,8 @@ public struct Lexer {
     /// fraction); otherwise it is a word, even when it starts with a digit (`24x7-support`).
     private mutating func lexNumberOrWord(from start: Int, isNegative: Bool) {
         let runStart = position
-        scanWordRun()
-        let integerPart = bytes[runStart..<position]
-        let looksNumeric = integerPart.allSatisfy { Self.isDigit($0) || $0 == UInt8(ascii: "_") }
-            && integerPart.contains(where: Self.isDigit)
+        let looksNumeric = scanWordRun()
+        let integerEnd = position
         if !isNegative, startsNonASCIIWordCharacter(at: position) {
             lexNonASCIIWord(from: start)
             return
@@ -170,7 +168,7 @@ public struct Lexer {
             return
         }
         defer { reportTooManyDigits(from: start) }
-        var isWellFormed = Self.hasWellPlacedUnderscores(integerPart)
+        var isWellFormed = Self.hasWellPlacedUnderscores(bytes[runStart..<integerEnd])
         var problem = "`_` may stand only between digits"
         // `1,000`: digits grouped with commas, taken as one malformed number rather than three tokens.
         var commaGroupedDigits: String?
@@ -226,6 +224,8 @@ public struct Lexer {
     /// E0115 for a number token with more than `InputLimits.maximumNumberDigits` digits. The message
     /// shows only the number's start, so that a megabyte of digits cannot flood a CI log.
     private mutating func reportTooManyDigits(from start: Int) {
+        // A number no longer than the limit cannot have too many digits: most numbers are counted no further.
+        guard position - start > InputLimits.maximumNumberDigits else { return }
         let digitCount = bytes[start..<position].count(where: Self.isDigit)
         guard digitCount > InputLimits.maximumNumberDigits else { return }
         let span = Span(start: start, end: position)
@@ -240,8 +240,23 @@ public struct Lexer {
             : file.text(of: Span(start: span.start, end: span.start + 20)) + "…"
     }
 
-    private mutating func scanWordRun() {
-        while position < bytes.count, Self.isWordCharacter(bytes[position]) { position += 1 }
+    /// Moves past a run of word characters, and tells whether the run could be a number's integer part:
+    /// digits and `_` alone, with a digit. One pass, since every word and number of a catalog is scanned.
+    @discardableResult
+    private mutating func scanWordRun() -> Bool {
+        var hasDigit = false
+        var hasOtherThanDigitsAndUnderscores = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if Self.isDigit(byte) {
+                hasDigit = true
+            } else if byte != UInt8(ascii: "_") {
+                guard Self.isWordCharacter(byte) else { break }
+                hasOtherThanDigitsAndUnderscores = true
+            }
+            position += 1
+        }
+        return hasDigit && !hasOtherThanDigitsAndUnderscores
     }
 
     /// Underscores only between digits: `10_000`, not `10_`, `1__0` or `_1`.
