@@ -79,7 +79,11 @@ public struct Parser {
 
     private mutating func advance() {
         guard current.kind != .endOfFile else { return }
-        move(to: index + 1)
+        // The token before the next is the current one: no need to ask the lexer for it again.
+        previousKind = current.kind
+        index += 1
+        current = lexer.token(at: index)
+        lexer.dropTokens(before: index - 1)
     }
 
     /// Makes `newIndex` (at or after the current index) the current token.
