@@ -47,4 +47,12 @@ import Testing
         #expect(two.files.path(of: second.location) == "two.plancat")
         #expect(two.files.start(of: second.location).line == 2)
     }
+
+    /// A location is plain integers and small: every token, statement and model value holds one, so its
+    /// size is the model's size (issue 15).
+    @Test func aLocationIsTwelveBytesOfIntegers() {
+        #expect(MemoryLayout<PlanCatalog.SourceLocation>.size == 12)
+        #expect(MemoryLayout<Span>.size == 8)
+        #expect(_isPOD(PlanCatalog.SourceLocation.self))
+    }
 }
