@@ -5,23 +5,26 @@
 /// validate — and each adds to one collector, so every problem of the catalog is reported in one run.
 public enum CatalogCompiler {
     public static func check(_ files: [SourceFile]) -> CheckResult {
+        // Read in path order, whatever order the files came in, so that the earlier and the later of two
+        // statements in different files — which one a duplicate is reported at — do not depend on the
+        // caller: the order in which files are read never changes the result (Docs/Language.md). The
+        // file table takes that order too, so a file's id is its place in it.
+        let table = FileTable(files.sorted(by: precedes))
         var collector = DiagnosticCollector()
-        var lowering = Lowering()
-        // Lowered in path order, whatever order the files came in, so that the earlier and the later of
-        // two statements in different files — which one a duplicate is reported at — do not depend on
-        // the caller: the order in which files are read never changes the result (Docs/Language.md).
-        for file in files.sorted(by: precedes) {
+        var lowering = Lowering(files: table)
+        for id in table.ids {
+            let file = table[id]
             // Each top-level statement is lowered as soon as it is parsed and then let go: the tree of a
             // whole catalog never exists, which keeps a check's memory near the size of its model.
-            let (_, diagnostics) = Parser.parse(file) { lowering.add($0, in: file) }
+            let (_, diagnostics) = Parser.parse(file, id: id) { lowering.add($0, in: id) }
             collector.report(contentsOf: diagnostics)
             // A file too large to check is reported by the parser alone (E0113).
-            if !file.exceedsSizeLimit { collector.report(contentsOf: SecretScanner.diagnostics(in: file)) }
+            if !file.exceedsSizeLimit { collector.report(contentsOf: SecretScanner.diagnostics(in: file, id: id)) }
         }
         let (catalog, loweringDiagnostics) = lowering.finish()
         collector.report(contentsOf: loweringDiagnostics)
         collector.report(contentsOf: CatalogChecks.run(catalog))
-        let report = collector.report
+        let report = collector.report(in: table)
         return CheckResult(catalog: catalog, diagnostics: report.diagnostics,
                            errorCount: report.errorCount, warningCount: report.warningCount,
                            leftOutCount: report.leftOutCount)
@@ -39,6 +42,9 @@ public enum CatalogCompiler {
 public struct CheckResult: Sendable {
     /// The typed model, as complete as the source allows; emit only when there are no errors.
     public let catalog: Catalog
+    /// The catalog's files, in path order: the table that the locations of the model and of the
+    /// diagnostics index (`catalog.files`).
+    public var files: FileTable { catalog.files }
     /// Sorted by file, position and code; at most `InputLimits.maximumDiagnostics`, then one E0116 or
     /// W0116 saying how many more were found.
     public let diagnostics: [Diagnostic]

@@ -89,7 +89,9 @@ enum CheckCommand: Command {
                                                  joinsCatalog: true, terminal: terminal)
         let unwritableCount = isFixing ? applyFixes(to: &outcome.catalogs, terminal: terminal) : 0
 
-        var diagnostics: [Diagnostic] = []
+        // The diagnostics of each catalog with its file table, for the JSON and GitHub formats, which
+        // print them as one list sorted across catalogs.
+        var compilations: [(diagnostics: [Diagnostic], files: FileTable)] = []
         // Every problem found, including those past the limit of what one check shows (InputLimits).
         var errorCount = 0
         var warningCount = 0
@@ -97,12 +99,14 @@ enum CheckCommand: Command {
         let textRenderer = TextDiagnosticRenderer(usesColor: options.usesColor(on: terminal))
         for (position, catalog) in outcome.catalogs.enumerated() {
             let result = CatalogCompiler.check(catalog.files)
-            diagnostics += result.diagnostics
+            if options.format != .text, !result.diagnostics.isEmpty {
+                compilations.append((result.diagnostics, result.files))
+            }
             errorCount += result.errorCount
             warningCount += result.warningCount
             leftOutCount += result.leftOutCount
             if options.format == .text, !result.diagnostics.isEmpty {
-                terminal.write(textRenderer.render(result.diagnostics), to: .standardError)
+                terminal.write(textRenderer.render(result.diagnostics, in: result.files), to: .standardError)
             }
             // Earlier catalogs' results are freed as the loop goes on, so memory stays that of one catalog;
             // the last one is freed on a thread that the exit does not wait for.
@@ -117,9 +121,9 @@ enum CheckCommand: Command {
             if leftOutCount > 0 { line = String(line.dropLast()) + " (\(leftOutCount) not shown)\n" }
             terminal.write(line, to: .standardError)
         case .json:
-            terminal.write(JSONDiagnosticRenderer().render(diagnostics), to: .standardOutput)
+            terminal.write(JSONDiagnosticRenderer().render(compilations), to: .standardOutput)
         case .github:
-            terminal.write(GitHubDiagnosticRenderer().render(diagnostics), to: .standardOutput)
+            terminal.write(GitHubDiagnosticRenderer().render(compilations), to: .standardOutput)
         }
 
         if !outcome.failures.isEmpty { return ExitStatus.missingInput }
@@ -161,7 +165,8 @@ enum CheckCommand: Command {
         var unwritableCount = 0
         var overlappingCount = 0
         for position in catalogs.indices {
-            let plan = FixPlan(CatalogCompiler.check(catalogs[position].files).diagnostics)
+            let check = CatalogCompiler.check(catalogs[position].files)
+            let plan = FixPlan(check.diagnostics, in: check.files)
             overlappingCount += plan.overlappingCount
             for change in plan.changes {
                 let path = change.file.path

@@ -35,15 +35,16 @@ struct FixPlan {
         }
     }
 
-    init(_ diagnostics: [Diagnostic]) {
+    /// The plan for `diagnostics`, found by one check whose files are `files`.
+    init(_ diagnostics: [Diagnostic], in files: FileTable) {
         var editsByFile: [String: (file: SourceFile, edits: [Edit], fixCount: Int)] = [:]
         var order: [String] = []
-        for diagnostic in diagnostics.sorted(by: Diagnostic.reportOrder) {
+        for diagnostic in diagnostics.sorted(by: Diagnostic.reportOrder(in: files)) {
             guard diagnostic.fixes.count == 1, let fix = diagnostic.fixes.first, !fix.edits.isEmpty else { continue }
             var proposed: [(path: String, file: SourceFile, edit: Edit)] = []
             var isValid = true
             for edit in fix.edits {
-                let file = edit.location.file, span = edit.location.span
+                let file = files[edit.location.file], span = edit.location.span
                 guard span.start >= 0, span.start <= span.end, span.end <= file.bytes.count else {
                     isValid = false
                     break

@@ -83,7 +83,8 @@ enum FmtCommand: Command {
                                                  terminal: terminal)
 
         var tally = Tally()
-        var syntaxErrors: [Diagnostic] = []
+        // Each file is formatted on its own, so its problems index a table of that file alone.
+        var syntaxErrors: [(diagnostics: [Diagnostic], files: FileTable)] = []
         let textRenderer = TextDiagnosticRenderer(usesColor: options.usesColor(on: terminal))
         let differ = UnifiedDiff(usesColor: diffUsesColor(options, terminal: terminal))
         let files = outcome.catalogs.flatMap { catalog in
@@ -98,9 +99,9 @@ enum FmtCommand: Command {
             guard let formatted = result.formatted, refusals.isEmpty else {
                 let problems = result.formatted == nil ? result.syntaxErrors : refusals
                 tally.refused += 1
-                syntaxErrors += problems
+                syntaxErrors.append((problems, result.files))
                 if options.format == .text {
-                    terminal.write(textRenderer.render(problems), to: .standardError)
+                    terminal.write(textRenderer.render(problems, in: result.files), to: .standardError)
                 }
                 continue
             }

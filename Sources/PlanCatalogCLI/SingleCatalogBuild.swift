@@ -89,7 +89,7 @@ struct SingleCatalogBuild {
         let errorCount = result.check.errorCount
         let warningCount = revision == nil ? result.check.warningCount : 0
         let fails = options.fails(errorCount: errorCount, warningCount: warningCount)
-        report(diagnostics, of: named + catalog.path, errorCount: errorCount, warningCount: warningCount,
+        report(diagnostics, in: result.check.files, of: named + catalog.path, errorCount: errorCount, warningCount: warningCount,
                failureNote: fails ? failureNote : nil, terminal: terminal)
         guard !fails, let output = result.output else { return .stopped(status: ExitStatus.failure) }
         // The statement trees and the model are done with; the output keeps the document.
@@ -97,14 +97,14 @@ struct SingleCatalogBuild {
         return .built(catalogPath: catalog.path, output: output)
     }
 
-    /// Prints the diagnostics on standard error in the chosen format; text ends with a summary line.
-    /// Standard output is left to the command's product.
-    private func report(_ diagnostics: [Diagnostic], of catalogName: String, errorCount: Int, warningCount: Int,
+    /// Prints the diagnostics, whose locations index `files`, on standard error in the chosen format; text
+    /// ends with a summary line. Standard output is left to the command's product.
+    private func report(_ diagnostics: [Diagnostic], in files: FileTable, of catalogName: String, errorCount: Int, warningCount: Int,
                         failureNote: String?, terminal: some Terminal) {
         switch options.format {
         case .text:
             let renderer = TextDiagnosticRenderer(usesColor: options.usesColor(on: terminal))
-            var text = diagnostics.isEmpty ? "" : renderer.render(diagnostics)
+            var text = diagnostics.isEmpty ? "" : renderer.render(diagnostics, in: files)
             text += "checked \(catalogName): " + renderer.summary(errorCount: errorCount, warningCount: warningCount)
             if options.treatsWarningsAsErrors, warningCount > 0 {
                 text += warningCount == 1 ? " (treated as an error)" : " (treated as errors)"
@@ -112,9 +112,9 @@ struct SingleCatalogBuild {
             text += failureNote ?? ""
             terminal.write(text + "\n", to: .standardError)
         case .json:
-            terminal.write(JSONDiagnosticRenderer().render(diagnostics), to: .standardError)
+            terminal.write(JSONDiagnosticRenderer().render(diagnostics, in: files), to: .standardError)
         case .github:
-            terminal.write(GitHubDiagnosticRenderer().render(diagnostics), to: .standardError)
+            terminal.write(GitHubDiagnosticRenderer().render(diagnostics, in: files), to: .standardError)
         }
     }
 }

@@ -5,20 +5,21 @@ extension FuzzHarness {
     static func check(_ bytes: [UInt8], _ problems: inout FuzzProblems) {
         let file = SourceFile(path: "fuzz.plancat", bytes: bytes)
         let result = CatalogCompiler.build([file])
+        let files = result.check.files
         for diagnostic in result.check.diagnostics {
-            requireInside(diagnostic.location, bytes.count, "the location of \(diagnostic.code.rawValue)", &problems)
+            requireInside(diagnostic.location, files, "the location of \(diagnostic.code.rawValue)", &problems)
             for note in diagnostic.notes {
-                if let location = note.location { requireInside(location, bytes.count, "a note's location", &problems) }
+                if let location = note.location { requireInside(location, files, "a note's location", &problems) }
             }
         }
         problems.require(result.check.diagnostics.count <= InputLimits.maximumDiagnostics + 1,
                          "\(result.check.diagnostics.count) diagnostics, over the limit")
         let rendered = [
-            TextDiagnosticRenderer(usesColor: true).render(result.check.diagnostics),
-            TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics),
-            GitHubDiagnosticRenderer().render(result.check.diagnostics),
+            TextDiagnosticRenderer(usesColor: true).render(result.check.diagnostics, in: files),
+            TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics, in: files),
+            GitHubDiagnosticRenderer().render(result.check.diagnostics, in: files),
         ]
-        _ = JSONDiagnosticRenderer().render(result.check.diagnostics)
+        _ = JSONDiagnosticRenderer().render(result.check.diagnostics, in: files)
         // No secret key is printed, however the input spells it (the JSON renderer's fix-it replacements
         // are edits to apply, not text to show; every text it shows is a diagnostic's, checked here).
         for text in rendered + result.check.diagnostics.flatMap(Self.texts) {
@@ -80,9 +81,14 @@ extension FuzzHarness {
             + diagnostic.notes.map(\.message) + diagnostic.fixes.map(\.message)
     }
 
-    private static func requireInside(_ location: SourceLocation, _ count: Int, _ what: String,
+    /// A location names a file of its compilation's table, and a span inside that file's bytes.
+    private static func requireInside(_ location: SourceLocation, _ files: FileTable, _ what: String,
                                       _ problems: inout FuzzProblems) {
-        let span = location.span
+        guard location.file.index >= 0, Int(location.file.index) < files.count else {
+            problems.require(false, "\(what) names file \(location.file.index) of a table of \(files.count)")
+            return
+        }
+        let span = location.span, count = files[location.file].bytes.count
         problems.require(span.start >= 0 && span.start <= span.end && span.end <= count,
                          "\(what) \(span.start)..<\(span.end) is outside the file of \(count) bytes")
     }

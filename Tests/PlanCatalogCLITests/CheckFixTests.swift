@@ -156,7 +156,7 @@ import Testing
     // MARK: Which fix-its are applied
 
     private static func location(_ file: SourceFile, _ range: Range<Int>) -> PlanCatalog.SourceLocation {
-        PlanCatalog.SourceLocation(file: file, span: Span(start: range.lowerBound, end: range.upperBound))
+        PlanCatalog.SourceLocation(file: .first, span: Span(start: range.lowerBound, end: range.upperBound))
     }
 
     private static func diagnostic(_ file: SourceFile, _ fixes: [(Range<Int>, String)]...) -> Diagnostic {
@@ -172,7 +172,7 @@ import Testing
             Self.diagnostic(file, [(0..<3, "X")]),
             Self.diagnostic(file, [(2..<4, "Y")]),  // overlaps the first
             Self.diagnostic(file, [(6..<8, "Z")]),
-        ])
+        ], in: FileTable(file))
         #expect(plan.overlappingCount == 1)
         #expect(plan.changes.count == 1)
         #expect(plan.changes.first.map { String(decoding: $0.bytes, as: UTF8.self) } == "XdefZ")
@@ -181,14 +181,14 @@ import Testing
 
     @Test func aDiagnosticWithSeveralFixesIsLeftToAPerson() {
         let file = SourceFile(path: "a.plancat", text: "abcdefgh")
-        let plan = FixPlan([Self.diagnostic(file, [(0..<1, "X")], [(0..<1, "Y")])])
+        let plan = FixPlan([Self.diagnostic(file, [(0..<1, "X")], [(0..<1, "Y")])], in: FileTable(file))
         #expect(plan.changes.isEmpty)
         #expect(plan.overlappingCount == 0)
     }
 
     @Test func theSameEditAskedTwiceIsOneEditAndTwoRepairs() {
         let file = SourceFile(path: "a.plancat", text: "abcdefgh")
-        let plan = FixPlan([Self.diagnostic(file, [(1..<2, "B")]), Self.diagnostic(file, [(1..<2, "B")])])
+        let plan = FixPlan([Self.diagnostic(file, [(1..<2, "B")]), Self.diagnostic(file, [(1..<2, "B")])], in: FileTable(file))
         #expect(plan.overlappingCount == 0)
         #expect(plan.changes.first.map { String(decoding: $0.bytes, as: UTF8.self) } == "aBcdefgh")
         #expect(plan.changes.first?.fixCount == 2)
@@ -196,7 +196,7 @@ import Testing
 
     @Test func twoInsertionsAtOneOffsetConflict() {
         let file = SourceFile(path: "a.plancat", text: "ab")
-        let plan = FixPlan([Self.diagnostic(file, [(1..<1, "X")]), Self.diagnostic(file, [(1..<1, "Y")])])
+        let plan = FixPlan([Self.diagnostic(file, [(1..<1, "X")]), Self.diagnostic(file, [(1..<1, "Y")])], in: FileTable(file))
         #expect(plan.overlappingCount == 1)
         #expect(plan.changes.first.map { String(decoding: $0.bytes, as: UTF8.self) } == "aXb")
     }

@@ -166,7 +166,7 @@ struct PageCheck {
         let source = block.text
         let result = CatalogCompiler.check([SourceFile(path: location, text: source)])
         guard result.diagnostics.isEmpty else {
-            let rendered = TextDiagnosticRenderer(usesColor: false).render(result.diagnostics)
+            let rendered = TextDiagnosticRenderer(usesColor: false).render(result.diagnostics, in: result.files)
             problems.append("\(location): the example does not check clean (fence a deliberate mistake as "
                             + "```plancat PATH and show its diagnostics):\n\(rendered)")
             return

@@ -25,8 +25,8 @@ import PlanCatalogTestSupport
     }()
 
     /// Diagnostics exactly as `--diagnostics json` prints them: files, positions, notes, fixes.
-    static func rendered(_ diagnostics: [Diagnostic]) -> String {
-        JSONDiagnosticRenderer().render(diagnostics)
+    static func rendered(_ check: CheckResult) -> String {
+        JSONDiagnosticRenderer().render(check.diagnostics, in: check.files)
     }
 
     /// Diagnostics without their files: what must survive a split. Sorted, since diagnostics are ordered
@@ -35,12 +35,13 @@ import PlanCatalogTestSupport
     /// The notes of an unclosed `{` (E0104) can be left out: the parser ends such a block before the next
     /// line indented like its statement and says so in a note, but only when that line is in the same
     /// file — in a split catalog it may be in another, and the block rightly ends with its own file.
-    static func withoutFiles(_ diagnostics: [Diagnostic], ignoringUnclosedBraceNotes: Bool = false) -> [String] {
+    static func withoutFiles(_ check: CheckResult, ignoringUnclosedBraceNotes: Bool = false) -> [String] {
         func position(_ location: PlanCatalog.SourceLocation?) -> String {
             guard let location else { return "-" }
-            return "\(location.start.line):\(location.start.column)-\(location.end.line):\(location.end.column)"
+            let start = check.files.start(of: location), end = check.files.end(of: location)
+            return "\(start.line):\(start.column)-\(end.line):\(end.column)"
         }
-        return diagnostics.map { diagnostic in
+        return check.diagnostics.map { diagnostic in
             let ignoresNotes = ignoringUnclosedBraceNotes && diagnostic.code == .unclosedBrace
             let notes = ignoresNotes ? [] : diagnostic.notes.map { "\($0.message) @\(position($0.location))" }
             let fixes = diagnostic.fixes.map { fix in
@@ -59,7 +60,7 @@ import PlanCatalogTestSupport
         let first = CatalogCompiler.build(catalog.sourceFiles())
         let second = CatalogCompiler.build(catalog.sourceFiles())
         #expect(first.output?.files == second.output?.files)
-        #expect(Self.rendered(first.check.diagnostics) == Self.rendered(second.check.diagnostics))
+        #expect(Self.rendered(first.check) == Self.rendered(second.check))
     }
 
     // MARK: Across the order of files
@@ -81,7 +82,7 @@ import PlanCatalogTestSupport
             let result = CatalogCompiler.build(order)
             let shown = order.map(\.path).joined(separator: ", ")
             #expect(result.output?.files == expected.output?.files, "files given as \(shown)")
-            #expect(Self.rendered(result.check.diagnostics) == Self.rendered(expected.check.diagnostics),
+            #expect(Self.rendered(result.check) == Self.rendered(expected.check),
                     "files given as \(shown)")
         }
     }
@@ -174,7 +175,7 @@ import PlanCatalogTestSupport
             #expect(split.output?.files == whole.output?.files, "in \(count) files")
             // A catalog that builds has no duplicates, whose "later occurrence" is a matter of reading order.
             if whole.output != nil {
-                #expect(Self.withoutFiles(split.check.diagnostics) == Self.withoutFiles(whole.check.diagnostics),
+                #expect(Self.withoutFiles(split.check) == Self.withoutFiles(whole.check),
                         "in \(count) files")
             }
         }
@@ -190,8 +191,8 @@ import PlanCatalogTestSupport
         for count in 2...4 {
             let split = CatalogCompiler.build(CatalogSplitter.split(catalog.sourceFiles(), into: count, layout: .inOrder))
             #expect(split.output?.files == whole.output?.files, "in \(count) files")
-            #expect(Self.withoutFiles(split.check.diagnostics, ignoringUnclosedBraceNotes: true)
-                        == Self.withoutFiles(whole.check.diagnostics, ignoringUnclosedBraceNotes: true),
+            #expect(Self.withoutFiles(split.check, ignoringUnclosedBraceNotes: true)
+                        == Self.withoutFiles(whole.check, ignoringUnclosedBraceNotes: true),
                     "in \(count) files")
         }
     }

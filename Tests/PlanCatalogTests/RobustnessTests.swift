@@ -74,7 +74,7 @@ import PlanCatalogTestSupport
         }
         let sample = CatalogCorpus.catalogs[0]
         let result = CatalogCompiler.check(sample.sourceFiles())
-        #expect(!result.hasErrors, "\(TextDiagnosticRenderer().render(result.diagnostics))")
+        #expect(!result.hasErrors, "\(TextDiagnosticRenderer().render(result.diagnostics, in: result.files))")
     }
 
     /// A few hostile files of the kinds a fuzzer finds first.
@@ -132,12 +132,12 @@ struct CheckVerifier {
 
         for diagnostic in result.diagnostics {
             let name = "\(diagnostic.code.rawValue) \(diagnostic.message.prefix(80))"
-            found += spanProblems(diagnostic.location, among: files, what: name)
+            found += spanProblems(diagnostic.location, among: result.files, what: name)
             for note in diagnostic.notes {
-                if let location = note.location { found += spanProblems(location, among: files, what: "a note of \(name)") }
+                if let location = note.location { found += spanProblems(location, among: result.files, what: "a note of \(name)") }
             }
             for fix in diagnostic.fixes {
-                for edit in fix.edits { found += spanProblems(edit.location, among: files, what: "a fix-it of \(name)") }
+                for edit in fix.edits { found += spanProblems(edit.location, among: result.files, what: "a fix-it of \(name)") }
             }
         }
         for tree in files.map({ Parser.parse($0).tree }) {
@@ -146,14 +146,14 @@ struct CheckVerifier {
         // Invalid UTF-8 and NUL bytes always get a diagnostic over them.
         if let offset = Self.firstInvalidUTF8(in: bytes) {
             let reported = result.diagnostics.contains {
-                $0.code == .invalidUTF8 && $0.location.file === mutated && $0.location.span.start <= offset
+                $0.code == .invalidUTF8 && result.files[$0.location.file] === mutated && $0.location.span.start <= offset
                     && offset < $0.location.span.end
             }
             if !reported { found.append("invalid UTF-8 at byte \(offset) is not reported there") }
         }
         if let offset = bytes.firstIndex(of: 0) {
             let reported = result.diagnostics.contains {
-                $0.severity == .error && $0.location.file === mutated && $0.location.span.start <= offset
+                $0.severity == .error && result.files[$0.location.file] === mutated && $0.location.span.start <= offset
                     && offset < $0.location.span.end
             }
             if !reported { found.append("the NUL byte at \(offset) is not reported there") }
@@ -161,8 +161,8 @@ struct CheckVerifier {
         // The renderers must cope with whatever the checker reports. (Only the first few: rendering
         // costs a whole source line per diagnostic, and hostile files hold thousands on one line.)
         let rendered = Array(result.diagnostics.prefix(20))
-        _ = TextDiagnosticRenderer().render(rendered)
-        _ = JSONDiagnosticRenderer().render(rendered)
+        _ = TextDiagnosticRenderer().render(rendered, in: result.files)
+        _ = JSONDiagnosticRenderer().render(rendered, in: result.files)
         // A clean catalog is clean the same way every time, builds the same bytes every time (no
         // emitter invariant trips on it), and its catalog.json reads back as the same document.
         if !result.hasErrors {
@@ -201,13 +201,14 @@ struct CheckVerifier {
         #expect(slowest < .seconds(5), "the slowest check took \(slowest)", sourceLocation: sourceLocation)
     }
 
-    private func spanProblems(_ location: PlanCatalog.SourceLocation, among files: [SourceFile],
+    private func spanProblems(_ location: PlanCatalog.SourceLocation, among files: FileTable,
                               what: String) -> [String] {
+        guard Int(location.file.index) < files.count else { return ["\(what) is in a file not checked"] }
         var result: [String] = []
-        if !files.contains(where: { $0 === location.file }) { result.append("\(what) is in a file not checked") }
+        let file = files[location.file]
         let span = location.span
-        if span.start < 0 || span.end > location.file.bytes.count {
-            result.append("\(what) at \(span.start)..<\(span.end) lies outside its file of \(location.file.bytes.count) bytes")
+        if span.start < 0 || span.end > file.bytes.count {
+            result.append("\(what) at \(span.start)..<\(span.end) lies outside its file of \(file.bytes.count) bytes")
         }
         return result
     }
@@ -226,7 +227,7 @@ struct CheckVerifier {
     static func fingerprint(of result: CheckResult, files: [SourceFile]) -> String {
         var text = ""
         for diagnostic in result.diagnostics {
-            text += "\(diagnostic.location.file.path):\(diagnostic.location.span.start)-\(diagnostic.location.span.end) "
+            text += "\(result.files.path(of: diagnostic.location)):\(diagnostic.location.span.start)-\(diagnostic.location.span.end) "
                 + "\(diagnostic.code.rawValue) \(diagnostic.message) | \(diagnostic.label ?? "") | \(diagnostic.help ?? "")"
             for note in diagnostic.notes {
                 text += " note: \(note.message) @\(note.location.map { "\($0.span.start)" } ?? "-")"

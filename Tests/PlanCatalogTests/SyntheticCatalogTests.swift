@@ -17,7 +17,7 @@ import PlanCatalogSynthesis
 
     static func document(_ catalog: SyntheticCatalog) throws -> CatalogDocument {
         let result = CatalogCompiler.build([sourceFile(catalog)])
-        return try #require(result.output?.document, "\(JSONDiagnosticRenderer().render(result.check.diagnostics))")
+        return try #require(result.output?.document, "\(JSONDiagnosticRenderer().render(result.check.diagnostics, in: result.check.files))")
     }
 
     // MARK: - Valid, canonical, deterministic
@@ -25,7 +25,7 @@ import PlanCatalogSynthesis
     @Test(arguments: sizes)
     func checksWithNoProblems(plans: Int) {
         let result = CatalogCompiler.check([Self.sourceFile(SyntheticCatalog(plans: plans))])
-        #expect(result.diagnostics.isEmpty, "\(JSONDiagnosticRenderer().render(result.diagnostics))")
+        #expect(result.diagnostics.isEmpty, "\(JSONDiagnosticRenderer().render(result.diagnostics, in: result.files))")
         #expect(result.errorCount == 0 && result.warningCount == 0)
     }
 
@@ -33,7 +33,7 @@ import PlanCatalogSynthesis
     @Test(arguments: sizes)
     func repricedCatalogChecksWithNoProblems(plans: Int) {
         let result = CatalogCompiler.check([Self.sourceFile(SyntheticCatalog(plans: plans, repricedEvery: 3))])
-        #expect(result.diagnostics.isEmpty, "\(JSONDiagnosticRenderer().render(result.diagnostics))")
+        #expect(result.diagnostics.isEmpty, "\(JSONDiagnosticRenderer().render(result.diagnostics, in: result.files))")
     }
 
     @Test(arguments: sizes)

@@ -10,8 +10,8 @@ public enum Severity: String, Sendable, Comparable {
 
 /// One problem found in a catalog, with everything a renderer needs to word it and point at it.
 ///
-/// Like swift-syntax's diagnostics, it holds positions as byte spans; lines and columns are computed
-/// by the renderers.
+/// Like swift-syntax's diagnostics, it holds positions as byte spans in files named by id; the renderers
+/// look the files up in the compilation's `FileTable` and compute lines and columns.
 public struct Diagnostic: Sendable {
     public let code: DiagnosticCode
     public let message: String
@@ -117,11 +117,18 @@ public struct Diagnostic: Sendable {
 }
 
 extension Diagnostic {
-    /// The order of every report: by file, then position, then code (CLI.md).
-    public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        if lhs.location.file.path != rhs.location.file.path {
-            return lhs.location.file.path < rhs.location.file.path
-        }
+    /// The order of every report: by file path, then position, then code (CLI.md). A location names its
+    /// file by id, so the paths are looked up in the compilation's `files`.
+    public static func reportOrder(in files: FileTable) -> (Diagnostic, Diagnostic) -> Bool {
+        { lhs, rhs in precedes(lhs, in: files, rhs, in: files) }
+    }
+
+    /// The report order of two diagnostics of possibly different compilations (`plancat check` of several
+    /// catalogs reports them in one list), each with the table its locations index.
+    public static func precedes(_ lhs: Diagnostic, in lhsFiles: FileTable, _ rhs: Diagnostic,
+                                in rhsFiles: FileTable) -> Bool {
+        let lhsPath = lhsFiles.path(of: lhs.location), rhsPath = rhsFiles.path(of: rhs.location)
+        if lhsPath != rhsPath { return lhsPath < rhsPath }
         if lhs.location.span != rhs.location.span { return lhs.location.span < rhs.location.span }
         if lhs.code != rhs.code { return lhs.code.rawValue < rhs.code.rawValue }
         return lhs.message < rhs.message

@@ -14,21 +14,19 @@ public struct DiagnosticCollector: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Sorted by file, position and code, with exact repeats (same code, place and message) removed, and
-    /// at most `InputLimits.maximumDiagnostics` of them (see `report`).
-    public var sorted: [Diagnostic] { report.diagnostics }
-
     /// The diagnostics to show and how many problems there were in all.
     ///
     /// Sorted by file, position and code, with exact repeats (same code, place and message) removed, and
     /// at most `InputLimits.maximumDiagnostics` of them. Past that, errors are kept before warnings (so a
     /// flood of warnings never hides an error), and one last diagnostic at the first problem left out
     /// says how many more there are: E0116 when errors were left out, W0116 when only warnings were, so
-    /// that the limit never turns a run that passes into one that fails.
-    public var report: DiagnosticReport {
+    /// that the limit never turns a run that passes into one that fails. `files` is the compilation's
+    /// table, which the diagnostics' locations index.
+    public func report(in files: FileTable) -> DiagnosticReport {
+        let reportOrder = Diagnostic.reportOrder(in: files)
         var seen = Set<String>()
-        let unique = diagnostics.sorted(by: Diagnostic.reportOrder).filter { diagnostic in
-            let key = "\(diagnostic.location.file.path)\u{0}\(diagnostic.location.span.start)\u{0}"
+        let unique = diagnostics.sorted(by: reportOrder).filter { diagnostic in
+            let key = "\(files.path(of: diagnostic.location))\u{0}\(diagnostic.location.span.start)\u{0}"
                 + "\(diagnostic.location.span.end)\u{0}\(diagnostic.code.rawValue)\u{0}\(diagnostic.message)"
             return seen.insert(key).inserted
         }
@@ -41,13 +39,13 @@ public struct DiagnosticCollector: Sendable {
         }
         let kept = errors.prefix(limit) + warnings.prefix(Swift.max(0, limit - errors.count))
         let leftOut = errors.dropFirst(limit) + warnings.dropFirst(Swift.max(0, limit - errors.count))
-        let firstLeftOut = leftOut.min(by: Diagnostic.reportOrder)!
+        let firstLeftOut = leftOut.min(by: reportOrder)!
         let code: DiagnosticCode = errors.count > limit ? .tooManyProblems : .tooManyWarnings
         let noun = code == .tooManyProblems ? "problems" : "warnings"
         let notice = Diagnostic(code, "too many \(noun): \(DisplayText.number(leftOut.count)) more not shown",
                                 at: firstLeftOut.location, label: "the first one not shown",
                                 help: "fix the problems shown and check again")
-        return DiagnosticReport(diagnostics: kept.sorted(by: Diagnostic.reportOrder) + [notice],
+        return DiagnosticReport(diagnostics: kept.sorted(by: reportOrder) + [notice],
                                 errorCount: errors.count, warningCount: warnings.count, leftOutCount: leftOut.count)
     }
 }

@@ -16,17 +16,24 @@
 public struct GitHubDiagnosticRenderer: Sendable {
     public init() {}
 
-    /// One workflow command per diagnostic, sorted by file, position and code, each ending in a newline.
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.sorted(by: Diagnostic.reportOrder).map(command(for:)).joined()
+    /// One workflow command per diagnostic of one compilation, whose files are `files`, sorted by file,
+    /// position and code, each ending in a newline.
+    public func render(_ diagnostics: [Diagnostic], in files: FileTable) -> String {
+        render([(diagnostics, files)])
+    }
+
+    /// The diagnostics of several compilations (`plancat check` of several catalogs), sorted across them;
+    /// each diagnostic's locations index the table of its own compilation.
+    public func render(_ compilations: [(diagnostics: [Diagnostic], files: FileTable)]) -> String {
+        DiagnosticRendering.reportOrder(compilations).map { command(for: $0.diagnostic, in: $0.files) }.joined()
     }
 
     /// One diagnostic's workflow command, with its newline.
-    public func command(for diagnostic: Diagnostic) -> String {
-        let start = diagnostic.location.start
-        let end = diagnostic.location.end
+    public func command(for diagnostic: Diagnostic, in files: FileTable) -> String {
+        let start = files.start(of: diagnostic.location)
+        let end = files.end(of: diagnostic.location)
         let properties = [
-            ("file", TerminalText.neutralised(diagnostic.location.file.path)),
+            ("file", TerminalText.neutralised(files.path(of: diagnostic.location))),
             ("line", String(start.line)),
             ("col", String(start.column)),
             ("endLine", String(end.line)),
@@ -37,9 +44,9 @@ public struct GitHubDiagnosticRenderer: Sendable {
         var lines = [diagnostic.message]
         for note in diagnostic.notes {
             if let location = note.location {
-                let position = location.start
+                let position = files.start(of: location)
                 lines.append("note: \(note.message) "
-                             + "(\(TerminalText.neutralised(location.file.path)):\(position.line):\(position.column))")
+                             + "(\(TerminalText.neutralised(files.path(of: location))):\(position.line):\(position.column))")
             } else {
                 lines.append("note: \(note.message)")
             }

@@ -17,27 +17,33 @@
 public struct JSONDiagnosticRenderer: Sendable {
     public init() {}
 
-    /// The diagnostics sorted by file, position and code, as a JSON array followed by a newline
-    /// (`[]` when there are none).
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        let sorted = diagnostics.sorted(by: Diagnostic.reportOrder)
+    /// The diagnostics of one compilation, whose files are `files`, sorted by file, position and code, as
+    /// a JSON array followed by a newline (`[]` when there are none).
+    public func render(_ diagnostics: [Diagnostic], in files: FileTable) -> String {
+        render([(diagnostics, files)])
+    }
+
+    /// The diagnostics of several compilations (`plancat check` of several catalogs) as one array, sorted
+    /// across them; each diagnostic's locations index the table of its own compilation.
+    public func render(_ compilations: [(diagnostics: [Diagnostic], files: FileTable)]) -> String {
+        let sorted = DiagnosticRendering.reportOrder(compilations)
         guard !sorted.isEmpty else { return "[]\n" }
-        let objects = sorted.map { object(for: $0, indentation: "  ") }
+        let objects = sorted.map { object(for: $0.diagnostic, in: $0.files, indentation: "  ") }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
-    private func object(for diagnostic: Diagnostic, indentation: String) -> String {
-        let start = diagnostic.location.start
-        let end = diagnostic.location.end
-        let notes = array(diagnostic.notes.map { note(for: $0, indentation: indentation + "    ") },
+    private func object(for diagnostic: Diagnostic, in files: FileTable, indentation: String) -> String {
+        let start = files.start(of: diagnostic.location)
+        let end = files.end(of: diagnostic.location)
+        let notes = array(diagnostic.notes.map { note(for: $0, in: files, indentation: indentation + "    ") },
                           indentation: indentation + "  ")
-        let fixes = array(diagnostic.fixes.map { fix(for: $0, indentation: indentation + "    ") },
+        let fixes = array(diagnostic.fixes.map { fix(for: $0, in: files, indentation: indentation + "    ") },
                           indentation: indentation + "  ")
         return members([
             ("code", JSONText.quoted(diagnostic.code.rawValue)),
             ("severity", JSONText.quoted(diagnostic.severity.rawValue)),
             ("message", Self.string(diagnostic.message)),
-            ("file", Self.string(diagnostic.location.file.path)),
+            ("file", Self.string(files.path(of: diagnostic.location))),
             ("line", String(start.line)),
             ("column", String(start.column)),
             ("endLine", String(end.line)),
@@ -48,18 +54,18 @@ public struct JSONDiagnosticRenderer: Sendable {
         ], indentation: indentation)
     }
 
-    private func note(for note: Diagnostic.Note, indentation: String) -> String {
-        let start = note.location?.start
+    private func note(for note: Diagnostic.Note, in files: FileTable, indentation: String) -> String {
+        let start = note.location.map(files.start(of:))
         return members([
             ("message", Self.string(note.message)),
-            ("file", Self.string(note.location?.file.path)),
+            ("file", Self.string(note.location.map(files.path(of:)))),
             ("line", start.map { String($0.line) } ?? "null"),
             ("column", start.map { String($0.column) } ?? "null"),
         ], indentation: indentation)
     }
 
-    private func fix(for fix: Diagnostic.FixIt, indentation: String) -> String {
-        let edits = array(fix.edits.map { edit(for: $0, indentation: indentation + "    ") },
+    private func fix(for fix: Diagnostic.FixIt, in files: FileTable, indentation: String) -> String {
+        let edits = array(fix.edits.map { edit(for: $0, in: files, indentation: indentation + "    ") },
                           indentation: indentation + "  ")
         return members([
             ("message", Self.string(fix.message)),
@@ -67,9 +73,9 @@ public struct JSONDiagnosticRenderer: Sendable {
         ], indentation: indentation)
     }
 
-    private func edit(for edit: Diagnostic.Edit, indentation: String) -> String {
-        let start = edit.location.start
-        let end = edit.location.end
+    private func edit(for edit: Diagnostic.Edit, in files: FileTable, indentation: String) -> String {
+        let start = files.start(of: edit.location)
+        let end = files.end(of: edit.location)
         return members([
             ("line", String(start.line)),
             ("column", String(start.column)),

@@ -42,18 +42,25 @@ public enum SecretScanner {
     public static let mask = "••••"
 
     /// One E1001 error for each key in the file, at the key's span, with the key masked in the message;
-    /// and one at a string's span for each key that only its escapes spell (`"sk\u{5f}live_…"`).
-    public static func diagnostics(in file: SourceFile) -> [Diagnostic] {
-        let raw = keyRanges(in: file.bytes).map { range in
-            diagnostic(key: keyText(file.bytes[range]), in: file, span: Span(start: range.lowerBound, end: range.upperBound))
+    /// and one at a string's span for each key that only its escapes spell (`"sk\u{5f}live_…"`). The
+    /// diagnostics name the file as `id`, its id in the compilation's `FileTable`.
+    ///
+    /// Only the lines the line table marks as holding a marker are scanned (`LineTable`): a key is one
+    /// line's run of key characters, and it holds a marker.
+    public static func diagnostics(in file: SourceFile, id: FileID = .first) -> [Diagnostic] {
+        let lines = file.lineTable
+        let raw = lines.linesThatMayHoldAKey.flatMap { line in
+            keyRanges(in: file.bytes[lines.contentRange(ofLine: line, in: file.bytes)]).map { range in
+                diagnostic(key: keyText(file.bytes[range]), in: id, span: Span(start: range.lowerBound, end: range.upperBound))
+            }
         }
-        return raw + escapedKeyDiagnostics(in: file)
+        return raw + escapedKeyDiagnostics(in: file, id: id)
     }
 
     /// E1001 at a string's span for each key that its value holds but its source bytes do not.
-    private static func escapedKeyDiagnostics(in file: SourceFile) -> [Diagnostic] {
+    private static func escapedKeyDiagnostics(in file: SourceFile, id: FileID) -> [Diagnostic] {
         escapedKeyStrings(in: file).flatMap { string in
-            string.keys.map { diagnostic(key: $0, in: file, span: string.span) }
+            string.keys.map { diagnostic(key: $0, in: id, span: string.span) }
         }
     }
 
@@ -78,7 +85,7 @@ public enum SecretScanner {
         return found
     }
 
-    private static func diagnostic(key: String, in file: SourceFile, span: Span) -> Diagnostic {
+    private static func diagnostic(key: String, in file: FileID, span: Span) -> Diagnostic {
         Diagnostic(
             .secretKey,
             "secret API key `\(masked(key))` in the catalog",

@@ -27,31 +27,32 @@ public struct TextDiagnosticRenderer: Sendable {
     }
 
     /// Every diagnostic in the order given, each followed by a blank line, as rustc separates them.
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { render($0) + "\n" }.joined()
+    /// `files` is the table of the compilation that found them, where their locations' files are.
+    public func render(_ diagnostics: [Diagnostic], in files: FileTable) -> String {
+        diagnostics.map { render($0, in: files) + "\n" }.joined()
     }
 
     /// One diagnostic: the location line, the snippet, then notes and help; ends with a newline.
-    public func render(_ diagnostic: Diagnostic) -> String {
+    public func render(_ diagnostic: Diagnostic, in files: FileTable) -> String {
         let location = diagnostic.location
-        let start = location.start
-        let gutterWidth = gutterWidth(for: diagnostic)
+        let start = files.start(of: location)
+        let gutterWidth = gutterWidth(for: diagnostic, in: files)
         let gutter = String(repeating: " ", count: gutterWidth)
         let severityStyle: Style = diagnostic.severity == .error ? .error : .warning
 
-        var output = paint("\(TerminalText.neutralised(location.file.path)):\(start.line):\(start.column):", .bold) + " "
+        var output = paint("\(TerminalText.neutralised(files.path(of: location))):\(start.line):\(start.column):", .bold) + " "
             + paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", severityStyle)
             + paint(": \(diagnostic.message)", .bold) + "\n"
-        output += snippet(at: location, marker: "^", style: severityStyle, label: diagnostic.label,
+        output += snippet(at: location, in: files, marker: "^", style: severityStyle, label: diagnostic.label,
                           gutterWidth: gutterWidth)
 
         for note in diagnostic.notes {
             output += attachment("note", note.message, gutter: gutter)
             if let noteLocation = note.location {
-                let noteStart = noteLocation.start
+                let noteStart = files.start(of: noteLocation)
                 output += paint(gutter + "--> ", .gutter)
-                    + "\(TerminalText.neutralised(noteLocation.file.path)):\(noteStart.line):\(noteStart.column)\n"
-                output += snippet(at: noteLocation, marker: "-", style: .gutter, label: nil,
+                    + "\(TerminalText.neutralised(files.path(of: noteLocation))):\(noteStart.line):\(noteStart.column)\n"
+                output += snippet(at: noteLocation, in: files, marker: "-", style: .gutter, label: nil,
                                   gutterWidth: gutterWidth)
             }
         }
@@ -82,8 +83,9 @@ public struct TextDiagnosticRenderer: Sendable {
     // MARK: Parts
 
     /// Room for the widest line number the diagnostic shows, its notes' lines included.
-    private func gutterWidth(for diagnostic: Diagnostic) -> Int {
-        let lines = [diagnostic.location.start.line] + diagnostic.notes.compactMap { $0.location?.start.line }
+    private func gutterWidth(for diagnostic: Diagnostic, in files: FileTable) -> Int {
+        let lines = [files.start(of: diagnostic.location).line]
+            + diagnostic.notes.compactMap { $0.location.map { files.start(of: $0).line } }
         return String(lines.max() ?? 1).count
     }
 
@@ -95,9 +97,9 @@ public struct TextDiagnosticRenderer: Sendable {
     }
 
     /// The gutter, the source line holding the start of `location`, and the underline beneath it.
-    private func snippet(at location: SourceLocation, marker: Character, style: Style, label: String?,
-                         gutterWidth: Int) -> String {
-        let file = location.file
+    private func snippet(at location: SourceLocation, in files: FileTable, marker: Character, style: Style,
+                         label: String?, gutterWidth: Int) -> String {
+        let file = files[location.file]
         let lineIndex = file.lineTable.lineIndex(of: Swift.min(location.span.start, file.bytes.count))
         let lineRange = file.lineTable.contentRange(ofLine: lineIndex, in: file.bytes)
         let window = Self.window(of: lineRange, around: location.span, in: file.bytes)

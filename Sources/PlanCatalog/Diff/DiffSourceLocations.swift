@@ -38,17 +38,12 @@ public struct DiffSourceLocations: Sendable {
         var paths: [String] = []
 
         public init(catalog: Catalog) {
-            var fileIndices: [ObjectIdentifier: Int32] = [:]
+            // A definition's file is its id in the catalog's file table.
+            paths = catalog.files.files.map(\.path)
             func add(_ kind: CatalogDiff.Kind, _ id: Located<String>) {
-                let file = id.location.file
-                let index = fileIndices[ObjectIdentifier(file)] ?? {
-                    let index = Int32(paths.count)
-                    paths.append(file.path)
-                    fileIndices[ObjectIdentifier(file)] = index
-                    return index
-                }()
+                let file = catalog.files[id.location.file]
                 let line = file.lineTable.lineIndex(of: max(0, min(id.location.span.start, file.bytes.count))) + 1
-                definitions.append(Definition(kind: kind, id: id.value, file: index, line: Int32(line)))
+                definitions.append(Definition(kind: kind, id: id.value, file: id.location.file.index, line: Int32(line)))
             }
             definitions.reserveCapacity(catalog.metrics.count + catalog.features.count + catalog.plans.count * 4)
             for metric in catalog.metrics { add(.metric, metric.id) }

@@ -41,6 +41,9 @@ public struct FormatResult: Sendable {
     /// The lexer's and parser's errors, sorted as they were reported; empty when `formatted` is set.
     public let syntaxErrors: [Diagnostic]
 
+    /// The table the syntax errors' locations index: the file on its own (`FileID.first`).
+    public var files: FileTable { FileTable(file) }
+
     /// Whether the file is formatted and its canonical bytes differ from what it holds now.
     public var isChanged: Bool {
         guard let formatted else { return false }

@@ -39,7 +39,7 @@ public enum CatalogImporter {
                        against document: CatalogDocument) throws(ImportError) -> (CheckResult, CatalogDocument) {
         let check = CatalogCompiler.check([SourceFile(path: verificationPath, bytes: bytes)])
         if let error = check.diagnostics.first(where: { $0.severity == .error }) {
-            let line = error.location.start.line
+            let line = check.files.start(of: error.location).line
             throw ImportError(path: composer.path(ofLine: line),
                               problem: .doesNotCompile(code: error.code.rawValue, message: error.message))
         }

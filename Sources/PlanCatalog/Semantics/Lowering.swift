@@ -5,38 +5,45 @@
 /// on every well-formed element of a catalog with errors elsewhere.
 struct Lowering {
     private var checker = SchemaChecker()
-    private var catalog = Catalog()
+    private var catalog: Catalog
     /// The first top-level statement of each rule of the top level, for the repeated-statement check.
     private var topLevelFirstOccurrence = SchemaChecker.Occurrences(of: .topLevel)
     /// Whether the top level's `currency` statement has been seen, which decides every price's currency.
     private var hasSeenCurrency = false
     /// Plans and quotes written before the `currency` statement, lowered once it is seen (or at the end).
-    private var waitingForCurrency: [Node] = []
+    private var waitingForCurrency: [(node: Node, keyword: Schema.Keyword)] = []
 
-    /// Lowers whole trees, in the order given.
+    /// A lowering of the files of `files`, whose ids the statements' locations take (`add`).
+    init(files: FileTable) {
+        catalog = Catalog()
+        catalog.files = files
+    }
+
+    /// Lowers whole trees, in the order given; the catalog's file table lists their files in that order.
     static func lower(_ trees: [SyntaxTree]) -> (catalog: Catalog, diagnostics: [Diagnostic]) {
-        var lowering = Lowering()
-        for tree in trees {
-            for statement in tree.statements { lowering.add(statement, in: tree.file) }
+        var lowering = Lowering(files: FileTable(trees.map(\.file)))
+        for (index, tree) in trees.enumerated() {
+            for statement in tree.statements { lowering.add(statement, in: FileID(index)) }
         }
         return lowering.finish()
     }
 
-    /// Lowers one top-level statement. Statements come in source order, files in path order; each is
-    /// lowered as it comes and then let go, so the whole catalog's tree never needs to exist at once.
-    mutating func add(_ statement: Statement, in file: SourceFile) {
+    /// Lowers one top-level statement of the file `file` (an id of the lowering's table). Statements come
+    /// in source order, files in path order; each is lowered as it comes and then let go, so the whole
+    /// catalog's tree never needs to exist at once.
+    mutating func add(_ statement: Statement, in file: FileID) {
         let node = Node(statement: statement, file: file)
-        let isAccepted = checker.checkTopLevel(node, occurrences: &topLevelFirstOccurrence)
+        let accepted = checker.checkTopLevel(node, occurrences: &topLevelFirstOccurrence)
         let keyword = statement.keyword.text
-        if keyword == "currency", !hasSeenCurrency {
+        if node.isWritten(as: .currency), !hasSeenCurrency {
             // The first `currency` statement decides, accepted or not: a later one is a repeat.
             hasSeenCurrency = true
-            if isAccepted { catalog.defaultCurrency = CheckedBlock.word(of: node) }
+            if accepted != nil { catalog.defaultCurrency = CheckedBlock.word(of: node) }
             let waiting = waitingForCurrency
             waitingForCurrency = []
-            for node in waiting { lowerAccepted(node) }
+            for (node, keyword) in waiting { lowerAccepted(node, as: keyword) }
         }
-        guard isAccepted else {
+        guard let accepted else {
             catalog.refusedStatements.record(keyword, in: nil)
             switch statement.arguments.first?.value {
             case .word(let id)?, .string(let id)?: catalog.refusedStatements.recordRefusedDefinition(keyword, id: id)
@@ -44,34 +51,34 @@ struct Lowering {
             }
             return
         }
-        if !hasSeenCurrency, keyword == "plan" || keyword == "quote" {
-            waitingForCurrency.append(node)
+        if !hasSeenCurrency, accepted == .plan || accepted == .quote {
+            waitingForCurrency.append((node, accepted))
             return
         }
-        lowerAccepted(node)
+        lowerAccepted(node, as: accepted)
     }
 
     /// The catalog and every problem lowering found.
     mutating func finish() -> (catalog: Catalog, diagnostics: [Diagnostic]) {
         let waiting = waitingForCurrency
         waitingForCurrency = []
-        for node in waiting { lowerAccepted(node) }
+        for (node, keyword) in waiting { lowerAccepted(node, as: keyword) }
         return (catalog, checker.diagnostics)
     }
 
-    private mutating func lowerAccepted(_ node: Node) {
-        switch node.statement.keyword.text {
-        case "catalog":
+    private mutating func lowerAccepted(_ node: Node, as keyword: Schema.Keyword) {
+        switch keyword {
+        case .catalog:
             if catalog.name == nil { catalog.name = CheckedBlock.locatedString(of: node) }
-        case "metric":
+        case .metric:
             if let metric = lowerMetric(node) { catalog.metrics.append(metric) }
-        case "feature":
+        case .feature:
             if let feature = lowerFeature(node) { catalog.features.append(feature) }
-        case "plan":
+        case .plan:
             if let plan = lowerPlan(node, defaultCurrency: catalog.defaultCurrency) { catalog.plans.append(plan) }
-        case "pricing-table":
+        case .pricingTable:
             if let table = lowerPricingTable(node) { catalog.pricingTables.append(table) }
-        case "quote":
+        case .quote:
             if let quote = lowerQuote(node, defaultCurrency: catalog.defaultCurrency) { catalog.quotes.append(quote) }
         default:
             // `currency` is taken as it comes, in `add`.
@@ -82,7 +89,12 @@ struct Lowering {
     /// Checks the block of `node` against the schema of `context`, and records what it refused, so that
     /// later checks take what a refused statement would have said as unknown rather than missing.
     private mutating func checked(_ node: Node, in context: Schema.Context) -> CheckedBlock {
-        let children = node.children
+        checked(node.children, of: node, in: context)
+    }
+
+    /// As `checked(_:in:)`, for a caller that also reads the block's statements (`node.children`), which
+    /// are then made once.
+    private mutating func checked(_ children: [Node], of node: Node, in context: Schema.Context) -> CheckedBlock {
         let block = checker.check(children, in: context, owner: node)
         if let written = node.statement.block, written.closeBrace == nil {
             catalog.refusedStatements.recordUnclosedBlock(of: node.headerLocation)
@@ -100,20 +112,20 @@ struct Lowering {
     private mutating func lowerMetric(_ node: Node) -> Metric? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .metric)
-        let aggregation = block.choice("aggregate", as: Aggregation.self)?.value ?? .sum
-        let valueType = block.choice("value", as: MetricValueType.self)?.value
+        let aggregation = block.choice(.aggregate, as: Aggregation.self)?.value ?? .sum
+        let valueType = block.choice(.value, as: MetricValueType.self)?.value
             ?? (aggregation == .uniqueCount ? .string : .numeric)
-        return Metric(id: id, name: block.string("name") ?? id.value, description: block.string("description"),
-                      eventName: block.string("event") ?? id.value, aggregation: aggregation, valueType: valueType)
+        return Metric(id: id, name: block.string(.name) ?? id.value, description: block.string(.description),
+                      eventName: block.string(.event) ?? id.value, aggregation: aggregation, valueType: valueType)
     }
 
     private mutating func lowerFeature(_ node: Node) -> Feature? {
         guard let slug = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .feature)
-        return Feature(slug: slug, name: block.string("name") ?? slug.value, description: block.string("description"),
-                       type: block.choice("type", as: FeatureType.self),
-                       metricIDs: block.nodes("metric").compactMap(CheckedBlock.word(of:)),
-                       unit: block.string("unit"), unitPlural: block.node("unit").flatMap(Self.secondString),
+        return Feature(slug: slug, name: block.string(.name) ?? slug.value, description: block.string(.description),
+                       type: block.choice(.type, as: FeatureType.self),
+                       metricIDs: block.nodes(.metric).compactMap(CheckedBlock.word(of:)),
+                       unit: block.string(.unit), unitPlural: block.node(.unit).flatMap(Self.secondString),
                        location: node.headerLocation)
     }
 
@@ -130,18 +142,18 @@ struct Lowering {
     private mutating func lowerPlan(_ node: Node, defaultCurrency: Located<String>?) -> Plan? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .plan)
-        let grants = block.node("features").map { lowerGrants($0) }
-        if let features = block.node("features"), features.statement.block?.closeBrace == nil {
+        let grants = block.node(.features).map { lowerGrants($0) }
+        if let features = block.node(.features), features.statement.block?.closeBrace == nil {
             // A `features` block never closed may grant more than it lists.
             catalog.refusedStatements.record("features", in: node.headerLocation)
         }
-        let prices = block.nodes("price").compactMap {
+        let prices = block.nodes(.price).compactMap {
             lowerPrice($0, owner: .plan(id.value), planID: id.value, defaultCurrency: defaultCurrency)
         }
-        let credits = block.nodes("credit").compactMap { lowerCredit($0, planID: id.value) }
-        return Plan(id: id, name: block.string("name") ?? id.value, description: block.string("description"),
-                    isHidden: block.flag("hidden"), trialOf: block.word("trial-of"),
-                    trialDays: block.integer("trial-days"), grants: grants, prices: prices, credits: credits,
+        let credits = block.nodes(.credit).compactMap { lowerCredit($0, planID: id.value) }
+        return Plan(id: id, name: block.string(.name) ?? id.value, description: block.string(.description),
+                    isHidden: block.flag(.hidden), trialOf: block.word(.trialOf),
+                    trialDays: block.integer(.trialDays), grants: grants, prices: prices, credits: credits,
                     location: node.headerLocation)
     }
 
@@ -204,39 +216,40 @@ struct Lowering {
                                      defaultCurrency: Located<String>?) -> Price? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .price)
-        let currency = block.word("currency")
-        let components = block.nodes("component").compactMap { lowerComponent($0) }
+        let currency = block.word(.currency)
+        let components = block.nodes(.component).compactMap { lowerComponent($0) }
         return Price(id: id, owner: owner, planID: planID, currency: currency,
                      resolvedCurrency: (currency ?? defaultCurrency).map { Self.normalizedCurrency($0.value) },
-                     interval: block.choice("interval", as: BillingInterval.self),
-                     intervalCount: block.integer("interval-count"), components: components,
+                     interval: block.choice(.interval, as: BillingInterval.self),
+                     intervalCount: block.integer(.intervalCount), components: components,
                      location: node.headerLocation)
     }
 
     private mutating func lowerComponent(_ node: Node) -> PriceComponent? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let children = node.children
-        let block = checked(node, in: .component)
+        let block = checked(children, of: node, in: .component)
         // The first of `fixed`, `per-seat`, `usage` in source order; the money checks report the rest.
         var kind: (start: Int, kind: PriceComponent.Kind)?
         func consider(_ start: Int, _ candidate: PriceComponent.Kind) {
             if kind.map({ start < $0.start }) ?? true { kind = (start, candidate) }
         }
-        if let fixed = block.decimal("fixed") { consider(fixed.location.span.start, .fixed(fixed)) }
-        if let perSeat = block.decimal("per-seat") { consider(perSeat.location.span.start, .perSeat(perSeat)) }
-        if let usage = block.word("usage") { consider(usage.location.span.start, .usage(metric: usage)) }
+        if let fixed = block.decimal(.fixed) { consider(fixed.location.span.start, .fixed(fixed)) }
+        if let perSeat = block.decimal(.perSeat) { consider(perSeat.location.span.start, .perSeat(perSeat)) }
+        if let usage = block.word(.usage) { consider(usage.location.span.start, .usage(metric: usage)) }
         return PriceComponent(
-            id: id, kind: kind?.kind, unitPrice: block.decimal("unit-price"),
-            label: block.string("label"), unit: block.string("unit"), minSeats: block.integer("min-seats"),
-            billImmediately: block.boolean("bill-immediately"),
-            interval: block.choice("interval", as: BillingInterval.self),
-            intervalCount: block.integer("interval-count"),
+            id: id, kind: kind?.kind, unitPrice: block.decimal(.unitPrice),
+            label: block.string(.label), unit: block.string(.unit), minSeats: block.integer(.minSeats),
+            billImmediately: block.boolean(.billImmediately),
+            interval: block.choice(.interval, as: BillingInterval.self),
+            intervalCount: block.integer(.intervalCount),
             declaredKinds: children.compactMap { child in
-                let keyword = child.statement.keyword.text
-                guard keyword == "fixed" || keyword == "per-seat" || keyword == "usage" else { return nil }
-                return Located(keyword, at: child.keywordLocation)
+                guard child.isWritten(as: .fixed) || child.isWritten(as: .perSeat) || child.isWritten(as: .usage) else {
+                    return nil
+                }
+                return Located(child.statement.keyword.text, at: child.keywordLocation)
             },
-            hasUnitPriceStatement: children.contains { $0.statement.keyword.text == "unit-price" },
+            hasUnitPriceStatement: children.contains { $0.isWritten(as: .unitPrice) },
             location: node.headerLocation)
     }
 
@@ -251,9 +264,9 @@ struct Lowering {
     private mutating func lowerCredit(_ node: Node, planID: String) -> CreditDefinition? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let children = node.children
-        let block = checked(node, in: .credit)
+        let block = checked(children, of: node, in: .credit)
         var appliesTo: Located<CreditTarget>?
-        if let target = block.node("applies-to"), let argument = target.firstArgument {
+        if let target = block.node(.appliesTo), let argument = target.firstArgument {
             switch argument.value {
             case .reference(let price, let component):
                 appliesTo = Located(.component(price: price, component: component), at: target.location(argument.span))
@@ -264,13 +277,13 @@ struct Lowering {
             }
         }
         return CreditDefinition(
-            id: id, planID: planID, name: block.string("name") ?? id.value,
-            type: block.choice("type", as: CreditType.self), appliesTo: appliesTo,
-            amount: block.decimal("amount"), refill: block.decimal("refill"),
-            renewal: block.choice("renew", as: CreditRenewal.self)?.value ?? .onBilling,
-            expiresAfterDays: block.integer("expires-after-days"), billingVisible: block.boolean("billing-visible"),
-            billingDescription: block.string("billing-description"), currency: block.word("currency"),
-            hasRefusedType: block.node("type") == nil && children.contains { $0.statement.keyword.text == "type" },
+            id: id, planID: planID, name: block.string(.name) ?? id.value,
+            type: block.choice(.type, as: CreditType.self), appliesTo: appliesTo,
+            amount: block.decimal(.amount), refill: block.decimal(.refill),
+            renewal: block.choice(.renew, as: CreditRenewal.self)?.value ?? .onBilling,
+            expiresAfterDays: block.integer(.expiresAfterDays), billingVisible: block.boolean(.billingVisible),
+            billingDescription: block.string(.billingDescription), currency: block.word(.currency),
+            hasRefusedType: block.node(.type) == nil && children.contains { $0.isWritten(as: .type) },
             location: node.headerLocation)
     }
 
@@ -279,38 +292,38 @@ struct Lowering {
     private mutating func lowerPricingTable(_ node: Node) -> PricingTable? {
         guard let slug = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .pricingTable)
-        let rows = block.nodes("row").compactMap { lowerRow($0) }
-        return PricingTable(slug: slug, name: block.string("name"), heading: block.string("heading"),
-                            subheading: block.string("subheading"), description: block.string("description"),
-                            currency: block.word("currency"), rows: rows, location: node.headerLocation)
+        let rows = block.nodes(.row).compactMap { lowerRow($0) }
+        return PricingTable(slug: slug, name: block.string(.name), heading: block.string(.heading),
+                            subheading: block.string(.subheading), description: block.string(.description),
+                            currency: block.word(.currency), rows: rows, location: node.headerLocation)
     }
 
     private mutating func lowerRow(_ node: Node) -> PricingTableRow? {
         guard let planID = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .row)
         var popular: Located<String>?
-        if let popularNode = block.node("popular") {
-            popular = block.locatedString("popular") ?? Located("Most popular", at: popularNode.keywordLocation)
+        if let popularNode = block.node(.popular) {
+            popular = block.locatedString(.popular) ?? Located("Most popular", at: popularNode.keywordLocation)
         }
-        let bullets = block.nodes("bullet").compactMap { node -> String? in
+        let bullets = block.nodes(.bullet).compactMap { node -> String? in
             if case .string(let text)? = node.firstArgument?.value { return text }
             return nil
         }
-        return PricingTableRow(planID: planID, popular: popular, buttonText: block.string("button"),
-                               isOutlined: block.flag("outline"), enterpriseURL: block.locatedString("enterprise"),
+        return PricingTableRow(planID: planID, popular: popular, buttonText: block.string(.button),
+                               isOutlined: block.flag(.outline), enterpriseURL: block.locatedString(.enterprise),
                                bullets: bullets, location: node.headerLocation)
     }
 
     private mutating func lowerQuote(_ node: Node, defaultCurrency: Located<String>?) -> Quote? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .quote)
-        let planID = block.word("plan")
-        let price = block.node("price").flatMap {
+        let planID = block.word(.plan)
+        let price = block.node(.price).flatMap {
             lowerPrice($0, owner: .quote(id.value), planID: planID?.value, defaultCurrency: defaultCurrency)
         }
-        return Quote(id: id, planID: planID, customer: block.string("customer"),
-                     subscription: block.string("subscription"),
-                     effective: block.choice("effective", as: QuoteEffective.self)?.value ?? .immediately,
+        return Quote(id: id, planID: planID, customer: block.string(.customer),
+                     subscription: block.string(.subscription),
+                     effective: block.choice(.effective, as: QuoteEffective.self)?.value ?? .immediately,
                      price: price, location: node.headerLocation)
     }
 }

@@ -86,10 +86,27 @@ struct Schema {
     }
 
     struct Rule: Sendable {
-        let keyword: String
+        let keyword: Keyword
+        /// The keyword as written, kept beside it: the checker compares every statement's text with it.
+        let spelling: String
         let arguments: Arguments
         let block: BlockRule
         let occurrence: Occurrence
+
+        init(keyword: Keyword, arguments: Arguments, block: BlockRule, occurrence: Occurrence) {
+            self.keyword = keyword
+            self.spelling = keyword.rawValue
+            self.arguments = arguments
+            self.block = block
+            self.occurrence = occurrence
+        }
+
+        /// Whether a statement's keyword text is this rule's. The lengths are compared first: they tell
+        /// most keywords apart without a string comparison, and this runs for every statement of every
+        /// block against the rules of its block in turn.
+        func isSpelled(_ text: String) -> Bool {
+            spelling.utf8.count == text.utf8.count && spelling == text
+        }
     }
 
     /// The rules of each context in the order the spec lists them (for suggestions and for reporting
@@ -99,7 +116,7 @@ struct Schema {
     /// than hashing the keyword, and this lookup runs for every statement of every catalog.
     private static let rulesByContext: [[Rule]] = Context.allCases.map { rules(for: $0) }
 
-    private static let keywordsByContext: [[String]] = rulesByContext.map { $0.map(\.keyword) }
+    private static let keywordsByContext: [[String]] = rulesByContext.map { $0.map(\.spelling) }
 
     /// The rules of a context, in the spec's order.
     static func rules(in context: Context) -> [Rule] { rulesByContext[context.rawValue] }
@@ -110,114 +127,114 @@ struct Schema {
         switch context {
         case .topLevel:
             [
-                Rule(keyword: "catalog", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "currency", arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "metric", arguments: .one(.identifier), block: .required(.metric), occurrence: .repeatable),
-                Rule(keyword: "feature", arguments: .one(.identifier), block: .required(.feature), occurrence: .repeatable),
-                Rule(keyword: "plan", arguments: .one(.identifier), block: .required(.plan), occurrence: .repeatable),
-                Rule(keyword: "pricing-table", arguments: .one(.identifier), block: .required(.pricingTable),
+                Rule(keyword: .catalog, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .currency, arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .metric, arguments: .one(.identifier), block: .required(.metric), occurrence: .repeatable),
+                Rule(keyword: .feature, arguments: .one(.identifier), block: .required(.feature), occurrence: .repeatable),
+                Rule(keyword: .plan, arguments: .one(.identifier), block: .required(.plan), occurrence: .repeatable),
+                Rule(keyword: .pricingTable, arguments: .one(.identifier), block: .required(.pricingTable),
                      occurrence: .repeatable),
-                Rule(keyword: "quote", arguments: .one(.identifier), block: .required(.quote), occurrence: .repeatable),
+                Rule(keyword: .quote, arguments: .one(.identifier), block: .required(.quote), occurrence: .repeatable),
             ]
         case .metric:
             [
-                Rule(keyword: "name", arguments: .one(.string), block: .forbidden, occurrence: .required),
-                Rule(keyword: "description", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "event", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "aggregate", arguments: .one(.choice(Aggregation.allCases.map(\.rawValue))),
+                Rule(keyword: .name, arguments: .one(.string), block: .forbidden, occurrence: .required),
+                Rule(keyword: .description, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .event, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .aggregate, arguments: .one(.choice(Aggregation.allCases.map(\.rawValue))),
                      block: .forbidden, occurrence: .optional),
-                Rule(keyword: "value", arguments: .one(.choice(MetricValueType.allCases.map(\.rawValue))),
+                Rule(keyword: .value, arguments: .one(.choice(MetricValueType.allCases.map(\.rawValue))),
                      block: .forbidden, occurrence: .optional),
             ]
         case .feature:
             [
-                Rule(keyword: "name", arguments: .one(.string), block: .forbidden, occurrence: .required),
-                Rule(keyword: "description", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "type", arguments: .one(.choice(FeatureType.allCases.map(\.rawValue))),
+                Rule(keyword: .name, arguments: .one(.string), block: .forbidden, occurrence: .required),
+                Rule(keyword: .description, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .type, arguments: .one(.choice(FeatureType.allCases.map(\.rawValue))),
                      block: .forbidden, occurrence: .required),
-                Rule(keyword: "metric", arguments: .one(.identifier), block: .forbidden, occurrence: .repeatable),
+                Rule(keyword: .metric, arguments: .one(.identifier), block: .forbidden, occurrence: .repeatable),
                 // The plural is plancat's addition to LANGUAGE.md (Docs/Language.md, "Units and plurals").
-                Rule(keyword: "unit", arguments: .oneOrTwo(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .unit, arguments: .oneOrTwo(.string), block: .forbidden, occurrence: .optional),
             ]
         case .plan:
             [
-                Rule(keyword: "name", arguments: .one(.string), block: .forbidden, occurrence: .required),
-                Rule(keyword: "description", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "hidden", arguments: .flag, block: .forbidden, occurrence: .optional),
-                Rule(keyword: "trial-of", arguments: .one(.identifier), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "trial-days", arguments: .one(.integer), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "features", arguments: .none, block: .required(.features), occurrence: .optional),
-                Rule(keyword: "price", arguments: .one(.identifier), block: .required(.price), occurrence: .repeatable),
-                Rule(keyword: "credit", arguments: .one(.identifier), block: .required(.credit), occurrence: .repeatable),
+                Rule(keyword: .name, arguments: .one(.string), block: .forbidden, occurrence: .required),
+                Rule(keyword: .description, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .hidden, arguments: .flag, block: .forbidden, occurrence: .optional),
+                Rule(keyword: .trialOf, arguments: .one(.identifier), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .trialDays, arguments: .one(.integer), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .features, arguments: .none, block: .required(.features), occurrence: .optional),
+                Rule(keyword: .price, arguments: .one(.identifier), block: .required(.price), occurrence: .repeatable),
+                Rule(keyword: .credit, arguments: .one(.identifier), block: .required(.credit), occurrence: .repeatable),
             ]
         case .features:
             // Every statement is a feature id; its value is checked against the feature's type.
             []
         case .price:
             [
-                Rule(keyword: "currency", arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "interval", arguments: .one(.choice(BillingInterval.allCases.map(\.rawValue))),
+                Rule(keyword: .currency, arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .interval, arguments: .one(.choice(BillingInterval.allCases.map(\.rawValue))),
                      block: .forbidden, occurrence: .optional),
-                Rule(keyword: "interval-count", arguments: .one(.count), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "component", arguments: .one(.identifier), block: .required(.component),
+                Rule(keyword: .intervalCount, arguments: .one(.count), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .component, arguments: .one(.identifier), block: .required(.component),
                      occurrence: .repeatable),
             ]
         case .component:
             [
-                Rule(keyword: "fixed", arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "per-seat", arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "usage", arguments: .one(.identifier), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "unit-price", arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "label", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "unit", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "min-seats", arguments: .one(.count), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "bill-immediately", arguments: .one(.boolean), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "interval", arguments: .one(.choice(BillingInterval.allCases.map(\.rawValue))),
+                Rule(keyword: .fixed, arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .perSeat, arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .usage, arguments: .one(.identifier), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .unitPrice, arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .label, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .unit, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .minSeats, arguments: .one(.count), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .billImmediately, arguments: .one(.boolean), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .interval, arguments: .one(.choice(BillingInterval.allCases.map(\.rawValue))),
                      block: .forbidden, occurrence: .optional),
-                Rule(keyword: "interval-count", arguments: .one(.count), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .intervalCount, arguments: .one(.count), block: .forbidden, occurrence: .optional),
             ]
         case .credit:
             [
-                Rule(keyword: "name", arguments: .one(.string), block: .forbidden, occurrence: .required),
-                Rule(keyword: "type", arguments: .one(.choice(CreditType.allCases.map(\.rawValue))),
+                Rule(keyword: .name, arguments: .one(.string), block: .forbidden, occurrence: .required),
+                Rule(keyword: .type, arguments: .one(.choice(CreditType.allCases.map(\.rawValue))),
                      block: .forbidden, occurrence: .optional),
-                Rule(keyword: "applies-to", arguments: .one(.identifierOrReference), block: .forbidden,
+                Rule(keyword: .appliesTo, arguments: .one(.identifierOrReference), block: .forbidden,
                      occurrence: .optional),
-                Rule(keyword: "amount", arguments: .one(.decimal), block: .forbidden, occurrence: .required),
-                Rule(keyword: "refill", arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "renew", arguments: .one(.choice(CreditRenewal.allCases.map(\.rawValue))),
+                Rule(keyword: .amount, arguments: .one(.decimal), block: .forbidden, occurrence: .required),
+                Rule(keyword: .refill, arguments: .one(.decimal), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .renew, arguments: .one(.choice(CreditRenewal.allCases.map(\.rawValue))),
                      block: .forbidden, occurrence: .optional),
-                Rule(keyword: "expires-after-days", arguments: .one(.count), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "billing-visible", arguments: .one(.boolean), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "billing-description", arguments: .one(.string), block: .forbidden,
+                Rule(keyword: .expiresAfterDays, arguments: .one(.count), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .billingVisible, arguments: .one(.boolean), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .billingDescription, arguments: .one(.string), block: .forbidden,
                      occurrence: .optional),
-                Rule(keyword: "currency", arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .currency, arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
             ]
         case .pricingTable:
             [
-                Rule(keyword: "name", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "heading", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "subheading", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "description", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "currency", arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "row", arguments: .one(.identifier), block: .optional(.row), occurrence: .repeatable),
+                Rule(keyword: .name, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .heading, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .subheading, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .description, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .currency, arguments: .one(.currencyCode), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .row, arguments: .one(.identifier), block: .optional(.row), occurrence: .repeatable),
             ]
         case .row:
             [
-                Rule(keyword: "popular", arguments: .optional(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "button", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "outline", arguments: .flag, block: .forbidden, occurrence: .optional),
-                Rule(keyword: "enterprise", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "bullet", arguments: .one(.string), block: .forbidden, occurrence: .repeatable),
+                Rule(keyword: .popular, arguments: .optional(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .button, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .outline, arguments: .flag, block: .forbidden, occurrence: .optional),
+                Rule(keyword: .enterprise, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .bullet, arguments: .one(.string), block: .forbidden, occurrence: .repeatable),
             ]
         case .quote:
             [
-                Rule(keyword: "plan", arguments: .one(.identifier), block: .forbidden, occurrence: .required),
-                Rule(keyword: "customer", arguments: .one(.string), block: .forbidden, occurrence: .required),
-                Rule(keyword: "subscription", arguments: .one(.string), block: .forbidden, occurrence: .optional),
-                Rule(keyword: "effective", arguments: .one(.choice(QuoteEffective.allCases.map(\.rawValue))),
+                Rule(keyword: .plan, arguments: .one(.identifier), block: .forbidden, occurrence: .required),
+                Rule(keyword: .customer, arguments: .one(.string), block: .forbidden, occurrence: .required),
+                Rule(keyword: .subscription, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .effective, arguments: .one(.choice(QuoteEffective.allCases.map(\.rawValue))),
                      block: .forbidden, occurrence: .optional),
-                Rule(keyword: "price", arguments: .one(.identifier), block: .required(.price), occurrence: .required),
+                Rule(keyword: .price, arguments: .one(.identifier), block: .required(.price), occurrence: .required),
             ]
         }
     }

@@ -4,17 +4,26 @@
 /// required statements.
 struct SchemaChecker {
     private(set) var diagnostics: [Diagnostic] = []
+    /// The occurrences of the last block checked, kept so that the next block reuses their storage: a
+    /// block's check never nests in another's (lowering checks a nested block after its owner's check
+    /// has returned), and a catalog has a block for every plan, price, component and credit.
+    private var spareOccurrences: Occurrences?
 
     /// Checks `nodes` as the contents of a block of `context` owned by `owner` (nil at the top level).
     mutating func check(_ nodes: [Node], in context: Schema.Context, owner: Node?) -> CheckedBlock {
         var block = CheckedBlock()
-        var occurrences = Occurrences(of: context)
-        for node in nodes where checkStatement(node, occurrences: &occurrences) { block.accept(node) }
+        var occurrences = spareOccurrences ?? Occurrences(of: context)
+        spareOccurrences = nil
+        occurrences.reset(to: context)
+        defer { spareOccurrences = occurrences }
+        for node in nodes {
+            if let keyword = checkStatement(node, occurrences: &occurrences) { block.accept(node, as: keyword) }
+        }
         // A block that is never closed (E0104) ends where the parser guessed: what it lacks is unknown.
         if let owner, owner.statement.block.map({ $0.closeBrace != nil }) ?? true {
             for (ruleIndex, rule) in occurrences.rules.enumerated() where rule.occurrence == .required {
                 guard occurrences.first[ruleIndex] == nil else { continue }
-                let keyword = rule.keyword
+                let keyword = rule.spelling
                 report(Diagnostic(
                     .missingRequiredStatement,
                     "`\(owner.statement.keyword.text)` is missing its required `\(keyword)` statement",
@@ -25,16 +34,17 @@ struct SchemaChecker {
         return block
     }
 
-    /// Checks one top-level statement, as the compiler lowers them one at a time; returns whether it is
-    /// accepted. The top level has no required statement, so nothing is left to check at the end.
-    mutating func checkTopLevel(_ node: Node, occurrences: inout Occurrences) -> Bool {
+    /// Checks one top-level statement, as the compiler lowers them one at a time; returns its keyword
+    /// when it is accepted, nil when it is refused. The top level has no required statement, so nothing is
+    /// left to check at the end.
+    mutating func checkTopLevel(_ node: Node, occurrences: inout Occurrences) -> Schema.Keyword? {
         checkStatement(node, occurrences: &occurrences)
     }
 
     /// The statements seen so far in one block: the first of each rule, by the rule's position.
     struct Occurrences {
-        let context: Schema.Context
-        let rules: [Schema.Rule]
+        private(set) var context: Schema.Context
+        private(set) var rules: [Schema.Rule]
         var first: [Node?]
 
         init(of context: Schema.Context) {
@@ -42,22 +52,33 @@ struct SchemaChecker {
             rules = Schema.rules(in: context)
             first = Array(repeating: nil, count: rules.count)
         }
+
+        /// Forgets what was seen and takes on `context`, keeping the storage.
+        mutating func reset(to context: Schema.Context) {
+            self.context = context
+            rules = Schema.rules(in: context)
+            first.removeAll(keepingCapacity: true)
+            first.append(contentsOf: repeatElement(nil, count: rules.count))
+        }
     }
 
-    /// Checks one statement of a block; returns whether it is accepted (known, not repeated, with the
-    /// right arguments and block).
-    private mutating func checkStatement(_ node: Node, occurrences: inout Occurrences) -> Bool {
+    /// Checks one statement of a block; returns its keyword when it is accepted (known, not repeated, with
+    /// the right arguments and block), nil when it is refused.
+    private mutating func checkStatement(_ node: Node, occurrences: inout Occurrences) -> Schema.Keyword? {
         let context = occurrences.context
         var keyword = node.statement.keyword.text
-        if !keyword.utf8.allSatisfy({ $0 < 0x80 }) {
+        var ruleIndex = occurrences.rules.firstIndex { $0.isSpelled(keyword) }
+        // Every rule is spelled in ASCII, so only a keyword that matches none can be a non-ASCII one.
+        if ruleIndex == nil, !keyword.utf8.allSatisfy({ $0 < 0x80 }) {
             // Reported by the lexer (E0117), with its ASCII spelling: taken as that keyword, so that
             // `nàme` is one problem, not also an unknown statement and a missing `name`.
             keyword = NonASCIIWord.asciiSpelling(of: keyword) ?? keyword
-            guard occurrences.rules.contains(where: { $0.keyword == keyword }) else { return false }
+            guard let asciiRuleIndex = occurrences.rules.firstIndex(where: { $0.isSpelled(keyword) }) else { return nil }
+            ruleIndex = asciiRuleIndex
         }
-        guard let ruleIndex = occurrences.rules.firstIndex(where: { $0.keyword == keyword }) else {
+        guard let ruleIndex else {
             reportUnknownStatement(node, in: context)
-            return false
+            return nil
         }
         let rule = occurrences.rules[ruleIndex]
         if rule.occurrence != .repeatable, let earlier = occurrences.first[ruleIndex] {
@@ -66,12 +87,12 @@ struct SchemaChecker {
                 at: node.keywordLocation, label: "repeated here",
                 notes: [Diagnostic.Note("first given here", at: earlier.keywordLocation)],
                 help: "keep one `\(keyword)` statement"))
-            return false
+            return nil
         }
         if occurrences.first[ruleIndex] == nil { occurrences.first[ruleIndex] = node }
         let argumentsAreValid = checkArguments(of: node, against: rule.arguments, context: context)
         let blockIsValid = checkBlock(of: node, against: rule.block)
-        return argumentsAreValid && blockIsValid
+        return argumentsAreValid && blockIsValid ? rule.keyword : nil
     }
 
     // MARK: Statements

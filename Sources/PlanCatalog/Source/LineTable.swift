@@ -73,6 +73,13 @@ public struct LineTable: Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
+    /// The 0-based lines that may hold a secret key: those with a marker (`sk_`, `rk_`, `ec_`) or a
+    /// backslash. Every other line holds none, so the scan for keys (`SecretScanner.diagnostics`) reads
+    /// only these, and a catalog without keys is not read twice.
+    public var linesThatMayHoldAKey: [Int] {
+        lineTraits.indices.filter { lineTraits[$0].contains(.mayHoldKey) }
+    }
+
     /// The 0-based index of the line holding `offset`.
     public func lineIndex(of offset: Int) -> Int {
         var low = 0

@@ -57,17 +57,3 @@ private final class MaskedRegionCache: @unchecked Sendable {
         return found
     }
 }
-
-/// A file together with a span in it: where a model element or a diagnostic comes from.
-public struct SourceLocation: Sendable {
-    public let file: SourceFile
-    public let span: Span
-
-    public init(file: SourceFile, span: Span) {
-        self.file = file
-        self.span = span
-    }
-
-    public var start: LineColumn { file.location(of: span.start) }
-    public var end: LineColumn { file.location(of: span.end) }
-}

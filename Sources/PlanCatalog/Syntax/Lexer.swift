@@ -5,6 +5,8 @@
 /// It works on bytes, not `Character`s: only strings and comments are decoded.
 public struct Lexer {
     private let file: SourceFile
+    /// The file's id in its compilation's `FileTable`, which every location of a diagnostic names.
+    private let fileID: FileID
     private let bytes: [UInt8]
     private var position = 0
     private var tokens: [Token] = []
@@ -12,16 +14,18 @@ public struct Lexer {
     /// Tokens lexed and already handed over and dropped, when the parser streams them (`token(at:)`).
     private var droppedTokenCount = 0
 
-    public init(file: SourceFile) {
+    /// A lexer of `file`, whose diagnostics name it as `id` (a file lexed on its own is `FileID.first`).
+    public init(file: SourceFile, id: FileID = .first) {
         self.file = file
+        self.fileID = id
         self.bytes = file.bytes
         // A byte order mark is ignored.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
     /// Lexes the whole file. The last token is always `.endOfFile`.
-    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(file: file)
+    public static func tokenize(_ file: SourceFile, id: FileID = .first) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file: file, id: id)
         lexer.run()
         return (lexer.tokens, lexer.diagnostics)
     }
@@ -45,8 +49,8 @@ public struct Lexer {
 
     /// A lexer that lexes only as far as the parser reads (`token(at:)`), so that a file's tokens never
     /// all exist at once: on a 50 MB catalog the token array alone would take hundreds of megabytes.
-    static func streaming(_ file: SourceFile) -> Lexer {
-        var lexer = Lexer(file: file)
+    static func streaming(_ file: SourceFile, id: FileID) -> Lexer {
+        var lexer = Lexer(file: file, id: id)
         lexer.reportLongLines()
         return lexer
     }
@@ -147,10 +151,8 @@ public struct Lexer {
     /// fraction); otherwise it is a word, even when it starts with a digit (`24x7-support`).
     private mutating func lexNumberOrWord(from start: Int, isNegative: Bool) {
         let runStart = position
-        scanWordRun()
-        let integerPart = bytes[runStart..<position]
-        let looksNumeric = integerPart.allSatisfy { Self.isDigit($0) || $0 == UInt8(ascii: "_") }
-            && integerPart.contains(where: Self.isDigit)
+        let looksNumeric = scanWordRun()
+        let integerEnd = position
         if !isNegative, startsNonASCIIWordCharacter(at: position) {
             lexNonASCIIWord(from: start)
             return
@@ -166,7 +168,7 @@ public struct Lexer {
             return
         }
         defer { reportTooManyDigits(from: start) }
-        var isWellFormed = Self.hasWellPlacedUnderscores(integerPart)
+        var isWellFormed = Self.hasWellPlacedUnderscores(bytes[runStart..<integerEnd])
         var problem = "`_` may stand only between digits"
         // `1,000`: digits grouped with commas, taken as one malformed number rather than three tokens.
         var commaGroupedDigits: String?
@@ -213,7 +215,7 @@ public struct Lexer {
             report(.malformedNumber, "malformed number `\(shownNumber(span))`", span: span, label: problem,
                    help: written.map { grouped == nil ? "write the number out in digits: `\($0)`" : "write `\($0)`" },
                    fixes: written.map { [Diagnostic.FixIt("write `\($0)`", edits: [
-                       Diagnostic.Edit(SourceLocation(file: file, span: span), replacement: $0),
+                       Diagnostic.Edit(SourceLocation(file: fileID, span: span), replacement: $0),
                    ])] } ?? [])
         }
         emit(.number, from: start)
@@ -222,6 +224,8 @@ public struct Lexer {
     /// E0115 for a number token with more than `InputLimits.maximumNumberDigits` digits. The message
     /// shows only the number's start, so that a megabyte of digits cannot flood a CI log.
     private mutating func reportTooManyDigits(from start: Int) {
+        // A number no longer than the limit cannot have too many digits: most numbers are counted no further.
+        guard position - start > InputLimits.maximumNumberDigits else { return }
         let digitCount = bytes[start..<position].count(where: Self.isDigit)
         guard digitCount > InputLimits.maximumNumberDigits else { return }
         let span = Span(start: start, end: position)
@@ -236,8 +240,23 @@ public struct Lexer {
             : file.text(of: Span(start: span.start, end: span.start + 20)) + "…"
     }
 
-    private mutating func scanWordRun() {
-        while position < bytes.count, Self.isWordCharacter(bytes[position]) { position += 1 }
+    /// Moves past a run of word characters, and tells whether the run could be a number's integer part:
+    /// digits and `_` alone, with a digit. One pass, since every word and number of a catalog is scanned.
+    @discardableResult
+    private mutating func scanWordRun() -> Bool {
+        var hasDigit = false
+        var hasOtherThanDigitsAndUnderscores = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if Self.isDigit(byte) {
+                hasDigit = true
+            } else if byte != UInt8(ascii: "_") {
+                guard Self.isWordCharacter(byte) else { break }
+                hasOtherThanDigitsAndUnderscores = true
+            }
+            position += 1
+        }
+        return hasDigit && !hasOtherThanDigitsAndUnderscores
     }
 
     /// Underscores only between digits: `10_000`, not `10_`, `1__0` or `_1`.
@@ -255,7 +274,16 @@ public struct Lexer {
     private mutating func lexString() {
         let start = position
         position += 1
+        // Until the first escape, control character or invalid byte, the value is the source's own bytes:
+        // only their end is kept, and the string is made from them once, so a plain string (almost every
+        // one) needs no buffer of its own. `value` takes over from the first byte that is not verbatim.
+        var verbatimEnd: Int? = position
         var value: [UInt8] = []
+        func leaveVerbatim() {
+            guard let end = verbatimEnd else { return }
+            value.append(contentsOf: bytes[start + 1..<end])
+            verbatimEnd = nil
+        }
         while true {
             guard position < bytes.count, bytes[position] != UInt8(ascii: "\n"),
                   !(bytes[position] == UInt8(ascii: "\r") && position + 1 < bytes.count
@@ -272,10 +300,12 @@ public struct Lexer {
                 break
             }
             if byte == UInt8(ascii: "\\") {
+                leaveVerbatim()
                 lexEscape(into: &value)
                 continue
             }
             if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
+                leaveVerbatim()
                 report(.unexpectedCharacter, "control character U+\(Self.hex(UInt32(byte))) in a string",
                        span: Span(start: position, end: position + 1), label: "not allowed in a string",
                        help: "remove it, or write a tab as `\\t` and a line break as `\\n`")
@@ -283,17 +313,20 @@ public struct Lexer {
                 continue
             }
             if byte < 0x80 {
-                value.append(byte)
+                if verbatimEnd == nil { value.append(byte) }
                 position += 1
             } else if let (_, length) = UTF8Decoding.scalar(in: bytes, at: position) {
-                value.append(contentsOf: bytes[position..<position + length])
+                if verbatimEnd == nil { value.append(contentsOf: bytes[position..<position + length]) }
                 position += length
             } else {
+                leaveVerbatim()
                 skipInvalidUTF8()
             }
+            if verbatimEnd != nil { verbatimEnd = position }
         }
-        tokens.append(Token(kind: .string, span: Span(start: start, end: position),
-                            stringValue: String(decoding: value, as: UTF8.self)))
+        let decoded = verbatimEnd.map { String(decoding: bytes[start + 1..<$0], as: UTF8.self) }
+            ?? String(decoding: value, as: UTF8.self)
+        tokens.append(Token(kind: .string, span: Span(start: start, end: position), stringValue: decoded))
     }
 
     /// `\"`, `\\`, `\n`, `\t` and `\u{1F600}` (one to six hex digits naming a Unicode scalar).
@@ -413,7 +446,7 @@ public struct Lexer {
             guard position < bytes.count, Self.isDigit(bytes[position]) else { break }
             help = "write the amount without a currency symbol: the price's `currency` says which money it is"
             fixes = [Diagnostic.FixIt("remove `\(Character(scalar))`", edits: [
-                Diagnostic.Edit(SourceLocation(file: file, span: span), replacement: ""),
+                Diagnostic.Edit(SourceLocation(file: fileID, span: span), replacement: ""),
             ])]
         case "%":
             help = "percentages are not modelled: a discount is a monetary credit of a fixed amount; see "
@@ -463,7 +496,7 @@ public struct Lexer {
                label: "ids and keywords are ASCII",
                help: "ids and keywords are written with ASCII letters, digits, `_` and `-`"
                    + (suggestion.map { "; did you mean `\($0)`?" } ?? "; names with other letters go in strings"),
-               fixes: Diagnostic.replacement(at: SourceLocation(file: file, span: span), with: suggestion))
+               fixes: Diagnostic.replacement(at: SourceLocation(file: fileID, span: span), with: suggestion))
         emit(.word, from: start)
     }
 
@@ -489,7 +522,7 @@ public struct Lexer {
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span,
                                  label: String? = nil, help: String? = nil, fixes: [Diagnostic.FixIt] = []) {
-        diagnostics.appendWithinLimit(Diagnostic(code, message, at: SourceLocation(file: file, span: span),
+        diagnostics.appendWithinLimit(Diagnostic(code, message, at: SourceLocation(file: fileID, span: span),
                                                  label: label, help: help, fixes: fixes))
     }
 

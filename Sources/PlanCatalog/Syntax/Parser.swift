@@ -14,6 +14,8 @@ public struct Parser {
     public static let maximumNestingDepth = InputLimits.maximumNestingDepth
 
     private let file: SourceFile
+    /// The file's id in its compilation's `FileTable`, which every location of a diagnostic names.
+    private let fileID: FileID
     /// Lexes as the parser reads: tokens are made on demand and dropped once read.
     private var lexer: Lexer
     private var index = 0
@@ -28,19 +30,21 @@ public struct Parser {
     /// never for a well-indented file — and in a file whose braces balance it ends no block early.
     private var braceRecovery: BraceRecovery?
 
-    private init(file: SourceFile) {
+    private init(file: SourceFile, id: FileID) {
         self.file = file
-        lexer = Lexer.streaming(file)
+        self.fileID = id
+        lexer = Lexer.streaming(file, id: id)
         current = lexer.token(at: 0)
     }
 
-    /// Lexes and parses one file; the diagnostics include the lexer's. A file larger than
+    /// Lexes and parses one file; the diagnostics include the lexer's, and name the file as `id` (a file
+    /// parsed on its own is `FileID.first`, the only file of `FileTable(file)`). A file larger than
     /// `InputLimits.maximumSourceFileBytes` is reported and not read at all: its tree is empty.
-    public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
-        if let tooLarge = fileTooLarge(file) {
+    public static func parse(_ file: SourceFile, id: FileID = .first) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        if let tooLarge = fileTooLarge(file, id: id) {
             return (SyntaxTree(file: file, statements: [], trailingTrivia: []), [tooLarge])
         }
-        var parser = Parser(file: file)
+        var parser = Parser(file: file, id: id)
         let list = parser.parseStatements(depth: 0, enclosing: nil)
         // The lexer's problems first, then the parser's, under one limit: as if the whole file had been
         // lexed before parsing began.
@@ -53,10 +57,10 @@ public struct Parser {
     /// and keeping none of them: a caller that uses each statement once (the compiler lowers it) then
     /// never holds the whole file's tree, which on a large catalog is most of the memory a check needs.
     /// Returns what `parse` would besides the statements: the trailing trivia and every problem found.
-    public static func parse(_ file: SourceFile, eachTopLevelStatement body: (Statement) -> Void)
+    public static func parse(_ file: SourceFile, id: FileID = .first, eachTopLevelStatement body: (Statement) -> Void)
         -> (trailingTrivia: [Trivia], diagnostics: [Diagnostic]) {
-        if let tooLarge = fileTooLarge(file) { return ([], [tooLarge]) }
-        var parser = Parser(file: file)
+        if let tooLarge = fileTooLarge(file, id: id) { return ([], [tooLarge]) }
+        var parser = Parser(file: file, id: id)
         let list = withoutActuallyEscaping(body) { body in
             parser.parseStatements(depth: 0, enclosing: nil, handOver: body)
         }
@@ -66,16 +70,20 @@ public struct Parser {
     }
 
     /// E0113 for a file over `InputLimits.maximumSourceFileBytes`, before a byte of it is lexed.
-    static func fileTooLarge(_ file: SourceFile) -> Diagnostic? {
+    static func fileTooLarge(_ file: SourceFile, id: FileID) -> Diagnostic? {
         guard file.exceedsSizeLimit else { return nil }
         let limit = InputLimits.maximumSourceFileBytes / (1024 * 1024)
-        return Diagnostic(.fileTooLarge, "file is larger than \(limit) MiB", at: SourceLocation(file: file, span: .point(0)),
+        return Diagnostic(.fileTooLarge, "file is larger than \(limit) MiB", at: SourceLocation(file: id, span: .point(0)),
                           label: "not read", help: "split the catalog into a catalog directory of smaller files")
     }
 
     private mutating func advance() {
         guard current.kind != .endOfFile else { return }
-        move(to: index + 1)
+        // The token before the next is the current one: no need to ask the lexer for it again.
+        previousKind = current.kind
+        index += 1
+        current = lexer.token(at: index)
+        lexer.dropTokens(before: index - 1)
     }
 
     /// Makes `newIndex` (at or after the current index) the current token.
@@ -232,7 +240,7 @@ public struct Parser {
         } else if current.kind == .newline, let braceIndex = braceOnFollowingLine() {
             // `{` on a line of its own: report with a fix-it, then take it as this statement's block.
             let brace = lexer.token(at: braceIndex)
-            let gap = SourceLocation(file: file, span: Span(start: end, end: brace.span.start))
+            let gap = SourceLocation(file: fileID, span: Span(start: end, end: brace.span.start))
             report(.braceOnOwnLine, "`{` must stand on the same line as its statement", span: brace.span,
                    label: "this block belongs to `\(keyword.text)` on an earlier line",
                    help: "move the `{` to the end of the line `\(keyword.text) …`",
@@ -316,7 +324,7 @@ public struct Parser {
             reportUnclosedBrace(at: open, notes: [Diagnostic.Note(
                 "the block is taken to end before line \(line), which is indented like the `\(owner.text)` "
                     + "statement or less",
-                at: SourceLocation(file: file, span: resumption))])
+                at: SourceLocation(file: fileID, span: resumption))])
         }
         return Block(openBrace: open, statements: list.statements, closeBrace: close,
                      trailingTrivia: list.trailingTrivia)
@@ -387,7 +395,7 @@ public struct Parser {
     private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span, label: String? = nil,
                                  notes: [Diagnostic.Note] = [], help: String? = nil,
                                  fixes: [Diagnostic.FixIt] = []) {
-        diagnostics.appendWithinLimit(Diagnostic(code, message, at: SourceLocation(file: file, span: span),
+        diagnostics.appendWithinLimit(Diagnostic(code, message, at: SourceLocation(file: fileID, span: span),
                                                  label: label, notes: notes, help: help, fixes: fixes))
     }
 }

@@ -44,17 +44,19 @@ import Testing
     @Test(arguments: Explanation.Setting.allCases)
     func sampleChecksClean(_ setting: Explanation.Setting) {
         guard setting != .catalog else { return }
-        let diagnostics = Self.check(Self.catalog("", in: setting), as: .utf8)
-        #expect(diagnostics.isEmpty, "the sample in \(setting) is not clean:\n\(Self.render(diagnostics))")
+        let source = Self.catalog("", in: setting)
+        let diagnostics = Self.check(source, as: .utf8)
+        #expect(diagnostics.isEmpty, "the sample in \(setting) is not clean:\n\(Self.render(diagnostics, of: source))")
     }
 
     @Test(arguments: compiledCodes)
     func exampleReportsItsCode(_ code: DiagnosticCode) throws {
         let explanation = try #require(DiagnosticCode.explanations[code])
         let source = Self.catalog(explanation.example.source, in: explanation.example.setting)
-        let diagnostics = Self.check(source, as: Self.savedAsWindows1252.contains(code) ? .windowsCP1252 : .utf8)
+        let encoding: String.Encoding = Self.savedAsWindows1252.contains(code) ? .windowsCP1252 : .utf8
+        let diagnostics = Self.check(source, as: encoding)
         #expect(diagnostics.contains { $0.code == code },
-                "the example of \(code.rawValue) does not report it:\n\(source)\n\(Self.render(diagnostics))")
+                "the example of \(code.rawValue) does not report it:\n\(source)\n\(Self.render(diagnostics, of: source, as: encoding))")
     }
 
     @Test(arguments: compiledCodes)
@@ -63,7 +65,7 @@ import Testing
         let source = Self.catalog(explanation.fix.source, in: explanation.fix.setting)
         let diagnostics = Self.check(source, as: .utf8)
         #expect(!diagnostics.contains { $0.code == code },
-                "the fix of \(code.rawValue) still reports it:\n\(source)\n\(Self.render(diagnostics))")
+                "the fix of \(code.rawValue) still reports it:\n\(source)\n\(Self.render(diagnostics, of: source))")
     }
 
     /// A fix does not trade one error for another: every error it reports, the example reports too
@@ -79,7 +81,7 @@ import Testing
         #expect(added.isEmpty, """
             the fix of \(code.rawValue) reports \(added.map(\.rawValue).sorted()), which its example does not:
             \(fixSource)
-            \(Self.render(fix))
+            \(Self.render(fix, of: fixSource))
             """)
     }
 
@@ -101,8 +103,11 @@ import Testing
         return CatalogCompiler.check([SourceFile(path: "example.plancat", bytes: bytes)]).diagnostics
     }
 
-    static func render(_ diagnostics: [Diagnostic]) -> String {
-        TextDiagnosticRenderer(usesColor: false).render(diagnostics)
+    /// The diagnostics that `check` found in `source`, the only file of its check (`FileID.first`).
+    static func render(_ diagnostics: [Diagnostic], of source: String, as encoding: String.Encoding = .utf8) -> String {
+        let bytes = Array(source.data(using: encoding) ?? Data(source.utf8))
+        return TextDiagnosticRenderer(usesColor: false).render(
+            diagnostics, in: FileTable(SourceFile(path: "example.plancat", bytes: bytes)))
     }
 
     /// `fragment` placed where `setting` says, indented to its block.

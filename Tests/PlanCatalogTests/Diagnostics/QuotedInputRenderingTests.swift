@@ -47,11 +47,11 @@ import Testing
 
     @Test func githubNeutralisesUnsafeCharactersInFileMessageAndNotes() {
         let file = SourceFile(path: "dir/\(Self.hostile).plancat", text: "x\n")
-        let location = PlanCatalog.SourceLocation(file: file, span: Span(start: 0, end: 1))
+        let location = PlanCatalog.SourceLocation(file: .first, span: Span(start: 0, end: 1))
         let diagnostic = Diagnostic(.unknownPlan, "unknown plan `\(Self.hostile)`\nsecond line", at: location,
                                     notes: [Diagnostic.Note("defined \(Self.hostile)", at: location)],
                                     help: "help \(Self.hostile)")
-        let output = GitHubDiagnosticRenderer().render([diagnostic])
+        let output = GitHubDiagnosticRenderer().render([diagnostic], in: FileTable(file))
         let replaced = "a" + String(repeating: "\u{FFFD}", count: Self.unsafe.count) + "b"
         #expect(output == "::error file=dir/\(replaced).plancat,line=1,col=1,endLine=1,endColumn=2,title=E0403::"
             + "unknown plan `\(replaced)`%0Asecond line%0Anote: defined \(replaced) (dir/\(replaced).plancat:1:1)"
@@ -62,8 +62,8 @@ import Testing
         // In a message a line break is the annotation's (percent-encoded); in a file name it is no line
         // break of anything, and is shown as in text diagnostics.
         let file = SourceFile(path: "a\nb\rc\td.plancat", text: "x\n")
-        let location = PlanCatalog.SourceLocation(file: file, span: Span(start: 0, end: 1))
-        let output = GitHubDiagnosticRenderer().render([Diagnostic(.unknownPlan, "m", at: location)])
+        let location = PlanCatalog.SourceLocation(file: .first, span: Span(start: 0, end: 1))
+        let output = GitHubDiagnosticRenderer().render([Diagnostic(.unknownPlan, "m", at: location)], in: FileTable(file))
         #expect(output.hasPrefix("::error file=a\u{FFFD}b\u{FFFD}c\u{FFFD}d.plancat,line=1,"))
     }
 
@@ -71,14 +71,14 @@ import Testing
 
     @Test func jsonDiagnosticsEscapeUnsafeCharactersAndKeepTheText() throws {
         let file = SourceFile(path: "dir/\(Self.hostile).plancat", text: "x\n")
-        let location = PlanCatalog.SourceLocation(file: file, span: Span(start: 0, end: 1))
+        let location = PlanCatalog.SourceLocation(file: .first, span: Span(start: 0, end: 1))
         let message = "unknown plan `\(Self.hostile)`"
         let diagnostic = Diagnostic(.unknownPlan, message, at: location,
                                     notes: [Diagnostic.Note("note \(Self.hostile)", at: location)],
                                     help: "help \(Self.hostile)",
                                     fixes: [Diagnostic.FixIt("fix \(Self.hostile)",
                                                              edits: [Diagnostic.Edit(location, replacement: Self.hostile)])])
-        let output = JSONDiagnosticRenderer().render([diagnostic])
+        let output = JSONDiagnosticRenderer().render([diagnostic], in: FileTable(file))
         #expect(!output.unicodeScalars.contains(where: Self.unsafe.contains), "\(output)")
         let escaped = #"a\u001b\u009b\u202e\u200f\u2067\u061c\u200d\u2028b"#
         #expect(output.contains(#""file": "dir/\#(escaped).plancat""#), "\(output)")

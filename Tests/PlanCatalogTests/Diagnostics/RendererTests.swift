@@ -6,23 +6,25 @@ import Testing
 @Suite struct RendererTests {
     // MARK: Helpers
 
-    /// The location of the `occurrence`-th (1-based) `needle` in the file.
-    private func location(of needle: String, in file: SourceFile, occurrence: Int = 1) -> PlanCatalog.SourceLocation {
+    /// The location of the `occurrence`-th (1-based) `needle` in the file, whose id is `id` (a file on its
+    /// own is the first of `FileTable(file)`).
+    private func location(of needle: String, in file: SourceFile, id: FileID = .first,
+                          occurrence: Int = 1) -> PlanCatalog.SourceLocation {
         let bytes = file.bytes
         let target = Array(needle.utf8)
         var found = 0
         for start in 0...(bytes.count - target.count) where Array(bytes[start..<start + target.count]) == target {
             found += 1
             if found == occurrence {
-                return PlanCatalog.SourceLocation(file: file, span: Span(start: start, end: start + target.count))
+                return PlanCatalog.SourceLocation(file: id, span: Span(start: start, end: start + target.count))
             }
         }
         Issue.record("`\(needle)` not found")
-        return PlanCatalog.SourceLocation(file: file, span: .point(0))
+        return PlanCatalog.SourceLocation(file: id, span: .point(0))
     }
 
     private func point(_ offset: Int, in file: SourceFile) -> PlanCatalog.SourceLocation {
-        PlanCatalog.SourceLocation(file: file, span: .point(offset))
+        PlanCatalog.SourceLocation(file: .first, span: .point(offset))
     }
 
     // MARK: Text
@@ -32,7 +34,7 @@ import Testing
         let file = SourceFile(path: "catalogs/pro.plancat", text: source)
         let diagnostic = Diagnostic(.unknownMetric, "unknown metric `api-call`", at: location(of: "api-call", in: file),
                                     label: "no metric with this id", help: "did you mean `api-calls`?")
-        #expect(TextDiagnosticRenderer().render(diagnostic) == """
+        #expect(TextDiagnosticRenderer().render(diagnostic, in: FileTable(file)) == """
             catalogs/pro.plancat:14:11: error[E0401]: unknown metric `api-call`
                |
             14 |     usage api-call
@@ -46,7 +48,7 @@ import Testing
         let file = SourceFile(path: "a.plancat", text: "plan pro {\n")
         let first = Diagnostic(.unclosedBrace, "this `{` is never closed", at: location(of: "{", in: file))
         let second = Diagnostic(.unusedPlaceholderPlan, "plan `pro` has no price", at: location(of: "pro", in: file))
-        #expect(TextDiagnosticRenderer().render([first, second]) == """
+        #expect(TextDiagnosticRenderer().render([first, second], in: FileTable(file)) == """
             a.plancat:1:10: error[E0104]: this `{` is never closed
               |
             1 | plan pro {
@@ -65,7 +67,7 @@ import Testing
         let file = SourceFile(path: "t.plancat", text: "plan pro {\n\tname\t\"Pro\" x\n}\n")
         let diagnostic = Diagnostic(.expectedEndOfStatement, "unexpected word", at: location(of: "x", in: file),
                                     label: "here")
-        #expect(TextDiagnosticRenderer().render(diagnostic) == """
+        #expect(TextDiagnosticRenderer().render(diagnostic, in: FileTable(file)) == """
             t.plancat:2:13: error[E0110]: unexpected word
               |
             2 | \tname\t"Pro" x
@@ -79,7 +81,7 @@ import Testing
         let diagnostic = Diagnostic(.expectedEndOfStatement, "unexpected word", at: location(of: "x", in: file))
         // The column counts scalars (ö and each ideograph are one); the padding counts terminal cells
         // (each ideograph takes two).
-        #expect(TextDiagnosticRenderer().render(diagnostic) == """
+        #expect(TextDiagnosticRenderer().render(diagnostic, in: FileTable(file)) == """
             u.plancat:1:15: error[E0110]: unexpected word
               |
             1 | name "Prö 日本" x
@@ -91,23 +93,23 @@ import Testing
     @Test func textUnderlinesWideCharactersWithTwoCaretsEach() {
         let file = SourceFile(path: "u.plancat", text: "name 日本\n")
         let diagnostic = Diagnostic(.unexpectedCharacter, "unexpected", at: location(of: "日本", in: file))
-        #expect(TextDiagnosticRenderer().render(diagnostic).contains("\n  |      ^^^^\n"))
+        #expect(TextDiagnosticRenderer().render(diagnostic, in: FileTable(file)).contains("\n  |      ^^^^\n"))
     }
 
     @Test func textPointsOneCaretAtAnEmptySpanAndTheLineEnd() {
         let file = SourceFile(path: "e.plancat", text: "plan pro\r\nname\n")
         let inside = Diagnostic(.missingBlock, "missing block", at: point(5, in: file))
-        let atLineEnd = Diagnostic(.missingBlock, "missing block", at: PlanCatalog.SourceLocation(file: file, span: Span(start: 8, end: 10)))
-        #expect(TextDiagnosticRenderer().render(inside).hasSuffix("1 | plan pro\n  |      ^\n"))
-        #expect(TextDiagnosticRenderer().render(atLineEnd).hasSuffix("1 | plan pro\n  |         ^\n"))
+        let atLineEnd = Diagnostic(.missingBlock, "missing block", at: PlanCatalog.SourceLocation(file: .first, span: Span(start: 8, end: 10)))
+        #expect(TextDiagnosticRenderer().render(inside, in: FileTable(file)).hasSuffix("1 | plan pro\n  |      ^\n"))
+        #expect(TextDiagnosticRenderer().render(atLineEnd, in: FileTable(file)).hasSuffix("1 | plan pro\n  |         ^\n"))
     }
 
     @Test func textUnderlinesAMultiLineSpanToTheEndOfItsFirstLine() {
         let file = SourceFile(path: "m.plancat", text: "plan pro {\n  name \"Pro\"\n}\n")
         let span = Span(start: 0, end: file.bytes.count - 1)
         let diagnostic = Diagnostic(.missingRequiredStatement, "plan `pro` has no price",
-                                    at: PlanCatalog.SourceLocation(file: file, span: span), label: "this plan")
-        #expect(TextDiagnosticRenderer().render(diagnostic) == """
+                                    at: PlanCatalog.SourceLocation(file: .first, span: span), label: "this plan")
+        #expect(TextDiagnosticRenderer().render(diagnostic, in: FileTable(file)) == """
             m.plancat:1:1: error[E0204]: plan `pro` has no price
               |
             1 | plan pro {
@@ -120,14 +122,14 @@ import Testing
         let first = SourceFile(path: "a.plancat", text: "plan pro {\n}\n")
         let second = SourceFile(path: "b.plancat", text: String(repeating: "\n", count: 11) + "plan pro {\n}\n")
         let diagnostic = Diagnostic(
-            .duplicateID, "duplicate plan id `pro`", at: location(of: "pro", in: second),
+            .duplicateID, "duplicate plan id `pro`", at: location(of: "pro", in: second, id: FileID(1)),
             label: "defined again here",
             notes: [
                 Diagnostic.Note("first defined here", at: location(of: "pro", in: first)),
                 Diagnostic.Note("plan ids are unique across the catalog"),
             ],
             help: "rename one of them\nor merge the two plans")
-        #expect(TextDiagnosticRenderer().render(diagnostic) == """
+        #expect(TextDiagnosticRenderer().render(diagnostic, in: FileTable([first, second])) == """
             b.plancat:12:6: error[E0301]: duplicate plan id `pro`
                |
             12 | plan pro {
@@ -149,14 +151,14 @@ import Testing
         let brace = location(of: "{", in: file)
         let fix = Diagnostic.FixIt("move `{` to the end of the previous line", edits: [Diagnostic.Edit(brace, replacement: "")])
         let diagnostic = Diagnostic(.braceOnOwnLine, "`{` on a line of its own", at: brace, fixes: [fix])
-        #expect(TextDiagnosticRenderer().render(diagnostic).hasSuffix("  = help: move `{` to the end of the previous line\n"))
+        #expect(TextDiagnosticRenderer().render(diagnostic, in: FileTable(file)).hasSuffix("  = help: move `{` to the end of the previous line\n"))
     }
 
     @Test func textMasksSecretKeysWithCaretsOnTheMaskedText() {
         let file = SourceFile(path: "s.plancat", text: "name \"sk_test_abc123XYZ\" # sk_live_Q\n")
         let keyDiagnostics = SecretScanner.diagnostics(in: file)
         let after = Diagnostic(.expectedEndOfStatement, "unexpected comment", at: location(of: "#", in: file))
-        let output = TextDiagnosticRenderer().render(keyDiagnostics + [after])
+        let output = TextDiagnosticRenderer().render(keyDiagnostics + [after], in: FileTable(file))
         #expect(!output.contains("abc123XYZ"))
         #expect(!output.contains("sk_live_Q"))
         #expect(output == """
@@ -184,7 +186,7 @@ import Testing
     @Test func textReplacesControlCharactersSoTheTerminalIsSafe() {
         let file = SourceFile(path: "c.plancat", text: "name \u{1B}[31m \u{202E}x\n")
         let diagnostic = Diagnostic(.unexpectedCharacter, "unexpected character U+001B", at: location(of: "x", in: file))
-        let output = TextDiagnosticRenderer().render(diagnostic)
+        let output = TextDiagnosticRenderer().render(diagnostic, in: FileTable(file))
         #expect(!output.contains("\u{1B}"))
         #expect(!output.contains("\u{202E}"))
         #expect(output.hasSuffix("1 | name \u{FFFD}[31m \u{FFFD}x\n  |             ^\n"))
@@ -192,8 +194,8 @@ import Testing
 
     @Test func textShowsInvalidUTF8AsReplacementCharacters() {
         let file = SourceFile(path: "i.plancat", bytes: Array("name ".utf8) + [0xFF, 0xC3] + Array(" x\n".utf8))
-        let diagnostic = Diagnostic(.invalidUTF8, "invalid", at: PlanCatalog.SourceLocation(file: file, span: Span(start: 5, end: 6)))
-        #expect(TextDiagnosticRenderer().render(diagnostic).hasSuffix("1 | name \u{FFFD}\u{FFFD} x\n  |      ^\n"))
+        let diagnostic = Diagnostic(.invalidUTF8, "invalid", at: PlanCatalog.SourceLocation(file: .first, span: Span(start: 5, end: 6)))
+        #expect(TextDiagnosticRenderer().render(diagnostic, in: FileTable(file)).hasSuffix("1 | name \u{FFFD}\u{FFFD} x\n  |      ^\n"))
     }
 
     @Test func textInColour() {
@@ -201,7 +203,7 @@ import Testing
         let diagnostic = Diagnostic(.unknownPlan, "unknown plan `x`", at: location(of: "x", in: file),
                                     label: "no plan", help: "declare it")
         let bold = "\u{1B}[1m", red = "\u{1B}[1;31m", blue = "\u{1B}[1;34m", reset = "\u{1B}[0m"
-        #expect(TextDiagnosticRenderer(usesColor: true).render(diagnostic) == """
+        #expect(TextDiagnosticRenderer(usesColor: true).render(diagnostic, in: FileTable(file)) == """
             \(bold)a.plancat:1:1:\(reset) \(red)error[E0403]\(reset)\(bold): unknown plan `x`\(reset)
             \(blue)  |\(reset)
             \(blue)1 |\(reset) x
@@ -226,20 +228,20 @@ import Testing
     // MARK: JSON
 
     @Test func jsonOfNothingIsAnEmptyArray() {
-        #expect(JSONDiagnosticRenderer().render([]) == "[]\n")
+        #expect(JSONDiagnosticRenderer().render([], in: FileTable()) == "[]\n")
     }
 
     @Test func jsonHasEveryKeyInContractOrder() {
         let first = SourceFile(path: "a.plancat", text: "plan pro {\n}\n")
         let second = SourceFile(path: "b.plancat", text: "plan pro {\n}\n")
-        let pro = location(of: "pro", in: second)
+        let pro = location(of: "pro", in: second, id: FileID(1))
         let diagnostic = Diagnostic(
             .duplicateID, "duplicate plan id `pro`", at: pro, label: "ignored by JSON",
             notes: [Diagnostic.Note("first defined here", at: location(of: "pro", in: first)),
                     Diagnostic.Note("ids are unique")],
             help: "rename one",
             fixes: [Diagnostic.FixIt("rename it", edits: [Diagnostic.Edit(pro, replacement: "pro-2")])])
-        #expect(JSONDiagnosticRenderer().render([diagnostic]) == """
+        #expect(JSONDiagnosticRenderer().render([diagnostic], in: FileTable([first, second])) == """
             [
               {
                 "code": "E0301",
@@ -289,12 +291,12 @@ import Testing
         let a = SourceFile(path: "a.plancat", text: "x y\nz\n")
         let b = SourceFile(path: "b.plancat", text: "x\n")
         let diagnostics = [
-            Diagnostic(.unknownPlan, "b", at: location(of: "x", in: b)),
+            Diagnostic(.unknownPlan, "b", at: location(of: "x", in: b, id: FileID(1))),
             Diagnostic(.unknownPlan, "a3", at: location(of: "z", in: a)),
             Diagnostic(.unknownPlan, "a2", at: location(of: "y", in: a)),
             Diagnostic(.unknownMetric, "a1", at: location(of: "y", in: a)),
         ]
-        let output = JSONDiagnosticRenderer().render(diagnostics)
+        let output = JSONDiagnosticRenderer().render(diagnostics, in: FileTable([a, b]))
         let messages = output.split(separator: "\n").filter { $0.contains("\"message\"") }
         #expect(messages.map { $0.trimmingPrefix(while: { $0 == " " }) } == [
             "\"message\": \"a1\",", "\"message\": \"a2\",", "\"message\": \"a3\",", "\"message\": \"b\",",
@@ -303,10 +305,29 @@ import Testing
         #expect(output.contains("\"endLine\": 2,\n    \"endColumn\": 2,"))
     }
 
+    /// Diagnostics of several checks (`plancat check` of several catalogs) form one list, sorted by path
+    /// across them, though each check numbers its own files from the first.
+    @Test func jsonAndGitHubSortTheDiagnosticsOfSeveralChecksByPath() {
+        let b = SourceFile(path: "b.plancat", text: "x\n")
+        let a = SourceFile(path: "a.plancat", text: "y\n")
+        let checks = [
+            (diagnostics: [Diagnostic(.unknownPlan, "in b", at: location(of: "x", in: b))], files: FileTable(b)),
+            (diagnostics: [Diagnostic(.unknownPlan, "in a", at: location(of: "y", in: a))], files: FileTable(a)),
+        ]
+        let output = JSONDiagnosticRenderer().render(checks)
+        let files = output.split(separator: "\n").filter { $0.contains("\"file\"") }
+        #expect(files.map { $0.trimmingPrefix(while: { $0 == " " }) } == ["\"file\": \"a.plancat\",", "\"file\": \"b.plancat\","])
+        #expect(GitHubDiagnosticRenderer().render(checks) == """
+            ::error file=a.plancat,line=1,col=1,endLine=1,endColumn=2,title=E0403::in a
+            ::error file=b.plancat,line=1,col=1,endLine=1,endColumn=2,title=E0403::in b
+
+            """)
+    }
+
     @Test func jsonEscapesOnlyQuotesBackslashesAndControlCharacters() {
         let file = SourceFile(path: "dir \"q\"\\x.plancat", text: "x\n")
         let message = "quote \" backslash \\ newline \n tab \t return \r bell \u{07} unit \u{1F} del \u{7F} csi \u{9B} é 日本 😀 /"
-        let output = JSONDiagnosticRenderer().render([Diagnostic(.unknownPlan, message, at: location(of: "x", in: file))])
+        let output = JSONDiagnosticRenderer().render([Diagnostic(.unknownPlan, message, at: location(of: "x", in: file))], in: FileTable(file))
         // DEL and the C1 controls are control characters too (Unicode category Cc).
         #expect(output.contains(#""message": "quote \" backslash \\ newline \n tab \t return \r bell \u0007 unit \u001f del \u007f csi \u009b "#
             + "é 日本 😀 /\","))
@@ -315,7 +336,7 @@ import Testing
 
     @Test func jsonCountsColumnsInScalars() {
         let file = SourceFile(path: "u.plancat", text: "name \"日本\" x\n")
-        let output = JSONDiagnosticRenderer().render([Diagnostic(.unknownPlan, "m", at: location(of: "x", in: file))])
+        let output = JSONDiagnosticRenderer().render([Diagnostic(.unknownPlan, "m", at: location(of: "x", in: file))], in: FileTable(file))
         #expect(output.contains("\"column\": 11,"))
         #expect(output.contains("\"endColumn\": 12,"))
     }
@@ -329,7 +350,7 @@ import Testing
         let warning = Diagnostic(.unusedPlaceholderPlan, "plan `pro` has no price", at: location(of: "pro", in: file),
                                  notes: [Diagnostic.Note("declared here", at: location(of: "plan", in: file)),
                                          Diagnostic.Note("no location")])
-        #expect(GitHubDiagnosticRenderer().render([error, warning]) == """
+        #expect(GitHubDiagnosticRenderer().render([error, warning], in: FileTable(file)) == """
             ::warning file=catalogs/pro.plancat,line=1,col=6,endLine=1,endColumn=9,title=W0501::plan `pro` has no price%0Anote: declared here (catalogs/pro.plancat:1:1)%0Anote: no location
             ::error file=catalogs/pro.plancat,line=2,col=9,endLine=2,endColumn=17,title=E0401::unknown metric `api-call`%0Ahelp: did you mean `api-calls`?
 
@@ -339,10 +360,10 @@ import Testing
     @Test func githubEscapesDataAndProperties() {
         let file = SourceFile(path: "odd: name, 100%.plancat", text: "x\n")
         let diagnostic = Diagnostic(.unknownPlan, "50% off\r\nnext: a, b", at: location(of: "x", in: file))
-        #expect(GitHubDiagnosticRenderer().render([diagnostic]) ==
+        #expect(GitHubDiagnosticRenderer().render([diagnostic], in: FileTable(file)) ==
             "::error file=odd%3A name%2C 100%25.plancat,line=1,col=1,endLine=1,endColumn=2,title=E0403::"
             + "50%25 off%0D%0Anext: a, b\n")
-        #expect(GitHubDiagnosticRenderer().render([]) == "")
+        #expect(GitHubDiagnosticRenderer().render([], in: FileTable()) == "")
     }
 }
 
@@ -353,7 +374,7 @@ import Testing
         let source = "plan " + String(repeating: "x", count: 5_000) + " @ " + String(repeating: "y", count: 5_000)
         let result = CatalogCompiler.check([SourceFile(path: "long.plancat", text: source)])
         let stray = result.diagnostics.first { $0.code == .unexpectedCharacter }!
-        let text = TextDiagnosticRenderer().render(stray)
+        let text = TextDiagnosticRenderer().render(stray, in: result.files)
         let lines = text.split(separator: "\n").map(String.init)
         let sourceLine = lines.first { $0.hasPrefix("1 |") }!
         #expect(sourceLine.hasPrefix("1 | …"))
@@ -371,7 +392,7 @@ import Testing
         let source = "# " + String(repeating: "z ", count: 200) + key + String(repeating: " ", count: 30) + "@"
             + String(repeating: " w", count: 200)
         let result = CatalogCompiler.check([SourceFile(path: "key.plancat", text: source)])
-        let text = TextDiagnosticRenderer().render(result.diagnostics)
+        let text = TextDiagnosticRenderer().render(result.diagnostics, in: result.files)
         #expect(!text.contains("AAAA"))
     }
 
@@ -381,7 +402,7 @@ import Testing
         let result = CatalogCompiler.check([SourceFile(path: "braces.plancat", text: source)])
         // 5,000 problems: the first thousand are shown, and one E0116 counts the rest.
         #expect(result.diagnostics.count == InputLimits.maximumDiagnostics + 1)
-        let text = TextDiagnosticRenderer().render(result.diagnostics)
+        let text = TextDiagnosticRenderer().render(result.diagnostics, in: result.files)
         #expect(text.split(separator: "\n").allSatisfy { $0.count < 400 })
     }
 }

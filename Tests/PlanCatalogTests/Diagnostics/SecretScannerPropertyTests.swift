@@ -85,9 +85,9 @@ import PlanCatalogTestSupport
         #expect(result.output == nil, "the catalog built")
         #expect(result.check.diagnostics.contains { $0.code == .secretKey }, "no E1001")
         let outputs = [
-            TextDiagnosticRenderer().render(result.check.diagnostics),
-            JSONDiagnosticRenderer().render(result.check.diagnostics),
-            GitHubDiagnosticRenderer().render(result.check.diagnostics),
+            TextDiagnosticRenderer().render(result.check.diagnostics, in: result.check.files),
+            JSONDiagnosticRenderer().render(result.check.diagnostics, in: result.check.files),
+            GitHubDiagnosticRenderer().render(result.check.diagnostics, in: result.check.files),
         ]
         for output in outputs {
             #expect(!output.contains(spelled.secret), "printed: \(output)")
@@ -111,6 +111,23 @@ import PlanCatalogTestSupport
         } catch {
             #expect(error.message.contains("secret API key"), "\(error.message)")
             #expect(!error.message.contains(spelled.secret) && !error.description.contains(spelled.secret))
+        }
+    }
+
+    /// The scan reads only the lines the line table marks as holding a marker; it finds what a scan of
+    /// the whole file finds, on LF and CRLF lines, at a line's start and end, and next to a line end.
+    @Test func scanningTheMarkedLinesFindsEveryKeyOfTheFile() {
+        var random = SplitMix64(name: "lines with keys")
+        let pieces = ["sk_live_a1", "rk_test_Z", "whsec_9", "lumen_sk_x_y", "task_test_x", "sk_", "x", "é", " ",
+                      "\n", "\r\n", "\"", "ec_", "_", "a"]
+        for _ in 0..<300 {
+            let count = Int(random.next() % 24)
+            let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let file = SourceFile(path: "k.plancat", text: text)
+            let expected = SecretScanner.keyRanges(in: file.bytes).map { Span(start: $0.lowerBound, end: $0.upperBound) }
+            // No piece holds a backslash, so every key is spelled by the bytes themselves.
+            let found = SecretScanner.diagnostics(in: file).map(\.location.span)
+            #expect(found == expected, "\(text.debugDescription)")
         }
     }
 }

@@ -74,12 +74,12 @@ import Testing
         let key = "sk_live_" + String(repeating: "a", count: length)
         let file = SourceFile(path: "s.plancat", text: "first line\nname \"\(key)\" trailing\n")
         let keySpan = SecretScanner.diagnostics(in: file)[0].location
-        #expect(keySpan.start == LineColumn(line: 2, column: 7))
-        #expect(keySpan.end == LineColumn(line: 2, column: 19))
+        #expect(FileTable(file).start(of: keySpan) == LineColumn(line: 2, column: 7))
+        #expect(FileTable(file).end(of: keySpan) == LineColumn(line: 2, column: 19))
         let trailing = Array(file.bytes).firstRange(of: Array("trailing".utf8))!
-        let after = SourceLocation(file: file, span: Span(start: trailing.lowerBound, end: trailing.upperBound))
-        #expect(after.start == LineColumn(line: 2, column: 21))
-        #expect(after.end == LineColumn(line: 2, column: 29))
+        let after = SourceLocation(file: .first, span: Span(start: trailing.lowerBound, end: trailing.upperBound))
+        #expect(FileTable(file).start(of: after) == LineColumn(line: 2, column: 21))
+        #expect(FileTable(file).end(of: after) == LineColumn(line: 2, column: 29))
         // An offset inside the secret part stands at the mask's start.
         if length > 1 { #expect(file.location(of: keySpan.span.start + 9) == LineColumn(line: 2, column: 15)) }
     }
@@ -88,8 +88,8 @@ import Testing
     @Test func columnsCountAStringThatSpellsAKeyWithEscapesAsItsMask() {
         let file = SourceFile(path: "s.plancat", text: "name \"sk\\u{5f}live_abcdef\" x\n")
         let string = SecretScanner.diagnostics(in: file)[0].location
-        #expect(string.start == LineColumn(line: 1, column: 6))
-        #expect(string.end == LineColumn(line: 1, column: 12))
+        #expect(FileTable(file).start(of: string) == LineColumn(line: 1, column: 6))
+        #expect(FileTable(file).end(of: string) == LineColumn(line: 1, column: 12))
         let x = Array(file.bytes).lastIndex(of: UInt8(ascii: "x"))!
         #expect(file.location(of: x) == LineColumn(line: 1, column: 13))
     }
@@ -122,13 +122,13 @@ import Testing
         #expect(first.severity == .error)
         #expect(first.message == "secret API key `sk_live_••••` in the catalog")
         #expect(file.text(of: first.location.span) == "sk_live_abc123")
-        #expect(first.location.start == LineColumn(line: 1, column: 16))
+        #expect(FileTable(file).start(of: first.location) == LineColumn(line: 1, column: 16))
         // The end counts the key as shown, `sk_live_••••`, so the span does not tell the key's length.
-        #expect(first.location.end == LineColumn(line: 1, column: 28))
+        #expect(FileTable(file).end(of: first.location) == LineColumn(line: 1, column: 28))
         #expect(first.help?.contains("rotate") == true)
         let second = diagnostics[1]
         #expect(second.message == "secret API key `lumen_sk_••••` in the catalog")
-        #expect(second.location.start == LineColumn(line: 2, column: 16))
+        #expect(FileTable(file).start(of: second.location) == LineColumn(line: 2, column: 16))
         for diagnostic in diagnostics {
             #expect(!diagnostic.message.contains("abc123") && !diagnostic.message.contains("XYZ"))
         }

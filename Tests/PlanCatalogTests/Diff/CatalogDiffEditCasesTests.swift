@@ -47,7 +47,7 @@ struct CatalogDiffEdit: Sendable, CustomTestStringConvertible {
     static func build(_ files: [SourceFile]) throws -> CatalogDocument {
         let result = CatalogCompiler.build(files)
         return try #require(result.output?.document,
-                            "does not build:\n\(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics))")
+                            "does not build:\n\(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics, in: result.check.files))")
     }
 
     /// A record of the document's catalog.json by kind and id.

@@ -12,7 +12,7 @@ import Testing
     static func diff(deployed: [String: String], source: [String: String]) throws -> (CatalogDiff, DiffSourceLocations) {
         func build(_ files: [String: String]) throws -> BuildResult {
             let result = CatalogCompiler.build(files.sorted { $0.key < $1.key }.map { SourceFile(path: $0.key, text: $0.value) })
-            let diagnostics = TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics)
+            let diagnostics = TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics, in: result.check.files)
             try #require(result.output != nil, "\(diagnostics)")
             return result
         }

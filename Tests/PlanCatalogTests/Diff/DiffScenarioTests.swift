@@ -40,7 +40,7 @@ import PlanCatalogTestSupport
         let file = SourceFile(path: side + ".plancat", bytes: Array(try Data(contentsOf: url)))
         let result = CatalogCompiler.build([file])
         guard let output = result.output else {
-            let diagnostics = TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics)
+            let diagnostics = TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics, in: result.check.files)
             Issue.record("\(scenario)/\(side).plancat has errors:\n\(diagnostics)")
             return nil
         }

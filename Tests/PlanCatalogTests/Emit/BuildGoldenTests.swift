@@ -24,7 +24,7 @@ import PlanCatalogTestSupport
     @Test("every shipped catalog and build fixture builds", arguments: catalogs)
     func builds(_ catalog: CatalogCorpus.Catalog) {
         let result = CatalogCompiler.build(catalog.sourceFiles())
-        #expect(result.output != nil, "\(catalog.name) has errors:\n\(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics))")
+        #expect(result.output != nil, "\(catalog.name) has errors:\n\(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics, in: result.check.files))")
     }
 
     @Test("build output matches its golden files", arguments: catalogs)

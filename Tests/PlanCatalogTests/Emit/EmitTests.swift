@@ -11,7 +11,7 @@ import Testing
 
     static func build(_ source: String) throws -> BuildOutput {
         let result = CatalogCompiler.build([SourceFile(path: "inline.plancat", bytes: Array(source.utf8))])
-        return try #require(result.output, "\(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics))")
+        return try #require(result.output, "\(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics, in: result.check.files))")
     }
 
     static func json(_ file: OutputFile?) throws -> JSONValue {

@@ -58,7 +58,7 @@ import Testing
         let result = CatalogCompiler.build(catalog.sourceFiles())
         let output = try #require(result.output, """
             \(catalog.name) does not build:
-            \(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics))
+            \(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics, in: result.check.files))
             """)
         var validators: [Schema: JSONSchemaValidator] = [:]
         for schema in Schema.allCases { validators[schema] = try schema.validator() }

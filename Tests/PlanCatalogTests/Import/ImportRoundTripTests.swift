@@ -22,7 +22,7 @@ import PlanCatalogTestSupport
         let original = try #require(CatalogCompiler.build(catalog.sourceFiles()).output)
         let source = try CatalogImporter.source(for: original.document)
         let rebuilt = CatalogCompiler.build([SourceFile(path: "imported.plancat", text: source)])
-        let diagnostics = TextDiagnosticRenderer(usesColor: false).render(rebuilt.check.diagnostics)
+        let diagnostics = TextDiagnosticRenderer(usesColor: false).render(rebuilt.check.diagnostics, in: rebuilt.check.files)
         let output = try #require(rebuilt.output, "the imported source of \(catalog.name) has errors:\n\(diagnostics)")
         let expected = String(decoding: original.document.jsonBytes, as: UTF8.self)
         let actual = String(decoding: output.document.jsonBytes, as: UTF8.self)
@@ -38,7 +38,7 @@ import PlanCatalogTestSupport
         let source = try CatalogImporter.source(for: document)
         let check = CatalogCompiler.check([SourceFile(path: "imported.plancat", text: source)])
         #expect(check.diagnostics.map(\.code) == original.check.diagnostics.filter { $0.severity == .warning }.map(\.code),
-                "\(TextDiagnosticRenderer(usesColor: false).render(check.diagnostics))")
+                "\(TextDiagnosticRenderer(usesColor: false).render(check.diagnostics, in: check.files))")
     }
 
     @Test("the source laid out in two parts at once is the source laid out in one", arguments: buildableCatalogs)

@@ -44,7 +44,7 @@ import PlanCatalogTestSupport
 
     static func render(_ name: String) throws -> String {
         let result = CatalogCompiler.check(try sourceFiles(of: name))
-        return TextDiagnosticRenderer(usesColor: false).render(result.diagnostics)
+        return TextDiagnosticRenderer(usesColor: false).render(result.diagnostics, in: result.files)
     }
 
     @Test("check fixture", arguments: fixtureNames)

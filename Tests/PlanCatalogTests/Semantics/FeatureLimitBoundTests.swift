@@ -27,7 +27,7 @@ import Testing
     @Test(arguments: ["9_007_199_254_740_991", "9007199254740990.5", "0.000001", "0"])
     func aLimitUpToTheBoundBuildsAndReadsBack(_ limit: String) throws {
         let result = CatalogCompiler.build([SourceFile(path: "limit.plancat", text: Self.source(limit: limit))])
-        let output = try #require(result.output, "\(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics))")
+        let output = try #require(result.output, "\(TextDiagnosticRenderer(usesColor: false).render(result.check.diagnostics, in: result.check.files))")
         let reread = try CatalogDocument(json: output.document.jsonBytes)
         #expect(reread == output.document)
         _ = try CatalogImporter.source(for: reread)

@@ -51,6 +51,9 @@ struct MarkedSource {
     func tokens() -> (tokens: [Token], diagnostics: [Diagnostic]) { Lexer.tokenize(file) }
 
     func parse() -> (tree: SyntaxTree, diagnostics: [Diagnostic]) { Parser.parse(file) }
+
+    /// Where a diagnostic of `tokens()` or `parse()` starts: the file is the only one of its table.
+    func start(of location: PlanCatalog.SourceLocation) -> LineColumn { FileTable(file).start(of: location) }
 }
 
 extension SourceFile {

@@ -179,7 +179,7 @@ import Testing
         #expect(diagnostics.codes == [.braceOnOwnLine])
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.location.span == source.spans[1])
-        #expect(diagnostic.location.start == LineColumn(line: 2, column: 1))
+        #expect(source.start(of: diagnostic.location) == LineColumn(line: 2, column: 1))
         let edit = try #require(diagnostic.fixes.first?.edits.first)
         #expect(diagnostic.fixes.count == 1)
         #expect(edit.location.span == Span(start: source.spans[0].start, end: source.spans[1].start))
@@ -196,7 +196,7 @@ import Testing
         let (tree, diagnostics) = source.parse()
         #expect(diagnostics.codes == [.braceOnOwnLine])
         #expect(diagnostics.first?.location.span == source.spans[1])
-        #expect(diagnostics.first?.location.start == LineColumn(line: 3, column: 5))
+        #expect(diagnostics.first.map { source.start(of: $0.location) } == LineColumn(line: 3, column: 5))
         let edit = try #require(diagnostics.first?.fixes.first?.edits.first)
         #expect(edit.location.span == source.spans[0])
         #expect(applying(edit, to: source.text) == "plan pro {\r\n  name \"Pro\"\r\n}\r\n")
@@ -227,7 +227,7 @@ import Testing
         let (tree, diagnostics) = source.parse()
         #expect(diagnostics.codes == [.unclosedBrace])
         #expect(diagnostics.first?.location.span == source.spans[0])
-        #expect(diagnostics.first?.location.start == LineColumn(line: 1, column: 10))
+        #expect(diagnostics.first.map { source.start(of: $0.location) } == LineColumn(line: 1, column: 10))
         let plan = try #require(tree.statements[checked: 0])
         #expect(plan.block?.closeBrace == nil)
         #expect(plan.childKeywords == ["name", "hidden"])
@@ -413,7 +413,7 @@ import Testing
         let (tree, diagnostics) = source.parse()
         #expect(diagnostics.codes == [.unclosedBrace])
         #expect(diagnostics.spans == source.spans)
-        #expect(diagnostics.first?.location.start == LineColumn(line: 12, column: 13))
+        #expect(diagnostics.first.map { source.start(of: $0.location) } == LineColumn(line: 12, column: 13))
         #expect(diagnostics.first?.notes.isEmpty == true)
         try #require(tree.keywords == ["catalog", "currency", "plan", "plan"])
         let planA = try #require(tree.statements[checked: 2])
@@ -663,7 +663,7 @@ import Testing
             plan d { name "D" }
             """)
         let (tree, diagnostics) = source.parse()
-        let sorted = diagnostics.sorted(by: Diagnostic.reportOrder)
+        let sorted = diagnostics.sorted(by: Diagnostic.reportOrder(in: FileTable(source.file)))
         #expect(sorted.codes == [.unterminatedString, .unexpectedCharacter, .malformedNumber,
                                  .expectedEndOfStatement, .expectedStatement, .malformedReference,
                                  .braceOnOwnLine, .unmatchedClosingBrace, .unclosedBrace])
@@ -678,7 +678,7 @@ import Testing
         let source = MarkedSource("plan a {\r\n  name \"é\" ⟨@⟩\r\n  amount ⟨1.⟩\r\n}\r\n⟨}⟩\r\n")
         let (_, diagnostics) = source.parse()
         #expect(diagnostics.spans == source.spans)
-        #expect(diagnostics.map(\.location.start) == [
+        #expect(diagnostics.map { source.start(of: $0.location) } == [
             LineColumn(line: 2, column: 12), LineColumn(line: 3, column: 10), LineColumn(line: 5, column: 1),
         ])
     }

@@ -1,6 +1,8 @@
 /// The typed model of one catalog, merged from all of its files: what the checks inspect and what the
 /// emitters will write. Elements keep their source locations so every check can point at them.
 public struct Catalog: Sendable {
+    /// The files the catalog was lowered from: every `SourceLocation` of the model names one of them by id.
+    public var files = FileTable()
     public var name: Located<String>?
     /// The `currency` statement's code as written (checked against ISO 4217 by the money checks).
     public var defaultCurrency: Located<String>?

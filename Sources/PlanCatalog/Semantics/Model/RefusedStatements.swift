@@ -9,7 +9,7 @@
 public struct RefusedStatements: Sendable {
     /// An element is named by where its statement starts: every model element keeps that location.
     private struct Key: Hashable {
-        let file: ObjectIdentifier?
+        let file: FileID?
         let offset: Int
         let keyword: String
     }
@@ -51,6 +51,6 @@ public struct RefusedStatements: Sendable {
     public var isEmpty: Bool { keys.isEmpty }
 
     private static func key(_ keyword: String, _ owner: SourceLocation?) -> Key {
-        Key(file: owner.map { ObjectIdentifier($0.file) }, offset: owner?.span.start ?? -1, keyword: keyword)
+        Key(file: owner?.file, offset: owner?.span.start ?? -1, keyword: keyword)
     }
 }

@@ -62,9 +62,9 @@ struct CatalogIndex {
     }
 
     /// Earlier file (by path), then earlier offset: "the later occurrence" of a duplicate across files.
+    /// The compiler numbers a catalog's files in path order (`FileTable`), so the ids decide.
     static func sourceOrder(_ lhs: SourceLocation, _ rhs: SourceLocation) -> Bool {
-        // The same file object, the common case, decides without comparing paths.
-        if lhs.file !== rhs.file, lhs.file.path != rhs.file.path { return lhs.file.path < rhs.file.path }
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
         return lhs.span < rhs.span
     }
 
