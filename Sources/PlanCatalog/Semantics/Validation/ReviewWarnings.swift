@@ -91,7 +91,7 @@ enum ReviewWarnings {
 
     private static func minorUnits(_ amount: ExactDecimal, in currency: Currency) -> UInt64? {
         guard !amount.isNegative, let shifted = amount.shifted(by: currency.minorUnitExponent), shifted.isInteger,
-              !shifted.magnitudeExceeds(MoneyChecks.largestExactAmount) else { return nil }
+              !shifted.magnitudeExceeds(ExactTotal.limit) else { return nil }
         return shifted.significand
     }
 
