@@ -211,14 +211,13 @@ final class ImportComposer: Sendable {
             if let description = metric.description {
                 writer.statement("description", .text(description), path: path() + ".\(CatalogKey.description)")
             }
-            if metric.eventName != metric.id {
+            if metric.eventName != PlanCatalog.Metric.defaultEventName(for: metric.id) {
                 writer.statement("event", .text(metric.eventName), path: path() + ".\(CatalogKey.eventName)")
             }
-            if metric.aggregation != .sum {
+            if metric.aggregation != PlanCatalog.Metric.defaultAggregation {
                 writer.statement("aggregate", .word(metric.aggregation.rawValue), path: path() + ".\(CatalogKey.aggregationType)")
             }
-            let defaultValueType: MetricValueType = metric.aggregation == .uniqueCount ? .string : .numeric
-            if metric.valueType != defaultValueType {
+            if metric.valueType != PlanCatalog.Metric.defaultValueType(for: metric.aggregation) {
                 writer.statement("value", .word(metric.valueType.rawValue), path: path() + ".\(CatalogKey.valueType)")
             }
         }

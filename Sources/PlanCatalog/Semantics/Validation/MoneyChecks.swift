@@ -242,7 +242,7 @@ enum MoneyChecks {
                     help: "remove `currency`, or make the credit `type monetary`"))
             }
         case .monetary:
-            let code = (credit.currency?.value ?? defaultCurrency).map(Lowering.normalizedCurrency)
+            let code = credit.resolvedCurrency(defaultCurrency: defaultCurrency)
             let currency = code.flatMap(Currency.named)
             for amount in amounts {
                 checkAmount(amount, currency: currency, extraPlaces: 0, into: &diagnostics)

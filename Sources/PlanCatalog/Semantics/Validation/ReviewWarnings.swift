@@ -175,7 +175,7 @@ enum ReviewWarnings {
         guard !billed.isEmpty else { return }
         let defaultCurrency = index.catalog.defaultCurrency?.value
         for credit in monetary {
-            guard let code = (credit.currency?.value ?? defaultCurrency).map(Lowering.normalizedCurrency),
+            guard let code = credit.resolvedCurrency(defaultCurrency: defaultCurrency),
                   Currency.named(code) != nil, !billed.contains(code) else { continue }
             let billedList = billed.sorted()
             let billedText = billedList.count == 1 ? billedList[0]
