@@ -204,7 +204,8 @@ struct PriceEvents {
     /// The replaced override price of a matched quote whose `priceId` stays the same (a changed `priceId`
     /// is a replace by itself).
     func replacingOverride(ofQuote deployed: JSONValue, _ source: JSONValue) -> [ComparedRecord.PriceEvent] {
-        guard case .string(let priceID)? = source[key: CatalogKey.priceId], deployed[key: CatalogKey.priceId] == source[key: CatalogKey.priceId],
+        guard case .string(let priceID)? = source[key: CatalogKey.priceId],
+              deployed[key: CatalogKey.priceId] == source[key: CatalogKey.priceId],
               replacedPriceIDs.contains(priceID) else { return [] }
         return [.init(priceID: priceID, action: .replace)]
     }

@@ -145,7 +145,9 @@ extension CatalogDocument.Component {
         }
 
         /// The keys every type has.
-        static let sharedKeys: [StaticString] = [CatalogKey.component_id, CatalogKey.type, CatalogKey.label, CatalogKey.unit_label, CatalogKey.recurrence_rule]
+        static let sharedKeys: [StaticString] = [
+            CatalogKey.component_id, CatalogKey.type, CatalogKey.label, CatalogKey.unit_label, CatalogKey.recurrence_rule,
+        ]
     }
 }
 

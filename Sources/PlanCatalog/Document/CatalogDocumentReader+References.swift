@@ -41,12 +41,14 @@ extension CatalogDocumentReader {
             try checkReferences(of: document.plans[index], at: "$.\(CatalogKey.plans)[\(index)]", lookup: lookup)
         }
         for index in document.creditDefinitions.indices {
-            try checkReferences(of: document.creditDefinitions[index], at: "$.\(CatalogKey.creditDefinitions)[\(index)]", lookup: lookup)
+            try checkReferences(of: document.creditDefinitions[index], at: "$.\(CatalogKey.creditDefinitions)[\(index)]",
+                                lookup: lookup)
         }
         for (tableIndex, table) in document.pricingTables.enumerated() {
             for (index, row) in table.planConfigs.enumerated() {
                 _ = try resolve(row.planID, among: lookup.plans, kind: "plan",
-                                at: "$.\(CatalogKey.pricingTables)[\(tableIndex)].\(CatalogKey.planConfigs)[\(index)].\(CatalogKey.planId)")
+                                at: "$.\(CatalogKey.pricingTables)[\(tableIndex)].\(CatalogKey.planConfigs)[\(index)]."
+                                    + "\(CatalogKey.planId)")
             }
         }
         try checkQuotes(of: document, lookup: lookup)
@@ -86,7 +88,8 @@ extension CatalogDocumentReader {
                                         lookup: References) throws(CatalogDocumentError) {
         _ = try resolve(credit.planID, among: lookup.plans, kind: "plan", at: "\(path()).\(CatalogKey.planId)")
         if let priceID = credit.priceID, let componentID = credit.priceComponentID {
-            let price = lookup.prices.records[try resolve(priceID, among: lookup.prices, kind: "price", at: "\(path()).\(CatalogKey.priceId)")]
+            let price = lookup.prices.records[try resolve(priceID, among: lookup.prices, kind: "price",
+                                                          at: "\(path()).\(CatalogKey.priceId)")]
             guard price.planID == credit.planID else {
                 throw CatalogDocumentError(
                     path: "\(path()).\(CatalogKey.priceId)", message: "price \(JSONText.shown(priceID)) belongs to plan "
@@ -106,7 +109,8 @@ extension CatalogDocumentReader {
             }
         }
         if let slug = credit.featureSlug {
-            _ = try resolve(slug, among: lookup.features, kind: "feature", key: CatalogKey.slug, at: "\(path()).\(CatalogKey.featureSlug)")
+            _ = try resolve(slug, among: lookup.features, kind: "feature", key: CatalogKey.slug,
+                            at: "\(path()).\(CatalogKey.featureSlug)")
         }
     }
 
@@ -116,7 +120,8 @@ extension CatalogDocumentReader {
                                     lookup: References) throws(CatalogDocumentError) {
         var quoteIndexByPriceID: [String: Int] = [:]
         for (index, quote) in document.quotes.enumerated() {
-            _ = try resolve(quote.planID, among: lookup.plans, kind: "plan", at: "$.\(CatalogKey.quotes)[\(index)].\(CatalogKey.planId)")
+            _ = try resolve(quote.planID, among: lookup.plans, kind: "plan",
+                            at: "$.\(CatalogKey.quotes)[\(index)].\(CatalogKey.planId)")
             let path = "$.\(CatalogKey.quotes)[\(index)].\(CatalogKey.priceId)"
             let price = lookup.prices.records[try resolve(quote.priceID, among: lookup.prices, kind: "price", at: path)]
             guard price.isOverridePrice else {

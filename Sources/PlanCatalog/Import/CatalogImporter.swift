@@ -76,14 +76,17 @@ public enum CatalogImporter {
             try check(document.prices[index].id, "price id", at: "$.\(CatalogKey.prices)[\(index)].\(CatalogKey.id)")
             for position in document.prices[index].components.indices {
                 try check(document.prices[index].components[position].id, "component id",
-                          at: "$.\(CatalogKey.prices)[\(index)].\(CatalogKey.pricingData).\(CatalogKey.components)[\(position)].\(CatalogKey.component_id)")
+                          at: "$.\(CatalogKey.prices)[\(index)].\(CatalogKey.pricingData).\(CatalogKey.components)[\(position)]."
+                              + "\(CatalogKey.component_id)")
             }
         }
         for index in document.creditDefinitions.indices {
-            try check(document.creditDefinitions[index].id, "credit id", at: "$.\(CatalogKey.creditDefinitions)[\(index)].\(CatalogKey.id)")
+            try check(document.creditDefinitions[index].id, "credit id",
+                      at: "$.\(CatalogKey.creditDefinitions)[\(index)].\(CatalogKey.id)")
         }
         for index in document.pricingTables.indices {
-            try check(document.pricingTables[index].slug, "pricing table slug", at: "$.\(CatalogKey.pricingTables)[\(index)].\(CatalogKey.slug)")
+            try check(document.pricingTables[index].slug, "pricing table slug",
+                      at: "$.\(CatalogKey.pricingTables)[\(index)].\(CatalogKey.slug)")
         }
         for index in document.quotes.indices {
             try check(document.quotes[index].id, "quote id", at: "$.\(CatalogKey.quotes)[\(index)].\(CatalogKey.id)")

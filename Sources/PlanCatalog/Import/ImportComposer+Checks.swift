@@ -65,7 +65,8 @@ extension ImportComposer {
             for (index, row) in table.planConfigs.enumerated() where row.bullets.isEmpty {
                 let generated = generatedBullets(of: row, in: table)
                 guard !generated.isEmpty else { continue }
-                throw ImportError(path: "$.\(CatalogKey.pricingTables)[\(tableIndex)].\(CatalogKey.planConfigs)[\(index)].\(CatalogKey.bullets)",
+                throw ImportError(path: "$.\(CatalogKey.pricingTables)[\(tableIndex)].\(CatalogKey.planConfigs)[\(index)]."
+                                      + "\(CatalogKey.bullets)",
                                   problem: .emptyBullets(generated: generated))
             }
         }

@@ -111,7 +111,9 @@ extension ImportComposer {
         }
         if case .perUnit(_, let minSeats, let billImmediately) = component.charge {
             if let minSeats { statements.append(.init("min-seats", .integer(minSeats), field: CatalogKey.min_seats)) }
-            if billImmediately != CatalogDefaults.billsImmediately { statements.append(.init("bill-immediately", .word("false"), field: CatalogKey.bill_immediately)) }
+            if billImmediately != CatalogDefaults.billsImmediately {
+                statements.append(.init("bill-immediately", .word("false"), field: CatalogKey.bill_immediately))
+            }
         }
         // The fewest statements from which `BillingPeriod.ofComponent` gives the component its period
         // within this price: none, an `interval-count` alone, or an `interval` with its count unless 1.
