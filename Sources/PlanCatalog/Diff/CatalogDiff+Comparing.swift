@@ -161,7 +161,7 @@ extension CatalogDiff {
     /// tables, `id` otherwise.
     static func identityKey(of kind: Kind) -> String { identityKeys[kind.position] }
 
-    private static let identityKeys = Kind.allCases.map { $0.recordShape.identityKey ?? "id" }
+    private static let identityKeys = Kind.allCases.map { $0.recordShape.identityKey ?? "\(CatalogKey.id)" }
 }
 
 /// The prices created, replaced or archived, found before plans and quotes are classified: a plan whose
@@ -187,8 +187,8 @@ struct PriceEvents {
     /// Records the event for the plan of each side's price, unless that side is a quote's override price.
     private mutating func add(_ action: CatalogDiff.Action, priceID: String, sides: [JSONValue]) {
         var planIDs: [String] = []
-        for price in sides where price["isOverridePrice"] != .bool(true) {
-            if case .string(let planID)? = price["planId"], !planIDs.contains(planID) { planIDs.append(planID) }
+        for price in sides where price[key: CatalogKey.isOverridePrice] != .bool(true) {
+            if case .string(let planID)? = price[key: CatalogKey.planId], !planIDs.contains(planID) { planIDs.append(planID) }
         }
         for planID in planIDs {
             byPlan[planID, default: []].append(.init(priceID: priceID, action: action))
@@ -204,7 +204,8 @@ struct PriceEvents {
     /// The replaced override price of a matched quote whose `priceId` stays the same (a changed `priceId`
     /// is a replace by itself).
     func replacingOverride(ofQuote deployed: JSONValue, _ source: JSONValue) -> [ComparedRecord.PriceEvent] {
-        guard case .string(let priceID)? = source["priceId"], deployed["priceId"] == source["priceId"],
+        guard case .string(let priceID)? = source[key: CatalogKey.priceId],
+              deployed[key: CatalogKey.priceId] == source[key: CatalogKey.priceId],
               replacedPriceIDs.contains(priceID) else { return [] }
         return [.init(priceID: priceID, action: .replace)]
     }

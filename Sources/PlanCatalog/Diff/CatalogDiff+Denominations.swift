@@ -59,74 +59,59 @@ extension CatalogDiff {
         /// A price's component amounts, a monetary credit's amounts; nothing for other kinds, and nothing
         /// for a record whose currency is not a known ISO code (its amounts are then shown as they are).
         static func moneyFields(of record: JSONValue, kind: Kind, metricUnits: [String: String] = [:]) -> [String: Denomination] {
-            guard case .string(let currency)? = record["currency"], Currency.named(currency) != nil else { return [:] }
+            guard case .string(let currency)? = record[key: CatalogKey.currency], Currency.named(currency) != nil else {
+                return [:]
+            }
             switch kind {
             case .price:
-                guard case .array(let components)? = record["pricingData"]?["components"] else { return [:] }
+                guard case .array(let components)? = record[key: CatalogKey.pricingData]?[key: CatalogKey.components] else {
+                    return [:]
+                }
                 var fields: [String: Denomination] = [:]
                 for component in components {
-                    guard case .string(let id)? = component["component_id"] else { continue }
-                    let path = "pricingData.components[\(id)]."
-                    let unit: String? = if case .string(let label)? = component["unit_label"] { label } else { nil }
-                    let period: String? = if case .string(let rule)? = component["recurrence_rule"] {
+                    guard case .string(let id)? = component[key: CatalogKey.component_id] else { continue }
+                    let path = "\(CatalogKey.pricingData).\(CatalogKey.components)[\(id)]."
+                    let unit: String? = if case .string(let label)? = component[key: CatalogKey.unit_label] { label } else { nil }
+                    let period: String? = if case .string(let rule)? = component[key: CatalogKey.recurrence_rule] {
                         Self.period(ofRule: rule)
                     } else {
                         nil
                     }
-                    switch component["type"] {
-                    case .string("fixed")?:
-                        fields[path + "amount_cents"] = Denomination(currency: currency, per: period)
-                    case .string("per_unit")?:
-                        let per = ["per " + (unit ?? "seat"), period].compactMap { $0 }.joined(separator: " ")
-                        fields[path + "amount_cents"] = Denomination(currency: currency, per: per)
-                    case .string("usage")?:
-                        let metricUnit: String? = if case .string(let metric)? = component["metric_id"] {
+                    guard case .string(let type)? = component[key: CatalogKey.type],
+                          let componentKind = CatalogDocument.Component.Kind(rawValue: type) else { continue }
+                    switch componentKind {
+                    case .fixed:
+                        fields[path + "\(CatalogKey.amount_cents)"] = Denomination(currency: currency, per: period)
+                    case .perUnit:
+                        let per = ["per " + (unit ?? CatalogDefaults.seatUnit), period].compactMap { $0 }.joined(separator: " ")
+                        fields[path + "\(CatalogKey.amount_cents)"] = Denomination(currency: currency, per: per)
+                    case .usage:
+                        let metricUnit: String? = if case .string(let metric)? = component[key: CatalogKey.metric_id] {
                             metricUnits[metric]
                         } else {
                             nil
                         }
-                        fields[path + "unit_cost_cents"] = Denomination(currency: currency,
-                                                                        per: "per " + (unit ?? metricUnit ?? "unit"))
-                    default:
-                        continue
+                        fields[path + "\(CatalogKey.unit_cost_cents)"] = Denomination(currency: currency,
+                                                                                     per: "per " + (unit ?? metricUnit ?? "unit"))
                     }
                 }
                 return fields
             case .creditDefinition:
-                guard record["applicationType"] == .string("monetary") else { return [:] }
+                guard record[key: CatalogKey.applicationType] == .string(CreditType.monetary.rawValue) else { return [:] }
                 let denomination = Denomination(currency: currency, per: nil)
-                return ["defaultAmount": denomination, "refillAmount": denomination]
+                return ["\(CatalogKey.defaultAmount)": denomination, "\(CatalogKey.refillAmount)": denomination]
             default:
                 return [:]
             }
         }
 
         /// `per month`, `per year`, `every 3 months` from `RRULE:FREQ=MONTHLY;INTERVAL=3`; nil for a rule
-        /// of another form, which is then left unsaid rather than guessed.
+        /// of another form (`BillingPeriod.init?(recurrenceRule:)`), which is then left unsaid rather than
+        /// guessed.
         static func period(ofRule rule: String) -> String? {
-            guard rule.hasPrefix("RRULE:") else { return nil }
-            var frequency: String?
-            var interval = 1
-            for part in rule.dropFirst("RRULE:".count).split(separator: ";") {
-                let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
-                guard pair.count == 2 else { return nil }
-                switch pair[0] {
-                case "FREQ": frequency = pair[1]
-                case "INTERVAL":
-                    guard let count = Int(pair[1]), count >= 1 else { return nil }
-                    interval = count
-                default: return nil
-                }
-            }
-            let unit: String
-            switch frequency {
-            case "DAILY": unit = "day"
-            case "WEEKLY": unit = "week"
-            case "MONTHLY": unit = "month"
-            case "YEARLY": unit = "year"
-            default: return nil
-            }
-            return interval == 1 ? "per \(unit)" : "every \(interval) \(unit)s"
+            guard let period = BillingPeriod(recurrenceRule: rule) else { return nil }
+            let unit = period.interval.rawValue
+            return period.count == 1 ? "per \(unit)" : "every \(period.count) \(unit)s"
         }
     }
 }

@@ -71,7 +71,7 @@ struct OperationSteps {
             applying.append(.init(method: "POST", path: path, body: changedFieldsBody(),
                                   description: "update plan \(id) in place"))
         case .newVersion:
-            var body = changedFieldsBody(including: ["features", "priceIds"])
+            var body = changedFieldsBody(including: [CatalogKey.features, CatalogKey.priceIds])
             if case .object(var members) = body {
                 members.append(.init("commitMessage", .string(record.change.reason)))
                 body = .object(members)
@@ -133,8 +133,8 @@ struct OperationSteps {
     // MARK: - Bodies and paths
 
     /// The source's values of the changed top-level fields (and `extra` ones), in the record's key order.
-    func changedFieldsBody(including extra: [String] = []) -> JSONValue {
-        let fields = record.changedTopLevelFields + extra
+    func changedFieldsBody(including extra: [StaticString] = []) -> JSONValue {
+        let fields = record.changedTopLevelFields + extra.map { "\(ComparedRecord.checked($0, of: record.kind))" }
         guard case .object(let members)? = record.source else { return .object([]) }
         return .object(members.filter { fields.contains($0.key) })
     }

@@ -39,21 +39,25 @@ struct ComparedRecord {
     }
 
     /// The source's value of a top-level field (nil for an archive or a missing key).
-    func sourceValue(of field: String) -> JSONValue? {
-        assert(Self.isField(field, of: kind), "\(field) is not a key of a \(kind.displayName)")
-        return source?[field]
+    func sourceValue(of field: StaticString) -> JSONValue? {
+        source?[key: Self.checked(field, of: kind)]
     }
 
     /// The deployed value of a top-level field.
-    func deployedValue(of field: String) -> JSONValue? {
-        assert(Self.isField(field, of: kind), "\(field) is not a key of a \(kind.displayName)")
-        return deployed?[field]
+    func deployedValue(of field: StaticString) -> JSONValue? {
+        deployed?[key: Self.checked(field, of: kind)]
     }
 
-    /// Whether `field` is a key of the kind's schema: a field asked for by a misspelt name would read as
-    /// absent, so debug builds trap instead.
-    private static func isField(_ field: String, of kind: CatalogDiff.Kind) -> Bool {
-        fieldKeys[kind.position].contains(field)
+    /// Whether a top-level field is among the changed ones.
+    func hasChanged(_ field: StaticString) -> Bool {
+        changedTopLevelFields.contains("\(Self.checked(field, of: kind))")
+    }
+
+    /// `field`, once debug builds have checked that it is a key of the kind's schema: a field asked for by
+    /// the key of another kind would read as absent, so debug builds trap instead.
+    static func checked(_ field: StaticString, of kind: CatalogDiff.Kind) -> StaticString {
+        assert(fieldKeys[kind.position].contains("\(field)"), "\(field) is not a key of a \(kind.displayName)")
+        return field
     }
 
     private static let fieldKeys = CatalogDiff.Kind.allCases.map { Set($0.recordShape.keys) }

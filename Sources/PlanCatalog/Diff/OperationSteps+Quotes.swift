@@ -9,15 +9,14 @@ extension OperationSteps {
             applying.append(applyingQuote())
         case .update:
             // The customer's name is plancat's label alone; only where and when the price applies matter.
-            let fields = record.changedTopLevelFields
-            guard fields.contains("stableSubscriptionId") || fields.contains("effective") else { return }
+            guard record.hasChanged(CatalogKey.stableSubscriptionId) || record.hasChanged(CatalogKey.effective) else { return }
             applying.append(applyingQuote())
-            if fields.contains("stableSubscriptionId"),
-               case .string(let previous)? = record.deployedValue(of: "stableSubscriptionId") {
+            if record.hasChanged(CatalogKey.stableSubscriptionId),
+               case .string(let previous)? = record.deployedValue(of: CatalogKey.stableSubscriptionId) {
                 retiring.append(removingOverride(subscription: previous, why: "the quote moved to another subscription"))
             }
         case .archive:
-            let subscription: String? = if case .string(let text)? = record.deployedValue(of: "stableSubscriptionId") {
+            let subscription: String? = if case .string(let text)? = record.deployedValue(of: CatalogKey.stableSubscriptionId) {
                 text
             } else {
                 nil
@@ -30,14 +29,14 @@ extension OperationSteps {
 
     /// The price override, or the manual step that stands for it.
     private func applyingQuote() -> CatalogDiff.Operation {
-        let priceID = record.sourceValue(of: "priceId") ?? .null
-        let body = JSONValue.object([.init("priceId", priceID)])
+        let priceID = record.sourceValue(of: CatalogKey.priceId) ?? .null
+        let body = JSONValue.object([.init("\(CatalogKey.priceId)", priceID)])
         let priceText = if case .string(let text) = priceID { text } else { "its price" }
-        guard case .string(let subscription)? = record.sourceValue(of: "stableSubscriptionId") else {
+        guard case .string(let subscription)? = record.sourceValue(of: CatalogKey.stableSubscriptionId) else {
             return .manualStep("apply price \(priceText) of quote \(id) to the customer's subscription by hand: "
                                + "the quote names no subscription, so there is nothing to override", body: body)
         }
-        if record.sourceValue(of: "effective") == .string(QuoteEffective.nextBilling.lumenName) {
+        if record.sourceValue(of: CatalogKey.effective) == .string(QuoteEffective.nextBilling.lumenName) {
             return .manualStep("schedule a change of subscription \(subscription) to price \(priceText) at its next "
                                + "billing date (quote \(id)): Lumen's price override applies at once, a change at "
                                + "the next billing date is a scheduled change", body: body)

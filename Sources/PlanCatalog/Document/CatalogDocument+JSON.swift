@@ -56,16 +56,16 @@ extension CatalogDocument {
 
     /// The document's keys in OUTPUT.md's order, as written and as the reader accepts them.
     static let members: [Member] = [
-        Member("schemaVersion") { _, key, stream, _ in stream.member(key, number: schemaVersion) },
-        Member("name") { document, key, stream, _ in stream.member(key, string: document.name) },
-        Member("defaultCurrency") { document, key, stream, _ in stream.member(key, string: document.defaultCurrency) },
-        Member("metrics") { $0.metrics },
-        Member("features") { $0.features },
-        Member("plans") { $0.plans },
-        Member("prices") { $0.prices },
-        Member("creditDefinitions") { $0.creditDefinitions },
-        Member("pricingTables") { $0.pricingTables },
-        Member("quotes") { $0.quotes },
+        Member(CatalogKey.schemaVersion) { _, key, stream, _ in stream.member(key, number: schemaVersion) },
+        Member(CatalogKey.name) { document, key, stream, _ in stream.member(key, string: document.name) },
+        Member(CatalogKey.defaultCurrency) { document, key, stream, _ in stream.member(key, string: document.defaultCurrency) },
+        Member(CatalogKey.metrics) { $0.metrics },
+        Member(CatalogKey.features) { $0.features },
+        Member(CatalogKey.plans) { $0.plans },
+        Member(CatalogKey.prices) { $0.prices },
+        Member(CatalogKey.creditDefinitions) { $0.creditDefinitions },
+        Member(CatalogKey.pricingTables) { $0.pricingTables },
+        Member(CatalogKey.quotes) { $0.quotes },
     ]
 
     /// Every key catalog.json can hold, at any depth, once each and sorted: the fuzz dictionary's keys.

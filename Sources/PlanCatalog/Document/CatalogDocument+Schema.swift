@@ -11,14 +11,14 @@ extension CatalogDocument.Metric: CatalogRecord {
     static let queryType = "simple"
 
     static let schema = RecordSchema<Self>([
-        .init("id", .identity) { $2.member($1, string: $0.id) },
-        .init("name", .changes(.update)) { $2.member($1, string: $0.name) },
-        .init("description", .changes(.update)) { $2.member($1, string: $0.description) },
+        .init(CatalogKey.id, .identity) { $2.member($1, string: $0.id) },
+        .init(CatalogKey.name, .changes(.update)) { $2.member($1, string: $0.name) },
+        .init(CatalogKey.description, .changes(.update)) { $2.member($1, string: $0.description) },
         // Apps already send the old event, and Lumen aggregates what it was told to: none of these change in place.
-        .init("eventName", .changes(.replace)) { $2.member($1, string: $0.eventName) },
-        .init("queryType", .changes(.replace)) { $2.member($1, string: queryType) },
-        .init("aggregationType", .changes(.replace)) { $2.member($1, string: $0.aggregation.lumenName) },
-        .init("valueType", .changes(.replace)) { $2.member($1, string: $0.valueType.lumenName) },
+        .init(CatalogKey.eventName, .changes(.replace)) { $2.member($1, string: $0.eventName) },
+        .init(CatalogKey.queryType, .changes(.replace)) { $2.member($1, string: queryType) },
+        .init(CatalogKey.aggregationType, .changes(.replace)) { $2.member($1, string: $0.aggregation.lumenName) },
+        .init(CatalogKey.valueType, .changes(.replace)) { $2.member($1, string: $0.valueType.lumenName) },
     ])
 
     var recordID: String { id }
@@ -28,12 +28,12 @@ extension CatalogDocument.Feature: CatalogRecord {
     static let kind = CatalogDiff.Kind.feature
 
     static let schema = RecordSchema<Self>([
-        .init("slug", .identity) { $2.member($1, string: $0.slug) },
-        .init("displayName", .changes(.update)) { $2.member($1, string: $0.displayName) },
-        .init("description", .changes(.update)) { $2.member($1, string: $0.description) },
-        .init("featureType", .changes(.replace)) { $2.member($1, string: $0.featureType.rawValue) },
-        .init("unitLabel", .changes(.update)) { $2.member($1, string: $0.unitLabel) },
-        .init("metricIds", .changes(.update)) { $2.member($1, strings: $0.metricIDs) },
+        .init(CatalogKey.slug, .identity) { $2.member($1, string: $0.slug) },
+        .init(CatalogKey.displayName, .changes(.update)) { $2.member($1, string: $0.displayName) },
+        .init(CatalogKey.description, .changes(.update)) { $2.member($1, string: $0.description) },
+        .init(CatalogKey.featureType, .changes(.replace)) { $2.member($1, string: $0.featureType.rawValue) },
+        .init(CatalogKey.unitLabel, .changes(.update)) { $2.member($1, string: $0.unitLabel) },
+        .init(CatalogKey.metricIds, .changes(.update)) { $2.member($1, strings: $0.metricIDs) },
     ])
 
     var recordID: String { slug }
@@ -43,18 +43,18 @@ extension CatalogDocument.Plan: CatalogRecord {
     static let kind = CatalogDiff.Kind.plan
 
     static let schema = RecordSchema<Self>([
-        .init("id", .identity) { $2.member($1, string: $0.id) },
-        .init("planName", .changes(.update)) { $2.member($1, string: $0.planName) },
-        .init("planDescription", .changes(.update)) { $2.member($1, string: $0.planDescription) },
-        .init("isFree", .changes(.update)) { $2.member($1, bool: $0.isFree) },
-        .init("isTrialPlan", .changes(.newVersion)) { $2.member($1, bool: $0.isTrialPlan) },
-        .init("trialParentPlanId", .changes(.newVersion)) { $2.member($1, string: $0.trialParentPlanID) },
-        .init("trialDays", .changes(.newVersion)) { $2.member($1, number: $0.trialDays) },
-        .init("isVisibleInPricingTable", .changes(.update)) { $2.member($1, bool: $0.isVisibleInPricingTable) },
-        .init("features", .changes(.newVersion), nested: { CatalogDocument.GrantedFeature.schema.shape }) {
+        .init(CatalogKey.id, .identity) { $2.member($1, string: $0.id) },
+        .init(CatalogKey.planName, .changes(.update)) { $2.member($1, string: $0.planName) },
+        .init(CatalogKey.planDescription, .changes(.update)) { $2.member($1, string: $0.planDescription) },
+        .init(CatalogKey.isFree, .changes(.update)) { $2.member($1, bool: $0.isFree) },
+        .init(CatalogKey.isTrialPlan, .changes(.newVersion)) { $2.member($1, bool: $0.isTrialPlan) },
+        .init(CatalogKey.trialParentPlanId, .changes(.newVersion)) { $2.member($1, string: $0.trialParentPlanID) },
+        .init(CatalogKey.trialDays, .changes(.newVersion)) { $2.member($1, number: $0.trialDays) },
+        .init(CatalogKey.isVisibleInPricingTable, .changes(.update)) { $2.member($1, bool: $0.isVisibleInPricingTable) },
+        .init(CatalogKey.features, .changes(.newVersion), nested: { CatalogDocument.GrantedFeature.schema.shape }) {
             $2.member($1, items: $0.features, CatalogDocument.GrantedFeature.schema)
         },
-        .init("priceIds", .changes(.newVersion)) { $2.member($1, strings: $0.priceIDs) },
+        .init(CatalogKey.priceIds, .changes(.newVersion)) { $2.member($1, strings: $0.priceIDs) },
     ])
 
     var recordID: String { id }
@@ -62,8 +62,8 @@ extension CatalogDocument.Plan: CatalogRecord {
 
 extension CatalogDocument.GrantedFeature {
     static let schema = RecordSchema<Self>([
-        .init("slug", .identity) { $2.member($1, string: $0.slug) },
-        .init("featureValue", .partOfField) { $2.key($1); $0.value.write(to: &$2) },
+        .init(CatalogKey.slug, .identity) { $2.member($1, string: $0.slug) },
+        .init(CatalogKey.featureValue, .partOfField) { $2.key($1); $0.value.write(to: &$2) },
     ])
 }
 
@@ -74,11 +74,11 @@ extension CatalogDocument.Price: CatalogRecord {
 
     /// Lumen never edits a price: anything in `pricingData`, its currency, plan or override flag.
     static let schema = RecordSchema<Self>([
-        .init("id", .identity) { $2.member($1, string: $0.id) },
-        .init("planId", .changes(.replace)) { $2.member($1, string: $0.planID) },
-        .init("currency", .changes(.replace)) { $2.member($1, string: $0.currency) },
-        .init("isOverridePrice", .changes(.replace)) { $2.member($1, bool: $0.isOverridePrice) },
-        .init("pricingData", .changes(.replace), nested: { pricingDataSchema.shape }) {
+        .init(CatalogKey.id, .identity) { $2.member($1, string: $0.id) },
+        .init(CatalogKey.planId, .changes(.replace)) { $2.member($1, string: $0.planID) },
+        .init(CatalogKey.currency, .changes(.replace)) { $2.member($1, string: $0.currency) },
+        .init(CatalogKey.isOverridePrice, .changes(.replace)) { $2.member($1, bool: $0.isOverridePrice) },
+        .init(CatalogKey.pricingData, .changes(.replace), nested: { pricingDataSchema.shape }) {
             $2.key($1)
             pricingDataSchema.write($0, to: &$2)
         },
@@ -86,8 +86,8 @@ extension CatalogDocument.Price: CatalogRecord {
 
     /// `{ "dsl_version": 1, "components": [ … ] }`, shared by catalog.json and the public tables.
     static let pricingDataSchema = RecordSchema<Self>([
-        .init("dsl_version", .partOfField) { $2.member($1, number: dslVersion) },
-        .init("components", .partOfField, nested: { CatalogDocument.Component.schema.shape }) {
+        .init(CatalogKey.dsl_version, .partOfField) { $2.member($1, number: dslVersion) },
+        .init(CatalogKey.components, .partOfField, nested: { CatalogDocument.Component.schema.shape }) {
             $2.member($1, items: $0.components, CatalogDocument.Component.schema)
         },
     ])
@@ -104,29 +104,29 @@ extension CatalogDocument.Component {
     /// Keys in OUTPUT.md's order; keys that do not apply to the type (`Kind.ownKeys`), or are
     /// unset, are left out.
     static let schema = RecordSchema<Self>([
-        .init("component_id", .identity) { $2.member($1, string: $0.id) },
-        .init("type", .partOfField) { $2.member($1, string: $0.charge.typeName) },
-        .init("label", .partOfField) { if let label = $0.label { $2.member($1, string: label) } },
-        .init("unit_label", .partOfField) { if let unitLabel = $0.unitLabel { $2.member($1, string: unitLabel) } },
-        .init("amount_cents", .partOfField) {
+        .init(CatalogKey.component_id, .identity) { $2.member($1, string: $0.id) },
+        .init(CatalogKey.type, .partOfField) { $2.member($1, string: $0.charge.typeName) },
+        .init(CatalogKey.label, .partOfField) { if let label = $0.label { $2.member($1, string: label) } },
+        .init(CatalogKey.unit_label, .partOfField) { if let unitLabel = $0.unitLabel { $2.member($1, string: unitLabel) } },
+        .init(CatalogKey.amount_cents, .partOfField) {
             switch $0.charge {
             case .fixed(let amountCents), .perUnit(let amountCents, _, _): $2.member($1, number: amountCents)
             case .usage: break
             }
         },
-        .init("min_seats", .partOfField) {
+        .init(CatalogKey.min_seats, .partOfField) {
             if case .perUnit(_, let minSeats?, _) = $0.charge { $2.member($1, number: minSeats) }
         },
-        .init("bill_immediately", .partOfField) {
+        .init(CatalogKey.bill_immediately, .partOfField) {
             if case .perUnit(_, _, let billImmediately) = $0.charge { $2.member($1, bool: billImmediately) }
         },
-        .init("unit_cost_cents", .partOfField) {
+        .init(CatalogKey.unit_cost_cents, .partOfField) {
             if case .usage(_, let unitCostCents) = $0.charge { $2.member($1, number: unitCostCents) }
         },
-        .init("metric_id", .partOfField) {
+        .init(CatalogKey.metric_id, .partOfField) {
             if case .usage(let metricID, _) = $0.charge { $2.member($1, string: metricID) }
         },
-        .init("recurrence_rule", .partOfField) { $2.member($1, string: $0.period.writtenRecurrenceRule) },
+        .init(CatalogKey.recurrence_rule, .partOfField) { $2.member($1, string: $0.period.writtenRecurrenceRule) },
     ])
 
     /// Lumen's component `type`, and the keys that only that type has: what the reader lets a component
@@ -138,14 +138,16 @@ extension CatalogDocument.Component {
 
         var ownKeys: [StaticString] {
             switch self {
-            case .fixed: ["amount_cents"]
-            case .perUnit: ["amount_cents", "min_seats", "bill_immediately"]
-            case .usage: ["unit_cost_cents", "metric_id"]
+            case .fixed: [CatalogKey.amount_cents]
+            case .perUnit: [CatalogKey.amount_cents, CatalogKey.min_seats, CatalogKey.bill_immediately]
+            case .usage: [CatalogKey.unit_cost_cents, CatalogKey.metric_id]
             }
         }
 
         /// The keys every type has.
-        static let sharedKeys: [StaticString] = ["component_id", "type", "label", "unit_label", "recurrence_rule"]
+        static let sharedKeys: [StaticString] = [
+            CatalogKey.component_id, CatalogKey.type, CatalogKey.label, CatalogKey.unit_label, CatalogKey.recurrence_rule,
+        ]
     }
 }
 
@@ -157,22 +159,22 @@ extension CatalogDocument.CreditDefinition: CatalogRecord {
     /// Lumen edits a credit's name, amounts and visibility; what it is, applies to, and how it renews or
     /// expires make a new credit definition.
     static let schema = RecordSchema<Self>([
-        .init("id", .identity) { $2.member($1, string: $0.id) },
-        .init("scope", .changes(.replace)) { $2.member($1, string: scope) },
-        .init("applicationType", .changes(.replace)) { $2.member($1, string: $0.applicationType.rawValue) },
-        .init("planId", .changes(.replace)) { $2.member($1, string: $0.planID) },
-        .init("priceId", .changes(.replace)) { $2.member($1, string: $0.priceID) },
-        .init("priceComponentId", .changes(.replace)) { $2.member($1, string: $0.priceComponentID) },
-        .init("featureSlug", .changes(.replace)) { $2.member($1, string: $0.featureSlug) },
-        .init("name", .changes(.update)) { $2.member($1, string: $0.name) },
-        .init("defaultAmount", .changes(.update)) { $2.member($1, number: $0.defaultAmount) },
-        .init("refillAmount", .changes(.update)) { $2.member($1, number: $0.refillAmount) },
-        .init("renewOnBilling", .changes(.replace)) { $2.member($1, bool: $0.renewOnBilling) },
-        .init("refillRrule", .changes(.replace)) { $2.member($1, string: $0.refillPeriod?.recurrenceRule) },
-        .init("expiryDays", .changes(.replace)) { $2.member($1, number: $0.expiryDays) },
-        .init("billingVisible", .changes(.update)) { $2.member($1, bool: $0.billingVisible) },
-        .init("billingDescription", .changes(.update)) { $2.member($1, string: $0.billingDescription) },
-        .init("currency", .changes(.replace)) { $2.member($1, string: $0.currency) },
+        .init(CatalogKey.id, .identity) { $2.member($1, string: $0.id) },
+        .init(CatalogKey.scope, .changes(.replace)) { $2.member($1, string: scope) },
+        .init(CatalogKey.applicationType, .changes(.replace)) { $2.member($1, string: $0.applicationType.rawValue) },
+        .init(CatalogKey.planId, .changes(.replace)) { $2.member($1, string: $0.planID) },
+        .init(CatalogKey.priceId, .changes(.replace)) { $2.member($1, string: $0.priceID) },
+        .init(CatalogKey.priceComponentId, .changes(.replace)) { $2.member($1, string: $0.priceComponentID) },
+        .init(CatalogKey.featureSlug, .changes(.replace)) { $2.member($1, string: $0.featureSlug) },
+        .init(CatalogKey.name, .changes(.update)) { $2.member($1, string: $0.name) },
+        .init(CatalogKey.defaultAmount, .changes(.update)) { $2.member($1, number: $0.defaultAmount) },
+        .init(CatalogKey.refillAmount, .changes(.update)) { $2.member($1, number: $0.refillAmount) },
+        .init(CatalogKey.renewOnBilling, .changes(.replace)) { $2.member($1, bool: $0.renewOnBilling) },
+        .init(CatalogKey.refillRrule, .changes(.replace)) { $2.member($1, string: $0.refillPeriod?.recurrenceRule) },
+        .init(CatalogKey.expiryDays, .changes(.replace)) { $2.member($1, number: $0.expiryDays) },
+        .init(CatalogKey.billingVisible, .changes(.update)) { $2.member($1, bool: $0.billingVisible) },
+        .init(CatalogKey.billingDescription, .changes(.update)) { $2.member($1, string: $0.billingDescription) },
+        .init(CatalogKey.currency, .changes(.replace)) { $2.member($1, string: $0.currency) },
     ])
 
     var recordID: String { id }
@@ -183,13 +185,13 @@ extension CatalogDocument.PricingTable: CatalogRecord {
 
     /// Layout and rows alike are edited in place.
     static let schema = RecordSchema<Self>([
-        .init("slug", .identity) { $2.member($1, string: $0.slug) },
-        .init("name", .changes(.update)) { $2.member($1, string: $0.name) },
-        .init("heading", .changes(.update)) { $2.member($1, string: $0.heading) },
-        .init("subheading", .changes(.update)) { $2.member($1, string: $0.subheading) },
-        .init("description", .changes(.update)) { $2.member($1, string: $0.description) },
-        .init("currency", .changes(.update)) { $2.member($1, string: $0.currency) },
-        .init("planConfigs", .changes(.update), nested: { CatalogDocument.PlanConfig.schema.shape }) {
+        .init(CatalogKey.slug, .identity) { $2.member($1, string: $0.slug) },
+        .init(CatalogKey.name, .changes(.update)) { $2.member($1, string: $0.name) },
+        .init(CatalogKey.heading, .changes(.update)) { $2.member($1, string: $0.heading) },
+        .init(CatalogKey.subheading, .changes(.update)) { $2.member($1, string: $0.subheading) },
+        .init(CatalogKey.description, .changes(.update)) { $2.member($1, string: $0.description) },
+        .init(CatalogKey.currency, .changes(.update)) { $2.member($1, string: $0.currency) },
+        .init(CatalogKey.planConfigs, .changes(.update), nested: { CatalogDocument.PlanConfig.schema.shape }) {
             $2.member($1, items: $0.planConfigs, CatalogDocument.PlanConfig.schema)
         },
     ])
@@ -199,15 +201,15 @@ extension CatalogDocument.PricingTable: CatalogRecord {
 
 extension CatalogDocument.PlanConfig {
     static let schema = RecordSchema<Self>([
-        .init("planId", .identity) { $2.member($1, string: $0.planID) },
-        .init("displayOrder", .partOfField) { $2.member($1, number: $0.displayOrder) },
-        .init("isPopular", .partOfField) { $2.member($1, bool: $0.isPopular) },
-        .init("popularText", .partOfField) { $2.member($1, string: $0.popularText) },
-        .init("buttonText", .partOfField) { $2.member($1, string: $0.buttonText) },
-        .init("buttonOutline", .partOfField) { $2.member($1, bool: $0.buttonOutline) },
-        .init("isEnterprisePlan", .partOfField) { $2.member($1, bool: $0.isEnterprisePlan) },
-        .init("enterpriseRedirectUrl", .partOfField) { $2.member($1, string: $0.enterpriseRedirectURL) },
-        .init("bullets", .partOfField) { $2.member($1, strings: $0.bullets) },
+        .init(CatalogKey.planId, .identity) { $2.member($1, string: $0.planID) },
+        .init(CatalogKey.displayOrder, .partOfField) { $2.member($1, number: $0.displayOrder) },
+        .init(CatalogKey.isPopular, .partOfField) { $2.member($1, bool: $0.isPopular) },
+        .init(CatalogKey.popularText, .partOfField) { $2.member($1, string: $0.popularText) },
+        .init(CatalogKey.buttonText, .partOfField) { $2.member($1, string: $0.buttonText) },
+        .init(CatalogKey.buttonOutline, .partOfField) { $2.member($1, bool: $0.buttonOutline) },
+        .init(CatalogKey.isEnterprisePlan, .partOfField) { $2.member($1, bool: $0.isEnterprisePlan) },
+        .init(CatalogKey.enterpriseRedirectUrl, .partOfField) { $2.member($1, string: $0.enterpriseRedirectURL) },
+        .init(CatalogKey.bullets, .partOfField) { $2.member($1, strings: $0.bullets) },
     ])
 }
 
@@ -216,12 +218,12 @@ extension CatalogDocument.Quote: CatalogRecord {
 
     /// Where and when the negotiated price applies is edited; another plan or price is a new quote.
     static let schema = RecordSchema<Self>([
-        .init("id", .identity) { $2.member($1, string: $0.id) },
-        .init("planId", .changes(.replace)) { $2.member($1, string: $0.planID) },
-        .init("customer", .changes(.update)) { $2.member($1, string: $0.customer) },
-        .init("stableSubscriptionId", .changes(.update)) { $2.member($1, string: $0.stableSubscriptionID) },
-        .init("effective", .changes(.update)) { $2.member($1, string: $0.effective.lumenName) },
-        .init("priceId", .changes(.replace)) { $2.member($1, string: $0.priceID) },
+        .init(CatalogKey.id, .identity) { $2.member($1, string: $0.id) },
+        .init(CatalogKey.planId, .changes(.replace)) { $2.member($1, string: $0.planID) },
+        .init(CatalogKey.customer, .changes(.update)) { $2.member($1, string: $0.customer) },
+        .init(CatalogKey.stableSubscriptionId, .changes(.update)) { $2.member($1, string: $0.stableSubscriptionID) },
+        .init(CatalogKey.effective, .changes(.update)) { $2.member($1, string: $0.effective.lumenName) },
+        .init(CatalogKey.priceId, .changes(.replace)) { $2.member($1, string: $0.priceID) },
     ])
 
     var recordID: String { id }

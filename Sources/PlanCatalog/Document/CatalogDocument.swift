@@ -146,10 +146,10 @@ public struct CatalogDocument: Equatable, Sendable {
             self.components = components
         }
 
-        /// The common period of all components, or nil when they differ (LANGUAGE.md §3).
+        /// The common period of all components, or nil when they differ or there are none (LANGUAGE.md §3,
+        /// `BillingPeriod.common(of:)`).
         public var period: BillingPeriod? {
-            guard let first = components.first?.period else { return nil }
-            return components.allSatisfy { $0.period == first } ? first : nil
+            BillingPeriod.common(of: components.lazy.map { Optional($0.period) })
         }
     }
 

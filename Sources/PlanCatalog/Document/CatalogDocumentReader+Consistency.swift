@@ -10,13 +10,13 @@ extension CatalogDocumentReader {
     static func checkConsistency(of document: CatalogDocument) throws(CatalogDocumentError) {
         // By index, so that each record is read in place rather than copied out of its array.
         for index in document.plans.indices {
-            try checkTrial(of: document.plans[index], at: "$.plans[\(index)]")
+            try checkTrial(of: document.plans[index], at: "$.\(CatalogKey.plans)[\(index)]")
         }
         for index in document.prices.indices {
-            try checkTotal(of: document.prices[index], at: "$.prices[\(index)]")
+            try checkTotal(of: document.prices[index], at: "$.\(CatalogKey.prices)[\(index)]")
         }
         for index in document.creditDefinitions.indices {
-            try checkTarget(of: document.creditDefinitions[index], at: "$.creditDefinitions[\(index)]")
+            try checkTarget(of: document.creditDefinitions[index], at: "$.\(CatalogKey.creditDefinitions)[\(index)]")
         }
         try checkUsageCreditTotals(of: document)
     }
@@ -29,10 +29,10 @@ extension CatalogDocumentReader {
         switch (plan.isTrialPlan, plan.trialParentPlanID) {
         case (false, let parentID?):
             throw CatalogDocumentError(
-                path: "\(path()).isTrialPlan",
+                path: "\(path()).\(CatalogKey.isTrialPlan)",
                 message: "expected true for a trial plan (trialParentPlanId \(JSONText.shown(parentID))), found false")
         case (true, nil):
-            throw CatalogDocumentError(path: "\(path()).isTrialPlan",
+            throw CatalogDocumentError(path: "\(path()).\(CatalogKey.isTrialPlan)",
                                        message: "expected false for a plan without a trialParentPlanId, found true")
         default:
             break
@@ -41,10 +41,10 @@ extension CatalogDocumentReader {
         case (true, nil):
             let range = TrialChecks.dayRange
             throw CatalogDocumentError(
-                path: "\(path()).trialDays", message: "expected a whole number from \(range.lowerBound) to "
+                path: "\(path()).\(CatalogKey.trialDays)", message: "expected a whole number from \(range.lowerBound) to "
                     + "\(range.upperBound) for a trial plan, found null")
         case (false, let days?):
-            throw CatalogDocumentError(path: "\(path()).trialDays",
+            throw CatalogDocumentError(path: "\(path()).\(CatalogKey.trialDays)",
                                        message: "expected null for a plan that is not a trial, found \(days)")
         default:
             break
@@ -58,32 +58,32 @@ extension CatalogDocumentReader {
     /// `priceComponentId` together) or one feature (`featureSlug`), and counts units, so has no currency.
     private static func checkTarget(of credit: CatalogDocument.CreditDefinition,
                                     at path: @autoclosure () -> String) throws(CatalogDocumentError) {
-        func problem(at key: String?, _ message: String) -> CatalogDocumentError {
+        func problem(at key: StaticString?, _ message: String) -> CatalogDocumentError {
             CatalogDocumentError(path: key.map { "\(path()).\($0)" } ?? path(), message: message)
         }
         switch credit.applicationType {
         case .monetary:
             if credit.priceID != nil || credit.priceComponentID != nil || credit.featureSlug != nil {
-                let targets = [("priceId", credit.priceID), ("priceComponentId", credit.priceComponentID),
-                               ("featureSlug", credit.featureSlug)]
+                let targets = [(CatalogKey.priceId, credit.priceID), (CatalogKey.priceComponentId, credit.priceComponentID),
+                               (CatalogKey.featureSlug, credit.featureSlug)]
                 if case (let key, let value?)? = targets.first(where: { $0.1 != nil }) {
                     throw problem(at: key, "expected null for a monetary credit, found \(JSONText.shown(value))")
                 }
             }
             guard credit.currency != nil else {
-                throw problem(at: "currency", "expected an upper-case ISO 4217 currency code for a monetary credit, "
+                throw problem(at: CatalogKey.currency, "expected an upper-case ISO 4217 currency code for a monetary credit, "
                               + "found null")
             }
         case .usage:
             switch (credit.priceID, credit.priceComponentID, credit.featureSlug) {
             case (let priceID?, nil, _):
-                throw problem(at: "priceComponentId",
+                throw problem(at: CatalogKey.priceComponentId,
                               "expected the id of a component of price \(JSONText.shown(priceID)), found null")
             case (nil, let componentID?, _):
-                throw problem(at: "priceId",
+                throw problem(at: CatalogKey.priceId,
                               "expected the id of the price of component \(JSONText.shown(componentID)), found null")
             case (_?, _?, let slug?):
-                throw problem(at: "featureSlug",
+                throw problem(at: CatalogKey.featureSlug,
                               "expected null for a usage credit applied to a component, found \(JSONText.shown(slug))")
             case (nil, nil, nil):
                 throw problem(at: nil, "a usage credit applies to a component (priceId and priceComponentId) "
@@ -92,7 +92,7 @@ extension CatalogDocumentReader {
                 break
             }
             if let currency = credit.currency {
-                throw problem(at: "currency", "expected null for a usage credit, found \(JSONText.shown(currency))")
+                throw problem(at: CatalogKey.currency, "expected null for a usage credit, found \(JSONText.shown(currency))")
             }
         }
     }
@@ -102,13 +102,13 @@ extension CatalogDocumentReader {
     /// A price's fixed and per_unit amounts together fit in 2^53 − 1 minor units (the compiler's E0813):
     /// a pricing-table row shows their sums. Reported at the amount that takes the total past it.
     private static func checkTotal(of price: CatalogDocument.Price, at path: @autoclosure () -> String) throws(CatalogDocumentError) {
-        var total: UInt64 = 0
+        var total = ExactTotal()
         for (index, component) in price.components.enumerated() {
             switch component.charge {
             case .fixed(let amount), .perUnit(let amount, _, _):
-                guard add(amount, to: &total) else {
+                guard total.add(amount) else {
                     throw CatalogDocumentError(
-                        path: "\(path()).pricingData.components[\(index)].amount_cents",
+                        path: "\(path()).\(CatalogKey.pricingData).\(CatalogKey.components)[\(index)].\(CatalogKey.amount_cents)",
                         message: "the fixed and per_unit amounts of price \(JSONText.shown(price.id)) add up to "
                             + "more than \(largestExactValueText) minor units")
                 }
@@ -121,25 +121,17 @@ extension CatalogDocumentReader {
     /// A plan's usage credits together fit in 2^53 − 1 units (the compiler's E0813): entitlements.json
     /// adds them up as the plan's allowance. Reported at the credit that takes its plan's total past it.
     private static func checkUsageCreditTotals(of document: CatalogDocument) throws(CatalogDocumentError) {
-        var totalByPlan: [String: UInt64] = [:]
+        var totalByPlan: [String: ExactTotal] = [:]
         totalByPlan.reserveCapacity(document.plans.count)
         for (index, credit) in document.creditDefinitions.enumerated() where credit.applicationType == .usage {
-            guard add(credit.defaultAmount, to: &totalByPlan[credit.planID, default: 0]) else {
+            guard totalByPlan[credit.planID, default: ExactTotal()].add(credit.defaultAmount) else {
                 throw CatalogDocumentError(
-                    path: "$.creditDefinitions[\(index)].defaultAmount",
+                    path: "$.\(CatalogKey.creditDefinitions)[\(index)].\(CatalogKey.defaultAmount)",
                     message: "the usage credits of plan \(JSONText.shown(credit.planID)) add up to more than "
                         + "\(largestExactValueText) units")
             }
         }
     }
 
-    private static let largestExactValueText = "\(CatalogField.largestExactValue) (2^53 − 1)"
-
-    /// Adds a whole amount to a running total; false once the total passes 2^53 − 1. Every amount was
-    /// read as a whole number of at most 2^53 − 1, so the total cannot overflow before it passes.
-    private static func add(_ amount: ExactDecimal, to total: inout UInt64) -> Bool {
-        precondition(amount.isInteger && !amount.isNegative, "amounts are read as non-negative whole numbers")
-        total += amount.significand
-        return total <= CatalogField.largestExactValue
-    }
+    private static let largestExactValueText = "\(ExactTotal.limit) (2^53 − 1)"
 }

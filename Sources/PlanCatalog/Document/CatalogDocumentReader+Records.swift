@@ -8,22 +8,22 @@ extension CatalogDocumentReader {
 
     static func readPrice(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Price {
         var object = try JSONObjectReader(node, keys: priceKeys)
-        let id = try object.read("id", CatalogField.identifier)
-        let planID = try object.read("planId", CatalogField.identifier)
-        let currency = try object.read("currency", CatalogField.currency)
-        let isOverridePrice = try object.read("isOverridePrice", CatalogField.bool)
-        var pricingData = try JSONObjectReader(try object.value("pricingData"), keys: pricingDataKeys)
-        _ = try pricingData.read("dsl_version", dslVersion)
-        let elements = try pricingData.array("components")
+        let id = try object.read(CatalogKey.id, CatalogField.identifier)
+        let planID = try object.read(CatalogKey.planId, CatalogField.identifier)
+        let currency = try object.read(CatalogKey.currency, CatalogField.currency)
+        let isOverridePrice = try object.read(CatalogKey.isOverridePrice, CatalogField.bool)
+        var pricingData = try JSONObjectReader(try object.value(CatalogKey.pricingData), keys: pricingDataKeys)
+        _ = try pricingData.read(CatalogKey.dsl_version, dslVersion)
+        let elements = try pricingData.array(CatalogKey.components)
         var components: [CatalogDocument.Component] = []
         components.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             let component = try readComponent(element)
             // A price has a handful of components: a linear search beats a dictionary per price.
             if let first = components.firstIndex(where: { $0.id == component.id }) {
-                let arrayPath = pricingData.path(of: "components")
+                let arrayPath = pricingData.path(of: CatalogKey.components)
                 throw CatalogDocumentError(
-                    path: "\(arrayPath)[\(index)].component_id",
+                    path: "\(arrayPath)[\(index)].\(CatalogKey.component_id)",
                     message: "duplicate component_id \(JSONText.shown(component.id)) (first at \(arrayPath)[\(first)])")
             }
             components.append(component)
@@ -54,28 +54,28 @@ extension CatalogDocumentReader {
     /// optional keys may be absent (or `null`); a key of another type is refused by name.
     private static func readComponent(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Component {
         var object = try JSONObjectReader(node, keys: componentKeys)
-        let id = try object.read("component_id", CatalogField.identifier)
-        let kind = try object.read("type", componentKinds)
+        let id = try object.read(CatalogKey.component_id, CatalogField.identifier)
+        let kind = try object.read(CatalogKey.type, componentKinds)
         if let key = object.firstKey(notIn: allowedKeys(of: kind)) {
             throw CatalogDocumentError(
                 path: object.path, message: "key `\(key)` does not apply to a \(JSONText.shown(kind.rawValue)) component")
         }
-        let label = try object.readIfPresent("label", CatalogField.string)
-        let unitLabel = try object.readIfPresent("unit_label", CatalogField.string)
+        let label = try object.readIfPresent(CatalogKey.label, CatalogField.string)
+        let unitLabel = try object.readIfPresent(CatalogKey.unit_label, CatalogField.string)
         let charge: CatalogDocument.Component.Charge
         switch kind {
         case .fixed:
-            charge = .fixed(amountCents: try object.read("amount_cents", CatalogField.wholeAmount))
+            charge = .fixed(amountCents: try object.read(CatalogKey.amount_cents, CatalogField.wholeAmount))
         case .perUnit:
-            charge = .perUnit(amountCents: try object.read("amount_cents", CatalogField.wholeAmount),
-                              minSeats: try object.readIfPresent("min_seats", CatalogField.positiveInteger),
-                              billImmediately: try object.read("bill_immediately", CatalogField.bool))
+            charge = .perUnit(amountCents: try object.read(CatalogKey.amount_cents, CatalogField.wholeAmount),
+                              minSeats: try object.readIfPresent(CatalogKey.min_seats, CatalogField.positiveInteger),
+                              billImmediately: try object.read(CatalogKey.bill_immediately, CatalogField.bool))
         case .usage:
-            let unitCostCents = try object.read("unit_cost_cents", CatalogField.nonNegativeNumber)
-            charge = .usage(metricID: try object.read("metric_id", CatalogField.identifier), unitCostCents: unitCostCents)
+            let unitCostCents = try object.read(CatalogKey.unit_cost_cents, CatalogField.nonNegativeNumber)
+            charge = .usage(metricID: try object.read(CatalogKey.metric_id, CatalogField.identifier), unitCostCents: unitCostCents)
         }
         return CatalogDocument.Component(id: id, charge: charge, label: label, unitLabel: unitLabel,
-                                         period: try object.read("recurrence_rule", CatalogField.recurrenceRule))
+                                         period: try object.read(CatalogKey.recurrence_rule, CatalogField.recurrenceRule))
     }
 
     // MARK: Credit definitions
@@ -86,24 +86,24 @@ extension CatalogDocumentReader {
 
     static func readCreditDefinition(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.CreditDefinition {
         var object = try JSONObjectReader(node, keys: creditDefinitionKeys)
-        let id = try object.read("id", CatalogField.identifier)
-        _ = try object.read("scope", creditScope)
+        let id = try object.read(CatalogKey.id, CatalogField.identifier)
+        _ = try object.read(CatalogKey.scope, creditScope)
         return CatalogDocument.CreditDefinition(
             id: id,
-            applicationType: try object.read("applicationType", creditTypes),
-            planID: try object.read("planId", CatalogField.identifier),
-            priceID: try object.readNullable("priceId", CatalogField.identifier),
-            priceComponentID: try object.readNullable("priceComponentId", CatalogField.identifier),
-            featureSlug: try object.readNullable("featureSlug", CatalogField.identifier),
-            name: try object.read("name", CatalogField.string),
-            defaultAmount: try object.read("defaultAmount", CatalogField.positiveAmount),
-            refillAmount: try object.readNullable("refillAmount", CatalogField.positiveAmount),
-            renewOnBilling: try object.read("renewOnBilling", CatalogField.bool),
-            refillPeriod: try object.readNullable("refillRrule", CatalogField.recurrenceRule),
-            expiryDays: try object.readNullable("expiryDays", CatalogField.positiveInteger),
-            billingVisible: try object.read("billingVisible", CatalogField.bool),
-            billingDescription: try object.readNullable("billingDescription", CatalogField.string),
-            currency: try object.readNullable("currency", CatalogField.currency))
+            applicationType: try object.read(CatalogKey.applicationType, creditTypes),
+            planID: try object.read(CatalogKey.planId, CatalogField.identifier),
+            priceID: try object.readNullable(CatalogKey.priceId, CatalogField.identifier),
+            priceComponentID: try object.readNullable(CatalogKey.priceComponentId, CatalogField.identifier),
+            featureSlug: try object.readNullable(CatalogKey.featureSlug, CatalogField.identifier),
+            name: try object.read(CatalogKey.name, CatalogField.string),
+            defaultAmount: try object.read(CatalogKey.defaultAmount, CatalogField.positiveAmount),
+            refillAmount: try object.readNullable(CatalogKey.refillAmount, CatalogField.positiveAmount),
+            renewOnBilling: try object.read(CatalogKey.renewOnBilling, CatalogField.bool),
+            refillPeriod: try object.readNullable(CatalogKey.refillRrule, CatalogField.recurrenceRule),
+            expiryDays: try object.readNullable(CatalogKey.expiryDays, CatalogField.positiveInteger),
+            billingVisible: try object.read(CatalogKey.billingVisible, CatalogField.bool),
+            billingDescription: try object.readNullable(CatalogKey.billingDescription, CatalogField.string),
+            currency: try object.readNullable(CatalogKey.currency, CatalogField.currency))
     }
 
     // MARK: Pricing tables
@@ -113,13 +113,13 @@ extension CatalogDocumentReader {
 
     static func readPricingTable(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.PricingTable {
         var object = try JSONObjectReader(node, keys: pricingTableKeys)
-        let slug = try object.read("slug", CatalogField.identifier)
-        let name = try object.read("name", CatalogField.string)
-        let heading = try object.readNullable("heading", CatalogField.string)
-        let subheading = try object.readNullable("subheading", CatalogField.string)
-        let description = try object.readNullable("description", CatalogField.string)
-        let currency = try object.read("currency", CatalogField.currency)
-        let elements = try object.array("planConfigs")
+        let slug = try object.read(CatalogKey.slug, CatalogField.identifier)
+        let name = try object.read(CatalogKey.name, CatalogField.string)
+        let heading = try object.readNullable(CatalogKey.heading, CatalogField.string)
+        let subheading = try object.readNullable(CatalogKey.subheading, CatalogField.string)
+        let description = try object.readNullable(CatalogKey.description, CatalogField.string)
+        let currency = try object.read(CatalogKey.currency, CatalogField.currency)
+        let elements = try object.array(CatalogKey.planConfigs)
         var planConfigs: [CatalogDocument.PlanConfig] = []
         planConfigs.reserveCapacity(elements.count)
         for element in elements {
@@ -132,15 +132,15 @@ extension CatalogDocumentReader {
     private static func readPlanConfig(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.PlanConfig {
         var object = try JSONObjectReader(node, keys: planConfigKeys)
         return CatalogDocument.PlanConfig(
-            planID: try object.read("planId", CatalogField.identifier),
-            displayOrder: try object.read("displayOrder", CatalogField.positiveInteger),
-            isPopular: try object.read("isPopular", CatalogField.bool),
-            popularText: try object.readNullable("popularText", CatalogField.string),
-            buttonText: try object.read("buttonText", CatalogField.string),
-            buttonOutline: try object.read("buttonOutline", CatalogField.bool),
-            isEnterprisePlan: try object.read("isEnterprisePlan", CatalogField.bool),
-            enterpriseRedirectURL: try object.readNullable("enterpriseRedirectUrl", CatalogField.string),
-            bullets: try object.strings("bullets"))
+            planID: try object.read(CatalogKey.planId, CatalogField.identifier),
+            displayOrder: try object.read(CatalogKey.displayOrder, CatalogField.positiveInteger),
+            isPopular: try object.read(CatalogKey.isPopular, CatalogField.bool),
+            popularText: try object.readNullable(CatalogKey.popularText, CatalogField.string),
+            buttonText: try object.read(CatalogKey.buttonText, CatalogField.string),
+            buttonOutline: try object.read(CatalogKey.buttonOutline, CatalogField.bool),
+            isEnterprisePlan: try object.read(CatalogKey.isEnterprisePlan, CatalogField.bool),
+            enterpriseRedirectURL: try object.readNullable(CatalogKey.enterpriseRedirectUrl, CatalogField.string),
+            bullets: try object.strings(CatalogKey.bullets))
     }
 
     // MARK: Quotes
@@ -151,11 +151,11 @@ extension CatalogDocumentReader {
     static func readQuote(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Quote {
         var object = try JSONObjectReader(node, keys: quoteKeys)
         return CatalogDocument.Quote(
-            id: try object.read("id", CatalogField.identifier),
-            planID: try object.read("planId", CatalogField.identifier),
-            customer: try object.read("customer", CatalogField.string),
-            stableSubscriptionID: try object.readNullable("stableSubscriptionId", CatalogField.string),
-            effective: try object.read("effective", quoteEffectives),
-            priceID: try object.read("priceId", CatalogField.identifier))
+            id: try object.read(CatalogKey.id, CatalogField.identifier),
+            planID: try object.read(CatalogKey.planId, CatalogField.identifier),
+            customer: try object.read(CatalogKey.customer, CatalogField.string),
+            stableSubscriptionID: try object.readNullable(CatalogKey.stableSubscriptionId, CatalogField.string),
+            effective: try object.read(CatalogKey.effective, quoteEffectives),
+            priceID: try object.read(CatalogKey.priceId, CatalogField.identifier))
     }
 }

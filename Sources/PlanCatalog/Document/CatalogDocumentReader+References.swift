@@ -23,30 +23,32 @@ extension CatalogDocumentReader {
         for (featureIndex, feature) in document.features.enumerated() {
             for (index, metricID) in feature.metricIDs.enumerated() {
                 _ = try resolve(metricID, among: metrics, kind: "metric",
-                                at: "$.features[\(featureIndex)].metricIds[\(index)]")
+                                at: "$.\(CatalogKey.features)[\(featureIndex)].\(CatalogKey.metricIds)[\(index)]")
             }
         }
         // A price's own plan first: when it is wrong, the plan listing the price is wrong only through it.
         for (priceIndex, price) in document.prices.enumerated() {
-            func path() -> String { "$.prices[\(priceIndex)]" }
-            _ = try resolve(price.planID, among: lookup.plans, kind: "plan", at: "\(path()).planId")
+            func path() -> String { "$.\(CatalogKey.prices)[\(priceIndex)]" }
+            _ = try resolve(price.planID, among: lookup.plans, kind: "plan", at: "\(path()).\(CatalogKey.planId)")
             for (index, component) in price.components.enumerated() {
                 guard case .usage(let metricID, _) = component.charge else { continue }
                 _ = try resolve(metricID, among: metrics, kind: "metric",
-                                at: "\(path()).pricingData.components[\(index)].metric_id")
+                                at: "\(path()).\(CatalogKey.pricingData).\(CatalogKey.components)[\(index)].\(CatalogKey.metric_id)")
             }
         }
         // By index, so that each record is read in place rather than copied out of its array.
         for index in document.plans.indices {
-            try checkReferences(of: document.plans[index], at: "$.plans[\(index)]", lookup: lookup)
+            try checkReferences(of: document.plans[index], at: "$.\(CatalogKey.plans)[\(index)]", lookup: lookup)
         }
         for index in document.creditDefinitions.indices {
-            try checkReferences(of: document.creditDefinitions[index], at: "$.creditDefinitions[\(index)]", lookup: lookup)
+            try checkReferences(of: document.creditDefinitions[index], at: "$.\(CatalogKey.creditDefinitions)[\(index)]",
+                                lookup: lookup)
         }
         for (tableIndex, table) in document.pricingTables.enumerated() {
             for (index, row) in table.planConfigs.enumerated() {
                 _ = try resolve(row.planID, among: lookup.plans, kind: "plan",
-                                at: "$.pricingTables[\(tableIndex)].planConfigs[\(index)].planId")
+                                at: "$.\(CatalogKey.pricingTables)[\(tableIndex)].\(CatalogKey.planConfigs)[\(index)]."
+                                    + "\(CatalogKey.planId)")
             }
         }
         try checkQuotes(of: document, lookup: lookup)
@@ -56,7 +58,7 @@ extension CatalogDocumentReader {
     private static func checkReferences(of plan: CatalogDocument.Plan, at planPath: @autoclosure () -> String,
                                         lookup: References) throws(CatalogDocumentError) {
         for (index, priceID) in plan.priceIDs.enumerated() {
-            func path() -> String { "\(planPath()).priceIds[\(index)]" }
+            func path() -> String { "\(planPath()).\(CatalogKey.priceIds)[\(index)]" }
             let price = try resolve(priceID, among: lookup.prices, kind: "price", at: path())
             guard lookup.prices.records[price].planID == plan.id else {
                 throw CatalogDocumentError(path: path(), message: "price \(JSONText.shown(priceID)) belongs to "
@@ -68,7 +70,7 @@ extension CatalogDocumentReader {
             }
         }
         guard let parentID = plan.trialParentPlanID else { return }
-        func path() -> String { "\(planPath()).trialParentPlanId" }
+        func path() -> String { "\(planPath()).\(CatalogKey.trialParentPlanId)" }
         let parent = lookup.plans.records[try resolve(parentID, among: lookup.plans, kind: "plan", at: path())]
         guard parent.id != plan.id else {
             throw CatalogDocumentError(path: path(), message: "a plan cannot be a trial of itself")
@@ -84,29 +86,31 @@ extension CatalogDocumentReader {
     /// feature. Which of these a credit sets is checked with the credit itself (`+Consistency`).
     private static func checkReferences(of credit: CatalogDocument.CreditDefinition, at path: @autoclosure () -> String,
                                         lookup: References) throws(CatalogDocumentError) {
-        _ = try resolve(credit.planID, among: lookup.plans, kind: "plan", at: "\(path()).planId")
+        _ = try resolve(credit.planID, among: lookup.plans, kind: "plan", at: "\(path()).\(CatalogKey.planId)")
         if let priceID = credit.priceID, let componentID = credit.priceComponentID {
-            let price = lookup.prices.records[try resolve(priceID, among: lookup.prices, kind: "price", at: "\(path()).priceId")]
+            let price = lookup.prices.records[try resolve(priceID, among: lookup.prices, kind: "price",
+                                                          at: "\(path()).\(CatalogKey.priceId)")]
             guard price.planID == credit.planID else {
                 throw CatalogDocumentError(
-                    path: "\(path()).priceId", message: "price \(JSONText.shown(priceID)) belongs to plan "
+                    path: "\(path()).\(CatalogKey.priceId)", message: "price \(JSONText.shown(priceID)) belongs to plan "
                         + "\(JSONText.shown(price.planID)), not to the credit's plan "
                         + JSONText.shown(credit.planID))
             }
             guard !price.isOverridePrice else {
-                throw CatalogDocumentError(path: "\(path()).priceId", message: "price \(JSONText.shown(priceID)) is an "
+                throw CatalogDocumentError(path: "\(path()).\(CatalogKey.priceId)", message: "price \(JSONText.shown(priceID)) is an "
                                            + "override price (a quote's); a credit applies to a price of its plan")
             }
             guard price.components.contains(where: { $0.id == componentID }) else {
                 let componentIDs = price.components.map(\.id)
                 throw CatalogDocumentError(
-                    path: "\(path()).priceComponentId",
+                    path: "\(path()).\(CatalogKey.priceComponentId)",
                     message: "price \(JSONText.shown(priceID)) has no component \(JSONText.shown(componentID))"
                         + suggestion(for: componentID, among: componentIDs))
             }
         }
         if let slug = credit.featureSlug {
-            _ = try resolve(slug, among: lookup.features, kind: "feature", key: "slug", at: "\(path()).featureSlug")
+            _ = try resolve(slug, among: lookup.features, kind: "feature", key: CatalogKey.slug,
+                            at: "\(path()).\(CatalogKey.featureSlug)")
         }
     }
 
@@ -116,8 +120,9 @@ extension CatalogDocumentReader {
                                     lookup: References) throws(CatalogDocumentError) {
         var quoteIndexByPriceID: [String: Int] = [:]
         for (index, quote) in document.quotes.enumerated() {
-            _ = try resolve(quote.planID, among: lookup.plans, kind: "plan", at: "$.quotes[\(index)].planId")
-            let path = "$.quotes[\(index)].priceId"
+            _ = try resolve(quote.planID, among: lookup.plans, kind: "plan",
+                            at: "$.\(CatalogKey.quotes)[\(index)].\(CatalogKey.planId)")
+            let path = "$.\(CatalogKey.quotes)[\(index)].\(CatalogKey.priceId)"
             let price = lookup.prices.records[try resolve(quote.priceID, among: lookup.prices, kind: "price", at: path)]
             guard price.isOverridePrice else {
                 throw CatalogDocumentError(path: path, message: "price \(JSONText.shown(quote.priceID)) is not an "
@@ -130,13 +135,13 @@ extension CatalogDocumentReader {
             }
             if let first = quoteIndexByPriceID[price.id] {
                 throw CatalogDocumentError(path: path, message: "price \(JSONText.shown(quote.priceID)) is already "
-                                           + "the price of another quote (first at $.quotes[\(first)])")
+                                           + "the price of another quote (first at $.\(CatalogKey.quotes)[\(first)])")
             }
             quoteIndexByPriceID[price.id] = index
         }
         for (index, price) in document.prices.enumerated() where price.isOverridePrice {
             guard quoteIndexByPriceID[price.id] == nil else { continue }
-            throw CatalogDocumentError(path: "$.prices[\(index)].isOverridePrice",
+            throw CatalogDocumentError(path: "$.\(CatalogKey.prices)[\(index)].\(CatalogKey.isOverridePrice)",
                                        message: "override price \(JSONText.shown(price.id)) is the price of no quote")
         }
     }
@@ -144,7 +149,7 @@ extension CatalogDocumentReader {
     /// The position of the record `id` names, or `no plan with id "plan_fre"; did you mean "plan_free"?`
     /// at `path`.
     private static func resolve<Record>(
-        _ id: String, among records: RecordLookup<Record>, kind: String, key: String = "id",
+        _ id: String, among records: RecordLookup<Record>, kind: String, key: StaticString = CatalogKey.id,
         at path: @autoclosure () -> String
     ) throws(CatalogDocumentError) -> Int {
         guard let record = records.positions[id] else {

@@ -24,16 +24,16 @@ enum CatalogDocumentReader {
         let root = JSONNode(tape: tape, index: 0)
         try checkSchemaVersion(of: root)
         var object = try JSONObjectReader(root, keys: rootKeys)
-        _ = try object.value("schemaVersion")
-        let name = try object.readNullable("name", CatalogField.string)
-        let defaultCurrency = try object.readNullable("defaultCurrency", CatalogField.currency)
-        let (metrics, metricPositions) = try records("metrics", of: &object, read: readMetric)
-        let (features, featurePositions) = try records("features", of: &object, read: readFeature)
+        _ = try object.value(CatalogKey.schemaVersion)
+        let name = try object.readNullable(CatalogKey.name, CatalogField.string)
+        let defaultCurrency = try object.readNullable(CatalogKey.defaultCurrency, CatalogField.currency)
+        let (metrics, metricPositions) = try records(CatalogKey.metrics, of: &object, read: readMetric)
+        let (features, featurePositions) = try records(CatalogKey.features, of: &object, read: readFeature)
         var featureTypes = FeatureTypeLookup(features)
-        let (plans, planPositions) = try records("plans", of: &object) {
+        let (plans, planPositions) = try records(CatalogKey.plans, of: &object) {
             (node) throws(CatalogDocumentError) in try readPlan(node, featureTypes: &featureTypes)
         }
-        let (prices, pricePositions) = try records("prices", of: &object, read: readPrice)
+        let (prices, pricePositions) = try records(CatalogKey.prices, of: &object, read: readPrice)
         let document = CatalogDocument(
             name: name,
             defaultCurrency: defaultCurrency,
@@ -41,9 +41,9 @@ enum CatalogDocumentReader {
             features: features,
             plans: plans,
             prices: prices,
-            creditDefinitions: try records("creditDefinitions", of: &object, read: readCreditDefinition).records,
-            pricingTables: try records("pricingTables", of: &object, read: readPricingTable).records,
-            quotes: try records("quotes", of: &object, read: readQuote).records)
+            creditDefinitions: try records(CatalogKey.creditDefinitions, of: &object, read: readCreditDefinition).records,
+            pricingTables: try records(CatalogKey.pricingTables, of: &object, read: readPricingTable).records,
+            quotes: try records(CatalogKey.quotes, of: &object, read: readQuote).records)
         try checkConsistency(of: document)
         try checkReferences(in: document, lookup: References(
             metrics: RecordLookup(metrics, positions: metricPositions),
@@ -60,18 +60,18 @@ enum CatalogDocumentReader {
             throw CatalogDocumentError(path: "$", message: "expected an object, found \(CatalogField.described(root.value))")
         }
         var object = JSONObjectReader(unchecked: root)
-        guard let version = object.valueIfPresent("schemaVersion") else {
+        guard let version = object.valueIfPresent(CatalogKey.schemaVersion) else {
             throw CatalogDocumentError(path: "$", message: "missing key `schemaVersion`")
         }
         let number: ExactDecimal
         do {
             number = try CatalogField.number(version)
         } catch {
-            throw CatalogDocumentError(path: "$.schemaVersion", message: error.text)
+            throw CatalogDocumentError(path: "$.\(CatalogKey.schemaVersion)", message: error.text)
         }
         guard number == ExactDecimal(CatalogDocument.schemaVersion) else {
             throw CatalogDocumentError(
-                path: "$.schemaVersion",
+                path: "$.\(CatalogKey.schemaVersion)",
                 message: "unsupported schemaVersion \(CatalogField.shown(version.value)); "
                     + "this plancat reads version \(CatalogDocument.schemaVersion)")
         }
@@ -83,7 +83,7 @@ enum CatalogDocumentReader {
         _ key: StaticString, of object: inout JSONObjectReader,
         read: (JSONNode) throws(CatalogDocumentError) -> Record
     ) throws(CatalogDocumentError) -> (records: [Record], positions: [String: Int]) {
-        let idKey = Record.schema.identityKey ?? "id"
+        let idKey = Record.schema.identityKey ?? CatalogKey.id
         let elements = try object.array(key)
         var records: [Record] = []
         records.reserveCapacity(elements.count)
@@ -112,15 +112,15 @@ enum CatalogDocumentReader {
 
     static func readMetric(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Metric {
         var object = try JSONObjectReader(node, keys: metricKeys)
-        let id = try object.read("id", CatalogField.identifier)
-        let name = try object.read("name", CatalogField.string)
-        let description = try object.readNullable("description", CatalogField.string)
-        let eventName = try object.read("eventName", CatalogField.string)
-        _ = try object.read("queryType", queryType)
+        let id = try object.read(CatalogKey.id, CatalogField.identifier)
+        let name = try object.read(CatalogKey.name, CatalogField.string)
+        let description = try object.readNullable(CatalogKey.description, CatalogField.string)
+        let eventName = try object.read(CatalogKey.eventName, CatalogField.string)
+        _ = try object.read(CatalogKey.queryType, queryType)
         return CatalogDocument.Metric(
             id: id, name: name, description: description, eventName: eventName,
-            aggregation: try object.read("aggregationType", aggregations),
-            valueType: try object.read("valueType", valueTypes))
+            aggregation: try object.read(CatalogKey.aggregationType, aggregations),
+            valueType: try object.read(CatalogKey.valueType, valueTypes))
     }
 
     static let featureKeys = CatalogDocument.Feature.schema.readerKeys
@@ -129,12 +129,12 @@ enum CatalogDocumentReader {
     static func readFeature(_ node: JSONNode) throws(CatalogDocumentError) -> CatalogDocument.Feature {
         var object = try JSONObjectReader(node, keys: featureKeys)
         return CatalogDocument.Feature(
-            slug: try object.read("slug", CatalogField.identifier),
-            displayName: try object.read("displayName", CatalogField.string),
-            description: try object.readNullable("description", CatalogField.string),
-            featureType: try object.read("featureType", featureTypes),
-            unitLabel: try object.readNullable("unitLabel", CatalogField.string),
-            metricIDs: try object.strings("metricIds", CatalogField.identifier))
+            slug: try object.read(CatalogKey.slug, CatalogField.identifier),
+            displayName: try object.read(CatalogKey.displayName, CatalogField.string),
+            description: try object.readNullable(CatalogKey.description, CatalogField.string),
+            featureType: try object.read(CatalogKey.featureType, featureTypes),
+            unitLabel: try object.readNullable(CatalogKey.unitLabel, CatalogField.string),
+            metricIDs: try object.strings(CatalogKey.metricIds, CatalogField.identifier))
     }
 
     static let planKeys = CatalogDocument.Plan.schema.readerKeys
@@ -145,16 +145,16 @@ enum CatalogDocumentReader {
                          featureTypes: inout FeatureTypeLookup) throws(CatalogDocumentError) -> CatalogDocument.Plan {
         var object = try JSONObjectReader(node, keys: planKeys)
         return CatalogDocument.Plan(
-            id: try object.read("id", CatalogField.identifier),
-            planName: try object.read("planName", CatalogField.string),
-            planDescription: try object.readNullable("planDescription", CatalogField.string),
-            isFree: try object.read("isFree", CatalogField.bool),
-            isTrialPlan: try object.read("isTrialPlan", CatalogField.bool),
-            trialParentPlanID: try object.readNullable("trialParentPlanId", CatalogField.identifier),
-            trialDays: try object.readNullable("trialDays", trialDays),
-            isVisibleInPricingTable: try object.read("isVisibleInPricingTable", CatalogField.bool),
+            id: try object.read(CatalogKey.id, CatalogField.identifier),
+            planName: try object.read(CatalogKey.planName, CatalogField.string),
+            planDescription: try object.readNullable(CatalogKey.planDescription, CatalogField.string),
+            isFree: try object.read(CatalogKey.isFree, CatalogField.bool),
+            isTrialPlan: try object.read(CatalogKey.isTrialPlan, CatalogField.bool),
+            trialParentPlanID: try object.readNullable(CatalogKey.trialParentPlanId, CatalogField.identifier),
+            trialDays: try object.readNullable(CatalogKey.trialDays, trialDays),
+            isVisibleInPricingTable: try object.read(CatalogKey.isVisibleInPricingTable, CatalogField.bool),
             features: try readGrantedFeatures(of: &object, featureTypes: &featureTypes),
-            priceIDs: try object.strings("priceIds", CatalogField.identifier))
+            priceIDs: try object.strings(CatalogKey.priceIds, CatalogField.identifier))
     }
 
     /// A plan's `features`: each slug must name a feature, once, and its `featureValue` is read by that
@@ -162,30 +162,30 @@ enum CatalogDocumentReader {
     private static func readGrantedFeatures(
         of plan: inout JSONObjectReader, featureTypes: inout FeatureTypeLookup
     ) throws(CatalogDocumentError) -> [CatalogDocument.GrantedFeature] {
-        let elements = try plan.array("features")
+        let elements = try plan.array(CatalogKey.features)
         var granted: [CatalogDocument.GrantedFeature] = []
         granted.reserveCapacity(elements.count)
         for element in elements {
             var object = try JSONObjectReader(element, keys: grantedFeatureKeys)
-            let slugNode = try object.value("slug")
+            let slugNode = try object.value(CatalogKey.slug)
             guard slugNode.kind == .string, slugNode.length > 0, let (slug, type) = featureTypes.find(slugNode.bytes) else {
                 // Not a non-empty string (refused as such), or no feature's slug.
-                let slug = try object.read("slug", CatalogField.identifier)
-                throw CatalogDocumentError(path: object.path(of: "slug"),
+                let slug = try object.read(CatalogKey.slug, CatalogField.identifier)
+                throw CatalogDocumentError(path: object.path(of: CatalogKey.slug),
                                            message: "no feature with slug \(JSONText.shown(slug))"
                                                + suggestion(for: slug, among: featureTypes.slugs.sorted()))
             }
             // A plan grants a handful of features: a linear search for a repeated one.
             if let first = granted.firstIndex(where: { $0.slug == slug }) {
                 throw CatalogDocumentError(
-                    path: object.path(of: "slug"),
-                    message: "duplicate feature \(JSONText.shown(slug)) (first at \(plan.path(of: "features"))[\(first)])")
+                    path: object.path(of: CatalogKey.slug),
+                    message: "duplicate feature \(JSONText.shown(slug)) (first at \(plan.path(of: CatalogKey.features))[\(first)])")
             }
-            let valueNode = try object.value("featureValue")
+            let valueNode = try object.value(CatalogKey.featureValue)
             do {
                 granted.append(CatalogDocument.GrantedFeature(slug: slug, value: try featureValue(valueNode, of: type, slug: slug)))
             } catch {
-                throw CatalogDocumentError(path: object.path(of: "featureValue"), message: error.text)
+                throw CatalogDocumentError(path: object.path(of: CatalogKey.featureValue), message: error.text)
             }
         }
         return granted

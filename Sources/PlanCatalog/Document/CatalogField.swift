@@ -30,10 +30,6 @@ enum CatalogField {
         }
     }
 
-    /// Every amount, count and unit cost is at most 2^53 − 1, the largest integer that JavaScript (and so
-    /// Lumen's clients) hold exactly.
-    static let largestExactValue: UInt64 = (1 << 53) - 1
-
     static func string(_ node: JSONNode) throws(Problem) -> String {
         guard node.kind == .string else { throw .mismatch(expected: "a string", found: described(node.value)) }
         return node.string
@@ -146,8 +142,9 @@ enum CatalogField {
     }
 
     private static func withinLimit(_ decimal: ExactDecimal, _ node: JSONNode) throws(Problem) -> ExactDecimal {
-        guard !decimal.magnitudeExceeds(largestExactValue) else {
-            throw .mismatch(expected: "at most \(largestExactValue) (2^53 − 1)", found: shown(node.value))
+        // Every amount, count and unit cost is at most 2^53 − 1 (`ExactTotal.limit`).
+        guard !decimal.magnitudeExceeds(ExactTotal.limit) else {
+            throw .mismatch(expected: "at most \(ExactTotal.limit) (2^53 − 1)", found: shown(node.value))
         }
         return decimal
     }
@@ -187,31 +184,14 @@ enum CatalogField {
     }
 
     /// `RRULE:FREQ=MONTHLY;INTERVAL=1`, exactly as `BillingPeriod.recurrenceRule` writes it, so that
-    /// reading and writing again gives the same text.
+    /// reading and writing again gives the same text (`BillingPeriod.init?(recurrenceRule:)`).
     static func recurrenceRule(_ node: JSONNode) throws(Problem) -> BillingPeriod {
         let expected = "a rule \"RRULE:FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY);INTERVAL=n\" (n ≥ 1)"
         guard node.kind == .string else { throw .mismatch(expected: expected, found: described(node.value)) }
-        guard let period = period(of: node.bytes) else { throw .mismatch(expected: expected, found: shown(node.value)) }
-        return period
-    }
-
-    private static func period(of rule: UnsafeBufferPointer<UInt8>) -> BillingPeriod? {
-        for (interval, head) in recurrenceRuleHeads where rule.count > head.count {
-            guard head.withUnsafeBufferPointer({ JSONTapeView.equal(UnsafeBufferPointer(rebasing: rule[..<head.count]), $0) })
-            else { continue }
-            let count = rule[head.count...]
-            // Digits only, no leading zero, and few enough to fit: `INTERVAL=01` would not write back the same.
-            guard count.count <= 9, count.first != UInt8(ascii: "0"),
-                  count.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
-            else { return nil }
-            return BillingPeriod(interval: interval, count: count.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+        guard let period = BillingPeriod(recurrenceRule: node.bytes) else {
+            throw .mismatch(expected: expected, found: shown(node.value))
         }
-        return nil
-    }
-
-    /// `RRULE:FREQ=MONTHLY;INTERVAL=` for each interval: a rule is one of these and a count.
-    private static let recurrenceRuleHeads = BillingInterval.allCases.map {
-        ($0, Array("RRULE:FREQ=\($0.frequency);INTERVAL=".utf8))
+        return period
     }
 
     // MARK: Describing what was found

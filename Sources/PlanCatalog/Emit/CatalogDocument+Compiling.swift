@@ -136,7 +136,7 @@ extension CatalogDocument {
         case nil: break
         }
         let isMonetary = credit.applicationType == .monetary
-        let currency = isMonetary ? checkedCurrency(credit.currency?.value ?? defaultCurrency) : nil
+        let currency = isMonetary ? checkedCurrency(credit.resolvedCurrency(defaultCurrency: defaultCurrency)) : nil
         func amount(_ value: ExactDecimal) -> ExactDecimal {
             currency.map { minorUnits(value, in: $0) } ?? value
         }
@@ -156,7 +156,7 @@ extension CatalogDocument {
 
     private static func pricingTable(_ table: PlanCatalog.PricingTable, defaultCurrency: String?,
                                      lookup: CatalogDocumentIndex, unitPlurals: [String: String]) -> PricingTable {
-        let currency = checkedCurrency(table.currency?.value ?? defaultCurrency)
+        let currency = checkedCurrency(table.resolvedCurrency(defaultCurrency: defaultCurrency))
         let rows = table.rows.enumerated().map { position, row in
             let planID = row.planID.value
             let buttonText = row.buttonText

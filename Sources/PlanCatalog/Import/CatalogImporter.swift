@@ -59,34 +59,37 @@ public enum CatalogImporter {
         }
         // Indices rather than the records themselves: a copy of a record retains every string in it.
         for index in document.metrics.indices {
-            try check(document.metrics[index].id, "metric id", at: "$.metrics[\(index)].id")
+            try check(document.metrics[index].id, "metric id", at: "$.\(CatalogKey.metrics)[\(index)].\(CatalogKey.id)")
         }
         for index in document.features.indices {
             let slug = document.features[index].slug
-            let path = "$.features[\(index)].slug"
+            let path = "$.\(CatalogKey.features)[\(index)].\(CatalogKey.slug)"
             try check(slug, "feature slug", at: path)
             guard IdentityChecks.isValidSlug(slug) else {
                 throw ImportError(path: path, problem: .invalidFeatureSlug(slug))
             }
         }
         for index in document.plans.indices {
-            try check(document.plans[index].id, "plan id", at: "$.plans[\(index)].id")
+            try check(document.plans[index].id, "plan id", at: "$.\(CatalogKey.plans)[\(index)].\(CatalogKey.id)")
         }
         for index in document.prices.indices {
-            try check(document.prices[index].id, "price id", at: "$.prices[\(index)].id")
+            try check(document.prices[index].id, "price id", at: "$.\(CatalogKey.prices)[\(index)].\(CatalogKey.id)")
             for position in document.prices[index].components.indices {
                 try check(document.prices[index].components[position].id, "component id",
-                          at: "$.prices[\(index)].pricingData.components[\(position)].component_id")
+                          at: "$.\(CatalogKey.prices)[\(index)].\(CatalogKey.pricingData).\(CatalogKey.components)[\(position)]."
+                              + "\(CatalogKey.component_id)")
             }
         }
         for index in document.creditDefinitions.indices {
-            try check(document.creditDefinitions[index].id, "credit id", at: "$.creditDefinitions[\(index)].id")
+            try check(document.creditDefinitions[index].id, "credit id",
+                      at: "$.\(CatalogKey.creditDefinitions)[\(index)].\(CatalogKey.id)")
         }
         for index in document.pricingTables.indices {
-            try check(document.pricingTables[index].slug, "pricing table slug", at: "$.pricingTables[\(index)].slug")
+            try check(document.pricingTables[index].slug, "pricing table slug",
+                      at: "$.\(CatalogKey.pricingTables)[\(index)].\(CatalogKey.slug)")
         }
         for index in document.quotes.indices {
-            try check(document.quotes[index].id, "quote id", at: "$.quotes[\(index)].id")
+            try check(document.quotes[index].id, "quote id", at: "$.\(CatalogKey.quotes)[\(index)].\(CatalogKey.id)")
         }
     }
 }

@@ -20,22 +20,22 @@ enum DocumentComparison {
     }
 
     static func firstDifference(between input: CatalogDocument, and rebuilt: CatalogDocument) -> Difference? {
-        if let difference = compare(.string(input.name), .string(rebuilt.name), at: "$.name") { return difference }
+        if let difference = compare(.string(input.name), .string(rebuilt.name), at: "$.\(CatalogKey.name)") { return difference }
         if let difference = compare(.string(input.defaultCurrency), .string(rebuilt.defaultCurrency),
-                                    at: "$.defaultCurrency") {
+                                    at: "$.\(CatalogKey.defaultCurrency)") {
             return difference
         }
         // The top-level arrays of catalog.json, in its order, compared at once (the prices on one core,
         // most of the rest on the other); the first of them with a difference has the one reported.
         let differences = Parallel.map(7) { array -> Difference? in
             switch array {
-            case 0: firstDifference(in: "metrics", input.metrics, rebuilt.metrics)
-            case 1: firstDifference(in: "features", input.features, rebuilt.features)
-            case 2: firstDifference(in: "plans", input.plans, rebuilt.plans)
-            case 3: firstDifference(in: "prices", input.prices, rebuilt.prices)
-            case 4: firstDifference(in: "creditDefinitions", input.creditDefinitions, rebuilt.creditDefinitions)
-            case 5: firstDifference(in: "pricingTables", input.pricingTables, rebuilt.pricingTables)
-            default: firstDifference(in: "quotes", input.quotes, rebuilt.quotes)
+            case 0: firstDifference(in: CatalogKey.metrics, input.metrics, rebuilt.metrics)
+            case 1: firstDifference(in: CatalogKey.features, input.features, rebuilt.features)
+            case 2: firstDifference(in: CatalogKey.plans, input.plans, rebuilt.plans)
+            case 3: firstDifference(in: CatalogKey.prices, input.prices, rebuilt.prices)
+            case 4: firstDifference(in: CatalogKey.creditDefinitions, input.creditDefinitions, rebuilt.creditDefinitions)
+            case 5: firstDifference(in: CatalogKey.pricingTables, input.pricingTables, rebuilt.pricingTables)
+            default: firstDifference(in: CatalogKey.quotes, input.quotes, rebuilt.quotes)
             }
         }
         return differences.lazy.compactMap { $0 }.first
@@ -45,7 +45,7 @@ enum DocumentComparison {
     /// record (the last with its id) differs or is missing, else a rebuilt record with an id the input
     /// lacks.
     private static func firstDifference<Record: CatalogRecord>(
-        in arrayKey: String, _ inputRecords: [Record], _ rebuiltRecords: [Record]
+        in arrayKey: StaticString, _ inputRecords: [Record], _ rebuiltRecords: [Record]
     ) -> Difference? {
         if areSameInOrder(inputRecords, rebuiltRecords) { return nil }
         var rebuiltIndices: [String: Int] = [:]

@@ -22,7 +22,7 @@ extension ImportComposer {
                 continue
             }
             let price = document.prices[index]
-            throw ImportError(path: "$.prices[\(index)].planId",
+            throw ImportError(path: "$.\(CatalogKey.prices)[\(index)].\(CatalogKey.planId)",
                               problem: .unlistedPrice(priceID: price.id, planID: price.planID))
         }
     }
@@ -35,7 +35,7 @@ extension ImportComposer {
             }
             guard derived != document.plans[index].isFree else { continue }
             let plan = document.plans[index]
-            throw ImportError(path: "$.plans[\(index)].isFree",
+            throw ImportError(path: "$.\(CatalogKey.plans)[\(index)].\(CatalogKey.isFree)",
                               problem: .inconsistentFree(planID: plan.id, isFree: plan.isFree))
         }
     }
@@ -44,7 +44,7 @@ extension ImportComposer {
     func checkRenewals() throws(ImportError) {
         for (index, credit) in document.creditDefinitions.enumerated() {
             guard let period = credit.refillPeriod else { continue }
-            let path = "$.creditDefinitions[\(index)].refillRrule"
+            let path = "$.\(CatalogKey.creditDefinitions)[\(index)].\(CatalogKey.refillRrule)"
             if credit.renewOnBilling {
                 throw ImportError(path: path, problem: .unsupportedRenewal(
                     "a credit that renews on billing (renewOnBilling true) has no refillRrule of its own, "
@@ -65,7 +65,8 @@ extension ImportComposer {
             for (index, row) in table.planConfigs.enumerated() where row.bullets.isEmpty {
                 let generated = generatedBullets(of: row, in: table)
                 guard !generated.isEmpty else { continue }
-                throw ImportError(path: "$.pricingTables[\(tableIndex)].planConfigs[\(index)].bullets",
+                throw ImportError(path: "$.\(CatalogKey.pricingTables)[\(tableIndex)].\(CatalogKey.planConfigs)[\(index)]."
+                                      + "\(CatalogKey.bullets)",
                                   problem: .emptyBullets(generated: generated))
             }
         }

@@ -2,29 +2,29 @@
 extension ImportComposer {
     func writePlan(at index: Int, into writer: inout SourceWriter) {
         let plan = document.plans[index]
-        func path() -> String { "$.plans[\(index)]" }
+        func path() -> String { "$.\(CatalogKey.plans)[\(index)]" }
         writer.block("plan", plan.id, path: path()) { writer in
-            writer.statement("name", .text(plan.planName), path: path() + ".planName")
+            writer.statement("name", .text(plan.planName), path: path() + ".\(CatalogKey.planName)")
             if let description = plan.planDescription {
-                writer.statement("description", .text(description), path: path() + ".planDescription")
+                writer.statement("description", .text(description), path: path() + ".\(CatalogKey.planDescription)")
             }
             if !plan.isVisibleInPricingTable {
-                writer.statement("hidden", path: path() + ".isVisibleInPricingTable")
+                writer.statement("hidden", path: path() + ".\(CatalogKey.isVisibleInPricingTable)")
             }
             if let parentID = plan.trialParentPlanID {
-                writer.statement("trial-of", .word(parentID), path: path() + ".trialParentPlanId")
+                writer.statement("trial-of", .word(parentID), path: path() + ".\(CatalogKey.trialParentPlanId)")
             }
             if let days = plan.trialDays {
-                writer.statement("trial-days", .integer(days), path: path() + ".trialDays")
+                writer.statement("trial-days", .integer(days), path: path() + ".\(CatalogKey.trialDays)")
             }
             if writesFeaturesBlock(of: plan, at: index) {
-                writeFeatures(of: plan, at: path() + ".features", into: &writer)
+                writeFeatures(of: plan, at: path() + ".\(CatalogKey.features)", into: &writer)
             }
             for priceIndex in pricesByPlan[index] {
                 writePrice(at: priceIndex, into: &writer)
             }
             for creditIndex in creditsByPlan[firstPlanIndex[index]] {
-                write(document.creditDefinitions[creditIndex], at: "$.creditDefinitions[\(creditIndex)]", into: &writer)
+                write(document.creditDefinitions[creditIndex], at: "$.\(CatalogKey.creditDefinitions)[\(creditIndex)]", into: &writer)
             }
         }
     }
@@ -60,21 +60,21 @@ extension ImportComposer {
     /// first such, on a tie); a component on another period says its own.
     func writePrice(at index: Int, into writer: inout SourceWriter) {
         let price = document.prices[index]
-        func path() -> String { "$.prices[\(index)]" }
-        func componentsPath() -> String { path() + ".pricingData.components" }
+        func path() -> String { "$.\(CatalogKey.prices)[\(index)]" }
+        func componentsPath() -> String { path() + ".\(CatalogKey.pricingData).\(CatalogKey.components)" }
         let period = Self.commonestPeriod(of: price)
         let exponent = price.currency == document.defaultCurrency ? defaultCurrencyExponent
             : SourceWords.minorUnitExponent(of: price.currency)
         writer.block("price", price.id, path: path()) { writer in
             if price.currency != document.defaultCurrency {
-                writer.statement("currency", .word(price.currency), path: path() + ".currency")
+                writer.statement("currency", .word(price.currency), path: path() + ".\(CatalogKey.currency)")
             }
             if let period {
                 writer.statement("interval", .word(period.interval.rawValue),
-                                 path: componentsPath() + "[0].recurrence_rule")
+                                 path: componentsPath() + "[0].\(CatalogKey.recurrence_rule)")
                 if period.count != 1 {
                     writer.statement("interval-count", .integer(period.count),
-                                     path: componentsPath() + "[0].recurrence_rule")
+                                     path: componentsPath() + "[0].\(CatalogKey.recurrence_rule)")
                 }
             }
             for (position, component) in price.components.enumerated() {
@@ -95,23 +95,25 @@ extension ImportComposer {
         var defaultUnit: String?
         switch component.charge {
         case .fixed(let amountCents):
-            statements.append(.init("fixed", amount(amountCents), field: "amount_cents"))
+            statements.append(.init("fixed", amount(amountCents), field: CatalogKey.amount_cents))
         case .perUnit(let amountCents, _, _):
-            statements.append(.init("per-seat", amount(amountCents), field: "amount_cents"))
+            statements.append(.init("per-seat", amount(amountCents), field: CatalogKey.amount_cents))
             defaultUnit = CatalogDefaults.seatUnit
         case .usage(let metricID, let unitCostCents):
-            statements.append(.init("usage", .word(metricID), field: "metric_id"))
-            statements.append(.init("unit-price", amount(unitCostCents), field: "unit_cost_cents"))
+            statements.append(.init("usage", .word(metricID), field: CatalogKey.metric_id))
+            statements.append(.init("unit-price", amount(unitCostCents), field: CatalogKey.unit_cost_cents))
         }
         if let label = component.label {
-            statements.append(.init("label", .text(label), field: "label"))
+            statements.append(.init("label", .text(label), field: CatalogKey.label))
         }
         if let unit = component.unitLabel, unit != defaultUnit {
-            statements.append(.init("unit", .text(unit), field: "unit_label"))
+            statements.append(.init("unit", .text(unit), field: CatalogKey.unit_label))
         }
         if case .perUnit(_, let minSeats, let billImmediately) = component.charge {
-            if let minSeats { statements.append(.init("min-seats", .integer(minSeats), field: "min_seats")) }
-            if billImmediately != CatalogDefaults.billsImmediately { statements.append(.init("bill-immediately", .word("false"), field: "bill_immediately")) }
+            if let minSeats { statements.append(.init("min-seats", .integer(minSeats), field: CatalogKey.min_seats)) }
+            if billImmediately != CatalogDefaults.billsImmediately {
+                statements.append(.init("bill-immediately", .word("false"), field: CatalogKey.bill_immediately))
+            }
         }
         // The fewest statements from which `BillingPeriod.ofComponent` gives the component its period
         // within this price: none, an `interval-count` alone, or an `interval` with its count unless 1.
@@ -122,12 +124,12 @@ extension ImportComposer {
         }
         if period(interval: nil, count: nil) == own { return }
         if period(interval: nil, count: own.count) == own {
-            statements.append(.init("interval-count", .integer(own.count), field: "recurrence_rule"))
+            statements.append(.init("interval-count", .integer(own.count), field: CatalogKey.recurrence_rule))
             return
         }
-        statements.append(.init("interval", .word(own.interval.rawValue), field: "recurrence_rule"))
+        statements.append(.init("interval", .word(own.interval.rawValue), field: CatalogKey.recurrence_rule))
         if period(interval: own.interval, count: nil) != own {
-            statements.append(.init("interval-count", .integer(own.count), field: "recurrence_rule"))
+            statements.append(.init("interval-count", .integer(own.count), field: CatalogKey.recurrence_rule))
         }
     }
 
@@ -161,37 +163,37 @@ extension ImportComposer {
             return .decimal(value.shiftedDown(by: exponent))
         }
         writer.block("credit", credit.id, path: path()) { writer in
-            writer.statement("name", .text(credit.name), path: path() + ".name")
+            writer.statement("name", .text(credit.name), path: path() + ".\(CatalogKey.name)")
             if isMonetary {
-                writer.statement("type", .word(CreditType.monetary.rawValue), path: path() + ".applicationType")
+                writer.statement("type", .word(CreditType.monetary.rawValue), path: path() + ".\(CatalogKey.applicationType)")
             }
             if let priceID = credit.priceID, let componentID = credit.priceComponentID {
-                writer.statement("applies-to", .qualified(priceID, componentID), path: path() + ".priceComponentId")
+                writer.statement("applies-to", .qualified(priceID, componentID), path: path() + ".\(CatalogKey.priceComponentId)")
             } else if let slug = credit.featureSlug {
-                writer.statement("applies-to", .word(slug), path: path() + ".featureSlug")
+                writer.statement("applies-to", .word(slug), path: path() + ".\(CatalogKey.featureSlug)")
             }
-            writer.statement("amount", amount(credit.defaultAmount), path: path() + ".defaultAmount")
+            writer.statement("amount", amount(credit.defaultAmount), path: path() + ".\(CatalogKey.defaultAmount)")
             // `checkRenewals` refused the fields no renewal writes.
             let renewal = CreditRenewal(renewsOnBilling: credit.renewOnBilling, refillPeriod: credit.refillPeriod) ?? .never
             if let refill = credit.refillAmount, refill != credit.defaultAmount, renewal != .never {
-                writer.statement("refill", amount(refill), path: path() + ".refillAmount")
+                writer.statement("refill", amount(refill), path: path() + ".\(CatalogKey.refillAmount)")
             }
             if renewal != .onBilling {
-                writer.statement("renew", .word(renewal.rawValue), path: path() + ".renewOnBilling")
+                writer.statement("renew", .word(renewal.rawValue), path: path() + ".\(CatalogKey.renewOnBilling)")
             }
             if let days = credit.expiryDays {
-                writer.statement("expires-after-days", .integer(days), path: path() + ".expiryDays")
+                writer.statement("expires-after-days", .integer(days), path: path() + ".\(CatalogKey.expiryDays)")
             }
             if credit.billingVisible
                 != CatalogDefaults.isBillingVisible(isMonetary: isMonetary, appliesToComponent: credit.priceID != nil) {
                 writer.statement("billing-visible", .word(String(credit.billingVisible)),
-                                 path: path() + ".billingVisible")
+                                 path: path() + ".\(CatalogKey.billingVisible)")
             }
             if let description = credit.billingDescription {
-                writer.statement("billing-description", .text(description), path: path() + ".billingDescription")
+                writer.statement("billing-description", .text(description), path: path() + ".\(CatalogKey.billingDescription)")
             }
             if isMonetary, let currency = credit.currency, currency != document.defaultCurrency {
-                writer.statement("currency", .word(currency), path: path() + ".currency")
+                writer.statement("currency", .word(currency), path: path() + ".\(CatalogKey.currency)")
             }
         }
     }

@@ -4,17 +4,17 @@ extension ImportComposer {
                into writer: inout SourceWriter) {
         writer.block("pricing-table", table.slug, path: path()) { writer in
             if table.name != table.slug {
-                writer.statement("name", .text(table.name), path: path() + ".name")
+                writer.statement("name", .text(table.name), path: path() + ".\(CatalogKey.name)")
             }
             for (keyword, text) in [("heading", table.heading), ("subheading", table.subheading),
                                     ("description", table.description)] {
                 if let text { writer.statement(keyword, .text(text), path: path() + ".\(keyword)") }
             }
             if table.currency != document.defaultCurrency {
-                writer.statement("currency", .word(table.currency), path: path() + ".currency")
+                writer.statement("currency", .word(table.currency), path: path() + ".\(CatalogKey.currency)")
             }
             for (index, row) in table.planConfigs.enumerated() {
-                writeRow(row, of: table, at: path() + ".planConfigs[\(index)]", into: &writer)
+                writeRow(row, of: table, at: path() + ".\(CatalogKey.planConfigs)[\(index)]", into: &writer)
             }
         }
     }
@@ -25,20 +25,20 @@ extension ImportComposer {
         var statements: [(keyword: String, argument: SourceWriter.Argument?, field: String)] = []
         if row.isPopular {
             let text = row.popularText.flatMap { $0 == CatalogDefaults.popularText ? nil : $0 }
-            statements.append(("popular", text.map(SourceWriter.Argument.text), "popularText"))
+            statements.append(("popular", text.map(SourceWriter.Argument.text), "\(CatalogKey.popularText)"))
         }
         if row.buttonText != defaultButtonText(of: row) {
-            statements.append(("button", .text(row.buttonText), "buttonText"))
+            statements.append(("button", .text(row.buttonText), "\(CatalogKey.buttonText)"))
         }
         if row.buttonOutline {
-            statements.append(("outline", nil, "buttonOutline"))
+            statements.append(("outline", nil, "\(CatalogKey.buttonOutline)"))
         }
         if row.isEnterprisePlan, let url = row.enterpriseRedirectURL {
-            statements.append(("enterprise", .text(url), "enterpriseRedirectUrl"))
+            statements.append(("enterprise", .text(url), "\(CatalogKey.enterpriseRedirectUrl)"))
         }
         if row.bullets != generatedBullets(of: row, in: table) {
             for (index, bullet) in row.bullets.enumerated() {
-                statements.append(("bullet", .text(bullet), "bullets[\(index)]"))
+                statements.append(("bullet", .text(bullet), "\(CatalogKey.bullets)[\(index)]"))
             }
         }
         guard !statements.isEmpty else {
@@ -99,13 +99,13 @@ extension ImportComposer {
 
     func write(_ quote: CatalogDocument.Quote, at path: @autoclosure () -> String, into writer: inout SourceWriter) {
         writer.block("quote", quote.id, path: path()) { writer in
-            writer.statement("plan", .word(quote.planID), path: path() + ".planId")
-            writer.statement("customer", .text(quote.customer), path: path() + ".customer")
+            writer.statement("plan", .word(quote.planID), path: path() + ".\(CatalogKey.planId)")
+            writer.statement("customer", .text(quote.customer), path: path() + ".\(CatalogKey.customer)")
             if let subscription = quote.stableSubscriptionID {
-                writer.statement("subscription", .text(subscription), path: path() + ".stableSubscriptionId")
+                writer.statement("subscription", .text(subscription), path: path() + ".\(CatalogKey.stableSubscriptionId)")
             }
             if quote.effective != .immediately {
-                writer.statement("effective", .word(quote.effective.rawValue), path: path() + ".effective")
+                writer.statement("effective", .word(quote.effective.rawValue), path: path() + ".\(CatalogKey.effective)")
             }
             if let priceIndex = priceIndices[quote.priceID] {
                 writePrice(at: priceIndex, into: &writer)

@@ -164,18 +164,18 @@ final class ImportComposer: Sendable {
     private func write(head: Bool, plans: ArraySlice<Int>, tail: Bool, into writer: inout SourceWriter) {
         if head {
             if let name = document.name {
-                writer.statement("catalog", .text(name), path: "$.name")
+                writer.statement("catalog", .text(name), path: "$.\(CatalogKey.name)")
             }
             if let currency = document.defaultCurrency {
-                writer.statement("currency", .word(currency), path: "$.defaultCurrency")
+                writer.statement("currency", .word(currency), path: "$.\(CatalogKey.defaultCurrency)")
             }
             for (index, metric) in document.metrics.enumerated() {
                 writer.blankLine()
-                write(metric, at: "$.metrics[\(index)]", into: &writer)
+                write(metric, at: "$.\(CatalogKey.metrics)[\(index)]", into: &writer)
             }
             for (index, feature) in document.features.enumerated() {
                 writer.blankLine()
-                write(feature, at: "$.features[\(index)]", into: &writer)
+                write(feature, at: "$.\(CatalogKey.features)[\(index)]", into: &writer)
             }
         }
         for index in plans {
@@ -185,11 +185,11 @@ final class ImportComposer: Sendable {
         if tail {
             for (index, table) in document.pricingTables.enumerated() {
                 writer.blankLine()
-                write(table, at: "$.pricingTables[\(index)]", into: &writer)
+                write(table, at: "$.\(CatalogKey.pricingTables)[\(index)]", into: &writer)
             }
             for (index, quote) in document.quotes.enumerated() {
                 writer.blankLine()
-                write(quote, at: "$.quotes[\(index)]", into: &writer)
+                write(quote, at: "$.\(CatalogKey.quotes)[\(index)]", into: &writer)
             }
         }
     }
@@ -207,19 +207,18 @@ final class ImportComposer: Sendable {
     private func write(_ metric: CatalogDocument.Metric, at path: @autoclosure () -> String,
                        into writer: inout SourceWriter) {
         writer.block("metric", metric.id, path: path()) { writer in
-            writer.statement("name", .text(metric.name), path: path() + ".name")
+            writer.statement("name", .text(metric.name), path: path() + ".\(CatalogKey.name)")
             if let description = metric.description {
-                writer.statement("description", .text(description), path: path() + ".description")
+                writer.statement("description", .text(description), path: path() + ".\(CatalogKey.description)")
             }
-            if metric.eventName != metric.id {
-                writer.statement("event", .text(metric.eventName), path: path() + ".eventName")
+            if metric.eventName != PlanCatalog.Metric.defaultEventName(for: metric.id) {
+                writer.statement("event", .text(metric.eventName), path: path() + ".\(CatalogKey.eventName)")
             }
-            if metric.aggregation != .sum {
-                writer.statement("aggregate", .word(metric.aggregation.rawValue), path: path() + ".aggregationType")
+            if metric.aggregation != PlanCatalog.Metric.defaultAggregation {
+                writer.statement("aggregate", .word(metric.aggregation.rawValue), path: path() + ".\(CatalogKey.aggregationType)")
             }
-            let defaultValueType: MetricValueType = metric.aggregation == .uniqueCount ? .string : .numeric
-            if metric.valueType != defaultValueType {
-                writer.statement("value", .word(metric.valueType.rawValue), path: path() + ".valueType")
+            if metric.valueType != PlanCatalog.Metric.defaultValueType(for: metric.aggregation) {
+                writer.statement("value", .word(metric.valueType.rawValue), path: path() + ".\(CatalogKey.valueType)")
             }
         }
     }
@@ -227,17 +226,17 @@ final class ImportComposer: Sendable {
     private func write(_ feature: CatalogDocument.Feature, at path: @autoclosure () -> String,
                        into writer: inout SourceWriter) {
         writer.block("feature", feature.slug, path: path()) { writer in
-            writer.statement("name", .text(feature.displayName), path: path() + ".displayName")
+            writer.statement("name", .text(feature.displayName), path: path() + ".\(CatalogKey.displayName)")
             if let description = feature.description {
-                writer.statement("description", .text(description), path: path() + ".description")
+                writer.statement("description", .text(description), path: path() + ".\(CatalogKey.description)")
             }
-            writer.statement("type", .word(feature.featureType.rawValue), path: path() + ".featureType")
+            writer.statement("type", .word(feature.featureType.rawValue), path: path() + ".\(CatalogKey.featureType)")
             for (index, metricID) in feature.metricIDs.enumerated() {
-                writer.statement("metric", .word(metricID), path: path() + ".metricIds[\(index)]")
+                writer.statement("metric", .word(metricID), path: path() + ".\(CatalogKey.metricIds)[\(index)]")
             }
             if let unit = feature.unitLabel {
                 let plural = unitPlurals[feature.slug]
-                writer.statement("unit", plural.map { .texts(unit, $0) } ?? .text(unit), path: path() + ".unitLabel")
+                writer.statement("unit", plural.map { .texts(unit, $0) } ?? .text(unit), path: path() + ".\(CatalogKey.unitLabel)")
             }
         }
     }

@@ -31,7 +31,7 @@ import Testing
 
     @Test("compares magnitudes against 2^53 − 1 exactly")
     func comparesWithLimit() throws {
-        let limit = MoneyChecks.largestExactAmount
+        let limit = ExactTotal.limit
         #expect(try #require(ExactDecimal(parsing: "9007199254740991")).magnitudeExceeds(limit) == false)
         #expect(try #require(ExactDecimal(parsing: "9007199254740991.5")).magnitudeExceeds(limit))
         #expect(try #require(ExactDecimal(parsing: "9007199254740992")).magnitudeExceeds(limit))

@@ -42,6 +42,11 @@ public final class CreditDefinition: Sendable {
     }
 
     public var applicationType: CreditType { type?.value ?? .usage }
+
+    /// The currency a monetary credit is in: its own, else the catalog's (`Currency.resolvedCode`).
+    func resolvedCurrency(defaultCurrency: String?) -> String? {
+        Currency.resolvedCode(own: currency?.value, catalogDefault: defaultCurrency)
+    }
 }
 
 public enum CreditType: String, Sendable, CaseIterable {

@@ -35,3 +35,22 @@ public struct Currency: Hashable, Sendable {
         return table
     }()
 }
+
+/// Which currency a price, credit or pricing table is in (LANGUAGE.md §4.8): its own `currency`, else the
+/// catalog's. Stated once, for prices (`Price.resolvedCurrency`, set at lowering), credits and tables
+/// (their `resolvedCurrency(defaultCurrency:)`), which the money checks, the review warnings and the
+/// compiler all read.
+extension Currency {
+    /// The code a price, credit or table bills in: `own`, else `catalogDefault`, as the checks read it
+    /// (`normalizedCode`); nil when neither is given.
+    static func resolvedCode(own: String?, catalogDefault: String?) -> String? {
+        (own ?? catalogDefault).map(normalizedCode)
+    }
+
+    /// A currency code as later checks should read it: `usd` is reported once (it must be upper case) and
+    /// then treated as `USD`, so that its prices are still checked for precision and size. A valid code is
+    /// itself.
+    static func normalizedCode(_ code: String) -> String {
+        named(code) == nil && named(code.uppercased()) != nil ? code.uppercased() : code
+    }
+}

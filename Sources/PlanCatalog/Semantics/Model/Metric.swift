@@ -33,3 +33,19 @@ public enum MetricValueType: String, Sendable, CaseIterable {
     /// Lumen's `valueType`.
     public var lumenName: String { rawValue.uppercased() }
 }
+
+/// What a metric is where its block says nothing (LANGUAGE.md): lowering fills these in, and import
+/// leaves out a statement whose value is the one lowering would fill in. Each default is stated here once.
+extension Metric {
+    /// The aggregation without an `aggregate` statement: the sum of the events' values.
+    static let defaultAggregation = Aggregation.sum
+
+    /// The value type without a `value` statement: strings for a unique count (it counts distinct
+    /// values, user ids and the like), numbers for every other aggregation.
+    static func defaultValueType(for aggregation: Aggregation) -> MetricValueType {
+        aggregation == .uniqueCount ? .string : .numeric
+    }
+
+    /// The event name without an `event` statement: the metric's id.
+    static func defaultEventName(for id: String) -> String { id }
+}

@@ -85,6 +85,7 @@ public struct BillingPeriod: Hashable, Sendable, CustomStringConvertible {
     public static let monthly = BillingPeriod(interval: .month, count: 1)
     public static let yearly = BillingPeriod(interval: .year, count: 1)
 
+    /// `RRULE:FREQ=MONTHLY;INTERVAL=3`, as catalog.json writes a period; `init?(recurrenceRule:)` reads it.
     public var recurrenceRule: String { "RRULE:FREQ=\(interval.frequency);INTERVAL=\(count)" }
 
     public var description: String {
@@ -115,6 +116,40 @@ public struct BillingPeriod: Hashable, Sendable, CustomStringConvertible {
             common = period
         }
         return common
+    }
+}
+
+/// Reading a period back from the rule `recurrenceRule` writes (an extension, so that the memberwise
+/// initializer stays).
+extension BillingPeriod {
+    /// The period a recurrence rule names, read only in the exact form `recurrenceRule` writes (a count of
+    /// digits, without a leading zero, of at most nine), so that reading and writing again gives the same
+    /// text; nil for any other text (`INTERVAL=01` would not write back the same).
+    ///
+    /// The one reading of a rule: the catalog.json reader takes a component's `recurrence_rule` and a
+    /// credit's `refillRrule` through it, and the differ says `per month` of the rules it shows.
+    init?(recurrenceRule rule: UnsafeBufferPointer<UInt8>) {
+        for (interval, head) in Self.recurrenceRuleHeads where rule.count > head.count && rule.starts(with: head) {
+            let count = rule[head.count...]
+            guard count.count <= 9, count.first != UInt8(ascii: "0"),
+                  count.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            else { return nil }
+            self.init(interval: interval, count: count.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+            return
+        }
+        return nil
+    }
+
+    /// The period of a rule held as a string (a field of a record's `JSONValue`).
+    init?(recurrenceRule rule: String) {
+        var rule = rule
+        guard let period = rule.withUTF8({ BillingPeriod(recurrenceRule: $0) }) else { return nil }
+        self = period
+    }
+
+    /// `RRULE:FREQ=MONTHLY;INTERVAL=` for each interval: a rule is one of these and a count.
+    private static let recurrenceRuleHeads = BillingInterval.allCases.map {
+        ($0, Array("RRULE:FREQ=\($0.frequency);INTERVAL=".utf8))
     }
 }
 

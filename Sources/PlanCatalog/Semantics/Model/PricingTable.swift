@@ -8,6 +8,11 @@ public struct PricingTable: Sendable {
     public var currency: Located<String>?
     public var rows: [PricingTableRow]
     public var location: SourceLocation
+
+    /// The currency the table shows prices in: its own, else the catalog's (`Currency.resolvedCode`).
+    func resolvedCurrency(defaultCurrency: String?) -> String? {
+        Currency.resolvedCode(own: currency?.value, catalogDefault: defaultCurrency)
+    }
 }
 
 /// One column of a pricing table.

@@ -59,7 +59,7 @@ enum FeatureMetricChecks {
             if limit.isNegative {
                 report("limit for `\(slug)` is negative", at: grant.value!.location, label: "a limit is 0 or more",
                        help: "write a non-negative number, or `unlimited`")
-            } else if limit.magnitudeExceeds(CatalogField.largestExactValue) {
+            } else if limit.magnitudeExceeds(ExactTotal.limit) {
                 reportTooLarge(grant, limit.description, into: &diagnostics)
             }
         case (.number, .unreadableNumber(let text)?):
@@ -103,7 +103,7 @@ enum FeatureMetricChecks {
         diagnostics.append(Diagnostic(
             .featureLimitTooLarge, "limit `\(written)` for `\(slug)` is too large", at: grant.value!.location,
             label: "more than 2^53 − 1",
-            help: "for no limit, write `\(slug) unlimited`; a limit is at most \(CatalogField.largestExactValue)"))
+            help: "for no limit, write `\(slug) unlimited`; a limit is at most \(ExactTotal.limit)"))
     }
 
     private static func describe(_ value: GrantValue) -> String {

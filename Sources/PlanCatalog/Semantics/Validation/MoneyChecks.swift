@@ -4,8 +4,6 @@
 /// component exactly one type with only the statements that type allows; and a plan has one price per
 /// currency and period.
 enum MoneyChecks {
-    /// The largest integer a JavaScript number holds exactly.
-    static let largestExactAmount: UInt64 = (1 << 53) - 1
     /// How far below the minor unit a usage unit price may go.
     static let unitPriceExtraPlaces = 6
 
@@ -159,7 +157,7 @@ enum MoneyChecks {
             return
         }
         if let minorUnits = value.shifted(by: currency.minorUnitExponent),
-           !minorUnits.magnitudeExceeds(largestExactAmount) {
+           !minorUnits.magnitudeExceeds(ExactTotal.limit) {
             return
         }
         diagnostics.append(Diagnostic(
@@ -178,7 +176,7 @@ enum MoneyChecks {
             case .usage, nil: nil
             }
         }
-        guard exceedsLargestExactAmount(amounts) else { return }
+        guard ExactTotal.exceedsLimit(amounts) else { return }
         diagnostics.append(Diagnostic(
             .totalTooLarge, "the amounts of price `\(price.id.value)` add up to more than 2^53 − 1 minor units",
             at: price.location, label: "its fixed and per-seat amounts are too large together",
@@ -188,21 +186,11 @@ enum MoneyChecks {
     /// A plan's usage credits together fit in 2^53 − 1 units: entitlements add them up as an allowance.
     private static func checkUsageCreditTotal(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
         let amounts = plan.credits.filter { $0.applicationType == .usage && !$0.hasRefusedType }.compactMap(\.amount?.value)
-        guard exceedsLargestExactAmount(amounts) else { return }
+        guard ExactTotal.exceedsLimit(amounts) else { return }
         diagnostics.append(Diagnostic(
             .totalTooLarge, "the usage credits of plan `\(plan.id.value)` add up to more than 2^53 − 1 units",
             at: plan.location, label: "its credits' amounts are too large together",
             help: "an app reads a plan's allowance exactly only up to 9007199254740991 units"))
-    }
-
-    /// Whether whole, non-negative amounts add up to more than 2^53 − 1; others are reported elsewhere.
-    private static func exceedsLargestExactAmount(_ amounts: [ExactDecimal]) -> Bool {
-        var total: UInt64 = 0
-        for amount in amounts where amount.isInteger && !amount.isNegative && amount.significand <= largestExactAmount {
-            total += amount.significand
-            if total > largestExactAmount { return true }
-        }
-        return false
     }
 
     private static func describePlaces(_ count: Int) -> String {
@@ -241,7 +229,7 @@ enum MoneyChecks {
         switch credit.applicationType {
         case .usage:
             for amount in amounts where !amount.value.isInteger || amount.value.isNegative || amount.value.isZero
-                || amount.value.magnitudeExceeds(largestExactAmount) {
+                || amount.value.magnitudeExceeds(ExactTotal.limit) {
                 diagnostics.append(Diagnostic(
                     .valueOutOfRange, "a usage credit's amount must be a whole number of units from 1, found `\(amount.value)`",
                     at: amount.location, label: "not a whole number of units ≥ 1",
@@ -254,7 +242,7 @@ enum MoneyChecks {
                     help: "remove `currency`, or make the credit `type monetary`"))
             }
         case .monetary:
-            let code = (credit.currency?.value ?? defaultCurrency).map(Lowering.normalizedCurrency)
+            let code = credit.resolvedCurrency(defaultCurrency: defaultCurrency)
             let currency = code.flatMap(Currency.named)
             for amount in amounts {
                 checkAmount(amount, currency: currency, extraPlaces: 0, into: &diagnostics)

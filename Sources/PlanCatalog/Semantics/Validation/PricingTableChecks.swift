@@ -15,7 +15,7 @@ enum PricingTableChecks {
                 .pricingTableWithoutRows, "pricing table `\(slug)` has no rows", at: table.location,
                 label: "nothing to show", help: "add a `row PLAN` for each plan to show, in display order"))
         }
-        let currency = (table.currency ?? index.catalog.defaultCurrency).map { Lowering.normalizedCurrency($0.value) }
+        let currency = table.resolvedCurrency(defaultCurrency: index.catalog.defaultCurrency?.value)
         if currency == nil, !index.wasRefused("currency", in: table.location), !index.wasRefused("currency", in: nil) {
             diagnostics.append(Diagnostic(
                 .priceWithoutCurrency, "pricing table `\(slug)` has no currency", at: table.location,

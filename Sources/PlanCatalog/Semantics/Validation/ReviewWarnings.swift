@@ -91,7 +91,7 @@ enum ReviewWarnings {
 
     private static func minorUnits(_ amount: ExactDecimal, in currency: Currency) -> UInt64? {
         guard !amount.isNegative, let shifted = amount.shifted(by: currency.minorUnitExponent), shifted.isInteger,
-              !shifted.magnitudeExceeds(MoneyChecks.largestExactAmount) else { return nil }
+              !shifted.magnitudeExceeds(ExactTotal.limit) else { return nil }
         return shifted.significand
     }
 
@@ -175,7 +175,7 @@ enum ReviewWarnings {
         guard !billed.isEmpty else { return }
         let defaultCurrency = index.catalog.defaultCurrency?.value
         for credit in monetary {
-            guard let code = (credit.currency?.value ?? defaultCurrency).map(Lowering.normalizedCurrency),
+            guard let code = credit.resolvedCurrency(defaultCurrency: defaultCurrency),
                   Currency.named(code) != nil, !billed.contains(code) else { continue }
             let billedList = billed.sorted()
             let billedText = billedList.count == 1 ? billedList[0]
