@@ -199,19 +199,14 @@ enum MoneyChecks {
 
     /// A plan has at most one price per (currency, interval, interval-count); quote prices do not count.
     private static func checkOnePricePerPeriod(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
-        struct Key: Hashable {
-            let currency: String
-            let period: BillingPeriod
-        }
-        // A plan has a handful of prices: a scan of the earlier ones is cheaper than a dictionary.
-        var first: [(key: Key, price: Price)] = []
-        for price in plan.prices {
-            guard let currency = price.resolvedCurrency, let period = price.period else { continue }
-            let key = Key(currency: currency, period: period)
-            guard let earlier = first.first(where: { $0.key == key })?.price else {
-                first.append((key, price))
-                continue
-            }
+        // A plan has a handful of prices: a scan of the earlier ones is cheaper than a dictionary, and
+        // needs no list of its own. The first earlier price of the same currency and period is the first
+        // of its kind, the one a second is reported against.
+        let prices = plan.prices
+        for (position, price) in prices.enumerated() {
+            guard let currency = price.resolvedCurrency, let period = price.period,
+                  let earlier = prices[..<position].first(where: { $0.period == period && $0.resolvedCurrency == currency })
+            else { continue }
             diagnostics.append(Diagnostic(
                 .duplicatePricePeriod,
                 "plan `\(plan.id.value)` already has a \(currency) price billed \(period)", at: price.location,
