@@ -27,6 +27,9 @@ struct CatalogIndex {
     /// The metric each component's `usage` names, by price, one entry per component; nil where the
     /// component is not a usage component or names no metric.
     let componentMetrics: IDGroups<MetricID?>
+    /// The ISO 4217 currency each price bills in, by price, looked up once; nil when it names none or an
+    /// unknown code (reported by the money checks).
+    let priceCurrencies: [Currency?]
     /// The plan each price belongs to (its owner's id resolved), by price; nil for a quote's price.
     let priceOwners: [PlanID?]
     /// Where each plan's own prices start in `prices.elements`; one more entry than there are plans.
@@ -61,6 +64,14 @@ struct CatalogIndex {
         let plans = IDTable(catalog.plans) { $0.id.value }
         let prices = IDTable(catalog.allPrices) { $0.id.value }
         (self.metrics, self.features, self.plans, self.prices) = (metrics, features, plans, prices)
+        // A catalog bills in a currency or two: the last code looked up is nearly always the next one.
+        var lastCurrency: Currency?
+        priceCurrencies = prices.elements.map { price in
+            guard let code = price.resolvedCurrency else { return nil }
+            if let lastCurrency, lastCurrency.code == code { return lastCurrency }
+            lastCurrency = Currency.named(code)
+            return lastCurrency
+        }
 
         var featureMetrics = IDGroups<MetricID?>(reservingOwners: catalog.features.count)
         for feature in catalog.features {

@@ -16,9 +16,10 @@ enum MoneyChecks {
         codes += catalog.pricingTables.compactMap(\.currency)
         for code in codes { checkCurrencyCode(code, into: &diagnostics) }
 
-        for price in index.allPrices {
-            checkPrice(price, in: index, into: &diagnostics)
-            checkPriceTotal(price, into: &diagnostics)
+        for (position, price) in index.allPrices.enumerated() {
+            let currency = index.priceCurrencies[position]
+            checkPrice(price, currency: currency, in: index, into: &diagnostics)
+            checkPriceTotal(price, currency: currency, into: &diagnostics)
         }
         for plan in catalog.plans {
             checkOnePricePerPeriod(plan, into: &diagnostics)
@@ -51,7 +52,9 @@ enum MoneyChecks {
 
     // MARK: Prices and components
 
-    private static func checkPrice(_ price: Price, in index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+    /// `currency`: the price's, as the index looked it up.
+    private static func checkPrice(_ price: Price, currency: Currency?, in index: CatalogIndex,
+                                   into diagnostics: inout [Diagnostic]) {
         if price.resolvedCurrency == nil, !index.currencyIsUnknown(of: price) {
             diagnostics.append(Diagnostic(
                 .priceWithoutCurrency, "price `\(price.id.value)` has no currency", at: price.location,
@@ -70,7 +73,6 @@ enum MoneyChecks {
                 label: "how often does it bill?",
                 help: "add `interval month` (or `year`, `week`, `day`) to the price, or to every component"))
         }
-        let currency = price.resolvedCurrency.flatMap(Currency.named)
         for component in price.components {
             checkComponent(component, of: price, currency: currency, in: index, into: &diagnostics)
         }
@@ -168,9 +170,9 @@ enum MoneyChecks {
 
     /// A price's fixed and per-seat amounts together fit in 2^53 − 1 minor units: a pricing-table row
     /// shows their sums. Amounts already reported as invalid are left out.
-    private static func checkPriceTotal(_ price: Price, into diagnostics: inout [Diagnostic]) {
-        guard let currency = price.resolvedCurrency.flatMap(Currency.named) else { return }
-        let amounts = price.components.compactMap { component -> ExactDecimal? in
+    private static func checkPriceTotal(_ price: Price, currency: Currency?, into diagnostics: inout [Diagnostic]) {
+        guard let currency else { return }
+        let amounts = price.components.lazy.compactMap { component -> ExactDecimal? in
             switch component.kind {
             case .fixed(let amount), .perSeat(let amount): amount.value.shifted(by: currency.minorUnitExponent)
             case .usage, nil: nil
@@ -185,7 +187,7 @@ enum MoneyChecks {
 
     /// A plan's usage credits together fit in 2^53 − 1 units: entitlements add them up as an allowance.
     private static func checkUsageCreditTotal(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
-        let amounts = plan.credits.filter { $0.applicationType == .usage && !$0.hasRefusedType }.compactMap(\.amount?.value)
+        let amounts = plan.credits.lazy.filter { $0.applicationType == .usage && !$0.hasRefusedType }.compactMap(\.amount?.value)
         guard ExactTotal.exceedsLimit(amounts) else { return }
         diagnostics.append(Diagnostic(
             .totalTooLarge, "the usage credits of plan `\(plan.id.value)` add up to more than 2^53 − 1 units",

@@ -167,10 +167,8 @@ enum ReviewWarnings {
             billingPlan = index.plans[parentID]
         }
         var billed: [String] = []
-        for price in prices.map({ index.prices[$0] }) {
-            if let currency = price.resolvedCurrency, Currency.named(currency) != nil, !billed.contains(currency) {
-                billed.append(currency)
-            }
+        for case let currency? in prices.map({ index.priceCurrencies[$0.index] }) where !billed.contains(currency.code) {
+            billed.append(currency.code)
         }
         // With no price in a known currency there is nothing to compare with.
         guard !billed.isEmpty else { return }
