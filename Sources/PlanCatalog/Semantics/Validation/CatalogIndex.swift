@@ -27,9 +27,6 @@ struct CatalogIndex {
     /// The metric each component's `usage` names, by price, one entry per component; nil where the
     /// component is not a usage component or names no metric.
     let componentMetrics: IDGroups<MetricID?>
-    /// The ISO 4217 currency each price bills in, by price, looked up once; nil when it names none or an
-    /// unknown code (reported by the money checks).
-    let priceCurrencies: [Currency?]
     /// The plan each price belongs to (its owner's id resolved), by price; nil for a quote's price.
     let priceOwners: [PlanID?]
     /// Where each plan's own prices start in `prices.elements`; one more entry than there are plans.
@@ -54,7 +51,7 @@ struct CatalogIndex {
         case feature(FeatureID?)
         /// `PRICE.COMPONENT`: the price (nil when unknown) and the component's place in it (nil when the
         /// price has no component with that id).
-        case component(PriceID?, component: Int?)
+        case component(PriceID?, component: Int32?)
     }
 
     init(_ catalog: Catalog) {
@@ -64,14 +61,6 @@ struct CatalogIndex {
         let plans = IDTable(catalog.plans) { $0.id.value }
         let prices = IDTable(catalog.allPrices) { $0.id.value }
         (self.metrics, self.features, self.plans, self.prices) = (metrics, features, plans, prices)
-        // A catalog bills in a currency or two: the last code looked up is nearly always the next one.
-        var lastCurrency: Currency?
-        priceCurrencies = prices.elements.map { price in
-            guard let code = price.resolvedCurrency else { return nil }
-            if let lastCurrency, lastCurrency.code == code { return lastCurrency }
-            lastCurrency = Currency.named(code)
-            return lastCurrency
-        }
 
         var featureMetrics = IDGroups<MetricID?>(reservingOwners: catalog.features.count)
         for feature in catalog.features {
@@ -169,7 +158,8 @@ struct CatalogIndex {
             return .feature(features.id(named: slug))
         case .component(let priceID, let componentID)?:
             guard let price = prices.id(named: priceID) else { return .component(nil, component: nil) }
-            return .component(price, component: prices[price].components.firstIndex { $0.id.value == componentID })
+            let component = prices[price].components.firstIndex { $0.id.value == componentID }
+            return .component(price, component: component.map(Int32.init))
         }
     }
 

@@ -166,7 +166,7 @@ enum FeatureMetricChecks {
         switch (target.value, resolved) {
         case (.component(let priceID, let componentID), .component(let resolvedPrice?, let position?)):
             let price = index.prices[resolvedPrice]
-            let component = price.components[position]
+            let component = price.components[Int(position)]
             if index.priceOwners[resolvedPrice.index] != index.plans.resolvedID(at: planID.index) {
                 diagnostics.append(Diagnostic(
                     .creditComponentNotUsage,

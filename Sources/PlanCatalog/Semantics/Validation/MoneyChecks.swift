@@ -16,8 +16,9 @@ enum MoneyChecks {
         codes += catalog.pricingTables.compactMap(\.currency)
         for code in codes { checkCurrencyCode(code, into: &diagnostics) }
 
-        for (position, price) in index.allPrices.enumerated() {
-            let currency = index.priceCurrencies[position]
+        var lastCurrency: Currency?
+        for price in index.allPrices {
+            let currency = currency(named: price.resolvedCurrency, last: &lastCurrency)
             checkPrice(price, currency: currency, in: index, into: &diagnostics)
             checkPriceTotal(price, currency: currency, into: &diagnostics)
         }
@@ -52,7 +53,16 @@ enum MoneyChecks {
 
     // MARK: Prices and components
 
-    /// `currency`: the price's, as the index looked it up.
+    /// The currency with this code. A catalog bills in a currency or two, so the one looked up last
+    /// (`last`) nearly always answers, without hashing the code.
+    private static func currency(named code: String?, last: inout Currency?) -> Currency? {
+        guard let code else { return nil }
+        if let last, last.code == code { return last }
+        last = Currency.named(code)
+        return last
+    }
+
+    /// `currency`: the price's, looked up once for this and `checkPriceTotal`.
     private static func checkPrice(_ price: Price, currency: Currency?, in index: CatalogIndex,
                                    into diagnostics: inout [Diagnostic]) {
         if price.resolvedCurrency == nil, !index.currencyIsUnknown(of: price) {

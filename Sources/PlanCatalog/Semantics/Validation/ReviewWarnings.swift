@@ -167,8 +167,10 @@ enum ReviewWarnings {
             billingPlan = index.plans[parentID]
         }
         var billed: [String] = []
-        for case let currency? in prices.map({ index.priceCurrencies[$0.index] }) where !billed.contains(currency.code) {
-            billed.append(currency.code)
+        for price in prices.map({ index.prices[$0] }) {
+            if let currency = price.resolvedCurrency, Currency.named(currency) != nil, !billed.contains(currency) {
+                billed.append(currency)
+            }
         }
         // With no price in a known currency there is nothing to compare with.
         guard !billed.isEmpty else { return }
@@ -244,8 +246,8 @@ enum ReviewWarnings {
                 }
             case .component(let priceID?, let component?):
                 guard index.priceOwners[priceID.index] == index.plans.resolvedID(at: planID.index),
-                      let metricName = index.prices[priceID].components[component].usageMetric?.value else { continue }
-                let metric = index.componentMetrics.member(component, of: priceID.index)
+                      let metricName = index.prices[priceID].components[Int(component)].usageMetric?.value else { continue }
+                let metric = index.componentMetrics.member(Int(component), of: priceID.index)
                 for case let featureID? in index.grantedFeatures(of: planID) {
                     guard index.features[featureID].type?.value == .usage else { continue }
                     // A metric that does not exist (reported by the reference checks) still matches by name.
