@@ -101,8 +101,11 @@ import Testing
     func trialsAndQuotes() throws {
         let catalog = Self.lower(Self.guide).catalog
         let index = CatalogIndex(catalog)
-        let trial = try #require(index.plans["plan_pro_trial"])
+        let trial = try #require(index.plans.id(named: "plan_pro_trial"))
         #expect(index.grants(of: trial).map(\.slug.value) == ["advanced-reports", "team-members", "api-calls"])
+        // The index resolved the same lines to the parent's features, by interned id.
+        let slugs = index.grantedFeatures(of: trial).map { $0.map { index.features[$0].slug.value } }
+        #expect(slugs == ["advanced-reports", "team-members", "api-calls"])
         let enterprise = try #require(index.plans["plan_enterprise"])
         #expect(enterprise.isPlaceholder)
         let quotePrice = try #require(catalog.quotes.first?.price)

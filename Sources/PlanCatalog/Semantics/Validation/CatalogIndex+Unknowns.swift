@@ -53,30 +53,30 @@ extension CatalogIndex {
 
     /// Whether the features the plan grants are known: its `features` block (or, for a trial without
     /// one, its parent's) was accepted and names only features that exist, each with a known type.
-    func grantsAreKnown(of plan: Plan) -> Bool {
+    func grantsAreKnown(of planID: PlanID) -> Bool {
+        let plan = plans[planID]
         if wasRefused("features", in: plan.location) { return false }
         if plan.grants == nil {
             guard !wasRefused("trial-of", in: plan.location) else { return false }
-            guard let parentID = plan.trialOf?.value else { return true }
-            guard let parent = plans[parentID] else { return false }
+            guard plan.trialOf != nil else { return true }
+            guard let parent = trialParents[planID.index] else { return false }
             // A trial of a trial inherits nothing (E0601): nothing unknown comes from it.
-            if parent.trialOf != nil { return true }
+            if plans[parent].trialOf != nil { return true }
             return grantsAreKnown(of: parent)
         }
-        return grants(of: plan).allSatisfy { grant in
-            guard let feature = features[grant.slug.value] else { return false }
-            return feature.type != nil
+        return grantedFeatures(of: planID).allSatisfy { feature in
+            guard let feature else { return false }
+            return features[feature].type != nil
         }
     }
 
     /// Whether the metrics the plan gates are known: its grants are, and each usage feature among them
     /// names only metrics that exist, with no `metric` statement refused.
-    func gatedMetricsAreKnown(of plan: Plan) -> Bool {
+    func gatedMetricsAreKnown(of plan: PlanID) -> Bool {
         guard grantsAreKnown(of: plan) else { return false }
-        return grants(of: plan).allSatisfy { grant in
-            guard let feature = features[grant.slug.value], feature.type?.value == .usage else { return true }
-            return !wasRefused("metric", in: feature.location)
-                && feature.metricIDs.allSatisfy { metrics[$0.value] != nil }
+        return grantedFeatures(of: plan).allSatisfy { featureID in
+            guard let featureID, features[featureID].type?.value == .usage else { return true }
+            return !wasRefused("metric", in: features[featureID].location) && !featureMetrics[featureID.index].contains(nil)
         }
     }
 }

@@ -1,64 +1,201 @@
-/// Lookups by id over a lowered catalog, built once so that every check resolves names in constant time.
-/// Where an id is defined twice (reported by the identity checks), the first definition wins.
+/// The lowered catalog with its ids interned and its references resolved, built once per check so that
+/// the families look things up by integer rather than by hashing id strings.
+///
+/// Each kind's definitions get `TypedID`s (`IDTable`); every reference the families follow — `trial-of`,
+/// a `features` line, a feature's `metric`, a `usage` component, `applies-to`, a pricing-table row, a
+/// quote's `plan` — is resolved here once, to the first definition of the id it names (where an id is
+/// defined twice, reported by the identity checks, the first definition wins). From then on a lookup is
+/// an array index and a comparison of two references an integer comparison. Per-plan lists are arrays
+/// indexed by a plan's place (`IDGroups`), not dictionaries keyed by its id.
 struct CatalogIndex {
     let catalog: Catalog
-    let metrics: [String: Metric]
-    let features: [String: Feature]
-    let plans: [String: Plan]
-    let prices: [String: Price]
+    let metrics: IDTable<Metric>
+    let features: IDTable<Feature>
+    let plans: IDTable<Plan>
     /// Every price of the catalog, the plans' own then the quotes', gathered once for all the checks.
-    let allPrices: [Price]
-    /// Trial plans by the id of the plan they are a trial of, in source order.
-    let trialsByParent: [String: [Plan]]
-    /// Quote prices by the id of the plan they are quoted for.
-    let quotePricesByPlan: [String: [Price]]
+    let prices: IDTable<Price>
+    /// The parent each plan's `trial-of` names, by plan; nil when it has none or names no plan.
+    let trialParents: [PlanID?]
+    /// Trial plans by the parent they name, in source order, and by name those whose parent does not
+    /// exist (reported by the reference checks; a second trial of it is still a second trial).
+    let trialsByParent: IDGroups<PlanID>
+    let trialsOfUnknownParents: [String: [Plan]]
+    /// The feature each line of a plan's own `features` block names, by plan; nil where none.
+    let ownGrantFeatures: IDGroups<FeatureID?>
+    /// The metrics each feature's `metric` lines name, by feature; nil where none.
+    let featureMetrics: IDGroups<MetricID?>
+    /// The metric each component's `usage` names, by price, one entry per component; nil where the
+    /// component is not a usage component or names no metric.
+    let componentMetrics: IDGroups<MetricID?>
+    /// The plan each price belongs to (its owner's id resolved), by price; nil for a quote's price.
+    let priceOwners: [PlanID?]
+    /// Where each plan's own prices start in `prices.elements`; one more entry than there are plans.
+    private let planPriceStarts: [Int32]
+    /// The quote prices billed under each plan, by the plan its id resolves to.
+    let quotePrices: IDGroups<PriceID>
+    /// What each of a plan's credits applies to, resolved, by plan, one entry per credit.
+    let creditTargets: IDGroups<AppliesTo>
+    /// The plan each row of each pricing table names, by table, one entry per row; nil where none.
+    let rowPlans: IDGroups<PlanID?>
+    /// The plan each quote names, by quote; nil where it names none or an unknown one.
+    let quotePlans: [PlanID?]
     /// Whether every plan a pricing-table row or a quote names is known: all resolve, and no `row` or
     /// quote `plan` statement was refused. Otherwise any plan may be the one meant (`+Unknowns`).
     let planReferencesAreKnown: Bool
 
+    /// What a credit's `applies-to` names, resolved.
+    enum AppliesTo: Sendable {
+        /// No `applies-to`.
+        case none
+        /// A feature by slug: nil when no feature has it.
+        case feature(FeatureID?)
+        /// `PRICE.COMPONENT`: the price (nil when unknown) and the component's place in it (nil when the
+        /// price has no component with that id).
+        case component(PriceID?, component: Int32?)
+    }
+
     init(_ catalog: Catalog) {
         self.catalog = catalog
-        metrics = Dictionary(keepingFirst: catalog.metrics, by: \.id.value)
-        features = Dictionary(keepingFirst: catalog.features, by: \.slug.value)
-        plans = Dictionary(keepingFirst: catalog.plans, by: \.id.value)
-        allPrices = catalog.allPrices
-        prices = Dictionary(keepingFirst: allPrices, by: \.id.value)
-        var trials: [String: [Plan]] = [:]
-        for plan in Self.inSourceOrder(catalog.plans, by: \.location) {
-            if let parent = plan.trialOf?.value { trials[parent, default: []].append(plan) }
+        let metrics = IDTable(catalog.metrics) { $0.id.value }
+        let features = IDTable(catalog.features) { $0.slug.value }
+        let plans = IDTable(catalog.plans) { $0.id.value }
+        let prices = IDTable(catalog.allPrices) { $0.id.value }
+        (self.metrics, self.features, self.plans, self.prices) = (metrics, features, plans, prices)
+
+        var featureMetrics = IDGroups<MetricID?>(reservingOwners: catalog.features.count)
+        for feature in catalog.features {
+            for metric in feature.metricIDs { featureMetrics.append(metrics.id(named: metric.value)) }
+            featureMetrics.closeOwner()
         }
-        trialsByParent = trials
-        var quotePrices: [String: [Price]] = [:]
+        self.featureMetrics = featureMetrics
+
+        var componentMetrics = IDGroups<MetricID?>(reservingOwners: prices.elements.count)
+        for price in prices.elements {
+            for component in price.components {
+                componentMetrics.append(component.usageMetric.flatMap { metrics.id(named: $0.value) })
+            }
+            componentMetrics.closeOwner()
+        }
+        self.componentMetrics = componentMetrics
+
+        var trialParents: [PlanID?] = []
+        trialParents.reserveCapacity(catalog.plans.count)
+        var grants = IDGroups<FeatureID?>(reservingOwners: catalog.plans.count, members: catalog.plans.count * 4)
+        var planPriceStarts: [Int32] = [0]
+        planPriceStarts.reserveCapacity(catalog.plans.count + 1)
+        var priceOwners: [PlanID?] = []
+        priceOwners.reserveCapacity(prices.elements.count)
+        for (position, plan) in catalog.plans.enumerated() {
+            trialParents.append(plan.trialOf.flatMap { plans.id(named: $0.value) })
+            for grant in plan.grants ?? [] { grants.append(features.id(named: grant.slug.value)) }
+            grants.closeOwner()
+            planPriceStarts.append(planPriceStarts[position] + Int32(plan.prices.count))
+            priceOwners += repeatElement(PlanID?.some(plans.resolvedID(at: position)), count: plan.prices.count)
+        }
+        priceOwners += repeatElement(nil, count: prices.elements.count - priceOwners.count)
+        self.trialParents = trialParents
+        self.ownGrantFeatures = grants
+        self.planPriceStarts = planPriceStarts
+        self.priceOwners = priceOwners
+
+        var trials: [(owner: Int, member: PlanID)] = []
+        var trialsOfUnknownParents: [String: [Plan]] = [:]
+        for position in Self.inSourceOrder(Array(catalog.plans.indices), by: { catalog.plans[$0].location }) {
+            guard let parentName = catalog.plans[position].trialOf?.value else { continue }
+            if let parent = trialParents[position] {
+                trials.append((parent.index, PlanID(position)))
+            } else {
+                trialsOfUnknownParents[parentName, default: []].append(catalog.plans[position])
+            }
+        }
+        trialsByParent = IDGroups(trials, ownerCount: catalog.plans.count)
+        self.trialsOfUnknownParents = trialsOfUnknownParents
+
+        var quotePlans: [PlanID?] = []
+        var quotePricePairs: [(owner: Int, member: PriceID)] = []
+        var quotePricePosition = Int(planPriceStarts[catalog.plans.count])
         for quote in catalog.quotes {
-            if let planID = quote.planID?.value, let price = quote.price { quotePrices[planID, default: []].append(price) }
+            let plan = quote.planID.flatMap { plans.id(named: $0.value) }
+            quotePlans.append(plan)
+            guard quote.price != nil else { continue }
+            if let plan { quotePricePairs.append((plan.index, PriceID(quotePricePosition))) }
+            quotePricePosition += 1
         }
-        quotePricesByPlan = quotePrices
-        planReferencesAreKnown = Self.planReferencesResolve(in: catalog, plans: plans)
-    }
+        self.quotePlans = quotePlans
+        quotePrices = IDGroups(quotePricePairs, ownerCount: catalog.plans.count)
 
-    private static func planReferencesResolve(in catalog: Catalog, plans: [String: Plan]) -> Bool {
+        var creditTargets = IDGroups<AppliesTo>(reservingOwners: catalog.plans.count)
+        for plan in catalog.plans {
+            for credit in plan.credits {
+                creditTargets.append(Self.resolve(credit.appliesTo?.value, features: features, prices: prices))
+            }
+            creditTargets.closeOwner()
+        }
+        self.creditTargets = creditTargets
+
+        var rowPlans = IDGroups<PlanID?>(reservingOwners: catalog.pricingTables.count)
+        for table in catalog.pricingTables {
+            for row in table.rows { rowPlans.append(plans.id(named: row.planID.value)) }
+            rowPlans.closeOwner()
+        }
+        self.rowPlans = rowPlans
+
         let refused = catalog.refusedStatements
-        return catalog.pricingTables.allSatisfy { table in
-            !refused.contains("row", in: table.location) && table.rows.allSatisfy { plans[$0.planID.value] != nil }
-        } && catalog.quotes.allSatisfy { quote in
-            !refused.contains("plan", in: quote.location) && quote.planID.map { plans[$0.value] != nil } ?? true
+        planReferencesAreKnown = catalog.pricingTables.indices.allSatisfy { table in
+            !refused.contains("row", in: catalog.pricingTables[table].location) && !rowPlans[table].contains(nil)
+        } && catalog.quotes.indices.allSatisfy { quote in
+            !refused.contains("plan", in: catalog.quotes[quote].location)
+                && (catalog.quotes[quote].planID == nil || quotePlans[quote] != nil)
         }
     }
 
-    /// The features a plan grants: its own `features` block, or for a trial without one, its parent's.
-    func grants(of plan: Plan) -> [FeatureGrant] {
-        plan.grantedFeatures { plans[$0] }
+    private static func resolve(_ target: CreditTarget?, features: IDTable<Feature>,
+                                prices: IDTable<Price>) -> AppliesTo {
+        switch target {
+        case nil:
+            return .none
+        case .feature(let slug)?:
+            return .feature(features.id(named: slug))
+        case .component(let priceID, let componentID)?:
+            guard let price = prices.id(named: priceID) else { return .component(nil, component: nil) }
+            let component = prices[price].components.firstIndex { $0.id.value == componentID }
+            return .component(price, component: component.map(Int32.init))
+        }
     }
 
-    /// The prices that bill under a plan: its own and those of quotes for it.
-    func pricesBilled(under plan: Plan) -> [Price] {
-        guard let quotePrices = quotePricesByPlan[plan.id.value] else { return plan.prices }
-        return plan.prices + quotePrices
+    /// Every price of the catalog, the plans' own then the quotes'.
+    var allPrices: [Price] { prices.elements }
+
+    /// The prices of the plan's own `price` blocks, by their ids.
+    func ownPrices(of plan: PlanID) -> Range<Int> {
+        Int(planPriceStarts[plan.index])..<Int(planPriceStarts[plan.index + 1])
     }
 
-    /// Whether some quote bills a price under `plan`.
-    func hasQuotePrices(for plan: Plan) -> Bool {
-        !quotePricesByPlan.isEmpty && quotePricesByPlan[plan.id.value] != nil
+    /// The features a plan grants (by id, nil for a line naming no feature): its own `features` block, or
+    /// for a trial without one, its parent's (`Plan.grants(own:trialParent:)`).
+    func grantedFeatures(of plan: PlanID) -> ArraySlice<FeatureID?> {
+        if plans[plan].grants != nil { return ownGrantFeatures[plan.index] }
+        let parent = trialParents[plan.index].map { parent in
+            (grants: plans[parent].grants.map { _ in Array(ownGrantFeatures[parent.index]) }, isTrial: plans[parent].isTrial)
+        }
+        return Plan.grants(own: nil, trialParent: parent)[...]
+    }
+
+    /// The lines a plan grants, as `grantedFeatures(of:)` resolves them: its own block or its parent's.
+    func grants(of plan: PlanID) -> [FeatureGrant] {
+        if let grants = plans[plan].grants { return grants }
+        let parent = trialParents[plan.index].map { plans[$0] }
+        return Plan.grants(own: nil, trialParent: parent.map { ($0.grants, $0.isTrial) })
+    }
+
+    /// The prices that bill under a plan: its own and those of quotes for its id, by their ids.
+    func pricesBilled(under plan: PlanID) -> [PriceID] {
+        ownPrices(of: plan).map { PriceID($0) } + quotePrices[plans.resolvedID(at: plan.index).index]
+    }
+
+    /// Whether some quote bills a price under `plan`'s id.
+    func hasQuotePrices(for plan: PlanID) -> Bool {
+        !quotePrices.isEmpty && !quotePrices[plans.resolvedID(at: plan.index).index].isEmpty
     }
 
     /// Earlier file (by path), then earlier offset: "the later occurrence" of a duplicate across files.

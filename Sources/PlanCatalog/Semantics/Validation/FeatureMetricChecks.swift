@@ -8,18 +8,19 @@ enum FeatureMetricChecks {
         for feature in catalog.features {
             checkMetrics(of: feature, into: &diagnostics)
         }
-        for plan in catalog.plans {
-            for grant in plan.grants ?? [] {
-                guard let feature = index.features[grant.slug.value], let type = feature.type?.value else { continue }
-                checkValue(of: grant, for: feature, type: type, into: &diagnostics)
+        for (position, plan) in catalog.plans.enumerated() {
+            let planID = PlanID(position)
+            for (grant, featureID) in zip(plan.grants ?? [], index.ownGrantFeatures[position]) {
+                guard let featureID, let type = index.features[featureID].type?.value else { continue }
+                checkValue(of: grant, for: index.features[featureID], type: type, into: &diagnostics)
             }
             // A grant or metric that does not resolve was reported; the plan may gate the metric through it.
-            if plan.prices.contains(where: \.billsUsage) || index.hasQuotePrices(for: plan),
-               index.gatedMetricsAreKnown(of: plan) {
-                checkBilledMetrics(of: plan, in: index, into: &diagnostics)
+            if plan.prices.contains(where: \.billsUsage) || index.hasQuotePrices(for: planID),
+               index.gatedMetricsAreKnown(of: planID) {
+                checkBilledMetrics(of: planID, in: index, into: &diagnostics)
             }
-            for credit in plan.credits where !credit.hasRefusedType {
-                checkTarget(of: credit, plan: plan, in: index, into: &diagnostics)
+            for (credit, target) in zip(plan.credits, index.creditTargets[position]) where !credit.hasRefusedType {
+                checkTarget(of: credit, resolved: target, plan: planID, in: index, into: &diagnostics)
             }
         }
     }
@@ -116,22 +117,24 @@ enum FeatureMetricChecks {
     }
 
     /// A plan that bills a usage component on a metric also grants a usage feature linked to it.
-    private static func checkBilledMetrics(of plan: Plan, in index: CatalogIndex,
+    private static func checkBilledMetrics(of planID: PlanID, in index: CatalogIndex,
                                            into diagnostics: inout [Diagnostic]) {
         // A plan grants a few features: their metrics are kept in an array, which is cheaper than a set.
-        var gatedMetrics: [String] = []
-        for grant in index.grants(of: plan) {
-            guard let feature = index.features[grant.slug.value], feature.type?.value == .usage else { continue }
-            gatedMetrics += feature.metricIDs.map(\.value)
+        var gatedMetrics: [MetricID?] = []
+        for case let featureID? in index.grantedFeatures(of: planID) where index.features[featureID].type?.value == .usage {
+            gatedMetrics += index.featureMetrics[featureID.index]
         }
-        for price in index.pricesBilled(under: plan) {
-            for component in price.components {
-                guard let metric = component.usageMetric, index.metrics[metric.value] != nil,
-                      !gatedMetrics.contains(metric.value) else { continue }
-                let candidates = index.catalog.features.filter {
-                    $0.type?.value == .usage && $0.metricIDs.contains { $0.value == metric.value }
-                }
-                let help = candidates.first.map { "add `\($0.slug.value)` to the `features` block of `\(plan.id.value)`" }
+        let plan = index.plans[planID]
+        for priceID in index.pricesBilled(under: planID) {
+            let price = index.prices[priceID]
+            for (component, metricID) in zip(price.components, index.componentMetrics[priceID.index]) {
+                guard let metricID, !gatedMetrics.contains(metricID), let metric = component.usageMetric else { continue }
+                // The first usage feature on the metric, by the same id resolution as the rest.
+                let candidate = index.catalog.features.indices.first { position in
+                    index.catalog.features[position].type?.value == .usage
+                        && index.featureMetrics[position].contains(metricID)
+                }.map { index.catalog.features[$0] }
+                let help = candidate.map { "add `\($0.slug.value)` to the `features` block of `\(plan.id.value)`" }
                     ?? "declare a `type usage` feature with `metric \(metric.value)` and grant it in `\(plan.id.value)`"
                 diagnostics.append(Diagnostic(
                     .usageComponentWithoutFeature,
@@ -141,8 +144,9 @@ enum FeatureMetricChecks {
         }
     }
 
-    private static func checkTarget(of credit: CreditDefinition, plan: Plan, in index: CatalogIndex,
-                                    into diagnostics: inout [Diagnostic]) {
+    private static func checkTarget(of credit: CreditDefinition, resolved: CatalogIndex.AppliesTo, plan planID: PlanID,
+                                    in index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+        let plan = index.plans[planID]
         guard let target = credit.appliesTo else {
             if credit.applicationType == .usage, !index.wasRefused("applies-to", in: credit.location) {
                 diagnostics.append(Diagnostic(
@@ -159,11 +163,11 @@ enum FeatureMetricChecks {
                 help: "remove `applies-to`, or make it a usage credit"))
             return
         }
-        switch target.value {
-        case .component(let priceID, let componentID):
-            guard let price = index.prices[priceID],
-                  let component = price.components.first(where: { $0.id.value == componentID }) else { return }
-            if price.owner != .plan(plan.id.value) {
+        switch (target.value, resolved) {
+        case (.component(let priceID, let componentID), .component(let resolvedPrice?, let position?)):
+            let price = index.prices[resolvedPrice]
+            let component = price.components[Int(position)]
+            if index.priceOwners[resolvedPrice.index] != index.plans.resolvedID(at: planID.index) {
                 diagnostics.append(Diagnostic(
                     .creditComponentNotUsage,
                     "credit `\(credit.id.value)` applies to price `\(priceID)`, which is not a price of `\(plan.id.value)`",
@@ -179,22 +183,24 @@ enum FeatureMetricChecks {
                     notes: [Diagnostic.Note("the component is defined here", at: component.location)],
                     help: "a usage credit covers metered usage: apply it to a `usage` component"))
             }
-        case .feature(let slug):
-            guard let feature = index.features[slug], let type = feature.type?.value else { return }
-            let grantsIt = index.grants(of: plan).contains { $0.slug.value == slug }
+        case (.feature(let slug), .feature(let featureID?)):
+            guard let type = index.features[featureID].type?.value else { return }
+            let grantsIt = index.grantedFeatures(of: planID).contains(featureID)
             if type != .usage && type != .number {
                 diagnostics.append(Diagnostic(
                     .creditFeatureNotGranted,
                     "credit `\(credit.id.value)` applies to `\(slug)`, a \(type.rawValue) feature",
                     at: target.location, label: "credits count usage or number features",
                     help: "apply the credit to a usage or number feature"))
-            } else if !grantsIt, index.grantsAreKnown(of: plan) {
+            } else if !grantsIt, index.grantsAreKnown(of: planID) {
                 diagnostics.append(Diagnostic(
                     .creditFeatureNotGranted,
                     "credit `\(credit.id.value)` applies to `\(slug)`, which plan `\(plan.id.value)` does not grant",
                     at: target.location, label: "not in the plan's features",
                     help: "add `\(slug)` to the `features` block of `\(plan.id.value)`"))
             }
+        default:
+            return // a reference that does not resolve, reported by the reference checks
         }
     }
 }

@@ -3,35 +3,32 @@
 enum IdentityChecks {
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
         let catalog = index.catalog
-        // The index keeps one element per id: where it holds as many as the catalog, no id repeats, and
-        // the ids need not be gone through again.
-        if index.metrics.count < catalog.metrics.count {
+        // The index interned each kind's ids: where none repeats, they need not be gone through again.
+        if index.metrics.hasRepeatedIDs {
             reportDuplicates(of: .metric, catalog.metrics.map(\.id), into: &diagnostics)
         }
-        if index.features.count < catalog.features.count {
+        if index.features.hasRepeatedIDs {
             reportDuplicates(of: .feature, catalog.features.map(\.slug), into: &diagnostics)
         }
-        if index.plans.count < catalog.plans.count {
+        if index.plans.hasRepeatedIDs {
             reportDuplicates(of: .plan, catalog.plans.map(\.id), into: &diagnostics)
         }
-        if index.prices.count < index.allPrices.count {
+        if index.prices.hasRepeatedIDs {
             reportDuplicates(of: .price, index.allPrices.map(\.id), into: &diagnostics)
         }
         reportDuplicates(of: .credit, catalog.plans.flatMap(\.credits).map(\.id), into: &diagnostics)
         reportDuplicates(of: .pricingTable, catalog.pricingTables.map(\.slug), into: &diagnostics)
         reportDuplicates(of: .quote, catalog.quotes.map(\.id), into: &diagnostics)
-        for price in index.allPrices {
-            guard price.components.count > 1 else { continue }
-            reportDuplicates(of: .component, price.components.map(\.id), scope: " in price `\(price.id.value)`",
-                             into: &diagnostics)
+        for price in index.allPrices where price.components.count > 1 {
+            reportDuplicateComponents(of: price, into: &diagnostics)
         }
-        reportOverlong(of: .metric, catalog.metrics.map(\.id), into: &diagnostics)
-        reportOverlong(of: .plan, catalog.plans.map(\.id), into: &diagnostics)
-        reportOverlong(of: .price, index.allPrices.map(\.id), into: &diagnostics)
-        reportOverlong(of: .component, index.allPrices.flatMap(\.components).map(\.id), into: &diagnostics)
-        reportOverlong(of: .credit, catalog.plans.flatMap(\.credits).map(\.id), into: &diagnostics)
-        reportOverlong(of: .pricingTable, catalog.pricingTables.map(\.slug), into: &diagnostics)
-        reportOverlong(of: .quote, catalog.quotes.map(\.id), into: &diagnostics)
+        reportOverlong(of: .metric, catalog.metrics.lazy.map(\.id), into: &diagnostics)
+        reportOverlong(of: .plan, catalog.plans.lazy.map(\.id), into: &diagnostics)
+        reportOverlong(of: .price, index.allPrices.lazy.map(\.id), into: &diagnostics)
+        reportOverlong(of: .component, index.allPrices.lazy.flatMap(\.components).map(\.id), into: &diagnostics)
+        reportOverlong(of: .credit, catalog.plans.lazy.flatMap(\.credits).map(\.id), into: &diagnostics)
+        reportOverlong(of: .pricingTable, catalog.pricingTables.lazy.map(\.slug), into: &diagnostics)
+        reportOverlong(of: .quote, catalog.quotes.lazy.map(\.id), into: &diagnostics)
         // A slug with letters outside ASCII was reported by the lexer (E0117).
         for feature in catalog.features where !isValidSlug(feature.slug.value) && feature.slug.value.utf8.allSatisfy({ $0 < 0x80 }) {
             diagnostics.append(invalidSlug(feature.slug))
@@ -60,6 +57,26 @@ enum IdentityChecks {
         }
     }
 
+    /// A price's components, compared where they stand: a price has two or three, so neither a list
+    /// of their ids nor a hash is worth making, unless they are out of source order or many.
+    private static func reportDuplicateComponents(of price: Price, into diagnostics: inout [Diagnostic]) {
+        let components = price.components
+        let isSorted = zip(components, components.dropFirst()).allSatisfy {
+            !CatalogIndex.sourceOrder($1.id.location, $0.id.location)
+        }
+        guard isSorted, components.count <= 8 else {
+            reportDuplicates(of: .component, components.map(\.id), scope: " in price `\(price.id.value)`",
+                             into: &diagnostics)
+            return
+        }
+        for position in components.indices.dropFirst() {
+            let id = components[position].id
+            if let earlier = components[..<position].first(where: { $0.id.value == id.value }) {
+                diagnostics.append(duplicate(.component, id, earlier: earlier.id, scope: " in price `\(price.id.value)`"))
+            }
+        }
+    }
+
     private static func duplicate(_ kind: EntityKind, _ id: Located<String>, earlier: Located<String>,
                                   scope: String) -> Diagnostic {
         Diagnostic(.duplicateID, "duplicate \(kind.rawValue) id `\(id.value)`\(scope)", at: id.location,
@@ -69,7 +86,7 @@ enum IdentityChecks {
 
     /// Ids over `InputLimits.maximumIDBytes` (E0303), in source order. Feature slugs are left to E0302,
     /// whose limit is lower.
-    private static func reportOverlong(of kind: EntityKind, _ ids: [Located<String>],
+    private static func reportOverlong(of kind: EntityKind, _ ids: some Sequence<Located<String>>,
                                        into diagnostics: inout [Diagnostic]) {
         let overlong = ids.filter { $0.value.utf8.count > InputLimits.maximumIDBytes }
         for id in CatalogIndex.inSourceOrder(overlong, by: \.location) {

@@ -16,9 +16,11 @@ enum MoneyChecks {
         codes += catalog.pricingTables.compactMap(\.currency)
         for code in codes { checkCurrencyCode(code, into: &diagnostics) }
 
+        var lastCurrency: Currency?
         for price in index.allPrices {
-            checkPrice(price, in: index, into: &diagnostics)
-            checkPriceTotal(price, into: &diagnostics)
+            let currency = currency(named: price.resolvedCurrency, last: &lastCurrency)
+            checkPrice(price, currency: currency, in: index, into: &diagnostics)
+            checkPriceTotal(price, currency: currency, into: &diagnostics)
         }
         for plan in catalog.plans {
             checkOnePricePerPeriod(plan, into: &diagnostics)
@@ -51,7 +53,18 @@ enum MoneyChecks {
 
     // MARK: Prices and components
 
-    private static func checkPrice(_ price: Price, in index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+    /// The currency with this code. A catalog bills in a currency or two, so the one looked up last
+    /// (`last`) nearly always answers, without hashing the code.
+    private static func currency(named code: String?, last: inout Currency?) -> Currency? {
+        guard let code else { return nil }
+        if let last, last.code == code { return last }
+        last = Currency.named(code)
+        return last
+    }
+
+    /// `currency`: the price's, looked up once for this and `checkPriceTotal`.
+    private static func checkPrice(_ price: Price, currency: Currency?, in index: CatalogIndex,
+                                   into diagnostics: inout [Diagnostic]) {
         if price.resolvedCurrency == nil, !index.currencyIsUnknown(of: price) {
             diagnostics.append(Diagnostic(
                 .priceWithoutCurrency, "price `\(price.id.value)` has no currency", at: price.location,
@@ -70,7 +83,6 @@ enum MoneyChecks {
                 label: "how often does it bill?",
                 help: "add `interval month` (or `year`, `week`, `day`) to the price, or to every component"))
         }
-        let currency = price.resolvedCurrency.flatMap(Currency.named)
         for component in price.components {
             checkComponent(component, of: price, currency: currency, in: index, into: &diagnostics)
         }
@@ -168,9 +180,9 @@ enum MoneyChecks {
 
     /// A price's fixed and per-seat amounts together fit in 2^53 − 1 minor units: a pricing-table row
     /// shows their sums. Amounts already reported as invalid are left out.
-    private static func checkPriceTotal(_ price: Price, into diagnostics: inout [Diagnostic]) {
-        guard let currency = price.resolvedCurrency.flatMap(Currency.named) else { return }
-        let amounts = price.components.compactMap { component -> ExactDecimal? in
+    private static func checkPriceTotal(_ price: Price, currency: Currency?, into diagnostics: inout [Diagnostic]) {
+        guard let currency else { return }
+        let amounts = price.components.lazy.compactMap { component -> ExactDecimal? in
             switch component.kind {
             case .fixed(let amount), .perSeat(let amount): amount.value.shifted(by: currency.minorUnitExponent)
             case .usage, nil: nil
@@ -185,7 +197,7 @@ enum MoneyChecks {
 
     /// A plan's usage credits together fit in 2^53 − 1 units: entitlements add them up as an allowance.
     private static func checkUsageCreditTotal(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
-        let amounts = plan.credits.filter { $0.applicationType == .usage && !$0.hasRefusedType }.compactMap(\.amount?.value)
+        let amounts = plan.credits.lazy.filter { $0.applicationType == .usage && !$0.hasRefusedType }.compactMap(\.amount?.value)
         guard ExactTotal.exceedsLimit(amounts) else { return }
         diagnostics.append(Diagnostic(
             .totalTooLarge, "the usage credits of plan `\(plan.id.value)` add up to more than 2^53 − 1 units",
@@ -199,19 +211,14 @@ enum MoneyChecks {
 
     /// A plan has at most one price per (currency, interval, interval-count); quote prices do not count.
     private static func checkOnePricePerPeriod(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
-        struct Key: Hashable {
-            let currency: String
-            let period: BillingPeriod
-        }
-        // A plan has a handful of prices: a scan of the earlier ones is cheaper than a dictionary.
-        var first: [(key: Key, price: Price)] = []
-        for price in plan.prices {
-            guard let currency = price.resolvedCurrency, let period = price.period else { continue }
-            let key = Key(currency: currency, period: period)
-            guard let earlier = first.first(where: { $0.key == key })?.price else {
-                first.append((key, price))
-                continue
-            }
+        // A plan has a handful of prices: a scan of the earlier ones is cheaper than a dictionary, and
+        // needs no list of its own. The first earlier price of the same currency and period is the first
+        // of its kind, the one a second is reported against.
+        let prices = plan.prices
+        for (position, price) in prices.enumerated() {
+            guard let currency = price.resolvedCurrency, let period = price.period,
+                  let earlier = prices[..<position].first(where: { $0.period == period && $0.resolvedCurrency == currency })
+            else { continue }
             diagnostics.append(Diagnostic(
                 .duplicatePricePeriod,
                 "plan `\(plan.id.value)` already has a \(currency) price billed \(period)", at: price.location,

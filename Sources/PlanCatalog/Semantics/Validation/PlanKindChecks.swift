@@ -4,11 +4,15 @@
 enum PlanKindChecks {
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
         let catalog = index.catalog
-        let enterpriseRowPlans = Set(catalog.pricingTables.flatMap(\.rows).filter(\.isEnterprise).map(\.planID.value))
-        let rowPlans = Set(catalog.pricingTables.flatMap(\.rows).map(\.planID.value))
-        let quotedPlans = Set(catalog.quotes.compactMap(\.planID?.value))
+        // Which plans a row or quote names, by the plan its id resolves to.
+        var isRowPlan = [Bool](repeating: false, count: catalog.plans.count)
+        for table in catalog.pricingTables.indices {
+            for case let planID? in index.rowPlans[table] { isRowPlan[planID.index] = true }
+        }
+        var isQuoted = [Bool](repeating: false, count: catalog.plans.count)
+        for case let planID? in index.quotePlans { isQuoted[planID.index] = true }
 
-        for plan in catalog.plans {
+        for (position, plan) in catalog.plans.enumerated() {
             if plan.isFree, index.pricesAreKnown(of: plan) {
                 for credit in plan.credits where credit.applicationType == .monetary {
                     diagnostics.append(Diagnostic(
@@ -20,7 +24,7 @@ enum PlanKindChecks {
                         help: "remove the credit, or make it a usage credit for an included quota"))
                 }
             }
-            if let trialOf = plan.trialOf, let parent = index.plans[trialOf.value], !parent.isTrial,
+            if let trialOf = plan.trialOf, let parent = index.trialParents[position].map({ index.plans[$0] }), !parent.isTrial,
                parent.isFree || parent.isPlaceholder, index.pricesAreKnown(of: parent) {
                 let what = parent.isFree ? "is free" : "has no price"
                 diagnostics.append(Diagnostic(
@@ -38,8 +42,8 @@ enum PlanKindChecks {
                         help: "remove the price (a trial needs none), or set every component to 0"))
                 }
             }
-            if plan.isPlaceholder, !plan.isTrial, !enterpriseRowPlans.contains(plan.id.value),
-               !rowPlans.contains(plan.id.value), !quotedPlans.contains(plan.id.value),
+            if plan.isPlaceholder, !plan.isTrial, !isRowPlan[index.plans.resolvedID(at: position).index],
+               !isQuoted[index.plans.resolvedID(at: position).index],
                // A row or quote naming an unknown plan may mean this one; a refused `price` may be its price.
                index.planReferencesAreKnown, !index.wasRefused("price", in: plan.location) {
                 diagnostics.append(Diagnostic(

@@ -3,12 +3,13 @@
 /// price in the table's currency and is not hidden (trial rows are the trial checks' concern).
 enum PricingTableChecks {
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
-        for table in index.catalog.pricingTables {
-            check(table, in: index, into: &diagnostics)
+        for (position, table) in index.catalog.pricingTables.enumerated() {
+            check(table, rowPlans: index.rowPlans[position], in: index, into: &diagnostics)
         }
     }
 
-    private static func check(_ table: PricingTable, in index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+    private static func check(_ table: PricingTable, rowPlans: ArraySlice<PlanID?>, in index: CatalogIndex,
+                              into diagnostics: inout [Diagnostic]) {
         let slug = table.slug.value
         if table.rows.isEmpty, !index.wasRefused("row", in: table.location) {
             diagnostics.append(Diagnostic(
@@ -24,7 +25,7 @@ enum PricingTableChecks {
         }
         var firstRow: [String: PricingTableRow] = [:]
         var firstPopular: PricingTableRow?
-        for row in table.rows {
+        for (row, resolvedPlan) in zip(table.rows, rowPlans) {
             let planID = row.planID.value
             if let earlier = firstRow[planID] {
                 diagnostics.append(Diagnostic(
@@ -53,7 +54,7 @@ enum PricingTableChecks {
                     at: url.location, label: "the Contact sales button opens this link",
                     help: "write `enterprise \"https://example.com/contact\"` or `enterprise \"mailto:sales@example.com\"`"))
             }
-            guard let plan = index.plans[planID] else { continue }
+            guard let plan = resolvedPlan.map({ index.plans[$0] }) else { continue }
             if plan.isHidden {
                 diagnostics.append(Diagnostic(
                     .hiddenPlanInPricingTable, "hidden plan `\(planID)` cannot be a row of a pricing table",

@@ -21,61 +21,66 @@ struct ReferenceChecks {
         diagnostics += checks.diagnostics
     }
 
+    /// The index resolved every reference once; here each one that resolved to nothing is reported, in
+    /// the order of the catalog.
     private mutating func check(_ index: CatalogIndex) {
         let catalog = index.catalog
         refused = catalog.refusedStatements
-        for feature in catalog.features {
-            for metric in feature.metricIDs {
-                resolve(metric, in: index.metrics, kind: .metric, code: .unknownMetric)
+        for (position, feature) in catalog.features.enumerated() {
+            for (metric, resolved) in zip(feature.metricIDs, index.featureMetrics[position]) where resolved == nil {
+                report(metric, among: index.metrics, kind: .metric, code: .unknownMetric)
             }
         }
-        for plan in catalog.plans {
-            if let parent = plan.trialOf {
-                resolve(parent, in: index.plans, kind: .plan, code: .unknownPlan)
+        for (position, plan) in catalog.plans.enumerated() {
+            if let parent = plan.trialOf, index.trialParents[position] == nil {
+                report(parent, among: index.plans, kind: .plan, code: .unknownPlan)
             }
-            for grant in plan.grants ?? [] {
-                resolve(grant.slug, in: index.features, kind: .feature, code: .unknownFeature)
+            for (grant, resolved) in zip(plan.grants ?? [], index.ownGrantFeatures[position]) where resolved == nil {
+                report(grant.slug, among: index.features, kind: .feature, code: .unknownFeature)
             }
-            for credit in plan.credits {
-                checkTarget(of: credit, in: index)
+            for (credit, target) in zip(plan.credits, index.creditTargets[position]) {
+                checkTarget(of: credit, resolved: target, in: index)
             }
         }
-        for price in index.allPrices {
-            for component in price.components {
+        for (position, price) in index.allPrices.enumerated() {
+            for (component, resolved) in zip(price.components, index.componentMetrics[position]) where resolved == nil {
                 if let metric = component.usageMetric {
-                    resolve(metric, in: index.metrics, kind: .metric, code: .unknownMetric)
+                    report(metric, among: index.metrics, kind: .metric, code: .unknownMetric)
                 }
             }
         }
-        for table in catalog.pricingTables {
-            for row in table.rows {
-                resolve(row.planID, in: index.plans, kind: .plan, code: .unknownPlan)
+        for (position, table) in catalog.pricingTables.enumerated() {
+            for (row, resolved) in zip(table.rows, index.rowPlans[position]) where resolved == nil {
+                report(row.planID, among: index.plans, kind: .plan, code: .unknownPlan)
             }
         }
-        for quote in catalog.quotes {
+        for (quote, resolved) in zip(catalog.quotes, index.quotePlans) where resolved == nil {
             if let plan = quote.planID {
-                resolve(plan, in: index.plans, kind: .plan, code: .unknownPlan)
+                report(plan, among: index.plans, kind: .plan, code: .unknownPlan)
             }
         }
     }
 
-    private mutating func checkTarget(of credit: CreditDefinition, in index: CatalogIndex) {
+    private mutating func checkTarget(of credit: CreditDefinition, resolved: CatalogIndex.AppliesTo,
+                                      in index: CatalogIndex) {
         guard let target = credit.appliesTo else { return }
-        switch target.value {
-        case .feature(let slug):
-            resolve(Located(slug, at: target.location), in: index.features, kind: .feature, code: .unknownFeature)
-        case .component(let priceID, let componentID):
-            guard let price = index.prices[priceID] else {
+        switch (target.value, resolved) {
+        case (.feature(let slug), .feature(let feature)):
+            if feature == nil {
+                report(Located(slug, at: target.location), among: index.features, kind: .feature, code: .unknownFeature)
+            }
+        case (.component(let priceID, let componentID), .component(let price, let component)):
+            guard let price else {
                 // Point at the price part of `price.component`.
                 let span = Span(start: target.location.span.start,
                                 end: target.location.span.start + priceID.utf8.count)
-                resolve(Located(priceID, at: SourceLocation(file: target.location.file, span: span)),
-                        in: index.prices, kind: .price, code: .unknownPrice)
+                report(Located(priceID, at: SourceLocation(file: target.location.file, span: span)),
+                       among: index.prices, kind: .price, code: .unknownPrice)
                 return
             }
             guard !componentID.isEmpty else { return } // a malformed reference, already reported
-            let componentIDs = price.components.map(\.id.value)
-            guard !componentIDs.contains(componentID) else { return }
+            guard component == nil else { return }
+            let componentIDs = index.prices[price].components.map(\.id.value)
             let span = Span(start: target.location.span.end - componentID.utf8.count, end: target.location.span.end)
             let location = SourceLocation(file: target.location.file, span: span)
             let suggestion = suggest(componentID, among: componentIDs)
@@ -85,14 +90,16 @@ struct ReferenceChecks {
                 help: Suggestion.help(suggestion)
                     ?? "its components are " + componentIDs.map { "`\($0)`" }.joined(separator: ", "),
                 fixes: Diagnostic.replacement(at: location, with: suggestion)))
+        default:
+            preconditionFailure("the index resolves `applies-to` as written")
         }
     }
 
-    /// Reports `reference` when no element of `kind` has its id.
-    private mutating func resolve<Element>(_ reference: Located<String>, in elements: [String: Element],
-                                           kind: EntityKind, code: DiagnosticCode) {
+    /// Reports `reference`, which names no element of `kind`.
+    private mutating func report<Element>(_ reference: Located<String>, among elements: IDTable<Element>,
+                                          kind: EntityKind, code: DiagnosticCode) {
         // A name with letters outside ASCII was reported by the lexer (E0117).
-        guard elements[reference.value] == nil, reference.value.utf8.allSatisfy({ $0 < 0x80 }),
+        guard reference.value.utf8.allSatisfy({ $0 < 0x80 }),
               !refused.containsRefusedDefinition(kind.rawValue, id: reference.value) else { return }
         let suggestion = suggestionsLeft > 0 ? suggest(reference.value, among: ids(of: kind, in: elements)) : nil
         diagnostics.append(Diagnostic(
@@ -107,9 +114,9 @@ struct ReferenceChecks {
         return Suggestion.closest(to: name, among: candidates)
     }
 
-    private mutating func ids<Element>(of kind: EntityKind, in elements: [String: Element]) -> [String] {
+    private mutating func ids<Element>(of kind: EntityKind, in elements: IDTable<Element>) -> [String] {
         if let sorted = sortedIDs[kind] { return sorted }
-        let sorted = elements.keys.sorted()
+        let sorted = elements.names.sorted()
         sortedIDs[kind] = sorted
         return sorted
     }

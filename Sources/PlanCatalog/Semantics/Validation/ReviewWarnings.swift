@@ -22,10 +22,10 @@ enum ReviewWarnings {
     static let smallestYearlyMultiple: UInt64 = 5
 
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
-        for plan in index.catalog.plans {
+        for (position, plan) in index.catalog.plans.enumerated() {
             checkYearlyAgainstMonthly(plan, into: &diagnostics)
-            checkMonetaryCreditCurrencies(plan, in: index, into: &diagnostics)
-            if plan.isTrial { checkTrialAllowance(plan, in: index, into: &diagnostics) }
+            checkMonetaryCreditCurrencies(PlanID(position), in: index, into: &diagnostics)
+            if plan.isTrial { checkTrialAllowance(PlanID(position), in: index, into: &diagnostics) }
         }
     }
 
@@ -153,20 +153,21 @@ enum ReviewWarnings {
 
     // MARK: W0802 monetary credit currency
 
-    private static func checkMonetaryCreditCurrencies(_ plan: Plan, in index: CatalogIndex,
+    private static func checkMonetaryCreditCurrencies(_ planID: PlanID, in index: CatalogIndex,
                                                       into diagnostics: inout [Diagnostic]) {
+        let plan = index.plans[planID]
         let isMonetary = { (credit: CreditDefinition) in !credit.hasRefusedType && credit.applicationType == .monetary }
         guard plan.credits.contains(where: isMonetary) else { return }
         let monetary = plan.credits.filter(isMonetary)
         // A trial bills nothing itself: its credits meet the prices its subscription moves to.
-        var prices = index.pricesBilled(under: plan)
+        var prices = index.pricesBilled(under: planID)
         var billingPlan = plan
-        if prices.isEmpty, let parentID = plan.trialOf?.value, let parent = index.plans[parentID] {
-            prices = index.pricesBilled(under: parent)
-            billingPlan = parent
+        if prices.isEmpty, let parentID = index.trialParents[planID.index] {
+            prices = index.pricesBilled(under: parentID)
+            billingPlan = index.plans[parentID]
         }
         var billed: [String] = []
-        for price in prices {
+        for price in prices.map({ index.prices[$0] }) {
             if let currency = price.resolvedCurrency, Currency.named(currency) != nil, !billed.contains(currency) {
                 billed.append(currency)
             }
@@ -195,18 +196,23 @@ enum ReviewWarnings {
 
     // MARK: W0601 trial allowance
 
-    private static func checkTrialAllowance(_ trial: Plan, in index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
-        guard let parentID = trial.trialOf?.value, let parent = index.plans[parentID], parent !== trial,
-              !parent.isTrial else { return }
-        let parentAllowances = meteredAllowances(of: parent, in: index)
+    private static func checkTrialAllowance(_ trialID: PlanID, in index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+        let trial = index.plans[trialID]
+        guard let parentID = index.trialParents[trialID.index], parentID != trialID,
+              !index.plans[parentID].isTrial else { return }
+        let parent = index.plans[parentID]
+        let parentAllowances = meteredAllowances(of: parentID, in: index)
         guard !parentAllowances.isEmpty else { return }
-        let granted = Set(index.grants(of: trial).map(\.slug.value))
-        let covered = Set(meteredAllowances(of: trial, in: index).map(\.feature.slug.value))
-        var reported = Set<String>()
+        let granted = index.grantedFeatures(of: trialID)
+        let covered = meteredAllowances(of: trialID, in: index).map(\.feature)
+        var reported: [FeatureID] = []
         for allowance in parentAllowances {
-            let slug = allowance.feature.slug.value
-            guard granted.contains(slug), !covered.contains(slug), reported.insert(slug).inserted else { continue }
-            let amount = allowance.credit.amount.map { " of " + amountText($0.value, unit: allowance.feature.unit) } ?? ""
+            let feature = index.features[allowance.feature]
+            let slug = feature.slug.value
+            guard granted.contains(allowance.feature), !covered.contains(allowance.feature),
+                  !reported.contains(allowance.feature) else { continue }
+            reported.append(allowance.feature)
+            let amount = allowance.credit.amount.map { " of " + amountText($0.value, unit: feature.unit) } ?? ""
             diagnostics.append(Diagnostic(
                 .trialWithoutAllowance,
                 "trial `\(trial.id.value)` grants `\(slug)` but no credit for it, so trial users have no allowance",
@@ -222,32 +228,35 @@ enum ReviewWarnings {
     /// A usage credit and a usage feature whose allowance it grants.
     private struct MeteredAllowance {
         let credit: CreditDefinition
-        let feature: Feature
+        let feature: FeatureID
     }
 
     /// The usage features a plan's usage credits grant an allowance of, in the credits' order: a credit
     /// applied to a usage feature grants it; one applied to a usage component of the plan's own price
     /// grants the usage features the plan grants on that component's metric.
-    private static func meteredAllowances(of plan: Plan, in index: CatalogIndex) -> [MeteredAllowance] {
+    private static func meteredAllowances(of planID: PlanID, in index: CatalogIndex) -> [MeteredAllowance] {
         var result: [MeteredAllowance] = []
-        var granted: [FeatureGrant]?
-        for credit in plan.credits where !credit.hasRefusedType && credit.applicationType == .usage {
-            switch credit.appliesTo?.value {
-            case .feature(let slug)?:
-                if let feature = index.features[slug], feature.type?.value == .usage {
-                    result.append(MeteredAllowance(credit: credit, feature: feature))
+        let plan = index.plans[planID]
+        for (credit, target) in zip(plan.credits, index.creditTargets[planID.index])
+        where !credit.hasRefusedType && credit.applicationType == .usage {
+            switch target {
+            case .feature(let featureID?):
+                if index.features[featureID].type?.value == .usage {
+                    result.append(MeteredAllowance(credit: credit, feature: featureID))
                 }
-            case .component(let priceID, let componentID)?:
-                guard let price = index.prices[priceID], price.owner == .plan(plan.id.value),
-                      let metric = price.components.first(where: { $0.id.value == componentID })?.usageMetric?.value
-                else { continue }
-                if granted == nil { granted = index.grants(of: plan) }
-                for grant in granted ?? [] {
-                    guard let feature = index.features[grant.slug.value], feature.type?.value == .usage,
-                          feature.metricIDs.contains(where: { $0.value == metric }) else { continue }
-                    result.append(MeteredAllowance(credit: credit, feature: feature))
+            case .component(let priceID?, let component?):
+                guard index.priceOwners[priceID.index] == index.plans.resolvedID(at: planID.index),
+                      let metricName = index.prices[priceID].components[Int(component)].usageMetric?.value else { continue }
+                let metric = index.componentMetrics.member(Int(component), of: priceID.index)
+                for case let featureID? in index.grantedFeatures(of: planID) {
+                    guard index.features[featureID].type?.value == .usage else { continue }
+                    // A metric that does not exist (reported by the reference checks) still matches by name.
+                    let meters = metric.map { index.featureMetrics[featureID.index].contains($0) }
+                        ?? index.features[featureID].metricIDs.contains { $0.value == metricName }
+                    guard meters else { continue }
+                    result.append(MeteredAllowance(credit: credit, feature: featureID))
                 }
-            case nil:
+            default:
                 continue
             }
         }

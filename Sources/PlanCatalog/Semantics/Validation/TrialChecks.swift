@@ -5,7 +5,7 @@ enum TrialChecks {
 
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
         let catalog = index.catalog
-        for plan in catalog.plans {
+        for (position, plan) in catalog.plans.enumerated() {
             switch (plan.trialOf, plan.trialDays) {
             case (nil, let days?) where !index.wasRefused("trial-of", in: plan.location):
                 diagnostics.append(Diagnostic(
@@ -25,8 +25,9 @@ enum TrialChecks {
                     .trialDaysOutOfRange, "a trial of \(days.value) days is outside 1 to 365", at: days.location,
                     label: "out of range", help: "a trial lasts from 1 to 365 days"))
             }
-            if let trialOf = plan.trialOf, let parent = index.plans[trialOf.value] {
-                if parent.id.value == plan.id.value {
+            if let trialOf = plan.trialOf, let parentID = index.trialParents[position] {
+                let parent = index.plans[parentID]
+                if parentID == index.plans.resolvedID(at: position) {
                     diagnostics.append(Diagnostic(
                         .trialOfTrial, "plan `\(plan.id.value)` is a trial of itself", at: trialOf.location,
                         label: "a trial names another, paid plan"))
@@ -40,7 +41,12 @@ enum TrialChecks {
                 }
             }
         }
-        for (parentID, trials) in index.trialsByParent.sorted(by: { $0.key < $1.key }) where trials.count > 1 {
+        // By the parent's id, as a reader looks them up.
+        var parents: [(name: String, trials: [Plan])] = index.trialsOfUnknownParents.map { ($0.key, $0.value) }
+        for parentID in index.plans.elements.indices.map(PlanID.init) where index.trialsByParent[parentID.index].count > 1 {
+            parents.append((index.plans[parentID].id.value, index.trialsByParent[parentID.index].map { index.plans[$0] }))
+        }
+        for (parentID, trials) in parents.sorted(by: { $0.name < $1.name }) where trials.count > 1 {
             for trial in trials.dropFirst() {
                 diagnostics.append(Diagnostic(
                     .secondTrial, "plan `\(parentID)` has more than one trial", at: trial.trialOf!.location,
@@ -49,9 +55,10 @@ enum TrialChecks {
                     help: "a pricing table shows one trial per plan; keep one trial plan"))
             }
         }
-        for table in catalog.pricingTables {
-            for row in table.rows {
-                guard let plan = index.plans[row.planID.value], let parent = plan.trialOf else { continue }
+        for (position, table) in catalog.pricingTables.enumerated() {
+            for (row, planID) in zip(table.rows, index.rowPlans[position]) {
+                guard let planID, let parent = index.plans[planID].trialOf else { continue }
+                let plan = index.plans[planID]
                 diagnostics.append(Diagnostic(
                     .trialPlanInPricingTable, "trial plan `\(plan.id.value)` cannot be a row of a pricing table",
                     at: row.planID.location, label: "a trial is shown on its parent's row",

@@ -1,0 +1,51 @@
+/// The definitions of one kind with their ids interned: each id string is hashed once, when the table
+/// is built, and from then on a definition is named by its `TypedID`.
+///
+/// A repeated id (reported by the identity checks) resolves to its first definition in list order, as
+/// a lookup by name always has; a later definition keeps its own `TypedID` as an element of the list,
+/// but its id resolves elsewhere (`resolvedID(at:)`).
+struct IDTable<Element: Sendable>: Sendable {
+    /// Every definition of the kind, in the order of the catalog's list: a `TypedID` is a place in it.
+    let elements: [Element]
+    /// The first definition of each id string.
+    private let firstByName: [String: TypedID<Element>]
+    /// By place in `elements`: the definition its id resolves to; nil when the element is that first
+    /// definition itself (most are), so that a catalog without repeated ids stores nothing here.
+    private let firstOfRepeated: [Int: TypedID<Element>]
+
+    init(_ elements: [Element], id: (Element) -> String) {
+        self.elements = elements
+        var firstByName: [String: TypedID<Element>] = Dictionary(minimumCapacity: elements.count)
+        var firstOfRepeated: [Int: TypedID<Element>] = [:]
+        for (position, element) in elements.enumerated() {
+            let typedID = TypedID<Element>(position)
+            if let first = firstByName.updateValue(typedID, forKey: id(element)) {
+                firstByName[id(element)] = first
+                firstOfRepeated[position] = first
+            }
+        }
+        self.firstByName = firstByName
+        self.firstOfRepeated = firstOfRepeated
+    }
+
+    /// The definition an id names.
+    subscript(id: TypedID<Element>) -> Element { elements[id.index] }
+
+    /// The definition the id string `name` resolves to: the first with that id, nil when none has it.
+    func id(named name: String) -> TypedID<Element>? { firstByName[name] }
+
+    /// The definition the id of the element at `position` resolves to: itself, unless an earlier
+    /// element has the same id. Two elements have the same id string exactly when these are equal.
+    func resolvedID(at position: Int) -> TypedID<Element> {
+        firstOfRepeated.isEmpty ? TypedID(position) : firstOfRepeated[position] ?? TypedID(position)
+    }
+
+    /// The definition an id string names, when one does.
+    subscript(name: String) -> Element? { id(named: name).map { self[$0] } }
+
+    /// Whether some id is defined more than once.
+    var hasRepeatedIDs: Bool { !firstOfRepeated.isEmpty }
+
+    /// Every id string defined, once each, in no particular order.
+    var names: Dictionary<String, TypedID<Element>>.Keys { firstByName.keys }
+}
