@@ -101,8 +101,8 @@ struct CheckedBlock {
 
     /// A number argument, as the checker parsed it.
     func decimal(_ keyword: Schema.Keyword) -> Located<ExactDecimal>? {
-        guard let argument = firstArgument(keyword), case .number(let text) = argument.value,
-              let value = ExactDecimal(parsing: text) else { return nil }
+        guard let position = position(of: keyword), let value = verdicts[position]?.number,
+              let argument = statements[position].firstArgument else { return nil }
         return Located(value, at: location(argument.span))
     }
 

@@ -234,6 +234,7 @@ struct SchemaChecker {
                                   label: "out of range", help: "use a whole number from 1"))
                 return false
             }
+            number = value
             return true
         case (.choice(let words), .word(let word)):
             if words.contains(word) { return true }
