@@ -153,23 +153,40 @@ struct Lowering {
                     location: node.headerLocation)
     }
 
+    /// How many grants a features block may hold before a repeat is looked for in a dictionary rather
+    /// than by comparing with each earlier grant.
+    static let grantsComparedInTurn = 16
+
     /// A `features` block: every statement is a feature id with an optional value, checked here because
     /// its keywords are ids rather than schema words. The value's fit to the feature type is a later check.
     private mutating func lowerGrants(_ node: Node) -> [FeatureGrant] {
         var grants: [FeatureGrant] = []
-        var firstListing: [String: Node] = [:]
+        // A repeated feature is found by comparing its slug with each earlier grant's while the block is
+        // short (a plan lists a handful of features, and a dictionary made for every plan's block cost
+        // more than the comparisons), and through a dictionary of their positions once the block is long,
+        // so that a block of thousands of grants still takes linear time.
+        var positionBySlug: [String: Int] = [:]
         for statement in node.statement.block?.statements ?? [] {
             let child = Node(statement: statement, file: node.file)
             let slug = Located(statement.keyword.text, at: child.keywordLocation)
-            if let earlier = firstListing[slug.value] {
+            let earlier: FeatureGrant?
+            if grants.count <= Self.grantsComparedInTurn {
+                earlier = grants.first { $0.slug.value == slug.value }
+            } else {
+                if positionBySlug.isEmpty {
+                    for (position, grant) in grants.enumerated() { positionBySlug[grant.slug.value] = position }
+                }
+                earlier = positionBySlug[slug.value].map { grants[$0] }
+            }
+            if let earlier {
                 checker.report(Diagnostic(
                     .repeatedStatement, "feature `\(slug.value)` is listed more than once in this features block",
                     at: child.keywordLocation, label: "listed again here",
-                    notes: [Diagnostic.Note("first listed here", at: earlier.keywordLocation)],
+                    notes: [Diagnostic.Note("first listed here", at: earlier.slug.location)],
                     help: "keep one line per feature"))
                 continue
             }
-            firstListing[slug.value] = child
+            if !positionBySlug.isEmpty { positionBySlug[slug.value] = grants.count }
             if let block = statement.block {
                 checker.report(Diagnostic(.unexpectedBlock, "a feature grant does not take a block",
                                           at: child.location(block.openBrace), label: "unexpected block",
@@ -182,7 +199,7 @@ struct Lowering {
                                           help: "a text value with spaces is written as one string: \"…\""))
             }
             var value: Located<GrantValue>?
-            if let argument = statement.arguments.first {
+            if let argument = statement.firstArgument {
                 let location = child.location(argument.span)
                 switch argument.value {
                 case .number(let text):
