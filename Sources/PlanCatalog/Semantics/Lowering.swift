@@ -160,13 +160,15 @@ struct Lowering {
     /// A `features` block: every statement is a feature id with an optional value, checked here because
     /// its keywords are ids rather than schema words. The value's fit to the feature type is a later check.
     private mutating func lowerGrants(_ node: Node) -> [FeatureGrant] {
+        let statements = node.statement.block?.statements ?? []
         var grants: [FeatureGrant] = []
+        grants.reserveCapacity(statements.count)
         // A repeated feature is found by comparing its slug with each earlier grant's while the block is
         // short (a plan lists a handful of features, and a dictionary made for every plan's block cost
         // more than the comparisons), and through a dictionary of their positions once the block is long,
         // so that a block of thousands of grants still takes linear time.
         var positionBySlug: [String: Int] = [:]
-        for statement in node.statement.block?.statements ?? [] {
+        for statement in statements {
             let child = Node(statement: statement, file: node.file)
             let slug = Located(statement.keyword.text, at: child.keywordLocation)
             let earlier: FeatureGrant?
