@@ -1,73 +1,86 @@
-/// A statement together with the file it stands in: a catalog directory merges many files into one
-/// namespace, so every model element must remember which file it came from (by its id in the
-/// compilation's `FileTable`).
-struct Node {
-    let statement: Statement
+/// The statements of one block with what the schema check found each to be, and typed readers of the
+/// accepted ones.
+///
+/// Only statements whose arguments have the right count and kind are accepted, so each reader can decode
+/// its argument without reporting anything: every problem has already been reported once by the checker.
+///
+/// The block keeps the parser's statement array as it is and knows its statements by position: a reader
+/// finds the position of its keyword among small integers and reads the argument in place, so no
+/// statement is copied (and no reference count touched) to answer `block.string(.name)`.
+struct CheckedBlock {
+    /// What the checker found an accepted statement to be.
+    struct AcceptedStatement {
+        let keyword: Schema.Keyword
+        /// The value of the statement's number argument, parsed once by the checker (which had to parse
+        /// it to check it) and read from here by lowering.
+        let number: ExactDecimal?
+    }
+
+    /// Every statement of the block, accepted or refused, in source order.
+    let statements: [Statement]
+    /// The file the block stands in, which every location read from it names.
     let file: FileID
+    /// By position in `statements`: what the statement was accepted as, nil when it was refused. A block
+    /// holds a handful of statements, so finding one by keyword is a short scan comparing small integers
+    /// rather than a dictionary built for every block of the catalog.
+    private var verdicts: [AcceptedStatement?]
+
+    init(statements: [Statement], file: FileID) {
+        self.statements = statements
+        self.file = file
+        verdicts = []
+        verdicts.reserveCapacity(statements.count)
+    }
+
+    /// Records the checker's verdict on the next statement, in source order.
+    mutating func record(_ verdict: AcceptedStatement?) {
+        verdicts.append(verdict)
+    }
+
+    var acceptedCount: Int { verdicts.count { $0 != nil } }
+
+    /// Whether the statement at `position` passed the check.
+    func isAccepted(at position: Int) -> Bool { verdicts[position] != nil }
+
+    /// Whether the statement at `position` is written with `keyword`, accepted or not.
+    func isWritten(at position: Int, as keyword: Schema.Keyword) -> Bool {
+        keyword.isSpelling(of: statements[position].keyword.text)
+    }
+
+    func node(at position: Int) -> Node { Node(statement: statements[position], file: file) }
 
     func location(_ span: Span) -> SourceLocation { SourceLocation(file: file, span: span) }
 
-    var keywordLocation: SourceLocation { location(statement.keyword.span) }
-
-    /// The keyword and its arguments (`plan plan_pro`), where problems of the whole statement are shown.
-    var headerLocation: SourceLocation {
-        location(statement.arguments.last.map { statement.keyword.span.union($0.span) } ?? statement.keyword.span)
+    /// The position of the first statement accepted as `keyword`.
+    func position(of keyword: Schema.Keyword) -> Int? {
+        verdicts.firstIndex { $0?.keyword == keyword }
     }
 
-    var firstArgument: Argument? { statement.arguments.first }
+    func node(_ keyword: Schema.Keyword) -> Node? { position(of: keyword).map(node(at:)) }
 
-    /// Whether the statement is written with `keyword`, accepted or not (a checked block knows only the
-    /// accepted ones). Lengths first, as `Schema.Rule.isSpelled` does.
-    func isWritten(as keyword: Schema.Keyword) -> Bool {
-        let text = statement.keyword.text, spelling = keyword.rawValue
-        return text.utf8.count == spelling.utf8.count && text == spelling
-    }
-
-    var children: [Node] {
-        (statement.block?.statements ?? []).map { Node(statement: $0, file: file) }
-    }
-}
-
-/// The statements of one block that passed the schema check, by keyword, with typed readers.
-///
-/// Only statements whose arguments have the right count and kind are kept, so each reader can decode its
-/// argument without reporting anything: every problem has already been reported once by the checker.
-struct CheckedBlock {
-    /// One accepted statement and the keyword the checker found it to be.
-    private struct Accepted {
-        let keyword: Schema.Keyword
-        let node: Node
-    }
-
-    /// The accepted statements in source order. A block holds a handful of statements, so finding one by
-    /// keyword is a short scan comparing small integers rather than a dictionary built for every block
-    /// of the catalog.
-    private var accepted: [Accepted] = []
-
-    mutating func accept(_ node: Node, as keyword: Schema.Keyword) {
-        accepted.append(Accepted(keyword: keyword, node: node))
-    }
-
-    var acceptedCount: Int { accepted.count }
-
-    /// Whether `node` (a statement of this block) passed the check.
-    func accepts(_ node: Node) -> Bool {
-        accepted.contains { $0.node.statement.span == node.statement.span }
-    }
-
+    /// Every statement accepted as `keyword` (a repeatable one: `price`, `component`, `bullet`), in order.
     func nodes(_ keyword: Schema.Keyword) -> [Node] {
-        accepted.compactMap { $0.keyword == keyword ? $0.node : nil }
+        var nodes: [Node] = []
+        for position in verdicts.indices where verdicts[position]?.keyword == keyword {
+            nodes.append(node(at: position))
+        }
+        return nodes
     }
 
-    func node(_ keyword: Schema.Keyword) -> Node? {
-        for statement in accepted where statement.keyword == keyword { return statement.node }
-        return nil
+    /// The first argument of the statement accepted as `keyword`.
+    private func firstArgument(_ keyword: Schema.Keyword) -> Argument? {
+        guard let position = position(of: keyword) else { return nil }
+        return statements[position].firstArgument
     }
 
-    func string(_ keyword: Schema.Keyword) -> String? { locatedString(keyword)?.value }
+    func string(_ keyword: Schema.Keyword) -> String? {
+        guard case .string(let text)? = firstArgument(keyword)?.value else { return nil }
+        return text
+    }
 
     func locatedString(_ keyword: Schema.Keyword) -> Located<String>? {
-        node(keyword).flatMap(Self.locatedString(of:))
+        guard let argument = firstArgument(keyword), case .string(let text) = argument.value else { return nil }
+        return Located(text, at: location(argument.span))
     }
 
     static func locatedString(of node: Node) -> Located<String>? {
@@ -77,7 +90,8 @@ struct CheckedBlock {
 
     /// A word argument: an id, a currency code, or an enum value.
     func word(_ keyword: Schema.Keyword) -> Located<String>? {
-        node(keyword).flatMap(Self.word(of:))
+        guard let argument = firstArgument(keyword), case .word(let text) = argument.value else { return nil }
+        return Located(text, at: location(argument.span))
     }
 
     static func word(of node: Node) -> Located<String>? {
@@ -85,10 +99,11 @@ struct CheckedBlock {
         return Located(text, at: node.location(argument.span))
     }
 
+    /// A number argument, as the checker parsed it.
     func decimal(_ keyword: Schema.Keyword) -> Located<ExactDecimal>? {
-        guard let node = node(keyword), let argument = node.firstArgument,
-              case .number(let text) = argument.value, let value = ExactDecimal(parsing: text) else { return nil }
-        return Located(value, at: node.location(argument.span))
+        guard let position = position(of: keyword), let value = verdicts[position]?.number,
+              let argument = statements[position].firstArgument else { return nil }
+        return Located(value, at: location(argument.span))
     }
 
     func integer(_ keyword: Schema.Keyword) -> Located<Int>? {
@@ -109,8 +124,8 @@ struct CheckedBlock {
 
     /// A flag is true when written alone or with `true`.
     func flag(_ keyword: Schema.Keyword) -> Bool {
-        guard let node = node(keyword) else { return false }
-        guard let argument = node.firstArgument else { return true }
+        guard let position = position(of: keyword) else { return false }
+        guard let argument = statements[position].firstArgument else { return true }
         return argument.value == .word("true")
     }
 }

@@ -89,19 +89,14 @@ struct Lowering {
     /// Checks the block of `node` against the schema of `context`, and records what it refused, so that
     /// later checks take what a refused statement would have said as unknown rather than missing.
     private mutating func checked(_ node: Node, in context: Schema.Context) -> CheckedBlock {
-        checked(node.children, of: node, in: context)
-    }
-
-    /// As `checked(_:in:)`, for a caller that also reads the block's statements (`node.children`), which
-    /// are then made once.
-    private mutating func checked(_ children: [Node], of node: Node, in context: Schema.Context) -> CheckedBlock {
-        let block = checker.check(children, in: context, owner: node)
-        if let written = node.statement.block, written.closeBrace == nil {
+        let written = node.statement.block
+        let block = checker.check(written?.statements ?? [], in: node.file, context: context, owner: node)
+        if let written, written.closeBrace == nil {
             catalog.refusedStatements.recordUnclosedBlock(of: node.headerLocation)
         }
-        if block.acceptedCount < children.count {
-            for child in children where !block.accepts(child) {
-                catalog.refusedStatements.record(child.statement.keyword.text, in: node.headerLocation)
+        if block.acceptedCount < block.statements.count {
+            for position in block.statements.indices where !block.isAccepted(at: position) {
+                catalog.refusedStatements.record(block.statements[position].keyword.text, in: node.headerLocation)
             }
         }
         return block
@@ -142,8 +137,9 @@ struct Lowering {
     private mutating func lowerPlan(_ node: Node, defaultCurrency: Located<String>?) -> Plan? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .plan)
-        let grants = block.node(.features).map { lowerGrants($0) }
-        if let features = block.node(.features), features.statement.block?.closeBrace == nil {
+        let features = block.node(.features)
+        let grants = features.map { lowerGrants($0) }
+        if let features, features.statement.block?.closeBrace == nil {
             // A `features` block never closed may grant more than it lists.
             catalog.refusedStatements.record("features", in: node.headerLocation)
         }
@@ -157,23 +153,42 @@ struct Lowering {
                     location: node.headerLocation)
     }
 
+    /// How many grants a features block may hold before a repeat is looked for in a dictionary rather
+    /// than by comparing with each earlier grant.
+    static let grantsComparedInTurn = 16
+
     /// A `features` block: every statement is a feature id with an optional value, checked here because
     /// its keywords are ids rather than schema words. The value's fit to the feature type is a later check.
     private mutating func lowerGrants(_ node: Node) -> [FeatureGrant] {
+        let statements = node.statement.block?.statements ?? []
         var grants: [FeatureGrant] = []
-        var firstListing: [String: Node] = [:]
-        for child in node.children {
-            let statement = child.statement
+        grants.reserveCapacity(statements.count)
+        // A repeated feature is found by comparing its slug with each earlier grant's while the block is
+        // short (a plan lists a handful of features, and a dictionary made for every plan's block cost
+        // more than the comparisons), and through a dictionary of their positions once the block is long,
+        // so that a block of thousands of grants still takes linear time.
+        var positionBySlug: [String: Int] = [:]
+        for statement in statements {
+            let child = Node(statement: statement, file: node.file)
             let slug = Located(statement.keyword.text, at: child.keywordLocation)
-            if let earlier = firstListing[slug.value] {
+            let earlier: FeatureGrant?
+            if grants.count <= Self.grantsComparedInTurn {
+                earlier = grants.first { $0.slug.value == slug.value }
+            } else {
+                if positionBySlug.isEmpty {
+                    for (position, grant) in grants.enumerated() { positionBySlug[grant.slug.value] = position }
+                }
+                earlier = positionBySlug[slug.value].map { grants[$0] }
+            }
+            if let earlier {
                 checker.report(Diagnostic(
                     .repeatedStatement, "feature `\(slug.value)` is listed more than once in this features block",
                     at: child.keywordLocation, label: "listed again here",
-                    notes: [Diagnostic.Note("first listed here", at: earlier.keywordLocation)],
+                    notes: [Diagnostic.Note("first listed here", at: earlier.slug.location)],
                     help: "keep one line per feature"))
                 continue
             }
-            firstListing[slug.value] = child
+            if !positionBySlug.isEmpty { positionBySlug[slug.value] = grants.count }
             if let block = statement.block {
                 checker.report(Diagnostic(.unexpectedBlock, "a feature grant does not take a block",
                                           at: child.location(block.openBrace), label: "unexpected block",
@@ -186,7 +201,7 @@ struct Lowering {
                                           help: "a text value with spaces is written as one string: \"…\""))
             }
             var value: Located<GrantValue>?
-            if let argument = statement.arguments.first {
+            if let argument = statement.firstArgument {
                 let location = child.location(argument.span)
                 switch argument.value {
                 case .number(let text):
@@ -227,8 +242,7 @@ struct Lowering {
 
     private mutating func lowerComponent(_ node: Node) -> PriceComponent? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
-        let children = node.children
-        let block = checked(children, of: node, in: .component)
+        let block = checked(node, in: .component)
         // The first of `fixed`, `per-seat`, `usage` in source order; the money checks report the rest.
         var kind: (start: Int, kind: PriceComponent.Kind)?
         func consider(_ start: Int, _ candidate: PriceComponent.Kind) {
@@ -243,13 +257,13 @@ struct Lowering {
             billImmediately: block.boolean(.billImmediately),
             interval: block.choice(.interval, as: BillingInterval.self),
             intervalCount: block.integer(.intervalCount),
-            declaredKinds: children.compactMap { child in
-                guard child.isWritten(as: .fixed) || child.isWritten(as: .perSeat) || child.isWritten(as: .usage) else {
-                    return nil
-                }
-                return Located(child.statement.keyword.text, at: child.keywordLocation)
+            declaredKinds: block.statements.indices.compactMap { position in
+                guard block.isWritten(at: position, as: .fixed) || block.isWritten(at: position, as: .perSeat)
+                    || block.isWritten(at: position, as: .usage) else { return nil }
+                let keyword = block.statements[position].keyword
+                return Located(keyword.text, at: block.location(keyword.span))
             },
-            hasUnitPriceStatement: children.contains { $0.isWritten(as: .unitPrice) },
+            hasUnitPriceStatement: block.statements.indices.contains { block.isWritten(at: $0, as: .unitPrice) },
             location: node.headerLocation)
     }
 
@@ -263,15 +277,14 @@ struct Lowering {
 
     private mutating func lowerCredit(_ node: Node, planID: String) -> CreditDefinition? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
-        let children = node.children
-        let block = checked(children, of: node, in: .credit)
+        let block = checked(node, in: .credit)
         var appliesTo: Located<CreditTarget>?
-        if let target = block.node(.appliesTo), let argument = target.firstArgument {
+        if let position = block.position(of: .appliesTo), let argument = block.statements[position].firstArgument {
             switch argument.value {
             case .reference(let price, let component):
-                appliesTo = Located(.component(price: price, component: component), at: target.location(argument.span))
+                appliesTo = Located(.component(price: price, component: component), at: block.location(argument.span))
             case .word(let feature):
-                appliesTo = Located(.feature(feature), at: target.location(argument.span))
+                appliesTo = Located(.feature(feature), at: block.location(argument.span))
             default:
                 break
             }
@@ -283,7 +296,8 @@ struct Lowering {
             renewal: block.choice(.renew, as: CreditRenewal.self)?.value ?? .onBilling,
             expiresAfterDays: block.integer(.expiresAfterDays), billingVisible: block.boolean(.billingVisible),
             billingDescription: block.string(.billingDescription), currency: block.word(.currency),
-            hasRefusedType: block.node(.type) == nil && children.contains { $0.isWritten(as: .type) },
+            hasRefusedType: block.position(of: .type) == nil
+                && block.statements.indices.contains { block.isWritten(at: $0, as: .type) },
             location: node.headerLocation)
     }
 
@@ -302,8 +316,9 @@ struct Lowering {
         guard let planID = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .row)
         var popular: Located<String>?
-        if let popularNode = block.node(.popular) {
-            popular = block.locatedString(.popular) ?? Located("Most popular", at: popularNode.keywordLocation)
+        if let position = block.position(of: .popular) {
+            popular = block.locatedString(.popular)
+                ?? Located("Most popular", at: block.location(block.statements[position].keyword.span))
         }
         let bullets = block.nodes(.bullet).compactMap { node -> String? in
             if case .string(let text)? = node.firstArgument?.value { return text }

@@ -55,5 +55,12 @@ extension Schema {
         case unitPrice = "unit-price"
         case usage
         case value
+
+        /// Whether `text` is this keyword as written. The lengths are compared first, as
+        /// `Schema.Rule.isSpelled` does: they tell most keywords apart without a string comparison.
+        func isSpelling(of text: String) -> Bool {
+            let spelling = rawValue
+            return text.utf8.count == spelling.utf8.count && text == spelling
+        }
     }
 }

@@ -9,18 +9,19 @@ struct SchemaChecker {
     /// has returned), and a catalog has a block for every plan, price, component and credit.
     private var spareOccurrences: Occurrences?
 
-    /// Checks `nodes` as the contents of a block of `context` owned by `owner` (nil at the top level).
-    mutating func check(_ nodes: [Node], in context: Schema.Context, owner: Node?) -> CheckedBlock {
-        var block = CheckedBlock()
+    /// Checks `statements`, standing in `file`, as the contents of a block of `context` owned by `owner`.
+    mutating func check(_ statements: [Statement], in file: FileID, context: Schema.Context, owner: Node)
+        -> CheckedBlock {
+        var block = CheckedBlock(statements: statements, file: file)
         var occurrences = spareOccurrences ?? Occurrences(of: context)
         spareOccurrences = nil
         occurrences.reset(to: context)
         defer { spareOccurrences = occurrences }
-        for node in nodes {
-            if let keyword = checkStatement(node, occurrences: &occurrences) { block.accept(node, as: keyword) }
+        for statement in statements {
+            block.record(checkStatement(Node(statement: statement, file: file), occurrences: &occurrences))
         }
         // A block that is never closed (E0104) ends where the parser guessed: what it lacks is unknown.
-        if let owner, owner.statement.block.map({ $0.closeBrace != nil }) ?? true {
+        if owner.statement.block.map({ $0.closeBrace != nil }) ?? true {
             for (ruleIndex, rule) in occurrences.rules.enumerated() where rule.occurrence == .required {
                 guard occurrences.first[ruleIndex] == nil else { continue }
                 let keyword = rule.spelling
@@ -38,14 +39,15 @@ struct SchemaChecker {
     /// when it is accepted, nil when it is refused. The top level has no required statement, so nothing is
     /// left to check at the end.
     mutating func checkTopLevel(_ node: Node, occurrences: inout Occurrences) -> Schema.Keyword? {
-        checkStatement(node, occurrences: &occurrences)
+        checkStatement(node, occurrences: &occurrences)?.keyword
     }
 
-    /// The statements seen so far in one block: the first of each rule, by the rule's position.
+    /// The statements seen so far in one block: where the keyword of the first of each rule stands, by the
+    /// rule's position (a location, not the statement, so remembering it copies no statement).
     struct Occurrences {
         private(set) var context: Schema.Context
         private(set) var rules: [Schema.Rule]
-        var first: [Node?]
+        var first: [SourceLocation?]
 
         init(of context: Schema.Context) {
             self.context = context
@@ -62,9 +64,10 @@ struct SchemaChecker {
         }
     }
 
-    /// Checks one statement of a block; returns its keyword when it is accepted (known, not repeated, with
-    /// the right arguments and block), nil when it is refused.
-    private mutating func checkStatement(_ node: Node, occurrences: inout Occurrences) -> Schema.Keyword? {
+    /// Checks one statement of a block; returns its keyword, and its number argument's value, when it is
+    /// accepted (known, not repeated, with the right arguments and block), nil when it is refused.
+    private mutating func checkStatement(_ node: Node, occurrences: inout Occurrences)
+        -> CheckedBlock.AcceptedStatement? {
         let context = occurrences.context
         var keyword = node.statement.keyword.text
         var ruleIndex = occurrences.rules.firstIndex { $0.isSpelled(keyword) }
@@ -85,14 +88,16 @@ struct SchemaChecker {
             report(Diagnostic(
                 .repeatedStatement, "`\(keyword)` is given more than once \(context.description)",
                 at: node.keywordLocation, label: "repeated here",
-                notes: [Diagnostic.Note("first given here", at: earlier.keywordLocation)],
+                notes: [Diagnostic.Note("first given here", at: earlier)],
                 help: "keep one `\(keyword)` statement"))
             return nil
         }
-        if occurrences.first[ruleIndex] == nil { occurrences.first[ruleIndex] = node }
-        let argumentsAreValid = checkArguments(of: node, against: rule.arguments, context: context)
+        if occurrences.first[ruleIndex] == nil { occurrences.first[ruleIndex] = node.keywordLocation }
+        var number: ExactDecimal?
+        let argumentsAreValid = checkArguments(of: node, against: rule.arguments, context: context, number: &number)
         let blockIsValid = checkBlock(of: node, against: rule.block)
-        return argumentsAreValid && blockIsValid ? rule.keyword : nil
+        guard argumentsAreValid, blockIsValid else { return nil }
+        return CheckedBlock.AcceptedStatement(keyword: rule.keyword, number: number)
     }
 
     // MARK: Statements
@@ -130,8 +135,9 @@ struct SchemaChecker {
 
     // MARK: Arguments
 
+    /// Checks the arguments' count and kinds; a number argument's value, once parsed, is left in `number`.
     private mutating func checkArguments(of node: Node, against shape: Schema.Arguments,
-                                         context: Schema.Context) -> Bool {
+                                         context: Schema.Context, number: inout ExactDecimal?) -> Bool {
         let keyword = node.statement.keyword.text
         let arguments = node.statement.arguments
         switch shape {
@@ -153,14 +159,14 @@ struct SchemaChecker {
                                              + "a plural belongs to a feature's `unit`" : nil)
                 return false
             }
-            return checkArgument(first, of: node, is: kind, context: context)
+            return checkArgument(first, of: node, is: kind, context: context, number: &number)
         case .optional(let kind):
             guard let first = arguments.first else { return true }
             if arguments.count > 1 {
                 reportExtraArguments(node, from: arguments[1], expected: "at most one argument")
                 return false
             }
-            return checkArgument(first, of: node, is: kind, context: context)
+            return checkArgument(first, of: node, is: kind, context: context, number: &number)
         case .oneOrTwo(let kind):
             guard !arguments.isEmpty else {
                 report(Diagnostic(.wrongArgumentCount, "`\(keyword)` needs \(kind.description)",
@@ -173,7 +179,8 @@ struct SchemaChecker {
                 return false
             }
             var isValid = true
-            for argument in arguments where !checkArgument(argument, of: node, is: kind, context: context) {
+            for argument in arguments where !checkArgument(argument, of: node, is: kind, context: context,
+                                                           number: &number) {
                 isValid = false
             }
             return isValid
@@ -183,7 +190,7 @@ struct SchemaChecker {
                 reportExtraArguments(node, from: arguments[1], expected: "at most one argument")
                 return false
             }
-            return checkArgument(first, of: node, is: .boolean, context: context)
+            return checkArgument(first, of: node, is: .boolean, context: context, number: &number)
         }
     }
 
@@ -197,9 +204,10 @@ struct SchemaChecker {
                           label: "unexpected argument", help: hint))
     }
 
-    /// Checks one argument's kind and value; reports and returns false when it does not fit.
+    /// Checks one argument's kind and value; reports and returns false when it does not fit. A number's
+    /// value is left in `number`, so that lowering does not parse the text again.
     private mutating func checkArgument(_ argument: Argument, of node: Node, is kind: Schema.ArgumentKind,
-                                        context: Schema.Context) -> Bool {
+                                        context: Schema.Context, number: inout ExactDecimal?) -> Bool {
         let keyword = node.statement.keyword.text
         let location = node.location(argument.span)
         switch (kind, argument.value) {
@@ -226,6 +234,7 @@ struct SchemaChecker {
                                   label: "out of range", help: "use a whole number from 1"))
                 return false
             }
+            number = value
             return true
         case (.choice(let words), .word(let word)):
             if words.contains(word) { return true }

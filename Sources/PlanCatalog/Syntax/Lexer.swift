@@ -458,6 +458,9 @@ public struct Lexer {
     }
 
     /// Whether the bytes at `offset` hold a letter, mark or digit outside ASCII, which would continue a word.
+    /// Asked at the end of every word and number, where the answer is nearly always an ASCII byte's no:
+    /// inlined, that no costs a comparison instead of a call.
+    @inline(__always)
     private func startsNonASCIIWordCharacter(at offset: Int) -> Bool {
         guard offset < bytes.count, bytes[offset] >= 0x80,
               let (scalar, _) = UTF8Decoding.scalar(in: bytes, at: offset) else { return false }

@@ -22,6 +22,9 @@ public struct Statement: Sendable {
         get { storage.arguments }
         set { uniqueStorage().arguments = newValue }
     }
+    /// The first argument, read in place: the checker and lowering ask for it of nearly every
+    /// statement, and going through `arguments` would copy (retain and release) the array to get it.
+    public var firstArgument: Argument? { storage.arguments.first }
     public var block: Block? {
         get { storage.block }
         set { uniqueStorage().block = newValue }

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test("refuses what is not a number, and what has more digits than fit", arguments: [
-        "", "-", "abc", "1.2.3", "1e5", "12345678901234567890123",
+        "", "-", "abc", "1.2.3", "1e5", "12345678901234567890123", "--1", "1-", "1_-2", "-_",
     ])
     func refuses(text: String) {
         #expect(ExactDecimal(parsing: text) == nil)

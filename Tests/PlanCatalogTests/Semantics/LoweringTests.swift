@@ -48,6 +48,32 @@ import Testing
         }
         """
 
+    @Test("a feature listed twice is reported once, at the repeat, in a short and in a long features block",
+          arguments: [3, LoweringTests.longFeaturesBlock])
+    func repeatedGrant(featureCount: Int) throws {
+        let slugs = (0..<featureCount).map { "feature-\($0)" }
+        let features = slugs.map { "feature \($0) { name \"\($0)\"; type boolean }" }.joined(separator: "\n")
+        // The first feature is listed twice in a row at the start; the second and the last again at the end
+        // (in a long block, the last was listed after the dictionary was made).
+        let listing = ([slugs[0], slugs[0]] + slugs.dropFirst() + [slugs[1], slugs[featureCount - 1]])
+            .joined(separator: "\n    ")
+        let source = "\(features)\nplan plan_a {\n  name \"A\"\n  features {\n    \(listing)\n  }\n}\n"
+        let result = Self.lower(source)
+        let repeats = result.diagnostics.filter { $0.code == .repeatedStatement }
+        #expect(repeats.map(\.message) == [0, 1, featureCount - 1].map {
+            "feature `feature-\($0)` is listed more than once in this features block"
+        })
+        let file = SourceFile(path: "test.plancat", text: source)
+        let firstListed = repeats.compactMap { $0.notes.first?.location }.map { file.location(of: $0.span.start).line }
+        let linesBeforeListing = featureCount + 3
+        #expect(firstListed == [1, 3, featureCount + 1].map { linesBeforeListing + $0 })
+        let plan = try #require(result.catalog.plans.first)
+        #expect(plan.grants?.map(\.slug.value) == slugs)
+    }
+
+    /// More grants than lowering compares in turn, so that repeats are found through its dictionary.
+    static let longFeaturesBlock = Lowering.grantsComparedInTurn * 3
+
     @Test("the guide's catalog checks clean")
     func checksClean() {
         let result = Self.lower(Self.guide)
