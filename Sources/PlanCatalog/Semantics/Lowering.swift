@@ -107,11 +107,12 @@ struct Lowering {
     private mutating func lowerMetric(_ node: Node) -> Metric? {
         guard let id = CheckedBlock.word(of: node) else { return nil }
         let block = checked(node, in: .metric)
-        let aggregation = block.choice(.aggregate, as: Aggregation.self)?.value ?? .sum
+        let aggregation = block.choice(.aggregate, as: Aggregation.self)?.value ?? Metric.defaultAggregation
         let valueType = block.choice(.value, as: MetricValueType.self)?.value
-            ?? (aggregation == .uniqueCount ? .string : .numeric)
+            ?? Metric.defaultValueType(for: aggregation)
         return Metric(id: id, name: block.string(.name) ?? id.value, description: block.string(.description),
-                      eventName: block.string(.event) ?? id.value, aggregation: aggregation, valueType: valueType)
+                      eventName: block.string(.event) ?? Metric.defaultEventName(for: id.value),
+                      aggregation: aggregation, valueType: valueType)
     }
 
     private mutating func lowerFeature(_ node: Node) -> Feature? {
@@ -234,7 +235,7 @@ struct Lowering {
         let currency = block.word(.currency)
         let components = block.nodes(.component).compactMap { lowerComponent($0) }
         return Price(id: id, owner: owner, planID: planID, currency: currency,
-                     resolvedCurrency: (currency ?? defaultCurrency).map { Self.normalizedCurrency($0.value) },
+                     resolvedCurrency: Currency.resolvedCode(own: currency?.value, catalogDefault: defaultCurrency?.value),
                      interval: block.choice(.interval, as: BillingInterval.self),
                      intervalCount: block.integer(.intervalCount), components: components,
                      location: node.headerLocation)
@@ -265,12 +266,6 @@ struct Lowering {
             },
             hasUnitPriceStatement: block.statements.indices.contains { block.isWritten(at: $0, as: .unitPrice) },
             location: node.headerLocation)
-    }
-
-    /// A currency code as later checks should read it: `usd` is reported once (it must be upper case) and
-    /// then treated as `USD`, so that its prices are still checked for precision and size.
-    static func normalizedCurrency(_ code: String) -> String {
-        Currency.named(code) == nil && Currency.named(code.uppercased()) != nil ? code.uppercased() : code
     }
 
     // MARK: Credits
