@@ -18,9 +18,9 @@ struct IDTable<Element: Sendable>: Sendable {
         var firstByName: [String: TypedID<Element>] = Dictionary(minimumCapacity: elements.count)
         var firstOfRepeated: [Int: TypedID<Element>] = [:]
         for (position, element) in elements.enumerated() {
-            let typedID = TypedID<Element>(position)
-            if let first = firstByName.updateValue(typedID, forKey: id(element)) {
-                firstByName[id(element)] = first
+            let name = id(element)
+            if let first = firstByName.updateValue(TypedID(position), forKey: name) {
+                firstByName[name] = first
                 firstOfRepeated[position] = first
             }
         }

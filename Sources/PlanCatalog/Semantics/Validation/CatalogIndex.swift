@@ -171,21 +171,26 @@ struct CatalogIndex {
         Int(planPriceStarts[plan.index])..<Int(planPriceStarts[plan.index + 1])
     }
 
-    /// The features a plan grants (by id, nil for a line naming no feature): its own `features` block, or
-    /// for a trial without one, its parent's (`Plan.grants(own:trialParent:)`).
-    func grantedFeatures(of plan: PlanID) -> ArraySlice<FeatureID?> {
-        if plans[plan].grants != nil { return ownGrantFeatures[plan.index] }
+    /// The plan whose `features` block `plan` grants: its own, or for a trial without one, its parent's
+    /// (`Plan.grants(own:trialParent:)`, asked which block rather than for the block's lines); nil when
+    /// it grants none.
+    private func grantingPlan(of plan: PlanID) -> PlanID? {
+        if plans[plan].grants != nil { return plan }
         let parent = trialParents[plan.index].map { parent in
-            (grants: plans[parent].grants.map { _ in Array(ownGrantFeatures[parent.index]) }, isTrial: plans[parent].isTrial)
+            (grants: plans[parent].grants.map { _ in [parent] }, isTrial: plans[parent].isTrial)
         }
-        return Plan.grants(own: nil, trialParent: parent)[...]
+        return Plan.grants(own: nil, trialParent: parent).first
     }
 
-    /// The lines a plan grants, as `grantedFeatures(of:)` resolves them: its own block or its parent's.
+    /// The features a plan grants (by id, nil for a line naming no feature), from the block
+    /// `grantingPlan(of:)` finds.
+    func grantedFeatures(of plan: PlanID) -> ArraySlice<FeatureID?> {
+        grantingPlan(of: plan).map { ownGrantFeatures[$0.index] } ?? []
+    }
+
+    /// The lines a plan grants, from the same block as `grantedFeatures(of:)`.
     func grants(of plan: PlanID) -> [FeatureGrant] {
-        if let grants = plans[plan].grants { return grants }
-        let parent = trialParents[plan.index].map { plans[$0] }
-        return Plan.grants(own: nil, trialParent: parent.map { ($0.grants, $0.isTrial) })
+        grantingPlan(of: plan).flatMap { plans[$0].grants } ?? []
     }
 
     /// The prices that bill under a plan: its own and those of quotes for its id, by their ids.
