@@ -234,7 +234,7 @@ struct CheckVerifier {
             }
             text += "\n"
         }
-        func visit(_ statements: [Statement], depth: Int) {
+        func visit(_ statements: StatementList, depth: Int) {
             for statement in statements {
                 text += String(repeating: " ", count: depth) + statement.keyword.text
                     + statement.arguments.map { " \($0.value.summary)" }.joined() + " @\(statement.span.start)\n"

@@ -24,7 +24,7 @@ struct FormatPrinter {
 
     /// Prints a file's or a block's statements with the trivia around them. `skipsFirstComment` is set
     /// when the list's first comment was already printed on its block's `{` line.
-    mutating func printList(_ statements: [Statement], trailingTrivia: [Trivia], depth: Int,
+    mutating func printList(_ statements: StatementList, trailingTrivia: ArraySlice<Trivia>, depth: Int,
                             skipsFirstComment: Bool) {
         var list = ListState(skipsFirstComment: skipsFirstComment)
         for statement in statements { printItem(statement, of: &list, depth: depth) }
@@ -53,7 +53,7 @@ struct FormatPrinter {
 
     mutating func finishTopLevel(trailingTrivia: [Trivia]) {
         var list = topLevel
-        finish(&list, trailingTrivia: trailingTrivia, depth: 0)
+        finish(&list, trailingTrivia: trailingTrivia[...], depth: 0)
         topLevel = list
     }
 
@@ -74,8 +74,8 @@ struct FormatPrinter {
         list.previousHasBlock = statement.block != nil
     }
 
-    private mutating func finish(_ list: inout ListState, trailingTrivia: [Trivia], depth: Int) {
-        printTrivia(list.skipsComment ? trailingTrivia.dropFirst() : trailingTrivia[...], depth: depth,
+    private mutating func finish(_ list: inout ListState, trailingTrivia: ArraySlice<Trivia>, depth: Int) {
+        printTrivia(list.skipsComment ? trailingTrivia.dropFirst() : trailingTrivia, depth: depth,
                     hasPrinted: &list.hasPrinted)
         pendingBlankLine = false
     }

@@ -17,7 +17,7 @@ struct CheckedBlock {
     }
 
     /// Every statement of the block, accepted or refused, in source order.
-    let statements: [Statement]
+    let statements: StatementList
     /// The file the block stands in, which every location read from it names.
     let file: FileID
     /// By position in `statements`: what the statement was accepted as, nil when it was refused. A block
@@ -25,7 +25,7 @@ struct CheckedBlock {
     /// rather than a dictionary built for every block of the catalog.
     private var verdicts: [AcceptedStatement?]
 
-    init(statements: [Statement], file: FileID) {
+    init(statements: StatementList, file: FileID) {
         self.statements = statements
         self.file = file
         verdicts = []

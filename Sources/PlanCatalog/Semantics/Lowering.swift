@@ -90,7 +90,7 @@ struct Lowering {
     /// later checks take what a refused statement would have said as unknown rather than missing.
     private mutating func checked(_ node: Node, in context: Schema.Context) -> CheckedBlock {
         let written = node.statement.block
-        let block = checker.check(written?.statements ?? [], in: node.file, context: context, owner: node)
+        let block = checker.check(written?.statements ?? .empty, in: node.file, context: context, owner: node)
         if let written, written.closeBrace == nil {
             catalog.refusedStatements.recordUnclosedBlock(of: node.headerLocation)
         }
@@ -161,7 +161,7 @@ struct Lowering {
     /// A `features` block: every statement is a feature id with an optional value, checked here because
     /// its keywords are ids rather than schema words. The value's fit to the feature type is a later check.
     private mutating func lowerGrants(_ node: Node) -> [FeatureGrant] {
-        let statements = node.statement.block?.statements ?? []
+        let statements = node.statement.block?.statements ?? .empty
         var grants: [FeatureGrant] = []
         grants.reserveCapacity(statements.count)
         // A repeated feature is found by comparing its slug with each earlier grant's while the block is

@@ -10,7 +10,7 @@ struct SchemaChecker {
     private var spareOccurrences: Occurrences?
 
     /// Checks `statements`, standing in `file`, as the contents of a block of `context` owned by `owner`.
-    mutating func check(_ statements: [Statement], in file: FileID, context: Schema.Context, owner: Node)
+    mutating func check(_ statements: StatementList, in file: FileID, context: Schema.Context, owner: Node)
         -> CheckedBlock {
         var block = CheckedBlock(statements: statements, file: file)
         var occurrences = spareOccurrences ?? Occurrences(of: context)

@@ -24,11 +24,12 @@ public struct Parser {
     private var previousKind: TokenKind?
     /// The parser's own problems; the lexer keeps its own, and `parse` puts them together.
     private var diagnostics: [Diagnostic] = []
-    /// The statements of the lists being parsed, the innermost block's last: a list collects its
-    /// statements here and takes them out as an array of their exact count when it ends. Collected in
-    /// an array of its own, each block's statements were copied into a new buffer at every doubling
-    /// (a plan's block of six statements took four allocations; now it takes one).
-    private var openStatements: [Statement] = []
+    /// Where the statements, arguments and trivia of the tree go, as values in flat arrays.
+    private var storage = SyntaxStorage()
+    /// The statements of the lists being parsed, the innermost block's last, by their positions in
+    /// `storage.statements`: a list collects its statements here and moves them to `storage.lists` in one
+    /// run when it ends, so that each list's statements stand together there.
+    private var openStatements: [Int32] = []
 
     /// Which blocks lack their `}` and where they end; nil until asked. Working it out takes a pass of
     /// its own over the file, so it is done only when the indentation first suggests a missing `}` —
@@ -47,7 +48,7 @@ public struct Parser {
     /// `InputLimits.maximumSourceFileBytes` is reported and not read at all: its tree is empty.
     public static func parse(_ file: SourceFile, id: FileID = .first) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
         if let tooLarge = fileTooLarge(file, id: id) {
-            return (SyntaxTree(file: file, statements: [], trailingTrivia: []), [tooLarge])
+            return (SyntaxTree(file: file, statements: .empty, trailingTrivia: []), [tooLarge])
         }
         var parser = Parser(file: file, id: id)
         let list = parser.parseStatements(depth: 0, enclosing: nil)
@@ -55,12 +56,15 @@ public struct Parser {
         // lexed before parsing began.
         var diagnostics = parser.lexer.diagnostics
         for diagnostic in parser.diagnostics { diagnostics.appendWithinLimit(diagnostic) }
-        return (SyntaxTree(file: file, statements: list.statements, trailingTrivia: list.trailingTrivia), diagnostics)
+        let statements = StatementList(storage: parser.storage, run: list.statements)
+        return (SyntaxTree(file: file, statements: statements, trailingTrivia: list.trailingTrivia), diagnostics)
     }
 
     /// Lexes and parses one file, handing each top-level statement to `body` as soon as it is complete
     /// and keeping none of them: a caller that uses each statement once (the compiler lowers it) then
     /// never holds the whole file's tree, which on a large catalog is most of the memory a check needs.
+    /// The arrays of one top-level statement are cleared and filled again by the next, unless `body`
+    /// kept a view of it.
     /// Returns what `parse` would besides the statements: the trailing trivia and every problem found.
     public static func parse(_ file: SourceFile, id: FileID = .first, eachTopLevelStatement body: (Statement) -> Void)
         -> (trailingTrivia: [Trivia], diagnostics: [Diagnostic]) {
@@ -123,9 +127,9 @@ public struct Parser {
         case missingClosingBrace(at: Span)
     }
 
-    /// The statements of a file or block, and why the list ended.
-    private struct StatementList {
-        var statements: [Statement]
+    /// The statements of a file or block, as a run of `storage.lists`, and why the list ended.
+    private struct ParsedList {
+        var statements: StorageRun
         var trailingTrivia: [Trivia]
         var end: ListEnd
     }
@@ -138,7 +142,7 @@ public struct Parser {
     /// With `handOver` (top level only), each statement is handed over once the next one begins or the
     /// file ends — a comment later on its line still belongs to it — and the list returned holds none.
     private mutating func parseStatements(depth: Int, enclosing: EnclosingBlock?,
-                                          handOver: ((Statement) -> Void)? = nil) -> StatementList {
+                                          handOver: ((Statement) -> Void)? = nil) -> ParsedList {
         // This list's statements are `openStatements[listStart...]`; nested lists push theirs above and
         // take them out before this one continues.
         let listStart = openStatements.count
@@ -152,22 +156,24 @@ public struct Parser {
             switch current.kind {
             case .endOfFile:
                 if let handOver {
-                    for statement in openStatements[listStart...] { handOver(statement) }
+                    for statement in openStatements[listStart...] {
+                        handOver(Statement(storage: storage, index: Int(statement)))
+                    }
                     openStatements.removeSubrange(listStart...)
                 }
-                return StatementList(statements: takeOpenStatements(from: listStart), trailingTrivia: pending,
-                                     end: .endOfFile)
+                return ParsedList(statements: takeOpenStatements(from: listStart), trailingTrivia: pending,
+                                  end: .endOfFile)
             case .rightBrace:
                 if let enclosing {
                     // Only a `}` that starts a line indented unlike the block's statement can close an
                     // enclosing block instead.
                     if isFirstOnItsLine, indentation(of: current.span.start) != enclosing.ownerIndentation,
                        blockEndsHere(enclosing) {
-                        return StatementList(statements: takeOpenStatements(from: listStart), trailingTrivia: pending,
-                                             end: .missingClosingBrace(at: current.span))
+                        return ParsedList(statements: takeOpenStatements(from: listStart), trailingTrivia: pending,
+                                          end: .missingClosingBrace(at: current.span))
                     }
-                    return StatementList(statements: takeOpenStatements(from: listStart), trailingTrivia: pending,
-                                         end: .closingBrace)
+                    return ParsedList(statements: takeOpenStatements(from: listStart), trailingTrivia: pending,
+                                      end: .closingBrace)
                 }
                 report(.unmatchedClosingBrace, "unexpected `}` with no matching `{`", span: current.span,
                        label: "nothing to close here")
@@ -184,8 +190,9 @@ public struct Parser {
             case .comment:
                 let comment = Comment(text: file.text(of: current.span), span: current.span)
                 if let lastStatementEnd, isOnSameLine(lastStatementEnd, current.span.start),
-                   openStatements.count > listStart, openStatements[openStatements.count - 1].trailingComment == nil {
-                    openStatements[openStatements.count - 1].trailingComment = comment
+                   openStatements.count > listStart, let last = openStatements.last,
+                   storage.statements[Int(last)].trailingComment == nil {
+                    storage.statements[Int(last)].trailingComment = comment
                 } else {
                     pending.append(.comment(comment))
                 }
@@ -194,17 +201,17 @@ public struct Parser {
                 // Only a line indented like the block's statement or less can lie outside the block.
                 if let enclosing, isFirstOnItsLine, indentation(of: current.span.start) <= enclosing.ownerIndentation,
                    blockEndsHere(enclosing) {
-                    return StatementList(statements: takeOpenStatements(from: listStart), trailingTrivia: pending,
-                                         end: .missingClosingBrace(at: current.span))
+                    return ParsedList(statements: takeOpenStatements(from: listStart), trailingTrivia: pending,
+                                      end: .missingClosingBrace(at: current.span))
                 }
-                var statement = parseStatement(depth: depth)
-                statement.leadingTrivia = pending
-                pending = []
-                lastStatementEnd = statement.span.end
                 if let handOver, openStatements.count > listStart, let previous = openStatements.popLast() {
                     // The previous statement is complete: only the latest can still gain a trailing comment.
-                    handOver(previous)
+                    handOver(Statement(storage: storage, index: Int(previous)))
+                    startNextRegion()
                 }
+                let statement = parseStatement(depth: depth, leadingTrivia: pending)
+                pending = []
+                lastStatementEnd = storage.statements[Int(statement)].span.end
                 openStatements.append(statement)
             case .string, .number, .dot, .leftBrace:
                 report(.expectedStatement, "expected a statement, found \(current.description)",
@@ -218,43 +225,69 @@ public struct Parser {
         }
     }
 
-    /// The statements of the list that began at `start`, taken out of `openStatements` as an array of
-    /// their own.
-    private mutating func takeOpenStatements(from start: Int) -> [Statement] {
-        guard openStatements.count > start else { return [] }
-        let statements = Array(openStatements[start...])
+    /// The statements of the list that began at `start`, moved from `openStatements` to the end of
+    /// `storage.lists`; returns where they stand there.
+    private mutating func takeOpenStatements(from start: Int) -> StorageRun {
+        let listStart = storage.lists.count
+        guard openStatements.count > start else { return StorageRun(emptyAt: listStart) }
+        storage.lists.append(contentsOf: openStatements[start...])
         openStatements.removeSubrange(start...)
-        return statements
+        return StorageRun(from: listStart, to: storage.lists.count)
+    }
+
+    /// Appends trivia to the storage; returns where they stand there.
+    private mutating func store(_ trivia: [Trivia]) -> StorageRun {
+        let start = storage.trivia.count
+        if !trivia.isEmpty { storage.trivia.append(contentsOf: trivia) }
+        return StorageRun(from: start, to: storage.trivia.count)
+    }
+
+    /// After a top-level statement was handed over: clears the storage for the next one, or, when the
+    /// receiver kept a view of it, starts a storage of its own.
+    private mutating func startNextRegion() {
+        if isKnownUniquelyReferenced(&storage) {
+            storage.removeAll()
+        } else {
+            storage = SyntaxStorage()
+        }
     }
 
     // MARK: One statement
 
-    private mutating func parseStatement(depth: Int) -> Statement {
+    /// Parses the statement at the current word into the storage; returns its position there.
+    private mutating func parseStatement(depth: Int, leadingTrivia: [Trivia]) -> Int32 {
         let keywordToken = current
         let keyword = Word(text: file.text(of: keywordToken.span), span: keywordToken.span)
+        let leadingTrivia = store(leadingTrivia)
+        let argumentStart = storage.arguments.count
+        let position = Int32(storage.statements.count)
+        storage.statements.append(StatementRecord(
+            keyword: keyword, span: keywordToken.span, arguments: StorageRun(emptyAt: argumentStart),
+            leadingTrivia: leadingTrivia, trailingComment: nil, block: nil))
         advance()
-        var arguments: [Argument] = []
         var end = keywordToken.span.end
         argumentLoop: while true {
             switch current.kind {
             case .word:
                 let argument = parseWordOrReference()
-                arguments.append(argument)
+                storage.arguments.append(argument)
                 end = argument.span.end
             case .string:
-                arguments.append(Argument(value: .string(current.stringValue ?? ""), span: current.span))
+                storage.arguments.append(Argument(value: .string(current.stringValue ?? ""), span: current.span))
                 end = current.span.end
                 advance()
             case .number:
-                arguments.append(Argument(value: .number(file.text(of: current.span)), span: current.span))
+                storage.arguments.append(Argument(value: .number(file.text(of: current.span)), span: current.span))
                 end = current.span.end
                 advance()
             default:
                 break argumentLoop
             }
         }
+        // The block's statements are parsed after the arguments, so the arguments stand together.
+        storage.statements[Int(position)].arguments = StorageRun(from: argumentStart, to: storage.arguments.count)
 
-        var block: Block?
+        var block: BlockRecord?
         if current.kind == .leftBrace {
             block = parseBlock(depth: depth, owner: keyword)
         } else if current.kind == .newline, let braceIndex = braceOnFollowingLine() {
@@ -272,7 +305,9 @@ public struct Parser {
         }
         if let block {
             // An unclosed block ends with its last statement (or its `{`), not with the lines after it.
-            end = block.closeBrace?.end ?? block.statements.last?.span.end ?? block.openBrace.end
+            let lastStatement = block.statements.isEmpty ? nil : storage.lists[Int(block.statements.end) - 1]
+            end = block.closeBrace?.end ?? lastStatement.map { storage.statements[Int($0)].span.end }
+                ?? block.openBrace.end
         }
 
         switch current.kind {
@@ -289,9 +324,9 @@ public struct Parser {
                        ? "a reference is written `price.component`, with no spaces" : "end the statement with a new line or `;`")
             skipToEndOfStatement(depth: depth)
         }
-        return Statement(keyword: keyword, arguments: arguments, block: block,
-                         span: Span(start: keywordToken.span.start, end: end),
-                         leadingTrivia: [], trailingComment: nil)
+        storage.statements[Int(position)].block = block
+        storage.statements[Int(position)].span = Span(start: keywordToken.span.start, end: end)
+        return position
     }
 
     /// A word, or `word.word` written without spaces.
@@ -320,7 +355,7 @@ public struct Parser {
 
     /// Parses a block at the current `{`. `owner` is the word of the statement it belongs to (for a stray
     /// block, the `{` itself).
-    private mutating func parseBlock(depth: Int, owner: Word) -> Block {
+    private mutating func parseBlock(depth: Int, owner: Word) -> BlockRecord {
         let open = current.span
         advance()
         if depth + 1 > Self.maximumNestingDepth {
@@ -328,7 +363,8 @@ public struct Parser {
                    label: "this block is skipped", help: "a catalog needs only a few levels of blocks")
             let close = skipBalancedBlockContents()
             if close == nil { reportUnclosedBrace(at: open) }
-            return Block(openBrace: open, statements: [], closeBrace: close, trailingTrivia: [])
+            return BlockRecord(openBrace: open, closeBrace: close, statements: StorageRun(emptyAt: storage.lists.count),
+                               trailingTrivia: StorageRun(emptyAt: storage.trivia.count))
         }
         let list = parseStatements(depth: depth + 1, enclosing: EnclosingBlock(
             ownerIndentation: indentation(of: owner.span.start), openBrace: open.start))
@@ -346,8 +382,8 @@ public struct Parser {
                     + "statement or less",
                 at: SourceLocation(file: fileID, span: resumption))])
         }
-        return Block(openBrace: open, statements: list.statements, closeBrace: close,
-                     trailingTrivia: list.trailingTrivia)
+        return BlockRecord(openBrace: open, closeBrace: close, statements: list.statements,
+                           trailingTrivia: store(list.trailingTrivia))
     }
 
     /// E0104, reported at the `{` that no `}` closes (LANGUAGE.md §4).

@@ -1,87 +1,141 @@
 /// The statement tree of one file: the regular shape `word { argument } [ block ]` of LANGUAGE.md
 /// section 1, before any meaning is given to it. Every node has a span; comments and blank lines are kept
 /// as trivia so the formatter can reproduce them.
+///
+/// The tree is flat: its statements, arguments and trivia are values in the arrays of one
+/// `SyntaxStorage`, and a statement's block names its children by their positions there. A `Statement`
+/// is a view of one of them, so a file of a million statements is a handful of arrays, not a million
+/// objects to allocate and free (Docs/Performance.md).
 public struct SyntaxTree: Sendable {
     public let file: SourceFile
-    public var statements: [Statement]
+    /// The top-level statements, in source order.
+    public let statements: StatementList
     /// Comments and blank lines after the last statement.
-    public var trailingTrivia: [Trivia]
+    public let trailingTrivia: [Trivia]
 }
 
-/// One statement: a keyword, its arguments, and an optional block.
+/// The arrays a parsed region's statements live in.
 ///
-/// A value type whose fields live in one shared box, copied only when a copy is changed: the checker and
-/// lowering pass statements around by value millions of times on a large catalog, and copying one is
-/// then a single reference count instead of one per field (Docs/Performance.md).
+/// Only the parser writes them, while it builds the region; once a statement is handed out, the storage
+/// is read only, except that the parser clears it for the next top-level statement when no view of it is
+/// left (`Parser.parse(_:id:eachTopLevelStatement:)`). Reads go straight to the arrays, without the
+/// run-time exclusivity check of a class's property, which the views would otherwise pay on every read.
+final class SyntaxStorage: @unchecked Sendable {
+    /// Every statement, in the order its keyword was read: a statement comes before those of its block.
+    @exclusivity(unchecked) var statements: [StatementRecord] = []
+    @exclusivity(unchecked) var arguments: [Argument] = []
+    @exclusivity(unchecked) var trivia: [Trivia] = []
+    /// The positions in `statements` of each statement list (a block's, or the top level's), one list
+    /// after another.
+    @exclusivity(unchecked) var lists: [Int32] = []
+
+    /// Forgets every statement, keeping the arrays' capacity for the next region.
+    func removeAll() {
+        statements.removeAll(keepingCapacity: true)
+        arguments.removeAll(keepingCapacity: true)
+        trivia.removeAll(keepingCapacity: true)
+        lists.removeAll(keepingCapacity: true)
+    }
+
+    /// An empty storage, for the empty statement list of a statement without a block.
+    static let empty = SyntaxStorage()
+}
+
+/// One statement as the storage keeps it: its own fields, and runs of the storage's other arrays.
+struct StatementRecord {
+    var keyword: Word
+    var span: Span
+    var arguments: StorageRun
+    var leadingTrivia: StorageRun
+    var trailingComment: Comment?
+    var block: BlockRecord?
+}
+
+struct BlockRecord {
+    var openBrace: Span
+    var closeBrace: Span?
+    /// The block's statements, as a run of `SyntaxStorage.lists`.
+    var statements: StorageRun
+    var trailingTrivia: StorageRun
+}
+
+/// Consecutive elements of one of the storage's arrays, by 32-bit positions (a `Range<Int32>` would do,
+/// but its `count` goes through the standard library's generic code on every read).
+struct StorageRun: Sendable {
+    var start: Int32
+    var end: Int32
+
+    /// No elements, at `position`.
+    init(emptyAt position: Int) {
+        start = Int32(position)
+        end = start
+    }
+
+    /// The elements from `start` to the end of an array of `count` elements.
+    init(from start: Int, to count: Int) {
+        self.start = Int32(start)
+        end = Int32(count)
+    }
+
+    var count: Int { Int(end &- start) }
+    var isEmpty: Bool { start == end }
+    var range: Range<Int> { Int(start)..<Int(end) }
+}
+
+/// One statement: a keyword, its arguments, and an optional block. A view of its record in the storage
+/// of the tree that holds it.
 public struct Statement: Sendable {
-    public var keyword: Word {
-        get { storage.keyword }
-        set { uniqueStorage().keyword = newValue }
+    let storage: SyntaxStorage
+    let index: Int
+
+    private var record: StatementRecord {
+        _read { yield storage.statements[index] }
     }
-    public var arguments: [Argument] {
-        get { storage.arguments }
-        set { uniqueStorage().arguments = newValue }
+
+    public var keyword: Word { record.keyword }
+    public var arguments: Arguments { Arguments(storage: storage, run: record.arguments) }
+    /// The first argument, or nil when there is none.
+    public var firstArgument: Argument? {
+        let run = record.arguments
+        return run.isEmpty ? nil : storage.arguments[Int(run.start)]
     }
-    /// The first argument, read in place: the checker and lowering ask for it of nearly every
-    /// statement, and going through `arguments` would copy (retain and release) the array to get it.
-    public var firstArgument: Argument? { storage.arguments.first }
-    public var block: Block? {
-        get { storage.block }
-        set { uniqueStorage().block = newValue }
-    }
+    public var block: Block? { record.block == nil ? nil : Block(storage: storage, owner: index) }
+    /// Whether the statement has a block, without making a view of it.
+    public var hasBlock: Bool { record.block != nil }
     /// From the keyword to the last argument or the closing brace.
-    public var span: Span {
-        get { storage.span }
-        set { uniqueStorage().span = newValue }
-    }
+    public var span: Span { record.span }
     /// Comments and blank lines on the lines before this statement.
-    public var leadingTrivia: [Trivia] {
-        get { storage.leadingTrivia }
-        set { uniqueStorage().leadingTrivia = newValue }
-    }
+    public var leadingTrivia: ArraySlice<Trivia> { storage.trivia[record.leadingTrivia.range] }
     /// A comment on the same line, after the statement.
-    public var trailingComment: Comment? {
-        get { storage.trailingComment }
-        set { uniqueStorage().trailingComment = newValue }
-    }
+    public var trailingComment: Comment? { record.trailingComment }
 
-    private var storage: Storage
+    /// The statement's arguments, counted from 0.
+    public struct Arguments: RandomAccessCollection, Sendable {
+        let storage: SyntaxStorage
+        let run: StorageRun
 
-    public init(keyword: Word, arguments: [Argument], block: Block?, span: Span, leadingTrivia: [Trivia],
-                trailingComment: Comment?) {
-        storage = Storage(keyword: keyword, arguments: arguments, block: block, span: span,
-                          leadingTrivia: leadingTrivia, trailingComment: trailingComment)
-    }
-
-    private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
-    }
-
-    /// The box. Only a uniquely referenced box is ever changed (`uniqueStorage`), so sharing it between
-    /// threads is as safe as sharing any value.
-    private final class Storage: @unchecked Sendable {
-        var keyword: Word
-        var arguments: [Argument]
-        var block: Block?
-        var span: Span
-        var leadingTrivia: [Trivia]
-        var trailingComment: Comment?
-
-        init(keyword: Word, arguments: [Argument], block: Block?, span: Span, leadingTrivia: [Trivia],
-             trailingComment: Comment?) {
-            self.keyword = keyword
-            self.arguments = arguments
-            self.block = block
-            self.span = span
-            self.leadingTrivia = leadingTrivia
-            self.trailingComment = trailingComment
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { run.count }
+        public subscript(position: Int) -> Argument {
+            precondition(position >= 0 && position < run.count, "argument index out of range")
+            return storage.arguments[Int(run.start) + position]
         }
+    }
+}
 
-        func copy() -> Storage {
-            Storage(keyword: keyword, arguments: arguments, block: block, span: span, leadingTrivia: leadingTrivia,
-                    trailingComment: trailingComment)
-        }
+/// The statements of a block or of a file, in source order, counted from 0.
+public struct StatementList: RandomAccessCollection, Sendable {
+    let storage: SyntaxStorage
+    let run: StorageRun
+
+    /// A list of no statements.
+    public static var empty: StatementList { StatementList(storage: .empty, run: StorageRun(emptyAt: 0)) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { run.count }
+    public subscript(position: Int) -> Statement {
+        precondition(position >= 0 && position < run.count, "statement index out of range")
+        return Statement(storage: storage, index: Int(storage.lists[Int(run.start) + position]))
     }
 }
 
@@ -91,13 +145,23 @@ public struct Word: Sendable {
     public let span: Span
 }
 
+/// A statement's block: a view of the part of its owner's record that describes it.
 public struct Block: Sendable {
-    public var openBrace: Span
-    public var statements: [Statement]
+    let storage: SyntaxStorage
+    /// The position of the statement that owns the block.
+    let owner: Int
+
+    private var record: BlockRecord {
+        // A `Block` is made only for a statement that has one.
+        _read { yield storage.statements[owner].block.unsafelyUnwrapped }
+    }
+
+    public var openBrace: Span { record.openBrace }
+    public var statements: StatementList { StatementList(storage: storage, run: record.statements) }
     /// Nil when the block is never closed (reported as an unclosed brace).
-    public var closeBrace: Span?
+    public var closeBrace: Span? { record.closeBrace }
     /// Comments and blank lines after the last statement of the block, before its `}`.
-    public var trailingTrivia: [Trivia]
+    public var trailingTrivia: ArraySlice<Trivia> { storage.trivia[record.trailingTrivia.range] }
 }
 
 /// One argument of a statement.
@@ -153,10 +217,10 @@ extension SyntaxTree {
     /// Every comment in the file, in source order of the statements that carry them.
     public var comments: [Comment] {
         var result: [Comment] = []
-        func collect(_ trivia: [Trivia]) {
+        func collect(_ trivia: ArraySlice<Trivia>) {
             for case .comment(let comment) in trivia { result.append(comment) }
         }
-        func visit(_ statements: [Statement]) {
+        func visit(_ statements: StatementList) {
             for statement in statements {
                 collect(statement.leadingTrivia)
                 if let trailing = statement.trailingComment { result.append(trailing) }
@@ -167,7 +231,7 @@ extension SyntaxTree {
             }
         }
         visit(statements)
-        collect(trailingTrivia)
+        collect(trailingTrivia[...])
         return result
     }
 }

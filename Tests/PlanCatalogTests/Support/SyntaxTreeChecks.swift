@@ -49,7 +49,7 @@ extension SyntaxTree {
         func inFile(_ span: Span, _ what: String) {
             if span.start < 0 || span.end > size { problems.append("\(what) \(span) outside the file of \(size) bytes") }
         }
-        func visit(_ statements: [Statement], depth: Int, within bounds: Span) {
+        func visit(_ statements: StatementList, depth: Int, within bounds: Span) {
             if depth > Parser.maximumNestingDepth, !statements.isEmpty {
                 problems.append("statements in a block at depth \(depth)")
             }
@@ -98,7 +98,7 @@ extension SyntaxTree {
     }
 }
 
-extension Array {
+extension RandomAccessCollection where Index == Int {
     /// The element at `index`, or nil past the end: a test that expects more elements fails instead of
     /// crashing the whole test run.
     subscript(checked index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
