@@ -63,6 +63,29 @@ import PlanCatalogTestSupport
         #expect(Self.rendered(first.check) == Self.rendered(second.check))
     }
 
+    // MARK: Across threads
+
+    /// A large file is parsed on one thread while its statements are lowered on another, a region at a
+    /// time; a small one on the calling thread, a statement at a time. Every corpus catalog, forced each
+    /// way and in regions of 1, 3 and 64 statements, compiles to the same bytes and diagnostics: region
+    /// boundaries fall inside statements' trailing comments, before `currency`, and between duplicates.
+    @Test("a catalog compiles the same whether its files are parsed beside their lowering or not",
+          arguments: catalogs)
+    func pipelinedParsingGivesTheSameResult(_ catalog: CatalogCorpus.Catalog) {
+        func build(pipelinedFileSize: Int, regionSize: Int) -> (files: [OutputFile]?, diagnostics: String) {
+            let check = CatalogCompiler.check(catalog.sourceFiles(), pipelinedFileSize: pipelinedFileSize,
+                                              regionSize: regionSize)
+            let output = check.hasErrors ? nil : BuildOutput(document: CatalogDocument(compiling: check.catalog))
+            return (output?.files, Self.rendered(check))
+        }
+        let serial = build(pipelinedFileSize: .max, regionSize: 1)
+        for regionSize in [1, 3, 64] {
+            let pipelined = build(pipelinedFileSize: 0, regionSize: regionSize)
+            #expect(pipelined.files == serial.files, "in regions of \(regionSize)")
+            #expect(pipelined.diagnostics == serial.diagnostics, "in regions of \(regionSize)")
+        }
+    }
+
     // MARK: Across the order of files
 
     /// Every rotation of the files, the reverse, and four shuffles drawn from the catalog's name.

@@ -9,7 +9,8 @@ import Foundation
 
 /// The one way plancat runs work at once, in the library and in the CLI: the check families, compiling a
 /// document's plans and prices, a diff's record kinds, import's layout and comparison (`map`, `both`); the
-/// two lanes of a build's writing (`both`); a deployed catalog.json read while the source builds, and git's
+/// two lanes of a build's writing (`both`); parsing a large file while its statements are lowered
+/// (`pipeline`); a deployed catalog.json read while the source builds, and git's
 /// three pipes (`start`); and letting go of a large result (`releaseInBackground`).
 ///
 /// Every thread here is one of its own, started with every signal blocked but the six of a crash (SIGILL,
@@ -52,6 +53,63 @@ public enum Parallel {
             preconditionFailure("map puts each result at its own index")
         }
         return (firstValue, secondValue)
+    }
+
+    /// Runs `produce` on a thread of its own while the calling thread runs `consume` on each item it
+    /// hands over, in the order handed over; returns what `produce` returns, once both are done. At most
+    /// `capacity` items wait between the two: a producer that gets ahead waits for the consumer, so the
+    /// items in flight take bounded memory. For a stage whose output the next stage takes piece by piece
+    /// (the compiler lowers a large file's statements while the parser reads on).
+    public static func pipeline<Item: Sendable, Result: Sendable>(
+        capacity: Int, produce: @Sendable (_ handOver: (Item) -> Void) -> Result, consume: (Item) -> Void
+    ) -> Result {
+        withoutActuallyEscaping(produce) { produce in
+            let queue = HandOverQueue<Item>(capacity: capacity)
+            let producer = start { () -> Result in
+                defer { queue.close() }
+                return produce { queue.put($0) }
+            }
+            while let item = queue.take() { consume(item) }
+            return producer.value
+        }
+    }
+
+    /// The items between a pipeline's two threads, in order, under one lock.
+    private final class HandOverQueue<Item>: @unchecked Sendable {
+        private let condition = NSCondition()
+        /// At most `capacity` items, so taking the first costs little.
+        private var items: [Item] = []
+        private var isClosed = false
+        private let capacity: Int
+
+        init(capacity: Int) { self.capacity = max(1, capacity) }
+
+        /// Adds an item, waiting while `capacity` items wait already.
+        func put(_ item: Item) {
+            condition.lock()
+            while items.count >= capacity { condition.wait() }
+            items.append(item)
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// No more items will come.
+        func close() {
+            condition.lock()
+            isClosed = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The next item, waiting for one; nil once the queue is closed and empty.
+        func take() -> Item? {
+            condition.lock()
+            defer { condition.unlock() }
+            while items.isEmpty, !isClosed { condition.wait() }
+            guard !items.isEmpty else { return nil }
+            condition.broadcast()
+            return items.removeFirst()
+        }
     }
 
     /// Starts `work` on a thread of its own and returns at once; the caller goes on and takes the value

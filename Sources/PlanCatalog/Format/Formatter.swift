@@ -17,7 +17,9 @@ public enum Formatter {
         // Each top-level statement is printed as soon as it is parsed, so the file's whole tree never
         // exists; what was printed is thrown away if the file turns out to have syntax errors.
         var printer = FormatPrinter(file: file)
-        let (trailingTrivia, diagnostics) = Parser.parse(file) { printer.printTopLevelStatement($0) }
+        let (trailingTrivia, diagnostics) = Parser.parse(file) { region in
+            for statement in region { printer.printTopLevelStatement(statement) }
+        }
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             return FormatResult(file: file, formatted: nil, syntaxErrors: errors)

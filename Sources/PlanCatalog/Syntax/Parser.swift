@@ -60,18 +60,22 @@ public struct Parser {
         return (SyntaxTree(file: file, statements: statements, trailingTrivia: list.trailingTrivia), diagnostics)
     }
 
-    /// Lexes and parses one file, handing each top-level statement to `body` as soon as it is complete
-    /// and keeping none of them: a caller that uses each statement once (the compiler lowers it) then
-    /// never holds the whole file's tree, which on a large catalog is most of the memory a check needs.
-    /// The arrays of one top-level statement are cleared and filled again by the next, unless `body`
-    /// kept a view of it.
+    /// Lexes and parses one file, handing its top-level statements to `body` a region at a time and
+    /// keeping none of them: a caller that uses each statement once (the compiler lowers it) then never
+    /// holds the whole file's tree, which on a large catalog is most of the memory a check needs.
+    ///
+    /// A region is the top-level statements, in order, that together with their blocks' statements
+    /// number at least `regionSize` (the last region may be smaller); it is handed over once the
+    /// statement after it begins, as a comment later on a statement's line still belongs to it. The
+    /// storage of a region is cleared and filled again by the next, unless `body` kept a view of it.
     /// Returns what `parse` would besides the statements: the trailing trivia and every problem found.
-    public static func parse(_ file: SourceFile, id: FileID = .first, eachTopLevelStatement body: (Statement) -> Void)
+    public static func parse(_ file: SourceFile, id: FileID = .first, regionSize: Int = 1,
+                             eachRegion body: (StatementList) -> Void)
         -> (trailingTrivia: [Trivia], diagnostics: [Diagnostic]) {
         if let tooLarge = fileTooLarge(file, id: id) { return ([], [tooLarge]) }
         var parser = Parser(file: file, id: id)
         let list = withoutActuallyEscaping(body) { body in
-            parser.parseStatements(depth: 0, enclosing: nil, handOver: body)
+            parser.parseStatements(depth: 0, enclosing: nil, handOver: Region(size: regionSize, body: body))
         }
         var diagnostics = parser.lexer.diagnostics
         for diagnostic in parser.diagnostics { diagnostics.appendWithinLimit(diagnostic) }
@@ -118,6 +122,12 @@ public struct Parser {
         let openBrace: Int
     }
 
+    /// Where a top-level list hands its statements over, and how many statements make a region.
+    private struct Region {
+        let size: Int
+        let body: (StatementList) -> Void
+    }
+
     /// Why a statement list stopped.
     private enum ListEnd {
         case endOfFile
@@ -139,10 +149,10 @@ public struct Parser {
     /// Parses statements until `}` (left for the caller), the end of the file, or — inside a block whose
     /// `}` is missing — the token before which `BraceRecovery` ends the block.
     ///
-    /// With `handOver` (top level only), each statement is handed over once the next one begins or the
-    /// file ends — a comment later on its line still belongs to it — and the list returned holds none.
-    private mutating func parseStatements(depth: Int, enclosing: EnclosingBlock?,
-                                          handOver: ((Statement) -> Void)? = nil) -> ParsedList {
+    /// With `handOver` (top level only), the statements are handed over a region at a time, once the
+    /// statement after the region begins or the file ends, and the list returned holds none.
+    private mutating func parseStatements(depth: Int, enclosing: EnclosingBlock?, handOver: Region? = nil)
+        -> ParsedList {
         // This list's statements are `openStatements[listStart...]`; nested lists push theirs above and
         // take them out before this one continues.
         let listStart = openStatements.count
@@ -155,11 +165,8 @@ public struct Parser {
             let before = index
             switch current.kind {
             case .endOfFile:
-                if let handOver {
-                    for statement in openStatements[listStart...] {
-                        handOver(Statement(storage: storage, index: Int(statement)))
-                    }
-                    openStatements.removeSubrange(listStart...)
+                if let handOver, openStatements.count > listStart {
+                    handOver.body(StatementList(storage: storage, run: takeOpenStatements(from: listStart)))
                 }
                 return ParsedList(statements: takeOpenStatements(from: listStart), trailingTrivia: pending,
                                   end: .endOfFile)
@@ -204,9 +211,9 @@ public struct Parser {
                     return ParsedList(statements: takeOpenStatements(from: listStart), trailingTrivia: pending,
                                       end: .missingClosingBrace(at: current.span))
                 }
-                if let handOver, openStatements.count > listStart, let previous = openStatements.popLast() {
-                    // The previous statement is complete: only the latest can still gain a trailing comment.
-                    handOver(Statement(storage: storage, index: Int(previous)))
+                if let handOver, openStatements.count > listStart, storage.statements.count >= handOver.size {
+                    // The statements so far are complete: only the latest could still gain a trailing comment.
+                    handOver.body(StatementList(storage: storage, run: takeOpenStatements(from: listStart)))
                     startNextRegion()
                 }
                 let statement = parseStatement(depth: depth, leadingTrivia: pending)
@@ -242,8 +249,8 @@ public struct Parser {
         return StorageRun(from: start, to: storage.trivia.count)
     }
 
-    /// After a top-level statement was handed over: clears the storage for the next one, or, when the
-    /// receiver kept a view of it, starts a storage of its own.
+    /// After a region was handed over: clears the storage for the next one, or, when the receiver kept a
+    /// view of it, starts a storage of its own.
     private mutating func startNextRegion() {
         if isKnownUniquelyReferenced(&storage) {
             storage.removeAll()

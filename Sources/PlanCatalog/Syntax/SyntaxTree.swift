@@ -18,7 +18,7 @@ public struct SyntaxTree: Sendable {
 ///
 /// Only the parser writes them, while it builds the region; once a statement is handed out, the storage
 /// is read only, except that the parser clears it for the next top-level statement when no view of it is
-/// left (`Parser.parse(_:id:eachTopLevelStatement:)`). Reads go straight to the arrays, without the
+/// left (`Parser.parse(_:id:regionSize:eachRegion:)`). Reads go straight to the arrays, without the
 /// run-time exclusivity check of a class's property, which the views would otherwise pay on every read.
 final class SyntaxStorage: @unchecked Sendable {
     /// Every statement, in the order its keyword was read: a statement comes before those of its block.

@@ -79,6 +79,60 @@ import Testing
         #expect(pending.value == [3, 1, 2])
     }
 
+    /// `pipeline` runs the producer on another thread and consumes every item on the calling thread, in
+    /// the order handed over, and returns the producer's value once both are done.
+    @Test(arguments: [1, 4])
+    func pipelineConsumesEveryItemInOrderOnTheCallingThread(capacity: Int) {
+        let caller = pthread_self()
+        var consumed: [Int] = []
+        var everyItemOnTheCaller = true
+        let producerThread = Parallel.pipeline(capacity: capacity, produce: { handOver -> Bool in
+            for item in 0..<500 { handOver(item) }
+            return pthread_equal(pthread_self(), caller) != 0
+        }, consume: { item in
+            consumed.append(item)
+            if pthread_equal(pthread_self(), caller) == 0 { everyItemOnTheCaller = false }
+        })
+        #expect(consumed == Array(0..<500))
+        #expect(everyItemOnTheCaller)
+        #expect(producerThread == false)
+    }
+
+    /// A producer ahead of its consumer waits: at most `capacity` items are ever handed over and not yet
+    /// consumed, besides the one being consumed.
+    @Test func pipelineHoldsAtMostItsCapacity() {
+        let handedOver = Counter()
+        var mostAhead = 0
+        Parallel.pipeline(capacity: 3, produce: { handOver in
+            for item in 0..<200 {
+                handOver(item)
+                handedOver.increment()
+            }
+        }, consume: { item in
+            if item % 20 == 0 { usleep(2_000) }
+            mostAhead = max(mostAhead, handedOver.value - item)
+        })
+        #expect(mostAhead <= 3 + 1)
+        #expect(handedOver.value == 200)
+    }
+
+    /// A producer with nothing to hand over ends the pipeline at once.
+    @Test func pipelineWithNoItems() {
+        var consumed = 0
+        let value = Parallel.pipeline(capacity: 2, produce: { (_: (Int) -> Void) in "done" }, consume: { _ in
+            consumed += 1
+        })
+        #expect(value == "done")
+        #expect(consumed == 0)
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func increment() { lock.withLock { count += 1 } }
+    }
+
     /// The last reference handed over is let go of on another thread, which frees the object there.
     @Test func releaseInBackgroundFreesOnAnotherThread() {
         let freed = FreedOn()

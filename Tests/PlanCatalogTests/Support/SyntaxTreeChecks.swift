@@ -35,6 +35,26 @@ extension Statement {
     }
 }
 
+extension Statement {
+    /// Everything the parser recorded of the statement and its block, on one line: a test compares two
+    /// parses of one text by it.
+    var outline: String {
+        var text = "\(keyword.text)@\(span.start)-\(span.end)"
+        text += " [" + argumentSummaries.joined(separator: " ") + "]"
+        text += " lead(" + leadingTrivia.map(\.summary).joined(separator: "|") + ")"
+        if let trailingComment { text += " trail(\(trailingComment.text))" }
+        if let block {
+            text += " {" + block.statements.map(\.outline).joined(separator: "; ")
+            text += " end(" + block.trailingTrivia.map(\.summary).joined(separator: "|") + ")"
+            text += block.closeBrace.map { " }@\($0.start)" } ?? " unclosed"
+        }
+        return text
+    }
+
+    /// This statement and every statement of its block, depth first.
+    var statementCount: Int { (block?.statements.map(\.statementCount).reduce(0, +) ?? 0) + 1 }
+}
+
 extension SyntaxTree {
     var keywords: [String] { statements.map(\.keyword.text) }
 

@@ -111,6 +111,59 @@ import Testing
         try #require(tree.keywords == ["applies-to", "next"])
     }
 
+    // MARK: Regions
+
+    /// Statements with and without blocks, trailing comments that arrive after a statement is complete,
+    /// and trivia between and after them: a region boundary may fall anywhere among them.
+    static let regionSource = """
+        # a catalog
+        catalog "Acme"
+        currency USD # trailing on currency
+        plan free { name "Free" } # after free
+        plan pro {
+          name "Pro"
+          price monthly { interval month }
+          # end of pro
+        } # after pro
+
+        # before team
+        plan team { name "Team"; description "For teams" }
+        # end of file
+
+        """
+
+    /// The streaming parse hands over every top-level statement once, in order, as the whole-file parse
+    /// reads it; each region but the last holds at least `regionSize` statements, and would not without
+    /// its last top-level statement.
+    @Test(arguments: [1, 2, 3, 5, 100])
+    func regionsHandOverTheFileInOrder(regionSize: Int) {
+        let file = SourceFile(path: "regions.plancat", bytes: Array(Self.regionSource.utf8))
+        let whole = Parser.parse(file)
+        var outlines: [String] = []
+        var regionCounts: [[Int]] = []
+        let (trailingTrivia, diagnostics) = Parser.parse(file, regionSize: regionSize) { region in
+            outlines += region.map(\.outline)
+            regionCounts.append(region.map(\.statementCount))
+        }
+        #expect(whole.diagnostics.isEmpty && diagnostics.isEmpty)
+        #expect(outlines == whole.tree.statements.map(\.outline))
+        #expect(trailingTrivia.map(\.summary) == whole.tree.trailingTrivia.map(\.summary))
+        #expect(regionCounts.count > 1 || regionSize >= 10)
+        for counts in regionCounts.dropLast() {
+            #expect(counts.reduce(0, +) >= regionSize)
+            #expect(counts.dropLast().reduce(0, +) < regionSize)
+        }
+    }
+
+    /// A region's storage is cleared for the next one only when nothing kept a view of it: statements
+    /// kept past their region still read their own text.
+    @Test func statementsKeptPastTheirRegionStillReadTheirOwn() {
+        let file = SourceFile(path: "regions.plancat", bytes: Array(Self.regionSource.utf8))
+        var kept: [Statement] = []
+        _ = Parser.parse(file) { region in kept += region }
+        #expect(kept.map(\.outline) == Parser.parse(file).tree.statements.map(\.outline))
+    }
+
     // MARK: Comments and blank lines
 
     @Test func commentsAndBlankLinesAreKeptAsTrivia() throws {
