@@ -5,7 +5,7 @@
 /// validate — and each adds to one collector, so every problem of the catalog is reported in one run.
 public enum CatalogCompiler {
     public static func check(_ files: [SourceFile]) -> CheckResult {
-        check(files, pipelinedFileSize: pipelinedFileSize, regionSize: pipelinedRegionSize)
+        check(files, pipelinedFileSize: Parser.pipelinedFileSize, regionSize: Parser.pipelinedRegionSize)
     }
 
     /// `check`, with the size from which a file is parsed beside its lowering and the regions it is
@@ -23,15 +23,12 @@ public enum CatalogCompiler {
             // Each top-level statement is lowered as soon as it is parsed and then let go: the tree of a
             // whole catalog never exists, which keeps a check's memory near the size of its model. A large
             // file is parsed on a thread of its own while the statements already parsed are lowered.
-            let diagnostics = file.bytes.count < pipelinedFileSize
-                ? parseAndScan(file, id: id, regionSize: 1) { region in
-                    for statement in region { lowering.add(statement, in: id) }
-                }
-                : Parallel.pipeline(capacity: regionsInFlight, produce: { handOver in
-                    parseAndScan(file, id: id, regionSize: regionSize, eachRegion: handOver)
-                }, consume: { region in
-                    for statement in region { lowering.add(statement, in: id) }
-                })
+            // The secret-key scan needs only the file, so it runs where the parse ran. A file too large to
+            // check is reported by the parser alone (E0113).
+            let (_, diagnostics) = Parser.parse(file, id: id, pipelinedFileSize: pipelinedFileSize,
+                                                regionSize: regionSize, alsoOnTheParsingThread: {
+                file.exceedsSizeLimit ? [] : SecretScanner.diagnostics(in: file, id: id)
+            }, eachStatement: { lowering.add($0, in: id) })
             collector.report(contentsOf: diagnostics)
         }
         let (catalog, loweringDiagnostics) = lowering.finish()
@@ -41,25 +38,6 @@ public enum CatalogCompiler {
         return CheckResult(catalog: catalog, diagnostics: report.diagnostics,
                            errorCount: report.errorCount, warningCount: report.warningCount,
                            leftOutCount: report.leftOutCount)
-    }
-
-    /// A file of at least this many bytes is parsed beside its lowering (`Parallel.pipeline`): below it,
-    /// starting a thread costs more than the overlap saves.
-    static let pipelinedFileSize = 256 * 1024
-    /// How many statements the parser hands over at once to a lowering on another thread, and how many
-    /// such regions may wait: enough to keep the threads from waiting on each other at every statement,
-    /// few enough that the statements in flight stay a small part of the memory.
-    static let pipelinedRegionSize = 4096
-    static let regionsInFlight = 4
-
-    /// The problems of one file that need no other: its syntax (the parser's, whose statements go to
-    /// `eachRegion`), then its secret keys. A file too large to check is reported by the parser alone
-    /// (E0113).
-    private static func parseAndScan(_ file: SourceFile, id: FileID, regionSize: Int,
-                                     eachRegion: (StatementList) -> Void) -> [Diagnostic] {
-        var (_, diagnostics) = Parser.parse(file, id: id, regionSize: regionSize, eachRegion: eachRegion)
-        if !file.exceedsSizeLimit { diagnostics += SecretScanner.diagnostics(in: file, id: id) }
-        return diagnostics
     }
 
     /// Byte order of the paths, as discovery lists a directory's files; the bytes decide between two files

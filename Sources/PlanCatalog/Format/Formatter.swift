@@ -14,11 +14,19 @@ public enum Formatter {
 
     /// The canonical text of one file, or its syntax errors.
     public static func format(_ file: SourceFile) -> FormatResult {
-        // Each top-level statement is printed as soon as it is parsed, so the file's whole tree never
-        // exists; what was printed is thrown away if the file turns out to have syntax errors.
+        format(file, pipelinedFileSize: Parser.pipelinedFileSize, regionSize: Parser.pipelinedRegionSize)
+    }
+
+    /// `format`, with the size from which a file is parsed beside its printing and the regions it is
+    /// handed over in given, so that a test can run small files both ways.
+    static func format(_ file: SourceFile, pipelinedFileSize: Int, regionSize: Int) -> FormatResult {
+        // Each top-level statement is printed as soon as it is parsed (a large file's, while the parser
+        // reads on, on a thread of its own), so the file's whole tree never exists; what was printed is
+        // thrown away if the file turns out to have syntax errors.
         var printer = FormatPrinter(file: file)
-        let (trailingTrivia, diagnostics) = Parser.parse(file) { region in
-            for statement in region { printer.printTopLevelStatement(statement) }
+        let (trailingTrivia, diagnostics) = Parser.parse(file, pipelinedFileSize: pipelinedFileSize,
+                                                         regionSize: regionSize) {
+            printer.printTopLevelStatement($0)
         }
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {

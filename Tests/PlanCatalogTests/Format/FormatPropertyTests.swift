@@ -46,6 +46,23 @@ import PlanCatalogTestSupport
         }
     }
 
+    /// A large file is parsed on a thread of its own while the printer prints the statements already
+    /// parsed. Every file, forced that way in regions of 1, 3 and 64 statements, formats to the same bytes
+    /// (or is refused with the same errors) as when parsed a statement at a time on the calling thread.
+    @Test("fmt gives the same bytes whether the file is parsed beside the printer or not",
+          arguments: CatalogCorpus.catalogs)
+    func pipelinedParsingFormatsTheSame(_ catalog: CatalogCorpus.Catalog) {
+        for file in catalog.sourceFiles() {
+            let serial = Formatter.format(file, pipelinedFileSize: .max, regionSize: 1)
+            for regionSize in [1, 3, 64] {
+                let pipelined = Formatter.format(file, pipelinedFileSize: 0, regionSize: regionSize)
+                #expect(pipelined.formatted == serial.formatted, "\(file.path) in regions of \(regionSize)")
+                #expect(pipelined.syntaxErrors.map(\.message) == serial.syntaxErrors.map(\.message),
+                        "\(file.path) in regions of \(regionSize)")
+            }
+        }
+    }
+
     @Test("build(fmt(x)) == build(x), byte for byte", arguments: CatalogCorpus.catalogs)
     func buildUnchanged(_ catalog: CatalogCorpus.Catalog) {
         guard let formatted = Self.formatted(catalog) else { return }
