@@ -59,7 +59,7 @@ struct CatalogIndex {
         let metrics = IDTable(catalog.metrics) { $0.id.value }
         let features = IDTable(catalog.features) { $0.slug.value }
         let plans = IDTable(catalog.plans) { $0.id.value }
-        let prices = IDTable(catalog.allPrices) { $0.id.value }
+        let prices = IDTable(Self.allPrices(of: catalog)) { $0.id.value }
         (self.metrics, self.features, self.plans, self.prices) = (metrics, features, plans, prices)
 
         var featureMetrics = IDGroups<MetricID?>(reservingOwners: catalog.features.count)
@@ -147,6 +147,18 @@ struct CatalogIndex {
             !refused.contains("plan", in: catalog.quotes[quote].location)
                 && (catalog.quotes[quote].planID == nil || quotePlans[quote] != nil)
         }
+    }
+
+    /// `Catalog.allPrices`, the plans' own prices then the quotes', gathered into one array reserved
+    /// once rather than joined from two made for the purpose.
+    private static func allPrices(of catalog: Catalog) -> [Price] {
+        var prices: [Price] = []
+        prices.reserveCapacity(catalog.plans.count * 2 + catalog.quotes.count)
+        for plan in catalog.plans { prices += plan.prices }
+        for quote in catalog.quotes {
+            if let price = quote.price { prices.append(price) }
+        }
+        return prices
     }
 
     private static func resolve(_ target: CreditTarget?, features: IDTable<Feature>,
