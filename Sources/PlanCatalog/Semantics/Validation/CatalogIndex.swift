@@ -39,6 +39,10 @@ struct CatalogIndex {
     let rowPlans: IDGroups<PlanID?>
     /// The plan each quote names, by quote; nil where it names none or an unknown one.
     let quotePlans: [PlanID?]
+    /// Whether every reference written resolved (`trial-of`, a `features` line, a feature's `metric`, a
+    /// `usage` component, `applies-to`, a row, a quote's `plan`): then the reference checks have nothing
+    /// to report, and need not go through the catalog to find that out.
+    let everyReferenceResolves: Bool
     /// Whether every plan a pricing-table row or a quote names is known: all resolve, and no `row` or
     /// quote `plan` statement was refused. Otherwise any plan may be the one meant (`+Unknowns`).
     let planReferencesAreKnown: Bool
@@ -61,10 +65,16 @@ struct CatalogIndex {
         let plans = IDTable(catalog.plans) { $0.id.value }
         let prices = IDTable(Self.allPrices(of: catalog)) { $0.id.value }
         (self.metrics, self.features, self.plans, self.prices) = (metrics, features, plans, prices)
+        // Counted as each reference resolves, for `everyReferenceResolves`.
+        var unresolvedReferences = 0
+        func counted<Element>(_ id: TypedID<Element>?) -> TypedID<Element>? {
+            if id == nil { unresolvedReferences += 1 }
+            return id
+        }
 
         var featureMetrics = IDGroups<MetricID?>(reservingOwners: catalog.features.count)
         for feature in catalog.features {
-            for metric in feature.metricIDs { featureMetrics.append(metrics.id(named: metric.value)) }
+            for metric in feature.metricIDs { featureMetrics.append(counted(metrics.id(named: metric.value))) }
             featureMetrics.closeOwner()
         }
         self.featureMetrics = featureMetrics
@@ -72,7 +82,7 @@ struct CatalogIndex {
         var componentMetrics = IDGroups<MetricID?>(reservingOwners: prices.elements.count)
         for price in prices.elements {
             for component in price.components {
-                componentMetrics.append(component.usageMetric.flatMap { metrics.id(named: $0.value) })
+                componentMetrics.append(component.usageMetric.flatMap { counted(metrics.id(named: $0.value)) })
             }
             componentMetrics.closeOwner()
         }
@@ -86,8 +96,8 @@ struct CatalogIndex {
         var priceOwners: [PlanID?] = []
         priceOwners.reserveCapacity(prices.elements.count)
         for (position, plan) in catalog.plans.enumerated() {
-            trialParents.append(plan.trialOf.flatMap { plans.id(named: $0.value) })
-            for grant in plan.grants ?? [] { grants.append(features.id(named: grant.slug.value)) }
+            trialParents.append(plan.trialOf.flatMap { counted(plans.id(named: $0.value)) })
+            for grant in plan.grants ?? [] { grants.append(counted(features.id(named: grant.slug.value))) }
             grants.closeOwner()
             planPriceStarts.append(planPriceStarts[position] + Int32(plan.prices.count))
             priceOwners += repeatElement(PlanID?.some(plans.resolvedID(at: position)), count: plan.prices.count)
@@ -115,7 +125,7 @@ struct CatalogIndex {
         var quotePricePairs: [(owner: Int, member: PriceID)] = []
         var quotePricePosition = Int(planPriceStarts[catalog.plans.count])
         for quote in catalog.quotes {
-            let plan = quote.planID.flatMap { plans.id(named: $0.value) }
+            let plan = quote.planID.flatMap { counted(plans.id(named: $0.value)) }
             quotePlans.append(plan)
             guard quote.price != nil else { continue }
             if let plan { quotePricePairs.append((plan.index, PriceID(quotePricePosition))) }
@@ -127,7 +137,12 @@ struct CatalogIndex {
         var creditTargets = IDGroups<AppliesTo>(reservingOwners: catalog.plans.count)
         for plan in catalog.plans {
             for credit in plan.credits {
-                creditTargets.append(Self.resolve(credit.appliesTo?.value, features: features, prices: prices))
+                let target = Self.resolve(credit.appliesTo?.value, features: features, prices: prices)
+                switch target {
+                case .none, .feature(_?), .component(_?, component: _?): break
+                case .feature(nil), .component(nil, _), .component(_?, component: nil): unresolvedReferences += 1
+                }
+                creditTargets.append(target)
             }
             creditTargets.closeOwner()
         }
@@ -135,10 +150,12 @@ struct CatalogIndex {
 
         var rowPlans = IDGroups<PlanID?>(reservingOwners: catalog.pricingTables.count)
         for table in catalog.pricingTables {
-            for row in table.rows { rowPlans.append(plans.id(named: row.planID.value)) }
+            for row in table.rows { rowPlans.append(counted(plans.id(named: row.planID.value))) }
             rowPlans.closeOwner()
         }
         self.rowPlans = rowPlans
+
+        everyReferenceResolves = unresolvedReferences == 0
 
         let refused = catalog.refusedStatements
         planReferencesAreKnown = catalog.pricingTables.indices.allSatisfy { table in
@@ -207,7 +224,12 @@ struct CatalogIndex {
 
     /// The prices that bill under a plan: its own and those of quotes for its id, by their ids.
     func pricesBilled(under plan: PlanID) -> [PriceID] {
-        ownPrices(of: plan).map { PriceID($0) } + quotePrices[plans.resolvedID(at: plan.index).index]
+        ownPrices(of: plan).map { PriceID($0) } + quotePrices(billedUnder: plan)
+    }
+
+    /// The prices of quotes for the plan's id: those `pricesBilled(under:)` lists after its own.
+    func quotePrices(billedUnder plan: PlanID) -> ArraySlice<PriceID> {
+        quotePrices[plans.resolvedID(at: plan.index).index]
     }
 
     /// Whether some quote bills a price under `plan`'s id.
