@@ -50,6 +50,8 @@ enum ReviewWarnings {
         // A plan has one price per currency and period (E0806); where it has two, the first of each is
         // compared. Plans have a handful of prices, so a scan beats building a dictionary per plan.
         let prices = plan.prices
+        // A yearly price and a monthly one are two prices; a plan with fewer has nothing to compare.
+        guard prices.count > 1 else { return }
         for (position, yearlyPrice) in prices.enumerated() where yearlyPrice.period == .yearly {
             guard let currencyCode = yearlyPrice.resolvedCurrency,
                   !prices[..<position].contains(where: { $0.period == .yearly && $0.resolvedCurrency == currencyCode }),
