@@ -36,7 +36,7 @@ enum CatalogChecks {
     }
 
     static func run(_ catalog: Catalog, onTwoThreads: Bool) -> [Diagnostic] {
-        let index = CatalogIndex(catalog)
+        let index = CatalogIndex(catalog, onTwoThreads: onTwoThreads)
         var reports = [[Diagnostic]](repeating: [], count: families.count)
         if !onTwoThreads {
             for position in families.indices { families[position].run(index, &reports[position]) }

@@ -58,15 +58,31 @@ struct CatalogIndex {
         case component(PriceID?, component: Int32?)
     }
 
+    /// The index of `catalog`, built on two threads when it has enough plans to be worth a second one
+    /// (as the families are run, `CatalogChecks.plansWorthASecondThread`).
     init(_ catalog: Catalog) {
+        self.init(catalog, onTwoThreads: catalog.plans.count >= CatalogChecks.plansWorthASecondThread)
+    }
+
+    /// The index of `catalog`; with `onTwoThreads`, the half that comes from the plans' lists and the
+    /// half that comes from the prices' (`PlanHalf`, `PriceHalf`) are built at once. Neither reads the
+    /// other, so the index is the same either way.
+    init(_ catalog: Catalog, onTwoThreads: Bool) {
         self.catalog = catalog
         let metrics = IDTable(catalog.metrics) { $0.id.value }
         let features = IDTable(catalog.features) { $0.slug.value }
-        let plans = IDTable(catalog.plans) { $0.id.value }
-        let prices = IDTable(Self.allPrices(of: catalog)) { $0.id.value }
-        (self.metrics, self.features, self.plans, self.prices) = (metrics, features, plans, prices)
+        let planHalf = { @Sendable in PlanHalf(catalog, features: features) }
+        let priceHalf = { @Sendable in PriceHalf(catalog, metrics: metrics, features: features) }
+        let (plans, prices) = onTwoThreads ? Parallel.both(planHalf, priceHalf) : (planHalf(), priceHalf())
+        (self.metrics, self.features, self.plans, self.prices) = (metrics, features, plans.table, prices.table)
+        (trialParents, ownGrantFeatures, planPriceStarts) = (plans.trialParents, plans.ownGrantFeatures, plans.priceStarts)
+        (trialsByParent, trialsOfUnknownParents) = (plans.trialsByParent, plans.trialsOfUnknownParents)
+        (componentMetrics, creditTargets) = (prices.componentMetrics, prices.creditTargets)
+        // A quote's price has no plan of its own.
+        priceOwners = plans.priceOwners + repeatElement(nil, count: prices.table.elements.count - plans.priceOwners.count)
+
         // Counted as each reference resolves, for `everyReferenceResolves`.
-        var unresolvedReferences = 0
+        var unresolvedReferences = plans.unresolvedReferences + prices.unresolvedReferences
         func counted<Element>(_ id: TypedID<Element>?) -> TypedID<Element>? {
             if id == nil { unresolvedReferences += 1 }
             return id
@@ -79,53 +95,11 @@ struct CatalogIndex {
         }
         self.featureMetrics = featureMetrics
 
-        var componentMetrics = IDGroups<MetricID?>(reservingOwners: prices.elements.count)
-        for price in prices.elements {
-            for component in price.components {
-                componentMetrics.append(component.usageMetric.flatMap { counted(metrics.id(named: $0.value)) })
-            }
-            componentMetrics.closeOwner()
-        }
-        self.componentMetrics = componentMetrics
-
-        var trialParents: [PlanID?] = []
-        trialParents.reserveCapacity(catalog.plans.count)
-        var grants = IDGroups<FeatureID?>(reservingOwners: catalog.plans.count, members: catalog.plans.count * 4)
-        var planPriceStarts: [Int32] = [0]
-        planPriceStarts.reserveCapacity(catalog.plans.count + 1)
-        var priceOwners: [PlanID?] = []
-        priceOwners.reserveCapacity(prices.elements.count)
-        for (position, plan) in catalog.plans.enumerated() {
-            trialParents.append(plan.trialOf.flatMap { counted(plans.id(named: $0.value)) })
-            for grant in plan.grants ?? [] { grants.append(counted(features.id(named: grant.slug.value))) }
-            grants.closeOwner()
-            planPriceStarts.append(planPriceStarts[position] + Int32(plan.prices.count))
-            priceOwners += repeatElement(PlanID?.some(plans.resolvedID(at: position)), count: plan.prices.count)
-        }
-        priceOwners += repeatElement(nil, count: prices.elements.count - priceOwners.count)
-        self.trialParents = trialParents
-        self.ownGrantFeatures = grants
-        self.planPriceStarts = planPriceStarts
-        self.priceOwners = priceOwners
-
-        var trials: [(owner: Int, member: PlanID)] = []
-        var trialsOfUnknownParents: [String: [Plan]] = [:]
-        for position in Self.inSourceOrder(Array(catalog.plans.indices), by: { catalog.plans[$0].location }) {
-            guard let parentName = catalog.plans[position].trialOf?.value else { continue }
-            if let parent = trialParents[position] {
-                trials.append((parent.index, PlanID(position)))
-            } else {
-                trialsOfUnknownParents[parentName, default: []].append(catalog.plans[position])
-            }
-        }
-        trialsByParent = IDGroups(trials, ownerCount: catalog.plans.count)
-        self.trialsOfUnknownParents = trialsOfUnknownParents
-
         var quotePlans: [PlanID?] = []
         var quotePricePairs: [(owner: Int, member: PriceID)] = []
-        var quotePricePosition = Int(planPriceStarts[catalog.plans.count])
+        var quotePricePosition = Int(plans.priceStarts[catalog.plans.count])
         for quote in catalog.quotes {
-            let plan = quote.planID.flatMap { counted(plans.id(named: $0.value)) }
+            let plan = quote.planID.flatMap { counted(plans.table.id(named: $0.value)) }
             quotePlans.append(plan)
             guard quote.price != nil else { continue }
             if let plan { quotePricePairs.append((plan.index, PriceID(quotePricePosition))) }
@@ -134,23 +108,9 @@ struct CatalogIndex {
         self.quotePlans = quotePlans
         quotePrices = IDGroups(quotePricePairs, ownerCount: catalog.plans.count)
 
-        var creditTargets = IDGroups<AppliesTo>(reservingOwners: catalog.plans.count)
-        for plan in catalog.plans {
-            for credit in plan.credits {
-                let target = Self.resolve(credit.appliesTo?.value, features: features, prices: prices)
-                switch target {
-                case .none, .feature(_?), .component(_?, component: _?): break
-                case .feature(nil), .component(nil, _), .component(_?, component: nil): unresolvedReferences += 1
-                }
-                creditTargets.append(target)
-            }
-            creditTargets.closeOwner()
-        }
-        self.creditTargets = creditTargets
-
         var rowPlans = IDGroups<PlanID?>(reservingOwners: catalog.pricingTables.count)
         for table in catalog.pricingTables {
-            for row in table.rows { rowPlans.append(counted(plans.id(named: row.planID.value))) }
+            for row in table.rows { rowPlans.append(counted(plans.table.id(named: row.planID.value))) }
             rowPlans.closeOwner()
         }
         self.rowPlans = rowPlans
@@ -163,32 +123,6 @@ struct CatalogIndex {
         } && catalog.quotes.indices.allSatisfy { quote in
             !refused.contains("plan", in: catalog.quotes[quote].location)
                 && (catalog.quotes[quote].planID == nil || quotePlans[quote] != nil)
-        }
-    }
-
-    /// `Catalog.allPrices`, the plans' own prices then the quotes', gathered into one array reserved
-    /// once rather than joined from two made for the purpose.
-    private static func allPrices(of catalog: Catalog) -> [Price] {
-        var prices: [Price] = []
-        prices.reserveCapacity(catalog.plans.count * 2 + catalog.quotes.count)
-        for plan in catalog.plans { prices += plan.prices }
-        for quote in catalog.quotes {
-            if let price = quote.price { prices.append(price) }
-        }
-        return prices
-    }
-
-    private static func resolve(_ target: CreditTarget?, features: IDTable<Feature>,
-                                prices: IDTable<Price>) -> AppliesTo {
-        switch target {
-        case nil:
-            return .none
-        case .feature(let slug)?:
-            return .feature(features.id(named: slug))
-        case .component(let priceID, let componentID)?:
-            guard let price = prices.id(named: priceID) else { return .component(nil, component: nil) }
-            let component = prices[price].components.firstIndex { $0.id.value == componentID }
-            return .component(price, component: component.map(Int32.init))
         }
     }
 

@@ -1,0 +1,131 @@
+/// The two halves of the index that take most of its time, each read from its own lists of the catalog
+/// and the small tables of metrics and features, so that on a large catalog they are built at once
+/// (`CatalogIndex.init(_:onTwoThreads:)`): neither reads the other.
+extension CatalogIndex {
+    /// What comes from the plans' lists: the plans' ids, their `trial-of` and `features` lines, where
+    /// their own prices start, and the trials by parent.
+    struct PlanHalf: Sendable {
+        let table: IDTable<Plan>
+        let trialParents: [PlanID?]
+        let ownGrantFeatures: IDGroups<FeatureID?>
+        /// `CatalogIndex.planPriceStarts`: one more entry than there are plans.
+        let priceStarts: [Int32]
+        /// The owner of each of the plans' own prices; the quotes' prices come after them.
+        let priceOwners: [PlanID?]
+        let trialsByParent: IDGroups<PlanID>
+        let trialsOfUnknownParents: [String: [Plan]]
+        /// References named here that resolve to nothing.
+        let unresolvedReferences: Int
+
+        init(_ catalog: Catalog, features: IDTable<Feature>) {
+            let plans = IDTable(catalog.plans) { $0.id.value }
+            table = plans
+            var unresolvedReferences = 0
+            func counted<Element>(_ id: TypedID<Element>?) -> TypedID<Element>? {
+                if id == nil { unresolvedReferences += 1 }
+                return id
+            }
+
+            var trialParents: [PlanID?] = []
+            trialParents.reserveCapacity(catalog.plans.count)
+            var grants = IDGroups<FeatureID?>(reservingOwners: catalog.plans.count, members: catalog.plans.count * 4)
+            var priceStarts: [Int32] = [0]
+            priceStarts.reserveCapacity(catalog.plans.count + 1)
+            var priceOwners: [PlanID?] = []
+            priceOwners.reserveCapacity(catalog.plans.count * 2)
+            for (position, plan) in catalog.plans.enumerated() {
+                trialParents.append(plan.trialOf.flatMap { counted(plans.id(named: $0.value)) })
+                for grant in plan.grants ?? [] { grants.append(counted(features.id(named: grant.slug.value))) }
+                grants.closeOwner()
+                priceStarts.append(priceStarts[position] + Int32(plan.prices.count))
+                priceOwners += repeatElement(PlanID?.some(plans.resolvedID(at: position)), count: plan.prices.count)
+            }
+            self.trialParents = trialParents
+            ownGrantFeatures = grants
+            self.priceStarts = priceStarts
+            self.priceOwners = priceOwners
+
+            var trials: [(owner: Int, member: PlanID)] = []
+            var trialsOfUnknownParents: [String: [Plan]] = [:]
+            for position in CatalogIndex.inSourceOrder(Array(catalog.plans.indices), by: { catalog.plans[$0].location }) {
+                guard let parentName = catalog.plans[position].trialOf?.value else { continue }
+                if let parent = trialParents[position] {
+                    trials.append((parent.index, PlanID(position)))
+                } else {
+                    trialsOfUnknownParents[parentName, default: []].append(catalog.plans[position])
+                }
+            }
+            trialsByParent = IDGroups(trials, ownerCount: catalog.plans.count)
+            self.trialsOfUnknownParents = trialsOfUnknownParents
+            self.unresolvedReferences = unresolvedReferences
+        }
+    }
+
+    /// What comes from the prices' lists: every price's id, each component's `usage` metric, and what
+    /// each credit's `applies-to` names (a price's component, or a feature).
+    struct PriceHalf: Sendable {
+        let table: IDTable<Price>
+        let componentMetrics: IDGroups<MetricID?>
+        let creditTargets: IDGroups<AppliesTo>
+        /// References named here that resolve to nothing.
+        let unresolvedReferences: Int
+
+        init(_ catalog: Catalog, metrics: IDTable<Metric>, features: IDTable<Feature>) {
+            let prices = IDTable(Self.allPrices(of: catalog)) { $0.id.value }
+            table = prices
+            var unresolvedReferences = 0
+
+            var componentMetrics = IDGroups<MetricID?>(reservingOwners: prices.elements.count)
+            for price in prices.elements {
+                for component in price.components {
+                    let metric = component.usageMetric.map { metrics.id(named: $0.value) }
+                    if case .some(nil) = metric { unresolvedReferences += 1 }
+                    componentMetrics.append(metric ?? nil)
+                }
+                componentMetrics.closeOwner()
+            }
+            self.componentMetrics = componentMetrics
+
+            var creditTargets = IDGroups<AppliesTo>(reservingOwners: catalog.plans.count)
+            for plan in catalog.plans {
+                for credit in plan.credits {
+                    let target = Self.resolve(credit.appliesTo?.value, features: features, prices: prices)
+                    switch target {
+                    case .none, .feature(_?), .component(_?, component: _?): break
+                    case .feature(nil), .component(nil, _), .component(_?, component: nil): unresolvedReferences += 1
+                    }
+                    creditTargets.append(target)
+                }
+                creditTargets.closeOwner()
+            }
+            self.creditTargets = creditTargets
+            self.unresolvedReferences = unresolvedReferences
+        }
+
+        /// `Catalog.allPrices`, the plans' own prices then the quotes', gathered into one array reserved
+        /// once rather than joined from two made for the purpose.
+        private static func allPrices(of catalog: Catalog) -> [Price] {
+            var prices: [Price] = []
+            prices.reserveCapacity(catalog.plans.count * 2 + catalog.quotes.count)
+            for plan in catalog.plans { prices += plan.prices }
+            for quote in catalog.quotes {
+                if let price = quote.price { prices.append(price) }
+            }
+            return prices
+        }
+
+        private static func resolve(_ target: CreditTarget?, features: IDTable<Feature>,
+                                    prices: IDTable<Price>) -> AppliesTo {
+            switch target {
+            case nil:
+                return .none
+            case .feature(let slug)?:
+                return .feature(features.id(named: slug))
+            case .component(let priceID, let componentID)?:
+                guard let price = prices.id(named: priceID) else { return .component(nil, component: nil) }
+                let component = prices[price].components.firstIndex { $0.id.value == componentID }
+                return .component(price, component: component.map(Int32.init))
+            }
+        }
+    }
+}
