@@ -2,8 +2,10 @@
 /// and the small tables of metrics and features, so that on a large catalog they are built at once
 /// (`CatalogIndex.init(_:onTwoThreads:)`): neither reads the other.
 extension CatalogIndex {
-    /// What comes from the plans' lists: the plans' ids, their `trial-of` and `features` lines, where
-    /// their own prices start, and the trials by parent.
+    /// What comes from the plans' lists in one pass over them: the plans' ids, their `trial-of` and
+    /// `features` lines, where their own prices start, the trials by parent, and the metric each
+    /// component's `usage` names (the quotes' prices' components after the plans'). The two halves are
+    /// about even at 100,000 plans.
     struct PlanHalf: Sendable {
         let table: IDTable<Plan>
         let trialParents: [PlanID?]
@@ -14,10 +16,11 @@ extension CatalogIndex {
         let priceOwners: [PlanID?]
         let trialsByParent: IDGroups<PlanID>
         let trialsOfUnknownParents: [String: [Plan]]
+        let componentMetrics: IDGroups<MetricID?>
         /// References named here that resolve to nothing.
         let unresolvedReferences: Int
 
-        init(_ catalog: Catalog, features: IDTable<Feature>) {
+        init(_ catalog: Catalog, metrics: IDTable<Metric>, features: IDTable<Feature>) {
             let plans = IDTable(catalog.plans) { $0.id.value }
             table = plans
             var unresolvedReferences = 0
@@ -33,17 +36,30 @@ extension CatalogIndex {
             priceStarts.reserveCapacity(catalog.plans.count + 1)
             var priceOwners: [PlanID?] = []
             priceOwners.reserveCapacity(catalog.plans.count * 2)
+            // By price, in the order of `CatalogIndex.allPrices`: the plans' own, then the quotes'.
+            var componentMetrics = IDGroups<MetricID?>(reservingOwners: catalog.plans.count * 2 + catalog.quotes.count)
+            func addComponentMetrics(of price: Price) {
+                for component in price.components {
+                    componentMetrics.append(component.usageMetric.flatMap { counted(metrics.id(named: $0.value)) })
+                }
+                componentMetrics.closeOwner()
+            }
             for (position, plan) in catalog.plans.enumerated() {
                 trialParents.append(plan.trialOf.flatMap { counted(plans.id(named: $0.value)) })
                 for grant in plan.grants ?? [] { grants.append(counted(features.id(named: grant.slug.value))) }
                 grants.closeOwner()
                 priceStarts.append(priceStarts[position] + Int32(plan.prices.count))
                 priceOwners += repeatElement(PlanID?.some(plans.resolvedID(at: position)), count: plan.prices.count)
+                for price in plan.prices { addComponentMetrics(of: price) }
+            }
+            for quote in catalog.quotes {
+                if let price = quote.price { addComponentMetrics(of: price) }
             }
             self.trialParents = trialParents
             ownGrantFeatures = grants
             self.priceStarts = priceStarts
             self.priceOwners = priceOwners
+            self.componentMetrics = componentMetrics
 
             var trials: [(owner: Int, member: PlanID)] = []
             var trialsOfUnknownParents: [String: [Plan]] = [:]
@@ -61,30 +77,18 @@ extension CatalogIndex {
         }
     }
 
-    /// What comes from the prices' lists: every price's id, each component's `usage` metric, and what
-    /// each credit's `applies-to` names (a price's component, or a feature).
+    /// What needs every price's id: the prices' table, and what each credit's `applies-to` names (a
+    /// price's component, or a feature).
     struct PriceHalf: Sendable {
         let table: IDTable<Price>
-        let componentMetrics: IDGroups<MetricID?>
         let creditTargets: IDGroups<AppliesTo>
         /// References named here that resolve to nothing.
         let unresolvedReferences: Int
 
-        init(_ catalog: Catalog, metrics: IDTable<Metric>, features: IDTable<Feature>) {
+        init(_ catalog: Catalog, features: IDTable<Feature>) {
             let prices = IDTable(Self.allPrices(of: catalog)) { $0.id.value }
             table = prices
             var unresolvedReferences = 0
-
-            var componentMetrics = IDGroups<MetricID?>(reservingOwners: prices.elements.count)
-            for price in prices.elements {
-                for component in price.components {
-                    let metric = component.usageMetric.map { metrics.id(named: $0.value) }
-                    if case .some(nil) = metric { unresolvedReferences += 1 }
-                    componentMetrics.append(metric ?? nil)
-                }
-                componentMetrics.closeOwner()
-            }
-            self.componentMetrics = componentMetrics
 
             var creditTargets = IDGroups<AppliesTo>(reservingOwners: catalog.plans.count)
             for plan in catalog.plans {

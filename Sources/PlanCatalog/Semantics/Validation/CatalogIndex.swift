@@ -71,13 +71,13 @@ struct CatalogIndex {
         self.catalog = catalog
         let metrics = IDTable(catalog.metrics) { $0.id.value }
         let features = IDTable(catalog.features) { $0.slug.value }
-        let planHalf = { @Sendable in PlanHalf(catalog, features: features) }
-        let priceHalf = { @Sendable in PriceHalf(catalog, metrics: metrics, features: features) }
+        let planHalf = { @Sendable in PlanHalf(catalog, metrics: metrics, features: features) }
+        let priceHalf = { @Sendable in PriceHalf(catalog, features: features) }
         let (plans, prices) = onTwoThreads ? Parallel.both(planHalf, priceHalf) : (planHalf(), priceHalf())
         (self.metrics, self.features, self.plans, self.prices) = (metrics, features, plans.table, prices.table)
         (trialParents, ownGrantFeatures, planPriceStarts) = (plans.trialParents, plans.ownGrantFeatures, plans.priceStarts)
         (trialsByParent, trialsOfUnknownParents) = (plans.trialsByParent, plans.trialsOfUnknownParents)
-        (componentMetrics, creditTargets) = (prices.componentMetrics, prices.creditTargets)
+        (componentMetrics, creditTargets) = (plans.componentMetrics, prices.creditTargets)
         // A quote's price has no plan of its own.
         priceOwners = plans.priceOwners + repeatElement(nil, count: prices.table.elements.count - plans.priceOwners.count)
 
