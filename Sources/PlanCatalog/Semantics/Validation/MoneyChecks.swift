@@ -115,18 +115,19 @@ enum MoneyChecks {
                 notes: [Diagnostic.Note("its type is given here", at: first.location)],
                 help: "a component bills one thing; split it into two components"))
         }
-        let kindName = component.kind?.name
-        if let unitPrice = component.unitPrice, let kindName, kindName != "usage" {
-            reportNotAllowed("unit-price", at: unitPrice.location, in: component, kind: kindName,
-                             help: "a \(kindName) component's amount is its `\(kindName)` value", into: &diagnostics)
+        // The kind is asked of the enum, and its name made only for a message: comparing names cost a
+        // string comparison per component.
+        if let kind = component.kind, component.usageMetric == nil, let unitPrice = component.unitPrice {
+            reportNotAllowed("unit-price", at: unitPrice.location, in: component, kind: kind.name,
+                             help: "a \(kind.name) component's amount is its `\(kind.name)` value", into: &diagnostics)
         }
-        if let kindName, kindName != "per-seat" {
+        if let kind = component.kind, !component.isPerSeat {
             if let minSeats = component.minSeats {
-                reportNotAllowed("min-seats", at: minSeats.location, in: component, kind: kindName,
+                reportNotAllowed("min-seats", at: minSeats.location, in: component, kind: kind.name,
                                  help: "seat minimums apply to `per-seat` components", into: &diagnostics)
             }
             if let billImmediately = component.billImmediately {
-                reportNotAllowed("bill-immediately", at: billImmediately.location, in: component, kind: kindName,
+                reportNotAllowed("bill-immediately", at: billImmediately.location, in: component, kind: kind.name,
                                  help: "proration of added seats applies to `per-seat` components", into: &diagnostics)
             }
         }
