@@ -78,10 +78,11 @@ extension CatalogIndex {
     }
 
     /// What needs every price's id: the prices' table, and what each credit's `applies-to` names (a
-    /// price's component, or a feature).
+    /// price's component, or a feature); and on the way through the credits, whether two share an id.
     struct PriceHalf: Sendable {
         let table: IDTable<Price>
         let creditTargets: IDGroups<AppliesTo>
+        let hasRepeatedCreditIDs: Bool
         /// References named here that resolve to nothing.
         let unresolvedReferences: Int
 
@@ -91,8 +92,14 @@ extension CatalogIndex {
             var unresolvedReferences = 0
 
             var creditTargets = IDGroups<AppliesTo>(reservingOwners: catalog.plans.count)
+            let creditCount = catalog.plans.reduce(0) { $0 + $1.credits.count }
+            var creditIDs = IDNameTable(capacity: creditCount)
+            var hasRepeatedCreditIDs = false
             for plan in catalog.plans {
                 for credit in plan.credits {
+                    // Where the first credit of a repeated id stands is not asked: the identity checks
+                    // look again in source order.
+                    if creditIDs.insert(credit.id.value, at: 0) != nil { hasRepeatedCreditIDs = true }
                     let target = Self.resolve(credit.appliesTo?.value, features: features, prices: prices)
                     switch target {
                     case .none, .feature(_?), .component(_?, component: _?): break
@@ -103,6 +110,7 @@ extension CatalogIndex {
                 creditTargets.closeOwner()
             }
             self.creditTargets = creditTargets
+            self.hasRepeatedCreditIDs = hasRepeatedCreditIDs
             self.unresolvedReferences = unresolvedReferences
         }
 

@@ -39,6 +39,9 @@ struct CatalogIndex {
     let rowPlans: IDGroups<PlanID?>
     /// The plan each quote names, by quote; nil where it names none or an unknown one.
     let quotePlans: [PlanID?]
+    /// Whether two credits share an id (reported by the identity checks). Nothing looks a credit up by
+    /// id, so credits have no `IDTable`; the prices' half finds this out as it goes through them.
+    let hasRepeatedCreditIDs: Bool
     /// Whether every reference written resolved (`trial-of`, a `features` line, a feature's `metric`, a
     /// `usage` component, `applies-to`, a row, a quote's `plan`): then the reference checks have nothing
     /// to report, and need not go through the catalog to find that out.
@@ -78,6 +81,7 @@ struct CatalogIndex {
         (trialParents, ownGrantFeatures, planPriceStarts) = (plans.trialParents, plans.ownGrantFeatures, plans.priceStarts)
         (trialsByParent, trialsOfUnknownParents) = (plans.trialsByParent, plans.trialsOfUnknownParents)
         (componentMetrics, creditTargets) = (plans.componentMetrics, prices.creditTargets)
+        hasRepeatedCreditIDs = prices.hasRepeatedCreditIDs
         // A quote's price has no plan of its own.
         priceOwners = plans.priceOwners + repeatElement(nil, count: prices.table.elements.count - plans.priceOwners.count)
 

@@ -16,13 +16,10 @@ enum IdentityChecks {
         if index.prices.hasRepeatedIDs {
             reportDuplicates(of: .price, index.allPrices.map { $0.id }, into: &diagnostics)
         }
-        // Credits are not interned: their ids are gathered once, for the duplicates and the lengths.
-        var creditIDs: [Located<String>] = []
-        creditIDs.reserveCapacity(catalog.plans.count)
-        for plan in catalog.plans {
-            for credit in plan.credits { creditIDs.append(credit.id) }
+        // Nothing looks a credit up by id, so the index only found out whether two share one.
+        if index.hasRepeatedCreditIDs {
+            reportDuplicates(of: .credit, catalog.plans.flatMap { $0.credits.map { $0.id } }, into: &diagnostics)
         }
-        reportDuplicates(of: .credit, creditIDs, into: &diagnostics)
         reportDuplicates(of: .pricingTable, catalog.pricingTables.map { $0.slug }, into: &diagnostics)
         reportDuplicates(of: .quote, catalog.quotes.map { $0.id }, into: &diagnostics)
         for price in index.allPrices where price.components.count > 1 {
@@ -39,7 +36,11 @@ enum IdentityChecks {
             }
         }
         reportOverlong(of: .component, overlongComponentIDs, into: &diagnostics)
-        reportOverlong(of: .credit, creditIDs, into: &diagnostics)
+        var overlongCreditIDs: [Located<String>] = []
+        for plan in catalog.plans {
+            for credit in plan.credits where isOverlong(credit.id) { overlongCreditIDs.append(credit.id) }
+        }
+        reportOverlong(of: .credit, overlongCreditIDs, into: &diagnostics)
         reportOverlong(of: .pricingTable, catalog.pricingTables.lazy.map { $0.slug }, into: &diagnostics)
         reportOverlong(of: .quote, catalog.quotes.lazy.map { $0.id }, into: &diagnostics)
         // A slug with letters outside ASCII was reported by the lexer (E0117).

@@ -206,12 +206,12 @@ enum ReviewWarnings {
         let parentAllowances = meteredAllowances(of: parentID, in: index)
         guard !parentAllowances.isEmpty else { return }
         let granted = index.grantedFeatures(of: trialID)
-        let covered = meteredAllowances(of: trialID, in: index).map(\.feature)
+        let covered = meteredAllowances(of: trialID, in: index)
         var reported: [FeatureID] = []
         for allowance in parentAllowances {
             let feature = index.features[allowance.feature]
             let slug = feature.slug.value
-            guard granted.contains(allowance.feature), !covered.contains(allowance.feature),
+            guard granted.contains(allowance.feature), !covered.contains(where: { $0.feature == allowance.feature }),
                   !reported.contains(allowance.feature) else { continue }
             reported.append(allowance.feature)
             let amount = allowance.credit.amount.map { " of " + amountText($0.value, unit: feature.unit) } ?? ""
