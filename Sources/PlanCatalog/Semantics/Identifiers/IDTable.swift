@@ -4,24 +4,27 @@
 /// A repeated id (reported by the identity checks) resolves to its first definition in list order, as
 /// a lookup by name always has; a later definition keeps its own `TypedID` as an element of the list,
 /// but its id resolves elsewhere (`resolvedID(at:)`).
+///
+/// The names are found through a table of its own (`IDNameTable`) rather than a `[String: TypedID]`:
+/// the index looks up every reference of the catalog once, five or more per plan, and a `Dictionary`
+/// hashes each with the standard library's seeded SipHash, which costs several times what the lookup
+/// itself does.
 struct IDTable<Element: Sendable>: Sendable {
     /// Every definition of the kind, in the order of the catalog's list: a `TypedID` is a place in it.
     let elements: [Element]
     /// The first definition of each id string.
-    private let firstByName: [String: TypedID<Element>]
+    private let firstByName: IDNameTable
     /// By place in `elements`: the definition its id resolves to; nil when the element is that first
     /// definition itself (most are), so that a catalog without repeated ids stores nothing here.
     private let firstOfRepeated: [Int: TypedID<Element>]
 
     init(_ elements: [Element], id: (Element) -> String) {
         self.elements = elements
-        var firstByName: [String: TypedID<Element>] = Dictionary(minimumCapacity: elements.count)
+        var firstByName = IDNameTable(capacity: elements.count)
         var firstOfRepeated: [Int: TypedID<Element>] = [:]
         for (position, element) in elements.enumerated() {
-            let name = id(element)
-            if let first = firstByName.updateValue(TypedID(position), forKey: name) {
-                firstByName[name] = first
-                firstOfRepeated[position] = first
+            if let first = firstByName.insert(id(element), at: Int32(position)) {
+                firstOfRepeated[position] = TypedID(Int(first))
             }
         }
         self.firstByName = firstByName
@@ -32,7 +35,9 @@ struct IDTable<Element: Sendable>: Sendable {
     subscript(id: TypedID<Element>) -> Element { elements[id.index] }
 
     /// The definition the id string `name` resolves to: the first with that id, nil when none has it.
-    func id(named name: String) -> TypedID<Element>? { firstByName[name] }
+    func id(named name: String) -> TypedID<Element>? {
+        firstByName.position(of: name).map { TypedID(Int($0)) }
+    }
 
     /// The definition the id of the element at `position` resolves to: itself, unless an earlier
     /// element has the same id. Two elements have the same id string exactly when these are equal.
@@ -47,5 +52,5 @@ struct IDTable<Element: Sendable>: Sendable {
     var hasRepeatedIDs: Bool { !firstOfRepeated.isEmpty }
 
     /// Every id string defined, once each, in no particular order.
-    var names: Dictionary<String, TypedID<Element>>.Keys { firstByName.keys }
+    var names: [String] { firstByName.names }
 }

@@ -39,6 +39,13 @@ struct CatalogIndex {
     let rowPlans: IDGroups<PlanID?>
     /// The plan each quote names, by quote; nil where it names none or an unknown one.
     let quotePlans: [PlanID?]
+    /// Whether two credits share an id (reported by the identity checks). Nothing looks a credit up by
+    /// id, so credits have no `IDTable`; the prices' half finds this out as it goes through them.
+    let hasRepeatedCreditIDs: Bool
+    /// Whether every reference written resolved (`trial-of`, a `features` line, a feature's `metric`, a
+    /// `usage` component, `applies-to`, a row, a quote's `plan`): then the reference checks have nothing
+    /// to report, and need not go through the catalog to find that out.
+    let everyReferenceResolves: Bool
     /// Whether every plan a pricing-table row or a quote names is known: all resolve, and no `row` or
     /// quote `plan` statement was refused. Otherwise any plan may be the one meant (`+Unknowns`).
     let planReferencesAreKnown: Bool
@@ -54,68 +61,49 @@ struct CatalogIndex {
         case component(PriceID?, component: Int32?)
     }
 
+    /// The index of `catalog`, built on two threads when it has enough plans to be worth a second one
+    /// (as the families are run, `CatalogChecks.plansWorthASecondThread`).
     init(_ catalog: Catalog) {
+        self.init(catalog, onTwoThreads: catalog.plans.count >= CatalogChecks.plansWorthASecondThread)
+    }
+
+    /// The index of `catalog`; with `onTwoThreads`, the half that comes from the plans' lists and the
+    /// half that comes from the prices' (`PlanHalf`, `PriceHalf`) are built at once. Neither reads the
+    /// other, so the index is the same either way.
+    init(_ catalog: Catalog, onTwoThreads: Bool) {
         self.catalog = catalog
         let metrics = IDTable(catalog.metrics) { $0.id.value }
         let features = IDTable(catalog.features) { $0.slug.value }
-        let plans = IDTable(catalog.plans) { $0.id.value }
-        let prices = IDTable(catalog.allPrices) { $0.id.value }
-        (self.metrics, self.features, self.plans, self.prices) = (metrics, features, plans, prices)
+        let planHalf = { @Sendable in PlanHalf(catalog, metrics: metrics, features: features) }
+        let priceHalf = { @Sendable in PriceHalf(catalog, features: features) }
+        let (plans, prices) = onTwoThreads ? Parallel.both(planHalf, priceHalf) : (planHalf(), priceHalf())
+        (self.metrics, self.features, self.plans, self.prices) = (metrics, features, plans.table, prices.table)
+        (trialParents, ownGrantFeatures, planPriceStarts) = (plans.trialParents, plans.ownGrantFeatures, plans.priceStarts)
+        (trialsByParent, trialsOfUnknownParents) = (plans.trialsByParent, plans.trialsOfUnknownParents)
+        (componentMetrics, creditTargets) = (plans.componentMetrics, prices.creditTargets)
+        hasRepeatedCreditIDs = prices.hasRepeatedCreditIDs
+        // A quote's price has no plan of its own.
+        priceOwners = plans.priceOwners + repeatElement(nil, count: prices.table.elements.count - plans.priceOwners.count)
+
+        // Counted as each reference resolves, for `everyReferenceResolves`.
+        var unresolvedReferences = plans.unresolvedReferences + prices.unresolvedReferences
+        func counted<Element>(_ id: TypedID<Element>?) -> TypedID<Element>? {
+            if id == nil { unresolvedReferences += 1 }
+            return id
+        }
 
         var featureMetrics = IDGroups<MetricID?>(reservingOwners: catalog.features.count)
         for feature in catalog.features {
-            for metric in feature.metricIDs { featureMetrics.append(metrics.id(named: metric.value)) }
+            for metric in feature.metricIDs { featureMetrics.append(counted(metrics.id(named: metric.value))) }
             featureMetrics.closeOwner()
         }
         self.featureMetrics = featureMetrics
 
-        var componentMetrics = IDGroups<MetricID?>(reservingOwners: prices.elements.count)
-        for price in prices.elements {
-            for component in price.components {
-                componentMetrics.append(component.usageMetric.flatMap { metrics.id(named: $0.value) })
-            }
-            componentMetrics.closeOwner()
-        }
-        self.componentMetrics = componentMetrics
-
-        var trialParents: [PlanID?] = []
-        trialParents.reserveCapacity(catalog.plans.count)
-        var grants = IDGroups<FeatureID?>(reservingOwners: catalog.plans.count, members: catalog.plans.count * 4)
-        var planPriceStarts: [Int32] = [0]
-        planPriceStarts.reserveCapacity(catalog.plans.count + 1)
-        var priceOwners: [PlanID?] = []
-        priceOwners.reserveCapacity(prices.elements.count)
-        for (position, plan) in catalog.plans.enumerated() {
-            trialParents.append(plan.trialOf.flatMap { plans.id(named: $0.value) })
-            for grant in plan.grants ?? [] { grants.append(features.id(named: grant.slug.value)) }
-            grants.closeOwner()
-            planPriceStarts.append(planPriceStarts[position] + Int32(plan.prices.count))
-            priceOwners += repeatElement(PlanID?.some(plans.resolvedID(at: position)), count: plan.prices.count)
-        }
-        priceOwners += repeatElement(nil, count: prices.elements.count - priceOwners.count)
-        self.trialParents = trialParents
-        self.ownGrantFeatures = grants
-        self.planPriceStarts = planPriceStarts
-        self.priceOwners = priceOwners
-
-        var trials: [(owner: Int, member: PlanID)] = []
-        var trialsOfUnknownParents: [String: [Plan]] = [:]
-        for position in Self.inSourceOrder(Array(catalog.plans.indices), by: { catalog.plans[$0].location }) {
-            guard let parentName = catalog.plans[position].trialOf?.value else { continue }
-            if let parent = trialParents[position] {
-                trials.append((parent.index, PlanID(position)))
-            } else {
-                trialsOfUnknownParents[parentName, default: []].append(catalog.plans[position])
-            }
-        }
-        trialsByParent = IDGroups(trials, ownerCount: catalog.plans.count)
-        self.trialsOfUnknownParents = trialsOfUnknownParents
-
         var quotePlans: [PlanID?] = []
         var quotePricePairs: [(owner: Int, member: PriceID)] = []
-        var quotePricePosition = Int(planPriceStarts[catalog.plans.count])
+        var quotePricePosition = Int(plans.priceStarts[catalog.plans.count])
         for quote in catalog.quotes {
-            let plan = quote.planID.flatMap { plans.id(named: $0.value) }
+            let plan = quote.planID.flatMap { counted(plans.table.id(named: $0.value)) }
             quotePlans.append(plan)
             guard quote.price != nil else { continue }
             if let plan { quotePricePairs.append((plan.index, PriceID(quotePricePosition))) }
@@ -124,21 +112,14 @@ struct CatalogIndex {
         self.quotePlans = quotePlans
         quotePrices = IDGroups(quotePricePairs, ownerCount: catalog.plans.count)
 
-        var creditTargets = IDGroups<AppliesTo>(reservingOwners: catalog.plans.count)
-        for plan in catalog.plans {
-            for credit in plan.credits {
-                creditTargets.append(Self.resolve(credit.appliesTo?.value, features: features, prices: prices))
-            }
-            creditTargets.closeOwner()
-        }
-        self.creditTargets = creditTargets
-
         var rowPlans = IDGroups<PlanID?>(reservingOwners: catalog.pricingTables.count)
         for table in catalog.pricingTables {
-            for row in table.rows { rowPlans.append(plans.id(named: row.planID.value)) }
+            for row in table.rows { rowPlans.append(counted(plans.table.id(named: row.planID.value))) }
             rowPlans.closeOwner()
         }
         self.rowPlans = rowPlans
+
+        everyReferenceResolves = unresolvedReferences == 0
 
         let refused = catalog.refusedStatements
         planReferencesAreKnown = catalog.pricingTables.indices.allSatisfy { table in
@@ -146,20 +127,6 @@ struct CatalogIndex {
         } && catalog.quotes.indices.allSatisfy { quote in
             !refused.contains("plan", in: catalog.quotes[quote].location)
                 && (catalog.quotes[quote].planID == nil || quotePlans[quote] != nil)
-        }
-    }
-
-    private static func resolve(_ target: CreditTarget?, features: IDTable<Feature>,
-                                prices: IDTable<Price>) -> AppliesTo {
-        switch target {
-        case nil:
-            return .none
-        case .feature(let slug)?:
-            return .feature(features.id(named: slug))
-        case .component(let priceID, let componentID)?:
-            guard let price = prices.id(named: priceID) else { return .component(nil, component: nil) }
-            let component = prices[price].components.firstIndex { $0.id.value == componentID }
-            return .component(price, component: component.map(Int32.init))
         }
     }
 
@@ -195,7 +162,12 @@ struct CatalogIndex {
 
     /// The prices that bill under a plan: its own and those of quotes for its id, by their ids.
     func pricesBilled(under plan: PlanID) -> [PriceID] {
-        ownPrices(of: plan).map { PriceID($0) } + quotePrices[plans.resolvedID(at: plan.index).index]
+        ownPrices(of: plan).map { PriceID($0) } + quotePrices(billedUnder: plan)
+    }
+
+    /// The prices of quotes for the plan's id: those `pricesBilled(under:)` lists after its own.
+    func quotePrices(billedUnder plan: PlanID) -> ArraySlice<PriceID> {
+        quotePrices[plans.resolvedID(at: plan.index).index]
     }
 
     /// Whether some quote bills a price under `plan`'s id.

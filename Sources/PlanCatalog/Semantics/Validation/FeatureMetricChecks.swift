@@ -14,11 +14,7 @@ enum FeatureMetricChecks {
                 guard let featureID, let type = index.features[featureID].type?.value else { continue }
                 checkValue(of: grant, for: index.features[featureID], type: type, into: &diagnostics)
             }
-            // A grant or metric that does not resolve was reported; the plan may gate the metric through it.
-            if plan.prices.contains(where: \.billsUsage) || index.hasQuotePrices(for: planID),
-               index.gatedMetricsAreKnown(of: planID) {
-                checkBilledMetrics(of: planID, in: index, into: &diagnostics)
-            }
+            checkBilledMetrics(of: planID, in: index, into: &diagnostics)
             for (credit, target) in zip(plan.credits, index.creditTargets[position]) where !credit.hasRefusedType {
                 checkTarget(of: credit, resolved: target, plan: planID, in: index, into: &diagnostics)
             }
@@ -119,16 +115,25 @@ enum FeatureMetricChecks {
     /// A plan that bills a usage component on a metric also grants a usage feature linked to it.
     private static func checkBilledMetrics(of planID: PlanID, in index: CatalogIndex,
                                            into diagnostics: inout [Diagnostic]) {
-        // A plan grants a few features: their metrics are kept in an array, which is cheaper than a set.
-        var gatedMetrics: [MetricID?] = []
-        for case let featureID? in index.grantedFeatures(of: planID) where index.features[featureID].type?.value == .usage {
-            gatedMetrics += index.featureMetrics[featureID.index]
+        let granted = index.grantedFeatures(of: planID)
+        // A plan grants a handful of features and bills a usage component or two: scanning the grants
+        // for each component is cheaper than gathering their metrics into a list or set per plan.
+        func isGated(_ metric: MetricID) -> Bool {
+            granted.contains { featureID in
+                guard let featureID, index.features[featureID].type?.value == .usage else { return false }
+                return index.featureMetrics[featureID.index].contains(metric)
+            }
         }
         let plan = index.plans[planID]
-        for priceID in index.pricesBilled(under: planID) {
+        var gatedMetricsAreKnown: Bool?
+        func check(_ priceID: PriceID) {
             let price = index.prices[priceID]
             for (component, metricID) in zip(price.components, index.componentMetrics[priceID.index]) {
-                guard let metricID, !gatedMetrics.contains(metricID), let metric = component.usageMetric else { continue }
+                guard let metricID, !isGated(metricID), let metric = component.usageMetric else { continue }
+                // A grant or metric that does not resolve was reported; the plan may gate the metric
+                // through it. Asked only here, of the rare plan that seems to bill an ungated metric.
+                if gatedMetricsAreKnown == nil { gatedMetricsAreKnown = index.gatedMetricsAreKnown(of: planID) }
+                guard gatedMetricsAreKnown == true else { return }
                 // The first usage feature on the metric, by the same id resolution as the rest.
                 let candidate = index.catalog.features.indices.first { position in
                     index.catalog.features[position].type?.value == .usage
@@ -142,6 +147,10 @@ enum FeatureMetricChecks {
                     at: metric.location, label: "billed here", help: help))
             }
         }
+        // The prices billed under the plan (`CatalogIndex.pricesBilled(under:)`), its own then its
+        // quotes', gone through where they stand rather than gathered into a list.
+        for position in index.ownPrices(of: planID) { check(PriceID(position)) }
+        for priceID in index.quotePrices(billedUnder: planID) { check(priceID) }
     }
 
     private static func checkTarget(of credit: CreditDefinition, resolved: CatalogIndex.AppliesTo, plan planID: PlanID,

@@ -5,30 +5,44 @@ enum IdentityChecks {
         let catalog = index.catalog
         // The index interned each kind's ids: where none repeats, they need not be gone through again.
         if index.metrics.hasRepeatedIDs {
-            reportDuplicates(of: .metric, catalog.metrics.map(\.id), into: &diagnostics)
+            reportDuplicates(of: .metric, catalog.metrics.map { $0.id }, into: &diagnostics)
         }
         if index.features.hasRepeatedIDs {
-            reportDuplicates(of: .feature, catalog.features.map(\.slug), into: &diagnostics)
+            reportDuplicates(of: .feature, catalog.features.map { $0.slug }, into: &diagnostics)
         }
         if index.plans.hasRepeatedIDs {
-            reportDuplicates(of: .plan, catalog.plans.map(\.id), into: &diagnostics)
+            reportDuplicates(of: .plan, catalog.plans.map { $0.id }, into: &diagnostics)
         }
         if index.prices.hasRepeatedIDs {
-            reportDuplicates(of: .price, index.allPrices.map(\.id), into: &diagnostics)
+            reportDuplicates(of: .price, index.allPrices.map { $0.id }, into: &diagnostics)
         }
-        reportDuplicates(of: .credit, catalog.plans.flatMap(\.credits).map(\.id), into: &diagnostics)
-        reportDuplicates(of: .pricingTable, catalog.pricingTables.map(\.slug), into: &diagnostics)
-        reportDuplicates(of: .quote, catalog.quotes.map(\.id), into: &diagnostics)
+        // Nothing looks a credit up by id, so the index only found out whether two share one.
+        if index.hasRepeatedCreditIDs {
+            reportDuplicates(of: .credit, catalog.plans.flatMap { $0.credits.map { $0.id } }, into: &diagnostics)
+        }
+        reportDuplicates(of: .pricingTable, catalog.pricingTables.map { $0.slug }, into: &diagnostics)
+        reportDuplicates(of: .quote, catalog.quotes.map { $0.id }, into: &diagnostics)
         for price in index.allPrices where price.components.count > 1 {
             reportDuplicateComponents(of: price, into: &diagnostics)
         }
-        reportOverlong(of: .metric, catalog.metrics.lazy.map(\.id), into: &diagnostics)
-        reportOverlong(of: .plan, catalog.plans.lazy.map(\.id), into: &diagnostics)
-        reportOverlong(of: .price, index.allPrices.lazy.map(\.id), into: &diagnostics)
-        reportOverlong(of: .component, index.allPrices.lazy.flatMap(\.components).map(\.id), into: &diagnostics)
-        reportOverlong(of: .credit, catalog.plans.lazy.flatMap(\.credits).map(\.id), into: &diagnostics)
-        reportOverlong(of: .pricingTable, catalog.pricingTables.lazy.map(\.slug), into: &diagnostics)
-        reportOverlong(of: .quote, catalog.quotes.lazy.map(\.id), into: &diagnostics)
+        reportOverlong(of: .metric, catalog.metrics.lazy.map { $0.id }, into: &diagnostics)
+        reportOverlong(of: .plan, catalog.plans.lazy.map { $0.id }, into: &diagnostics)
+        reportOverlong(of: .price, index.allPrices.lazy.map { $0.id }, into: &diagnostics)
+        // Nested loops rather than a lazy `flatMap`, which costs a dozen times as much per id.
+        var overlongComponentIDs: [Located<String>] = []
+        for price in index.allPrices {
+            for component in price.components where isOverlong(component.id) {
+                overlongComponentIDs.append(component.id)
+            }
+        }
+        reportOverlong(of: .component, overlongComponentIDs, into: &diagnostics)
+        var overlongCreditIDs: [Located<String>] = []
+        for plan in catalog.plans {
+            for credit in plan.credits where isOverlong(credit.id) { overlongCreditIDs.append(credit.id) }
+        }
+        reportOverlong(of: .credit, overlongCreditIDs, into: &diagnostics)
+        reportOverlong(of: .pricingTable, catalog.pricingTables.lazy.map { $0.slug }, into: &diagnostics)
+        reportOverlong(of: .quote, catalog.quotes.lazy.map { $0.id }, into: &diagnostics)
         // A slug with letters outside ASCII was reported by the lexer (E0117).
         for feature in catalog.features where !isValidSlug(feature.slug.value) && feature.slug.value.utf8.allSatisfy({ $0 < 0x80 }) {
             diagnostics.append(invalidSlug(feature.slug))
@@ -38,7 +52,7 @@ enum IdentityChecks {
     /// Reports every definition after the first of the same id, pointing back at the first.
     private static func reportDuplicates(of kind: EntityKind, _ ids: [Located<String>], scope: String = "",
                                          into diagnostics: inout [Diagnostic]) {
-        let ordered = CatalogIndex.inSourceOrder(ids, by: \.location)
+        let ordered = CatalogIndex.inSourceOrder(ids, by: { $0.location })
         // Most lists are a price's two or three components: comparing each with the ones before is
         // cheaper than hashing. Longer lists go through a dictionary, one hash per id.
         if ordered.count <= 8 {
@@ -49,11 +63,10 @@ enum IdentityChecks {
             }
             return
         }
-        var firstPosition: [String: Int] = Dictionary(minimumCapacity: ordered.count)
+        var firstPosition = IDNameTable(capacity: ordered.count)
         for (position, id) in ordered.enumerated() {
-            guard let earlier = firstPosition.updateValue(position, forKey: id.value) else { continue }
-            firstPosition[id.value] = earlier
-            diagnostics.append(duplicate(kind, id, earlier: ordered[earlier], scope: scope))
+            guard let earlier = firstPosition.insert(id.value, at: Int32(position)) else { continue }
+            diagnostics.append(duplicate(kind, id, earlier: ordered[Int(earlier)], scope: scope))
         }
     }
 
@@ -88,14 +101,18 @@ enum IdentityChecks {
     /// whose limit is lower.
     private static func reportOverlong(of kind: EntityKind, _ ids: some Sequence<Located<String>>,
                                        into diagnostics: inout [Diagnostic]) {
-        let overlong = ids.filter { $0.value.utf8.count > InputLimits.maximumIDBytes }
-        for id in CatalogIndex.inSourceOrder(overlong, by: \.location) {
+        let overlong = ids.filter(isOverlong)
+        for id in CatalogIndex.inSourceOrder(overlong, by: { $0.location }) {
             diagnostics.append(Diagnostic(
                 .idTooLong, "\(kind.rawValue) id `\(id.value)` is \(DisplayText.number(id.value.utf8.count)) bytes long; "
                     + "ids hold at most \(DisplayText.number(InputLimits.maximumIDBytes))",
                 at: id.location, label: "id too long",
                 help: "give it a short id, and say the rest in its `name` or `description`"))
         }
+    }
+
+    private static func isOverlong(_ id: Located<String>) -> Bool {
+        id.value.utf8.count > InputLimits.maximumIDBytes
     }
 
     /// `^[a-z0-9-]{3,50}$`, Lumen's rule for feature slugs.

@@ -9,12 +9,20 @@ enum MoneyChecks {
 
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
         let catalog = index.catalog
-        var codes: [Located<String>] = []
-        if let currency = catalog.defaultCurrency { codes.append(currency) }
-        codes += index.allPrices.compactMap(\.currency)
-        codes += catalog.plans.flatMap(\.credits).compactMap(\.currency)
-        codes += catalog.pricingTables.compactMap(\.currency)
-        for code in codes { checkCurrencyCode(code, into: &diagnostics) }
+        // Every currency code written, in this order: the catalog's, the prices', the credits', the
+        // pricing tables'.
+        if let currency = catalog.defaultCurrency { checkCurrencyCode(currency, into: &diagnostics) }
+        for case let currency? in index.allPrices.lazy.map({ $0.currency }) {
+            checkCurrencyCode(currency, into: &diagnostics)
+        }
+        for plan in catalog.plans {
+            for case let currency? in plan.credits.lazy.map({ $0.currency }) {
+                checkCurrencyCode(currency, into: &diagnostics)
+            }
+        }
+        for case let currency? in catalog.pricingTables.lazy.map({ $0.currency }) {
+            checkCurrencyCode(currency, into: &diagnostics)
+        }
 
         var lastCurrency: Currency?
         for price in index.allPrices {
@@ -107,18 +115,19 @@ enum MoneyChecks {
                 notes: [Diagnostic.Note("its type is given here", at: first.location)],
                 help: "a component bills one thing; split it into two components"))
         }
-        let kindName = component.kind?.name
-        if let unitPrice = component.unitPrice, let kindName, kindName != "usage" {
-            reportNotAllowed("unit-price", at: unitPrice.location, in: component, kind: kindName,
-                             help: "a \(kindName) component's amount is its `\(kindName)` value", into: &diagnostics)
+        // The kind is asked of the enum, and its name made only for a message: comparing names cost a
+        // string comparison per component.
+        if let kind = component.kind, component.usageMetric == nil, let unitPrice = component.unitPrice {
+            reportNotAllowed("unit-price", at: unitPrice.location, in: component, kind: kind.name,
+                             help: "a \(kind.name) component's amount is its `\(kind.name)` value", into: &diagnostics)
         }
-        if let kindName, kindName != "per-seat" {
+        if let kind = component.kind, !component.isPerSeat {
             if let minSeats = component.minSeats {
-                reportNotAllowed("min-seats", at: minSeats.location, in: component, kind: kindName,
+                reportNotAllowed("min-seats", at: minSeats.location, in: component, kind: kind.name,
                                  help: "seat minimums apply to `per-seat` components", into: &diagnostics)
             }
             if let billImmediately = component.billImmediately {
-                reportNotAllowed("bill-immediately", at: billImmediately.location, in: component, kind: kindName,
+                reportNotAllowed("bill-immediately", at: billImmediately.location, in: component, kind: kind.name,
                                  help: "proration of added seats applies to `per-seat` components", into: &diagnostics)
             }
         }
@@ -197,7 +206,10 @@ enum MoneyChecks {
 
     /// A plan's usage credits together fit in 2^53 − 1 units: entitlements add them up as an allowance.
     private static func checkUsageCreditTotal(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
-        let amounts = plan.credits.lazy.filter { $0.applicationType == .usage && !$0.hasRefusedType }.compactMap(\.amount?.value)
+        // One amount alone never passes the limit (a larger one is refused on its own, and left out of
+        // the total): most plans have one credit or none.
+        guard plan.credits.count > 1 else { return }
+        let amounts = plan.credits.lazy.filter { $0.applicationType == .usage && !$0.hasRefusedType }.compactMap { $0.amount?.value }
         guard ExactTotal.exceedsLimit(amounts) else { return }
         diagnostics.append(Diagnostic(
             .totalTooLarge, "the usage credits of plan `\(plan.id.value)` add up to more than 2^53 − 1 units",
@@ -215,6 +227,7 @@ enum MoneyChecks {
         // needs no list of its own. The first earlier price of the same currency and period is the first
         // of its kind, the one a second is reported against.
         let prices = plan.prices
+        guard prices.count > 1 else { return }
         for (position, price) in prices.enumerated() {
             guard let currency = price.resolvedCurrency, let period = price.period,
                   let earlier = prices[..<position].first(where: { $0.period == period && $0.resolvedCurrency == currency })
@@ -232,10 +245,12 @@ enum MoneyChecks {
 
     private static func checkCreditAmounts(_ credit: CreditDefinition, defaultCurrency: String?, in index: CatalogIndex,
                                            into diagnostics: inout [Diagnostic]) {
-        let amounts = [credit.amount, credit.refill].compactMap { $0 }
+        // `amount`, then `refill`, where written. Gone through as optionals: a list of those written,
+        // made per credit, cost more than the checks.
+        let amounts = [credit.amount, credit.refill]
         switch credit.applicationType {
         case .usage:
-            for amount in amounts where !amount.value.isInteger || amount.value.isNegative || amount.value.isZero
+            for case let amount? in amounts where !amount.value.isInteger || amount.value.isNegative || amount.value.isZero
                 || amount.value.magnitudeExceeds(ExactTotal.limit) {
                 diagnostics.append(Diagnostic(
                     .valueOutOfRange, "a usage credit's amount must be a whole number of units from 1, found `\(amount.value)`",
@@ -251,7 +266,7 @@ enum MoneyChecks {
         case .monetary:
             let code = credit.resolvedCurrency(defaultCurrency: defaultCurrency)
             let currency = code.flatMap(Currency.named)
-            for amount in amounts {
+            for case let amount? in amounts {
                 checkAmount(amount, currency: currency, extraPlaces: 0, into: &diagnostics)
                 if !amount.value.isNegative, amount.value.isZero {
                     diagnostics.append(Diagnostic(

@@ -16,6 +16,8 @@ struct ReferenceChecks {
     private var refused = RefusedStatements()
 
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
+        // Each report below is of a reference the index could not resolve.
+        guard !index.everyReferenceResolves else { return }
         var checks = ReferenceChecks()
         checks.check(index)
         diagnostics += checks.diagnostics

@@ -50,6 +50,8 @@ enum ReviewWarnings {
         // A plan has one price per currency and period (E0806); where it has two, the first of each is
         // compared. Plans have a handful of prices, so a scan beats building a dictionary per plan.
         let prices = plan.prices
+        // A yearly price and a monthly one are two prices; a plan with fewer has nothing to compare.
+        guard prices.count > 1 else { return }
         for (position, yearlyPrice) in prices.enumerated() where yearlyPrice.period == .yearly {
             guard let currencyCode = yearlyPrice.resolvedCurrency,
                   !prices[..<position].contains(where: { $0.period == .yearly && $0.resolvedCurrency == currencyCode }),
@@ -204,12 +206,12 @@ enum ReviewWarnings {
         let parentAllowances = meteredAllowances(of: parentID, in: index)
         guard !parentAllowances.isEmpty else { return }
         let granted = index.grantedFeatures(of: trialID)
-        let covered = meteredAllowances(of: trialID, in: index).map(\.feature)
+        let covered = meteredAllowances(of: trialID, in: index)
         var reported: [FeatureID] = []
         for allowance in parentAllowances {
             let feature = index.features[allowance.feature]
             let slug = feature.slug.value
-            guard granted.contains(allowance.feature), !covered.contains(allowance.feature),
+            guard granted.contains(allowance.feature), !covered.contains(where: { $0.feature == allowance.feature }),
                   !reported.contains(allowance.feature) else { continue }
             reported.append(allowance.feature)
             let amount = allowance.credit.amount.map { " of " + amountText($0.value, unit: feature.unit) } ?? ""
