@@ -96,6 +96,8 @@ public struct Lexer {
     /// limit. The line is still lexed: its tokens may be fine, and their problems are worth reporting.
     private mutating func reportLongLines() {
         let lineTable = file.lineTable
+        // Nearly every file has no long line, and the table knows its longest: no need to measure each.
+        guard lineTable.longestLineBytes > InputLimits.maximumLineBytes else { return }
         for line in 0..<lineTable.lineCount {
             let range = lineTable.contentRange(ofLine: line, in: bytes)
             guard range.count > InputLimits.maximumLineBytes else { continue }
