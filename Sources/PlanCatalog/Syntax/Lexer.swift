@@ -9,10 +9,14 @@ public struct Lexer {
     private let fileID: FileID
     private let bytes: [UInt8]
     private var position = 0
-    private var tokens: [Token] = []
+    private var tokens: [LexedToken] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// Tokens lexed and already handed over and dropped, when the parser streams them (`token(at:)`).
     private var droppedTokenCount = 0
+    /// The values of the strings in `tokens` that are not their source's bytes (`LexedToken.StringValue`),
+    /// in order, and how many before them were dropped with their tokens.
+    private var decodedStrings: [String] = []
+    private var droppedDecodedStringCount = 0
 
     /// A lexer of `file`, whose diagnostics name it as `id` (a file lexed on its own is `FileID.first`).
     public init(file: SourceFile, id: FileID = .first) {
@@ -27,7 +31,7 @@ public struct Lexer {
     public static func tokenize(_ file: SourceFile, id: FileID = .first) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var lexer = Lexer(file: file, id: id)
         lexer.run()
-        return (lexer.tokens, lexer.diagnostics)
+        return (lexer.tokens.map(lexer.publicToken), lexer.diagnostics)
     }
 
     /// Lexes the whole file again, handing each token to `body` and keeping none: the parser's recovery
@@ -39,8 +43,10 @@ public struct Lexer {
             let before = lexer.position
             lexer.lexToken()
             precondition(lexer.position > before, "the lexer must make progress")
-            lexer.tokens.forEach(body)
+            for token in lexer.tokens { body(lexer.publicToken(token)) }
             lexer.tokens.removeAll(keepingCapacity: true)
+            lexer.decodedStrings.removeAll(keepingCapacity: true)
+            lexer.droppedDecodedStringCount = 0
         }
         body(Token(kind: .endOfFile, span: .point(lexer.bytes.count)))
     }
@@ -57,10 +63,10 @@ public struct Lexer {
 
     /// The token at `index` (counted from the file's first), lexing on to it. The last token is
     /// `.endOfFile`; no index past it is ever asked for.
-    mutating func token(at index: Int) -> Token {
+    mutating func token(at index: Int) -> LexedToken {
         while droppedTokenCount + tokens.count <= index {
             guard position < bytes.count else {
-                tokens.append(Token(kind: .endOfFile, span: .point(bytes.count)))
+                tokens.append(LexedToken(kind: .endOfFile, span: .point(bytes.count)))
                 continue
             }
             let before = position
@@ -77,6 +83,35 @@ public struct Lexer {
         guard count >= 1024 else { return }
         tokens.removeFirst(count)
         droppedTokenCount = index
+        if !decodedStrings.isEmpty { dropDecodedStrings() }
+    }
+
+    /// Drops the values of the strings whose tokens were dropped: those before the first kept token's,
+    /// since strings are decoded in token order.
+    private mutating func dropDecodedStrings() {
+        var firstKept = droppedDecodedStringCount + decodedStrings.count
+        for token in tokens {
+            if case .decoded(let index) = token.value {
+                firstKept = Int(index)
+                break
+            }
+        }
+        decodedStrings.removeFirst(firstKept - droppedDecodedStringCount)
+        droppedDecodedStringCount = firstKept
+    }
+
+    /// The value of a string token: its source's bytes, or what the lexer decoded from them.
+    func value(ofString token: LexedToken) -> String {
+        switch token.value {
+        case .notAString: ""
+        case .verbatim(let end): file.text(of: Span(start: token.span.start + 1, end: Int(end)))
+        case .decoded(let index): decodedStrings[Int(index) - droppedDecodedStringCount]
+        }
+    }
+
+    /// The token as `tokenize` gives it, a string with its value.
+    private func publicToken(_ token: LexedToken) -> Token {
+        Token(kind: token.kind, span: token.span, stringValue: token.kind == .string ? value(ofString: token) : nil)
     }
 
     private mutating func run() {
@@ -89,7 +124,7 @@ public struct Lexer {
             lexToken()
             precondition(position > before, "the lexer must make progress")
         }
-        tokens.append(Token(kind: .endOfFile, span: .point(bytes.count)))
+        tokens.append(LexedToken(kind: .endOfFile, span: .point(bytes.count)))
     }
 
     /// E0114 for every line longer than `InputLimits.maximumLineBytes`, pointing at the bytes past the
@@ -114,7 +149,11 @@ public struct Lexer {
         let byte = bytes[position]
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\t"):
+            // Indentation comes in runs, passed in one go rather than a call for each byte.
             position += 1
+            while position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
+                position += 1
+            }
         case UInt8(ascii: "\n"):
             position += 1
             emit(.newline, from: start)
@@ -326,9 +365,15 @@ public struct Lexer {
             }
             if verbatimEnd != nil { verbatimEnd = position }
         }
-        let decoded = verbatimEnd.map { String(decoding: bytes[start + 1..<$0], as: UTF8.self) }
-            ?? String(decoding: value, as: UTF8.self)
-        tokens.append(Token(kind: .string, span: Span(start: start, end: position), stringValue: decoded))
+        // A verbatim value is made from the source only if the parser takes it (`value(ofString:)`).
+        let stringValue: LexedToken.StringValue
+        if let verbatimEnd {
+            stringValue = .verbatim(end: Int32(verbatimEnd))
+        } else {
+            stringValue = .decoded(index: Int32(droppedDecodedStringCount + decodedStrings.count))
+            decodedStrings.append(String(decoding: value, as: UTF8.self))
+        }
+        tokens.append(LexedToken(kind: .string, span: Span(start: start, end: position), value: stringValue))
     }
 
     /// `\"`, `\\`, `\n`, `\t` and `\u{1F600}` (one to six hex digits naming a Unicode scalar).
@@ -522,7 +567,7 @@ public struct Lexer {
     // MARK: Helpers
 
     private mutating func emit(_ kind: TokenKind, from start: Int) {
-        tokens.append(Token(kind: kind, span: Span(start: start, end: position)))
+        tokens.append(LexedToken(kind: kind, span: Span(start: start, end: position)))
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span,

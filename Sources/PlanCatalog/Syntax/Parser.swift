@@ -20,7 +20,7 @@ public struct Parser {
     private var lexer: Lexer
     private var index = 0
     /// The token at `index`, and the kind of the one before it.
-    private var current: Token
+    private var current: LexedToken
     private var previousKind: TokenKind?
     /// The parser's own problems; the lexer keeps its own, and `parse` puts them together.
     private var diagnostics: [Diagnostic] = []
@@ -280,7 +280,7 @@ public struct Parser {
                 storage.arguments.append(argument)
                 end = argument.span.end
             case .string:
-                storage.arguments.append(Argument(value: .string(current.stringValue ?? ""), span: current.span))
+                storage.arguments.append(Argument(value: .string(lexer.value(ofString: current)), span: current.span))
                 end = current.span.end
                 advance()
             case .number:
