@@ -13,6 +13,8 @@ public struct Lexer {
     private(set) var diagnostics: [Diagnostic] = []
     /// Tokens lexed and already handed over and dropped, when the parser streams them (`token(at:)`).
     private var droppedTokenCount = 0
+    /// `wordByteTable`, looked up for every byte of every word and number.
+    private let wordBytes = Lexer.wordByteTable
     /// The values of the strings in `tokens` that are not their source's bytes (`LexedToken.StringValue`),
     /// in order, and how many before them were dropped with their tokens.
     private var decodedStrings: [String] = []
@@ -63,7 +65,17 @@ public struct Lexer {
 
     /// The token at `index` (counted from the file's first), lexing on to it. The last token is
     /// `.endOfFile`; no index past it is ever asked for.
+    ///
+    /// Asked for every token the parser reads, which is nearly always lexed already (the parser looks
+    /// one token ahead): that case is inlined, and lexing on is a call.
+    @inline(__always)
     mutating func token(at index: Int) -> LexedToken {
+        if droppedTokenCount + tokens.count <= index { lex(through: index) }
+        return tokens[index - droppedTokenCount]
+    }
+
+    /// Lexes on until the token at `index` exists.
+    private mutating func lex(through index: Int) {
         while droppedTokenCount + tokens.count <= index {
             guard position < bytes.count else {
                 tokens.append(LexedToken(kind: .endOfFile, span: .point(bytes.count)))
@@ -73,14 +85,18 @@ public struct Lexer {
             lexToken()
             precondition(position > before, "the lexer must make progress")
         }
-        return tokens[index - droppedTokenCount]
     }
 
     /// Drops the tokens before `index`, which the parser will not read again. Done in batches, so that
-    /// the few tokens kept are moved to the front of the buffer only once in a while.
+    /// the few tokens kept are moved to the front of the buffer only once in a while; asked at every
+    /// token, so the test for a batch is inlined.
+    @inline(__always)
     mutating func dropTokens(before index: Int) {
+        if index - droppedTokenCount >= 1024 { dropBatch(before: index) }
+    }
+
+    private mutating func dropBatch(before index: Int) {
         let count = index - droppedTokenCount
-        guard count >= 1024 else { return }
         tokens.removeFirst(count)
         droppedTokenCount = index
         if !decodedStrings.isEmpty { dropDecodedStrings() }
@@ -144,16 +160,17 @@ public struct Lexer {
         }
     }
 
+    /// Lexes the token at `position`, after any spaces and tabs before it; it may add no token (a stray
+    /// byte is only reported) or none at the end of the file.
     private mutating func lexToken() {
+        // Spaces and tabs come in runs (indentation), passed here rather than a call for each.
+        while bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
+            position += 1
+            guard position < bytes.count else { return }
+        }
         let start = position
         let byte = bytes[position]
         switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"):
-            // Indentation comes in runs, passed in one go rather than a call for each byte.
-            position += 1
-            while position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
-                position += 1
-            }
         case UInt8(ascii: "\n"):
             position += 1
             emit(.newline, from: start)
@@ -285,19 +302,33 @@ public struct Lexer {
     /// digits and `_` alone, with a digit. One pass, since every word and number of a catalog is scanned.
     @discardableResult
     private mutating func scanWordRun() -> Bool {
-        var hasDigit = false
-        var hasOtherThanDigitsAndUnderscores = false
+        var seen: WordByte = []
         while position < bytes.count {
-            let byte = bytes[position]
-            if Self.isDigit(byte) {
-                hasDigit = true
-            } else if byte != UInt8(ascii: "_") {
-                guard Self.isWordCharacter(byte) else { break }
-                hasOtherThanDigitsAndUnderscores = true
-            }
+            let kind = wordBytes[Int(bytes[position])]
+            if kind.isEmpty { break }
+            seen.formUnion(kind)
             position += 1
         }
-        return hasDigit && !hasOtherThanDigitsAndUnderscores
+        return seen.contains(.digit) && !seen.contains(.letterOrHyphen)
+    }
+
+    /// What a byte is to a run of word characters (`isWordCharacter`), as bits: `scanWordRun` reads
+    /// every byte of every word and number, and decides each with one lookup in `wordBytes`.
+    private struct WordByte: OptionSet {
+        let rawValue: UInt8
+        static let digit = WordByte(rawValue: 1)
+        static let underscore = WordByte(rawValue: 2)
+        /// A run with one of these is a word, never a number.
+        static let letterOrHyphen = WordByte(rawValue: 4)
+    }
+
+    /// For each byte value, what it is to a word; empty for a byte that ends one. Each lexer keeps it
+    /// (`wordBytes`): a static array is a lazily made global, whose initialization is checked at each use.
+    private static let wordByteTable: [WordByte] = (0...255).map { value in
+        let byte = UInt8(value)
+        if isDigit(byte) { return .digit }
+        if byte == UInt8(ascii: "_") { return .underscore }
+        return isWordCharacter(byte) ? .letterOrHyphen : []
     }
 
     /// Underscores only between digits: `10_000`, not `10_`, `1__0` or `_1`.
@@ -514,6 +545,9 @@ public struct Lexer {
         return Self.continuesWord(scalar)
     }
 
+    /// Never inlined: the Unicode properties it reads are types whose size the standard library keeps
+    /// to itself, and a caller that inlined it would look that size up on every call (every word).
+    @inline(never)
     private static func continuesWord(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         switch properties.generalCategory {

@@ -434,9 +434,11 @@ public struct Parser {
         return nil
     }
 
-    /// The index of a `{` that follows on a later line with nothing but line ends before it.
+    /// The index of a `{` that follows on a later line with nothing but line ends before it; asked at
+    /// a line end after a statement.
     private mutating func braceOnFollowingLine() -> Int? {
-        var probe = index
+        // The current token is the first line end.
+        var probe = index + 1
         while lexer.token(at: probe).kind == .newline { probe += 1 }
         return lexer.token(at: probe).kind == .leftBrace ? probe : nil
     }
