@@ -71,7 +71,8 @@ public enum SecretScanner {
     /// only when it holds a backslash, so a catalog without escapes costs nothing more. The renderer masks
     /// these strings whole in the lines it shows, since the key is not a run of bytes there.
     static func escapedKeyStrings(in file: SourceFile) -> [(span: Span, keys: [String])] {
-        guard file.bytes.contains(UInt8(ascii: "\\")) else { return [] }
+        // The line table has looked at every byte already: asking it spares reading the file once more.
+        guard file.lineTable.holdsBackslash else { return [] }
         var found: [(span: Span, keys: [String])] = []
         Lexer.forEachToken(in: file) { token in
             guard token.kind == .string, let value = token.stringValue else { return }

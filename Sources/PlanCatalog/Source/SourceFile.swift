@@ -29,9 +29,19 @@ public final class SourceFile: Sendable {
     public var exceedsSizeLimit: Bool { bytes.count > InputLimits.maximumSourceFileBytes }
 
     /// The text of a span, with invalid UTF-8 replaced (for messages only, never for meaning).
+    ///
+    /// The parser asks for the text of every word and number, nearly all of them short ASCII: the bytes
+    /// are copied straight into the string, which then holds them inline (up to 15 bytes) and needs no
+    /// UTF-8 check when they are ASCII. Any other text is checked and repaired as `String(decoding:)` does.
     public func text(of span: Span) -> String {
         let clamped = Swift.max(0, Swift.min(span.start, bytes.count))..<Swift.max(0, Swift.min(span.end, bytes.count))
-        return String(decoding: bytes[clamped], as: UTF8.self)
+        guard !clamped.isEmpty else { return "" }
+        return bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: clamped.count) { text in
+                UnsafeMutableRawBufferPointer(text).copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: source[clamped])))
+                return clamped.count
+            }
+        }
     }
 
     /// The line and column of `offset` as a diagnostic shows them: on a line that holds a secret key, the

@@ -9,10 +9,16 @@ public struct Lexer {
     private let fileID: FileID
     private let bytes: [UInt8]
     private var position = 0
-    private var tokens: [Token] = []
+    private var tokens: [LexedToken] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// Tokens lexed and already handed over and dropped, when the parser streams them (`token(at:)`).
     private var droppedTokenCount = 0
+    /// `wordByteTable`, looked up for every byte of every word and number.
+    private let wordBytes = Lexer.wordByteTable
+    /// The values of the strings in `tokens` that are not their source's bytes (`LexedToken.StringValue`),
+    /// in order, and how many before them were dropped with their tokens.
+    private var decodedStrings: [String] = []
+    private var droppedDecodedStringCount = 0
 
     /// A lexer of `file`, whose diagnostics name it as `id` (a file lexed on its own is `FileID.first`).
     public init(file: SourceFile, id: FileID = .first) {
@@ -27,7 +33,7 @@ public struct Lexer {
     public static func tokenize(_ file: SourceFile, id: FileID = .first) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var lexer = Lexer(file: file, id: id)
         lexer.run()
-        return (lexer.tokens, lexer.diagnostics)
+        return (lexer.tokens.map(lexer.publicToken), lexer.diagnostics)
     }
 
     /// Lexes the whole file again, handing each token to `body` and keeping none: the parser's recovery
@@ -39,8 +45,10 @@ public struct Lexer {
             let before = lexer.position
             lexer.lexToken()
             precondition(lexer.position > before, "the lexer must make progress")
-            lexer.tokens.forEach(body)
+            for token in lexer.tokens { body(lexer.publicToken(token)) }
             lexer.tokens.removeAll(keepingCapacity: true)
+            lexer.decodedStrings.removeAll(keepingCapacity: true)
+            lexer.droppedDecodedStringCount = 0
         }
         body(Token(kind: .endOfFile, span: .point(lexer.bytes.count)))
     }
@@ -57,26 +65,69 @@ public struct Lexer {
 
     /// The token at `index` (counted from the file's first), lexing on to it. The last token is
     /// `.endOfFile`; no index past it is ever asked for.
-    mutating func token(at index: Int) -> Token {
+    ///
+    /// Asked for every token the parser reads, which is nearly always lexed already (the parser looks
+    /// one token ahead): that case is inlined, and lexing on is a call.
+    @inline(__always)
+    mutating func token(at index: Int) -> LexedToken {
+        if droppedTokenCount + tokens.count <= index { lex(through: index) }
+        return tokens[index - droppedTokenCount]
+    }
+
+    /// Lexes on until the token at `index` exists.
+    private mutating func lex(through index: Int) {
         while droppedTokenCount + tokens.count <= index {
             guard position < bytes.count else {
-                tokens.append(Token(kind: .endOfFile, span: .point(bytes.count)))
+                tokens.append(LexedToken(kind: .endOfFile, span: .point(bytes.count)))
                 continue
             }
             let before = position
             lexToken()
             precondition(position > before, "the lexer must make progress")
         }
-        return tokens[index - droppedTokenCount]
     }
 
     /// Drops the tokens before `index`, which the parser will not read again. Done in batches, so that
-    /// the few tokens kept are moved to the front of the buffer only once in a while.
+    /// the few tokens kept are moved to the front of the buffer only once in a while; asked at every
+    /// token, so the test for a batch is inlined.
+    @inline(__always)
     mutating func dropTokens(before index: Int) {
+        if index - droppedTokenCount >= 1024 { dropBatch(before: index) }
+    }
+
+    private mutating func dropBatch(before index: Int) {
         let count = index - droppedTokenCount
-        guard count >= 1024 else { return }
         tokens.removeFirst(count)
         droppedTokenCount = index
+        if !decodedStrings.isEmpty { dropDecodedStrings() }
+    }
+
+    /// Drops the values of the strings whose tokens were dropped: those before the first kept token's,
+    /// since strings are decoded in token order.
+    private mutating func dropDecodedStrings() {
+        var firstKept = droppedDecodedStringCount + decodedStrings.count
+        for token in tokens {
+            if case .decoded(let index) = token.value {
+                firstKept = Int(index)
+                break
+            }
+        }
+        decodedStrings.removeFirst(firstKept - droppedDecodedStringCount)
+        droppedDecodedStringCount = firstKept
+    }
+
+    /// The value of a string token: its source's bytes, or what the lexer decoded from them.
+    func value(ofString token: LexedToken) -> String {
+        switch token.value {
+        case .notAString: ""
+        case .verbatim(let end): file.text(of: Span(start: token.span.start + 1, end: Int(end)))
+        case .decoded(let index): decodedStrings[Int(index) - droppedDecodedStringCount]
+        }
+    }
+
+    /// The token as `tokenize` gives it, a string with its value.
+    private func publicToken(_ token: LexedToken) -> Token {
+        Token(kind: token.kind, span: token.span, stringValue: token.kind == .string ? value(ofString: token) : nil)
     }
 
     private mutating func run() {
@@ -89,13 +140,15 @@ public struct Lexer {
             lexToken()
             precondition(position > before, "the lexer must make progress")
         }
-        tokens.append(Token(kind: .endOfFile, span: .point(bytes.count)))
+        tokens.append(LexedToken(kind: .endOfFile, span: .point(bytes.count)))
     }
 
     /// E0114 for every line longer than `InputLimits.maximumLineBytes`, pointing at the bytes past the
     /// limit. The line is still lexed: its tokens may be fine, and their problems are worth reporting.
     private mutating func reportLongLines() {
         let lineTable = file.lineTable
+        // Nearly every file has no long line, and the table knows its longest: no need to measure each.
+        guard lineTable.longestLineBytes > InputLimits.maximumLineBytes else { return }
         for line in 0..<lineTable.lineCount {
             let range = lineTable.contentRange(ofLine: line, in: bytes)
             guard range.count > InputLimits.maximumLineBytes else { continue }
@@ -107,12 +160,17 @@ public struct Lexer {
         }
     }
 
+    /// Lexes the token at `position`, after any spaces and tabs before it; it may add no token (a stray
+    /// byte is only reported) or none at the end of the file.
     private mutating func lexToken() {
+        // Spaces and tabs come in runs (indentation), passed here rather than a call for each.
+        while bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
+            position += 1
+            guard position < bytes.count else { return }
+        }
         let start = position
         let byte = bytes[position]
         switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"):
-            position += 1
         case UInt8(ascii: "\n"):
             position += 1
             emit(.newline, from: start)
@@ -244,19 +302,33 @@ public struct Lexer {
     /// digits and `_` alone, with a digit. One pass, since every word and number of a catalog is scanned.
     @discardableResult
     private mutating func scanWordRun() -> Bool {
-        var hasDigit = false
-        var hasOtherThanDigitsAndUnderscores = false
+        var seen: WordByte = []
         while position < bytes.count {
-            let byte = bytes[position]
-            if Self.isDigit(byte) {
-                hasDigit = true
-            } else if byte != UInt8(ascii: "_") {
-                guard Self.isWordCharacter(byte) else { break }
-                hasOtherThanDigitsAndUnderscores = true
-            }
+            let kind = wordBytes[Int(bytes[position])]
+            if kind.isEmpty { break }
+            seen.formUnion(kind)
             position += 1
         }
-        return hasDigit && !hasOtherThanDigitsAndUnderscores
+        return seen.contains(.digit) && !seen.contains(.letterOrHyphen)
+    }
+
+    /// What a byte is to a run of word characters (`isWordCharacter`), as bits: `scanWordRun` reads
+    /// every byte of every word and number, and decides each with one lookup in `wordBytes`.
+    private struct WordByte: OptionSet {
+        let rawValue: UInt8
+        static let digit = WordByte(rawValue: 1)
+        static let underscore = WordByte(rawValue: 2)
+        /// A run with one of these is a word, never a number.
+        static let letterOrHyphen = WordByte(rawValue: 4)
+    }
+
+    /// For each byte value, what it is to a word; empty for a byte that ends one. Each lexer keeps it
+    /// (`wordBytes`): a static array is a lazily made global, whose initialization is checked at each use.
+    private static let wordByteTable: [WordByte] = (0...255).map { value in
+        let byte = UInt8(value)
+        if isDigit(byte) { return .digit }
+        if byte == UInt8(ascii: "_") { return .underscore }
+        return isWordCharacter(byte) ? .letterOrHyphen : []
     }
 
     /// Underscores only between digits: `10_000`, not `10_`, `1__0` or `_1`.
@@ -324,9 +396,15 @@ public struct Lexer {
             }
             if verbatimEnd != nil { verbatimEnd = position }
         }
-        let decoded = verbatimEnd.map { String(decoding: bytes[start + 1..<$0], as: UTF8.self) }
-            ?? String(decoding: value, as: UTF8.self)
-        tokens.append(Token(kind: .string, span: Span(start: start, end: position), stringValue: decoded))
+        // A verbatim value is made from the source only if the parser takes it (`value(ofString:)`).
+        let stringValue: LexedToken.StringValue
+        if let verbatimEnd {
+            stringValue = .verbatim(end: Int32(verbatimEnd))
+        } else {
+            stringValue = .decoded(index: Int32(droppedDecodedStringCount + decodedStrings.count))
+            decodedStrings.append(String(decoding: value, as: UTF8.self))
+        }
+        tokens.append(LexedToken(kind: .string, span: Span(start: start, end: position), value: stringValue))
     }
 
     /// `\"`, `\\`, `\n`, `\t` and `\u{1F600}` (one to six hex digits naming a Unicode scalar).
@@ -467,6 +545,9 @@ public struct Lexer {
         return Self.continuesWord(scalar)
     }
 
+    /// Never inlined: the Unicode properties it reads are types whose size the standard library keeps
+    /// to itself, and a caller that inlined it would look that size up on every call (every word).
+    @inline(never)
     private static func continuesWord(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         switch properties.generalCategory {
@@ -520,7 +601,7 @@ public struct Lexer {
     // MARK: Helpers
 
     private mutating func emit(_ kind: TokenKind, from start: Int) {
-        tokens.append(Token(kind: kind, span: Span(start: start, end: position)))
+        tokens.append(LexedToken(kind: kind, span: Span(start: start, end: position)))
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, span: Span,

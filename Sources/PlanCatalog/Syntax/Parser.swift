@@ -20,7 +20,7 @@ public struct Parser {
     private var lexer: Lexer
     private var index = 0
     /// The token at `index`, and the kind of the one before it.
-    private var current: Token
+    private var current: LexedToken
     private var previousKind: TokenKind?
     /// The parser's own problems; the lexer keeps its own, and `parse` puts them together.
     private var diagnostics: [Diagnostic] = []
@@ -280,7 +280,7 @@ public struct Parser {
                 storage.arguments.append(argument)
                 end = argument.span.end
             case .string:
-                storage.arguments.append(Argument(value: .string(current.stringValue ?? ""), span: current.span))
+                storage.arguments.append(Argument(value: .string(lexer.value(ofString: current)), span: current.span))
                 end = current.span.end
                 advance()
             case .number:
@@ -434,9 +434,11 @@ public struct Parser {
         return nil
     }
 
-    /// The index of a `{` that follows on a later line with nothing but line ends before it.
+    /// The index of a `{` that follows on a later line with nothing but line ends before it; asked at
+    /// a line end after a statement.
     private mutating func braceOnFollowingLine() -> Int? {
-        var probe = index
+        // The current token is the first line end.
+        var probe = index + 1
         while lexer.token(at: probe).kind == .newline { probe += 1 }
         return lexer.token(at: probe).kind == .leftBrace ? probe : nil
     }

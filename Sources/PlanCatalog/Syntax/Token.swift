@@ -42,3 +42,33 @@ public struct Token: Sendable {
         }
     }
 }
+
+/// A token as the lexer hands it to the parser: its kind and span, and for a string where its value is.
+///
+/// Nothing in it is reference counted, so the parser copies tokens freely and the lexer's buffer of
+/// them moves as plain bytes; a string's value is made only when the parser takes the string as an
+/// argument (`Lexer.value(ofString:)`). `Token`, with the value itself, is what `Lexer.tokenize` gives.
+struct LexedToken {
+    let kind: TokenKind
+    let span: Span
+    /// Where a string's value is; `.notAString` for every other kind.
+    let value: StringValue
+
+    init(kind: TokenKind, span: Span, value: StringValue = .notAString) {
+        self.kind = kind
+        self.span = span
+        self.value = value
+    }
+
+    enum StringValue {
+        case notAString
+        /// The value is the source's bytes from after the opening quote up to `end`: the string holds
+        /// no escape and nothing the lexer replaced, as almost every string.
+        case verbatim(end: Int32)
+        /// The value is the lexer's decoded string number `index` (counted from the file's first).
+        case decoded(index: Int32)
+    }
+
+    /// How the token is named in "expected …, found …" messages.
+    var description: String { Token(kind: kind, span: span).description }
+}
