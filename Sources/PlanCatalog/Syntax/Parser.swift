@@ -255,7 +255,7 @@ public struct Parser {
         if isKnownUniquelyReferenced(&storage) {
             storage.removeAll()
         } else {
-            storage = SyntaxStorage()
+            storage = SyntaxStorage(reservingRoomFor: storage)
         }
     }
 
