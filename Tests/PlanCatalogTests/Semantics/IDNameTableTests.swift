@@ -48,4 +48,34 @@ import Testing
         #expect(accented.position(of: "plan_a") == 0)
         #expect(accented.names == ["plan_a", "caf\u{E9}"])
     }
+
+    /// A name outside ASCII is spelled in ASCII character by character before it is looked up among
+    /// ASCII names: the Kelvin sign and the Greek question mark have ASCII equals, an accented letter or a
+    /// letter with a combining mark has none.
+    @Test("a name outside ASCII is looked up by its ASCII equal, when it has one")
+    func asciiEquivalent() {
+        #expect(IDNameTable.asciiEquivalent(of: "plan_\u{212A}") == "plan_K")
+        #expect(IDNameTable.asciiEquivalent(of: "a\u{37E}b") == "a;b")
+        #expect(IDNameTable.asciiEquivalent(of: "caf\u{E9}") == nil)
+        #expect(IDNameTable.asciiEquivalent(of: "cafe\u{301}") == nil)
+        #expect(IDNameTable.asciiEquivalent(of: "plan") == "plan")
+    }
+
+    /// Thousands of lookups of names outside ASCII among thousands of ASCII names, as a broken catalog
+    /// makes (each row naming `pà…`): each finds its answer without comparing the name with every name
+    /// defined, so the answers are those of a plain search, whichever names are asked for.
+    @Test("lookups outside ASCII among many ASCII names give a plain search's answers")
+    func manyLookupsOutsideASCII() {
+        let names = (0..<5_000).map { "p\($0)" }
+        var table = IDNameTable(capacity: names.count)
+        for (position, name) in names.enumerated() { _ = table.insert(name, at: Int32(position)) }
+        for index in stride(from: 0, to: 5_000, by: 7) {
+            #expect(table.position(of: "p\u{E0}\(index)") == nil)
+            #expect(table.position(of: "p\(index)") == Int32(index))
+        }
+        #expect(table.position(of: "p1\u{212A}") == nil)
+        var withKelvin = IDNameTable(capacity: 1)
+        _ = withKelvin.insert("pK1", at: 0)
+        #expect(withKelvin.position(of: "p\u{212A}1") == 0)
+    }
 }

@@ -2,18 +2,20 @@
 /// `IDTable` (and the identity checks' search for repeated ids), an open-addressing hash table over the
 /// names' UTF-8 bytes.
 ///
-/// Why not `[String: Int32]`: the standard library hashes a `String` with SipHash, seeded per process so
-/// that a hostile input cannot make a server's dictionaries slow. A catalog is its author's own input,
-/// and the index looks up every reference once (five or more per plan), so the seeded hash was most of
-/// the index's time. Here a name is hashed with FNV-1a, a few instructions a byte, as compilers do for
-/// their symbol tables (rustc's `FxHash` makes the same trade). The table is filled once and then only
-/// read, so it needs neither deletion nor growth: it is made with room for every name at half load.
+/// Why not `[String: Int32]`: the standard library hashes a `String` with SipHash, and the index looks
+/// up every reference once (five or more per plan), so that hash was most of the index's time. Here a
+/// name is hashed with FNV-1a, a few instructions a byte, as compilers do for their symbol tables
+/// (rustc's `FxHash` makes the same trade). Its starting value is drawn once per process, as SipHash's
+/// key is: a catalog from a pull request is not always its reviewer's own input, and names made to share
+/// a slot under a fixed hash would turn every lookup into a walk of the table. Only the slots depend on
+/// it, never a result. The table is filled once and then only read, so it needs neither deletion nor
+/// growth: it is made with room for every name at half load.
 ///
 /// Names compare as `String`s do, by canonical equivalence, which bytes alone cannot tell for text
 /// outside ASCII (`K` and the Kelvin sign `K` are equal). Ids are ASCII (the lexer reports any other
-/// word, E0117), so that case is kept correct rather than fast: once a name outside ASCII is defined,
-/// the table answers through a `Dictionary`, and a name outside ASCII is looked up among ASCII ones one
-/// by one.
+/// word, E0117), so that case is kept correct at a bounded cost: once a name outside ASCII is defined,
+/// the table answers through a `Dictionary`; and a name outside ASCII looked up among ASCII ones is first
+/// spelled in ASCII, character by character (`asciiEquivalent`), then looked up like any other.
 struct IDNameTable: Sendable {
     /// Each distinct name once, in the order first inserted.
     private(set) var names: [String] = []
@@ -24,6 +26,8 @@ struct IDNameTable: Sendable {
     private var slots: [Int32]
     /// 64 minus the number of bits that pick a slot.
     private let shift: UInt64
+    /// The hash's starting value: this process's, read once per table.
+    private let seed = Self.processSeed
     /// From the first definition of a name outside ASCII on: every name, by `String` equality, to its
     /// index in `names`. Nil while every name is ASCII (always, in a catalog without errors).
     private var byCanonicalName: [String: Int]?
@@ -41,7 +45,7 @@ struct IDNameTable: Sendable {
     /// Records that the definition at `position` has the id `name`, unless an earlier one has it: then
     /// returns that earlier one's position and records nothing.
     mutating func insert(_ name: String, at position: Int32) -> Int32? {
-        let (hash, isASCII) = Self.hash(name)
+        let (hash, isASCII) = Self.hash(name, seed: seed)
         if !isASCII, byCanonicalName == nil {
             byCanonicalName = Dictionary(uniqueKeysWithValues: zip(names, names.indices))
         }
@@ -68,10 +72,11 @@ struct IDNameTable: Sendable {
     /// The position of the first definition named `name`; nil when none is.
     func position(of name: String) -> Int32? {
         if let byCanonicalName { return byCanonicalName[name].map { positions[$0] } }
-        let (hash, isASCII) = Self.hash(name)
+        let (hash, isASCII) = Self.hash(name, seed: seed)
         guard isASCII else {
             // Every name defined is ASCII; this one may still equal one of them (the Kelvin sign).
-            return names.firstIndex(of: name).map { positions[$0] }
+            guard let ascii = Self.asciiEquivalent(of: name) else { return nil }
+            return position(of: ascii)
         }
         var slot = firstSlot(hash)
         while slots[slot] != 0 {
@@ -82,6 +87,30 @@ struct IDNameTable: Sendable {
         return nil
     }
 
+    /// The ASCII string equal to `name`, or nil when none is. Strings are equal when their characters
+    /// are, one by one, so each character outside ASCII is compared with the ASCII characters an id can
+    /// hold: a bounded cost per character, where comparing the name with every name defined grew with the
+    /// catalog (a broken catalog of 30,000 such references took 25 s).
+    static func asciiEquivalent(of name: String) -> String? {
+        var ascii = ""
+        for character in name {
+            if character.isASCII {
+                ascii.append(character)
+                continue
+            }
+            guard let equal = idCharacters.first(where: { $0 == character }) else { return nil }
+            ascii.append(equal)
+        }
+        return ascii
+    }
+
+    /// Every ASCII character but the controls: those an id can hold, and the rest of what a lookup could
+    /// be asked about.
+    private static let idCharacters: [Character] = (0x20...0x7e).map { Character(Unicode.Scalar(UInt8($0))) }
+
+    /// The starting value of every table's hash in this process.
+    private static let processSeed = UInt64.random(in: .min ... .max)
+
     /// The slot a name's probe starts at: the top bits of its hash.
     private func firstSlot(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: hash >> shift)
@@ -90,8 +119,9 @@ struct IDNameTable: Sendable {
     /// FNV-1a's step over the name's UTF-8 bytes, eight at a time where the string lends them in place
     /// (a native string always does), else one at a time through its UTF-8 view; then mixed once more.
     /// And whether every byte is ASCII, found on the way.
-    static func hash(_ name: String) -> (hash: UInt64, isASCII: Bool) {
-        var (hash, isASCII) = name.utf8.withContiguousStorageIfAvailable { fnv1a(words: $0) } ?? fnv1a(bytes: name.utf8)
+    static func hash(_ name: String, seed: UInt64) -> (hash: UInt64, isASCII: Bool) {
+        var (hash, isASCII) = name.utf8.withContiguousStorageIfAvailable { fnv1a(words: $0, seed: seed) }
+            ?? fnv1a(bytes: name.utf8, seed: seed)
         // FNV-1a's multiplication carries a bit only upward, and its prime (2^40 + 0x1b3) barely moves
         // the last bytes into the top bits, which pick the slot: ids that differ in their last digits
         // (`plan_000017`, `plan_000018`) would crowd into one run of slots. MurmurHash3's finalizer
@@ -110,9 +140,9 @@ struct IDNameTable: Sendable {
     /// word is the last eight bytes, overlapping the one before unless the length is a multiple of
     /// eight, and a name shorter than a word is one word padded with zeros. The length goes into the
     /// starting value, so that names of different lengths differ.
-    private static func fnv1a(words bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
+    private static func fnv1a(words bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> (hash: UInt64, isASCII: Bool) {
         let raw = UnsafeRawBufferPointer(bytes)
-        var hash = offsetBasis ^ UInt64(raw.count)
+        var hash = offsetBasis ^ seed ^ UInt64(raw.count)
         var allBits: UInt64 = 0
         func step(_ word: UInt64) {
             hash = (hash ^ word) &* prime
@@ -133,14 +163,9 @@ struct IDNameTable: Sendable {
         return (hash, allBits & 0x8080_8080_8080_8080 == 0)
     }
 
-    /// One byte a step, for a string that does not lend its bytes (one bridged from elsewhere).
-    private static func fnv1a(bytes: String.UTF8View) -> (hash: UInt64, isASCII: Bool) {
-        var hash = offsetBasis
-        var allBytes: UInt8 = 0
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* prime
-            allBytes |= byte
-        }
-        return (hash, allBytes < 0x80)
+    /// For a string that does not lend its bytes in place (one bridged from elsewhere): its bytes copied
+    /// out, then hashed as above, so that a name hashes the same however it is stored.
+    private static func fnv1a(bytes: String.UTF8View, seed: UInt64) -> (hash: UInt64, isASCII: Bool) {
+        Array(bytes).withUnsafeBufferPointer { fnv1a(words: $0, seed: seed) }
     }
 }
