@@ -23,11 +23,8 @@ extension CatalogIndex {
         init(_ catalog: Catalog, metrics: IDTable<Metric>, features: IDTable<Feature>) {
             let plans = IDTable(catalog.plans) { $0.id.value }
             table = plans
-            var unresolvedReferences = 0
-            func counted<Element>(_ id: TypedID<Element>?) -> TypedID<Element>? {
-                if id == nil { unresolvedReferences += 1 }
-                return id
-            }
+            var unresolved = UnresolvedReferences()
+            func counted<Element>(_ id: TypedID<Element>?) -> TypedID<Element>? { unresolved.counted(id) }
 
             var trialParents: [PlanID?] = []
             trialParents.reserveCapacity(catalog.plans.count)
@@ -73,7 +70,7 @@ extension CatalogIndex {
             }
             trialsByParent = IDGroups(trials, ownerCount: catalog.plans.count)
             self.trialsOfUnknownParents = trialsOfUnknownParents
-            self.unresolvedReferences = unresolvedReferences
+            unresolvedReferences = unresolved.count
         }
     }
 
@@ -87,7 +84,7 @@ extension CatalogIndex {
         let unresolvedReferences: Int
 
         init(_ catalog: Catalog, features: IDTable<Feature>) {
-            let prices = IDTable(Self.allPrices(of: catalog)) { $0.id.value }
+            let prices = IDTable(catalog.allPrices) { $0.id.value }
             table = prices
             var unresolvedReferences = 0
 
@@ -114,18 +111,6 @@ extension CatalogIndex {
             self.unresolvedReferences = unresolvedReferences
         }
 
-        /// `Catalog.allPrices`, the plans' own prices then the quotes', gathered into one array reserved
-        /// once rather than joined from two made for the purpose.
-        private static func allPrices(of catalog: Catalog) -> [Price] {
-            var prices: [Price] = []
-            prices.reserveCapacity(catalog.plans.count * 2 + catalog.quotes.count)
-            for plan in catalog.plans { prices += plan.prices }
-            for quote in catalog.quotes {
-                if let price = quote.price { prices.append(price) }
-            }
-            return prices
-        }
-
         private static func resolve(_ target: CreditTarget?, features: IDTable<Feature>,
                                     prices: IDTable<Price>) -> AppliesTo {
             switch target {
@@ -138,6 +123,17 @@ extension CatalogIndex {
                 let component = prices[price].components.firstIndex { $0.id.value == componentID }
                 return .component(price, component: component.map(Int32.init))
             }
+        }
+    }
+
+    /// How many references resolved to nothing, counted as each is resolved (`everyReferenceResolves`).
+    struct UnresolvedReferences {
+        private(set) var count = 0
+
+        /// `id`, counting it when it is nil.
+        mutating func counted<Element>(_ id: TypedID<Element>?) -> TypedID<Element>? {
+            if id == nil { count += 1 }
+            return id
         }
     }
 }

@@ -86,11 +86,8 @@ struct CatalogIndex {
         priceOwners = plans.priceOwners + repeatElement(nil, count: prices.table.elements.count - plans.priceOwners.count)
 
         // Counted as each reference resolves, for `everyReferenceResolves`.
-        var unresolvedReferences = plans.unresolvedReferences + prices.unresolvedReferences
-        func counted<Element>(_ id: TypedID<Element>?) -> TypedID<Element>? {
-            if id == nil { unresolvedReferences += 1 }
-            return id
-        }
+        var unresolved = UnresolvedReferences()
+        func counted<Element>(_ id: TypedID<Element>?) -> TypedID<Element>? { unresolved.counted(id) }
 
         var featureMetrics = IDGroups<MetricID?>(reservingOwners: catalog.features.count)
         for feature in catalog.features {
@@ -119,7 +116,7 @@ struct CatalogIndex {
         }
         self.rowPlans = rowPlans
 
-        everyReferenceResolves = unresolvedReferences == 0
+        everyReferenceResolves = plans.unresolvedReferences + prices.unresolvedReferences + unresolved.count == 0
 
         let refused = catalog.refusedStatements
         planReferencesAreKnown = catalog.pricingTables.indices.allSatisfy { table in
