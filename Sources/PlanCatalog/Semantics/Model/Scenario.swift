@@ -12,6 +12,12 @@ public struct Scenario: Sendable {
         public let date: Located<CalendarDate>
         /// The whole line, keyword and arguments.
         public let location: SourceLocation
+
+        public init(seats: Located<Int>, date: Located<CalendarDate>, location: SourceLocation) {
+            self.seats = seats
+            self.date = date
+            self.location = location
+        }
     }
 
     /// A line `usage METRIC QUANTITY`: the metric's quantity over the whole period.
@@ -20,6 +26,12 @@ public struct Scenario: Sendable {
         /// 0 or more; not necessarily whole (gigabytes stored).
         public let quantity: Located<ExactDecimal>
         public let location: SourceLocation
+
+        public init(metricID: Located<String>, quantity: Located<ExactDecimal>, location: SourceLocation) {
+            self.metricID = metricID
+            self.quantity = quantity
+            self.location = location
+        }
     }
 
     /// A line `expect subtotal|credits|total AMOUNT`: an amount the invoice must come to, in major units
@@ -38,6 +50,12 @@ public struct Scenario: Sendable {
         /// As written: any sign, at most the currency's minor-unit decimals (E1107).
         public let amount: Located<ExactDecimal>
         public let location: SourceLocation
+
+        public init(kind: Located<Kind>, amount: Located<ExactDecimal>, location: SourceLocation) {
+            self.kind = kind
+            self.amount = amount
+            self.location = location
+        }
     }
 
     public let id: Located<String>
@@ -57,4 +75,20 @@ public struct Scenario: Sendable {
     public let expectations: [Expectation]
     /// The `scenario ID` header.
     public let location: SourceLocation
+
+    /// A scenario as lowering reads it from a `scenario` block; public so that a scenario given another
+    /// way (on a command line) is the same value.
+    public init(id: Located<String>, description: Located<String>?, priceID: Located<String>?,
+                start: Located<CalendarDate>?, seats: Located<Int>?, seatChanges: [SeatChange], usage: [Usage],
+                expectations: [Expectation], location: SourceLocation) {
+        self.id = id
+        self.description = description
+        self.priceID = priceID
+        self.start = start
+        self.seats = seats
+        self.seatChanges = seatChanges
+        self.usage = usage
+        self.expectations = expectations
+        self.location = location
+    }
 }
