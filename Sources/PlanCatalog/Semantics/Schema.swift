@@ -297,8 +297,8 @@ struct Schema {
                 Rule(keyword: .price, arguments: .one(.identifier), block: .required(.price), occurrence: .required),
             ]
         case .scenario:
-            // PREVIEW.md § 1. `seats` has two forms, told apart by their arguments (`form(of:among:)`):
-            // the seats held at the start, once, and a dated change, repeatable.
+            // PREVIEW.md § 1. `seats` has two forms, told apart by their arguments
+            // (`form(of:among:spelledAs:)`): the seats held at the start, once, and a dated change, repeatable.
             [
                 Rule(keyword: .description, arguments: .one(.string), block: .forbidden, occurrence: .optional),
                 Rule(keyword: .price, arguments: .one(.identifier), block: .forbidden, occurrence: .required),

@@ -1,7 +1,8 @@
 /// Checks the statements of one block against the schema (LANGUAGE.md §2) and reports every schema
 /// problem: unknown statements (with the nearest valid one), wrong argument count or kind, invalid
 /// values, blocks where none belongs or none where one is required, repeated singletons and missing
-/// required statements.
+/// required statements. A date argument that is not a real day is refused here too, as any argument of
+/// the wrong shape is, under the code of the scenarios that write dates (E1101).
 struct SchemaChecker {
     private(set) var diagnostics: [Diagnostic] = []
     /// The occurrences of the last block checked, kept so that the next block reuses their storage: a
@@ -267,7 +268,8 @@ struct SchemaChecker {
             }
             if kind == .quantity || kind == .wholeQuantity, value.isNegative {
                 report(Diagnostic(.valueOutOfRange, "`\(keyword)` must be at least 0, found \(value)", at: location,
-                                  label: "out of range", help: "use a \(kind == .quantity ? "number" : "whole number") from 0"))
+                                  label: "out of range",
+                                  help: "use a \(kind == .quantity ? "number" : "whole number") from 0"))
                 return false
             }
             number = value
