@@ -16,7 +16,7 @@ extension DiagnosticCode {
     static let explanationFamilies: [KeyValuePairs<DiagnosticCode, Explanation>] = [
         syntaxExplanations, schemaExplanations, identityExplanations, referenceExplanations,
         planKindExplanations, trialExplanations, featureExplanations, moneyExplanations,
-        pricingTableExplanations, secretExplanations,
+        pricingTableExplanations, secretExplanations, scenarioExplanations,
     ]
 
     /// Each code's explanation; where a code is explained twice (a test fails then), the first wins.

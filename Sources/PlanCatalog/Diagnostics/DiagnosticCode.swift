@@ -2,11 +2,11 @@
 ///
 /// Codes are grouped by the check families of LANGUAGE.md section 4: `E01xx` syntax, `E02xx` schema,
 /// `E03xx` identity, `E04xx` references, `E05xx` free and placeholder plans, `E06xx` trials,
-/// `E07xx` features and metrics, `E08xx` money, `E09xx` pricing tables, `E10xx` secrets. Warnings use `W`
-/// with the number of their family. A code, once published, never changes meaning; the long explanations
-/// behind `plancat explain` live in `Explanations/`, one file per family, each with an example and a fix
-/// that ExplanationExampleTests compiles; Docs/Diagnostics.md is generated from both. A new code is a case
-/// here and an `Explanation` in its family's file.
+/// `E07xx` features and metrics, `E08xx` money, `E09xx` pricing tables, `E10xx` secrets, `E11xx`
+/// scenarios. Warnings use `W` with the number of their family. A code, once published, never changes
+/// meaning; the long explanations behind `plancat explain` live in `Explanations/`, one file per family,
+/// each with an example and a fix that ExplanationExampleTests compiles; Docs/Diagnostics.md is generated
+/// from both. A new code is a case here and an `Explanation` in its family's file.
 public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     // Syntax
     case unterminatedString = "E0101"
@@ -96,6 +96,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case hiddenPlanInPricingTable = "E0906"
     // Secrets
     case secretKey = "E1001"
+    // Scenarios
+    case invalidDate = "E1101"
+    case seatChangeWithoutStart = "E1102"
+    case seatChangeOutsidePeriod = "E1103"
+    case seatChangesOutOfOrder = "E1104"
+    case scenarioPriceMixedPeriods = "E1105"
+    case repeatedScenarioUsage = "E1106"
+    case expectedAmountTooPrecise = "E1107"
+    case scenarioUsageNotBilled = "W1101"
+    case scenarioSeatsNotBilled = "W1102"
 
     public var severity: Severity {
         rawValue.hasPrefix("W") ? .warning : .error
@@ -182,6 +192,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
         case .rowWithoutPrice: "a row whose plan has no monthly or yearly price in the table's currency"
         case .hiddenPlanInPricingTable: "a hidden plan as a pricing-table row"
         case .secretKey: "a secret API key in the catalog"
+        case .invalidDate: "a date that is not a real day written `YYYY-MM-DD`"
+        case .seatChangeWithoutStart: "a dated seat change in a scenario without `start`"
+        case .seatChangeOutsidePeriod: "a seat change dated on or before `start`, or on or after the period's end"
+        case .seatChangesOutOfOrder: "seat changes not in increasing date order"
+        case .scenarioPriceMixedPeriods: "a scenario on a price whose components bill on different periods"
+        case .repeatedScenarioUsage: "two `usage` lines for one metric in a scenario"
+        case .expectedAmountTooPrecise: "an `expect` amount more precise than its currency allows"
+        case .scenarioUsageNotBilled: "usage of a metric that the scenario's price does not bill"
+        case .scenarioSeatsNotBilled: "seats on a price without a per-seat component"
         }
     }
 

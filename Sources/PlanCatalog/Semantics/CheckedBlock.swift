@@ -67,6 +67,16 @@ struct CheckedBlock {
         return nodes
     }
 
+    /// Every statement accepted as `keyword`, in order, each with the value of its number argument as the
+    /// checker parsed it (a scenario's `usage api-calls 48_213`, whose number is not its first argument).
+    func nodesWithNumbers(_ keyword: Schema.Keyword) -> [(node: Node, number: ExactDecimal?)] {
+        var nodes: [(node: Node, number: ExactDecimal?)] = []
+        for position in verdicts.indices where verdicts[position]?.keyword == keyword {
+            nodes.append((node(at: position), verdicts[position]?.number))
+        }
+        return nodes
+    }
+
     /// The first argument of the statement accepted as `keyword`.
     private func firstArgument(_ keyword: Schema.Keyword) -> Argument? {
         guard let position = position(of: keyword) else { return nil }

@@ -80,6 +80,8 @@ struct Lowering {
             if let table = lowerPricingTable(node) { catalog.pricingTables.append(table) }
         case .quote:
             if let quote = lowerQuote(node, defaultCurrency: catalog.defaultCurrency) { catalog.quotes.append(quote) }
+        case .scenario:
+            if let scenario = lowerScenario(node) { catalog.scenarios.append(scenario) }
         default:
             // `currency` is taken as it comes, in `add`.
             break
@@ -335,5 +337,47 @@ struct Lowering {
                      subscription: block.string(.subscription),
                      effective: block.choice(.effective, as: QuoteEffective.self)?.value ?? .immediately,
                      price: price, location: node.headerLocation)
+    }
+
+    // MARK: Scenarios
+
+    /// A `scenario` block (PREVIEW.md § 1). Its statements are read as the checker accepted them: a date
+    /// argument is a real day (`CalendarDate`), a count or quantity is 0 or more.
+    private mutating func lowerScenario(_ node: Node) -> Scenario? {
+        guard let id = CheckedBlock.word(of: node) else { return nil }
+        let block = checked(node, in: .scenario)
+        var seats: Located<Int>?
+        var seatChanges: [Scenario.SeatChange] = []
+        for (seatsNode, number) in block.nodesWithNumbers(.seats) {
+            let arguments = seatsNode.statement.arguments
+            guard let count = number?.integerValue, let first = arguments.first else { continue }
+            let located = Located(count, at: seatsNode.location(first.span))
+            // The checker accepts one argument (the seats at the start) or three (`N from DATE`).
+            if arguments.count == 3 {
+                guard case .word(let text) = arguments[2].value, let date = CalendarDate(text) else { continue }
+                let dated = Located(date, at: seatsNode.location(arguments[2].span))
+                seatChanges.append(Scenario.SeatChange(seats: located, date: dated, location: seatsNode.headerLocation))
+            } else if seats == nil {
+                seats = located
+            }
+        }
+        let usage = block.nodesWithNumbers(.usage).compactMap { usageNode, number -> Scenario.Usage? in
+            let arguments = usageNode.statement.arguments
+            guard let metric = CheckedBlock.word(of: usageNode), let number, arguments.count == 2 else { return nil }
+            return Scenario.Usage(metricID: metric, quantity: Located(number, at: usageNode.location(arguments[1].span)),
+                                  location: usageNode.headerLocation)
+        }
+        let expectations = block.nodesWithNumbers(.expect).compactMap { expectNode, number -> Scenario.Expectation? in
+            let arguments = expectNode.statement.arguments
+            guard let word = CheckedBlock.word(of: expectNode), let kind = Scenario.Expectation.Kind(rawValue: word.value),
+                  let number, arguments.count == 2 else { return nil }
+            return Scenario.Expectation(kind: Located(kind, at: word.location),
+                                        amount: Located(number, at: expectNode.location(arguments[1].span)),
+                                        location: expectNode.headerLocation)
+        }
+        let start = block.word(.start).flatMap { word in CalendarDate(word.value).map { Located($0, at: word.location) } }
+        return Scenario(id: id, description: block.locatedString(.description), priceID: block.word(.price),
+                        start: start, seats: seats, seatChanges: seatChanges, usage: usage,
+                        expectations: expectations, location: node.headerLocation)
     }
 }

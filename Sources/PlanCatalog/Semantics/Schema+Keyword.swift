@@ -24,6 +24,7 @@ extension Schema {
         case effective
         case enterprise
         case event
+        case expect
         case expiresAfterDays = "expires-after-days"
         case feature
         case features
@@ -46,6 +47,9 @@ extension Schema {
         case refill
         case renew
         case row
+        case scenario
+        case seats
+        case start
         case subheading
         case subscription
         case trialDays = "trial-days"

@@ -6,7 +6,7 @@
 struct Schema {
     /// The kinds of block, each with its own statements.
     enum Context: Int, Sendable, CaseIterable {
-        case topLevel, metric, feature, plan, features, price, component, credit, pricingTable, row, quote
+        case topLevel, metric, feature, plan, features, price, component, credit, pricingTable, row, quote, scenario
 
         /// How the context is named in messages ("unknown statement `nmae` in a plan").
         var description: String {
@@ -22,6 +22,7 @@ struct Schema {
             case .pricingTable: "in a pricing table"
             case .row: "in a pricing-table row"
             case .quote: "in a quote"
+            case .scenario: "in a scenario"
             }
         }
     }
@@ -43,6 +44,12 @@ struct Schema {
         case currencyCode
         /// A `price.component` reference or a feature id (a credit's `applies-to`).
         case identifierOrReference
+        /// A number from 0 (a scenario's `usage` quantity).
+        case quantity
+        /// A whole number from 0 (a scenario's `seats`).
+        case wholeQuantity
+        /// A calendar day written `YYYY-MM-DD` (a scenario's `start`): a word, read by `CalendarDate`.
+        case date
 
         var description: String {
             switch self {
@@ -51,12 +58,16 @@ struct Schema {
             case .decimal: "a number"
             case .integer: "a whole number"
             case .count: "a whole number from 1"
+            case .choice(let words) where words.count == 1: "`\(words[0])`"
             case .choice(let words): words.count == 2
                 ? "`\(words[0])` or `\(words[1])`"
                 : "one of " + words.map { "`\($0)`" }.joined(separator: ", ")
             case .boolean: "`true` or `false`"
             case .currencyCode: "a currency code"
             case .identifierOrReference: "a `price.component` reference or a feature id"
+            case .quantity: "a number from 0"
+            case .wholeQuantity: "a whole number from 0"
+            case .date: "a date `YYYY-MM-DD`"
             }
         }
     }
@@ -71,6 +82,21 @@ struct Schema {
         /// One argument, optionally followed by a second of the same kind (a feature's `unit` and its
         /// plural: `unit "person" "people"`).
         case oneOrTwo(ArgumentKind)
+        /// Exactly these arguments, in this order (`usage api-calls 48_213`); a fixed word among them is a
+        /// one-word `choice` (`seats 7 from 2026-03-17`). At most one of them is a number, the one the
+        /// checker hands to lowering.
+        case sequence([ArgumentKind])
+
+        /// How many arguments the shape takes.
+        var countRange: ClosedRange<Int> {
+            switch self {
+            case .none: 0...0
+            case .one: 1...1
+            case .optional, .flag: 0...1
+            case .oneOrTwo: 1...2
+            case .sequence(let kinds): kinds.count...kinds.count
+            }
+        }
     }
 
     enum BlockRule: Sendable {
@@ -116,12 +142,44 @@ struct Schema {
     /// than hashing the keyword, and this lookup runs for every statement of every catalog.
     private static let rulesByContext: [[Rule]] = Context.allCases.map { rules(for: $0) }
 
-    private static let keywordsByContext: [[String]] = rulesByContext.map { $0.map(\.spelling) }
+    /// Each context's keywords once each, in the spec's order (a keyword with two forms is one keyword).
+    private static let keywordsByContext: [[String]] = rulesByContext.map { rules in
+        var keywords: [String] = []
+        for rule in rules where !keywords.contains(rule.spelling) { keywords.append(rule.spelling) }
+        return keywords
+    }
+
+    /// Whether some keyword of the context has more than one rule (a scenario's two `seats`), so that the
+    /// checker looks for the form that fits only where there is one to choose.
+    private static let hasFormsByContext: [Bool] = rulesByContext.map { rules in
+        rules.indices.contains { position in rules[..<position].contains { $0.keyword == rules[position].keyword } }
+    }
 
     /// The rules of a context, in the spec's order.
     static func rules(in context: Context) -> [Rule] { rulesByContext[context.rawValue] }
 
     static func keywords(for context: Context) -> [String] { keywordsByContext[context.rawValue] }
+
+    static func hasForms(in context: Context) -> Bool { hasFormsByContext[context.rawValue] }
+
+    /// Among the rules of `rules` spelled like the one at `first`, the one a statement with
+    /// `argumentCount` arguments is checked against: the first that takes that many, else the one whose
+    /// count is nearest, the later on a tie (`seats 7 from` is a dated change missing its date).
+    static func form(of argumentCount: Int, among rules: [Rule], spelledAs first: Int) -> Int {
+        var best = first
+        var bestDistance = Int.max
+        for position in rules.indices[first...] where rules[position].keyword == rules[first].keyword {
+            let range = rules[position].arguments.countRange
+            let distance = range.contains(argumentCount) ? 0
+                : min(abs(range.lowerBound - argumentCount), abs(range.upperBound - argumentCount))
+            if distance == 0 { return position }
+            if distance <= bestDistance {
+                best = position
+                bestDistance = distance
+            }
+        }
+        return best
+    }
 
     private static func rules(for context: Context) -> [Rule] {
         switch context {
@@ -135,6 +193,8 @@ struct Schema {
                 Rule(keyword: .pricingTable, arguments: .one(.identifier), block: .required(.pricingTable),
                      occurrence: .repeatable),
                 Rule(keyword: .quote, arguments: .one(.identifier), block: .required(.quote), occurrence: .repeatable),
+                Rule(keyword: .scenario, arguments: .one(.identifier), block: .required(.scenario),
+                     occurrence: .repeatable),
             ]
         case .metric:
             [
@@ -235,6 +295,22 @@ struct Schema {
                 Rule(keyword: .effective, arguments: .one(.choice(QuoteEffective.allCases.map(\.rawValue))),
                      block: .forbidden, occurrence: .optional),
                 Rule(keyword: .price, arguments: .one(.identifier), block: .required(.price), occurrence: .required),
+            ]
+        case .scenario:
+            // PREVIEW.md § 1. `seats` has two forms, told apart by their arguments
+            // (`form(of:among:spelledAs:)`): the seats held at the start, once, and a dated change, repeatable.
+            [
+                Rule(keyword: .description, arguments: .one(.string), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .price, arguments: .one(.identifier), block: .forbidden, occurrence: .required),
+                Rule(keyword: .start, arguments: .one(.date), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .seats, arguments: .one(.wholeQuantity), block: .forbidden, occurrence: .optional),
+                Rule(keyword: .seats, arguments: .sequence([.wholeQuantity, .choice(["from"]), .date]),
+                     block: .forbidden, occurrence: .repeatable),
+                Rule(keyword: .usage, arguments: .sequence([.identifier, .quantity]), block: .forbidden,
+                     occurrence: .repeatable),
+                Rule(keyword: .expect, arguments: .sequence([.choice(Scenario.Expectation.Kind.allCases.map(\.rawValue)),
+                                                             .decimal]),
+                     block: .forbidden, occurrence: .repeatable),
             ]
         }
     }

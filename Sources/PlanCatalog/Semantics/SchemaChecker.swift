@@ -1,7 +1,8 @@
 /// Checks the statements of one block against the schema (LANGUAGE.md §2) and reports every schema
 /// problem: unknown statements (with the nearest valid one), wrong argument count or kind, invalid
 /// values, blocks where none belongs or none where one is required, repeated singletons and missing
-/// required statements.
+/// required statements. A date argument that is not a real day is refused here too, as any argument of
+/// the wrong shape is, under the code of the scenarios that write dates (E1101).
 struct SchemaChecker {
     private(set) var diagnostics: [Diagnostic] = []
     /// The occurrences of the last block checked, kept so that the next block reuses their storage: a
@@ -79,17 +80,26 @@ struct SchemaChecker {
             guard let asciiRuleIndex = occurrences.rules.firstIndex(where: { $0.isSpelled(keyword) }) else { return nil }
             ruleIndex = asciiRuleIndex
         }
-        guard let ruleIndex else {
+        guard var ruleIndex else {
             reportUnknownStatement(node, in: context)
             return nil
         }
+        if Schema.hasForms(in: context) {
+            ruleIndex = Schema.form(of: node.statement.arguments.count, among: occurrences.rules, spelledAs: ruleIndex)
+        }
         let rule = occurrences.rules[ruleIndex]
         if rule.occurrence != .repeatable, let earlier = occurrences.first[ruleIndex] {
+            // A keyword with several forms names the form repeated, and the others it may be meant as.
+            let otherForms = occurrences.rules.indices.filter {
+                $0 != ruleIndex && occurrences.rules[$0].keyword == rule.keyword
+            }.map { "`\(keyword) \(Self.placeholder(for: occurrences.rules[$0].arguments))`" }
+            let form = otherForms.isEmpty ? keyword : "\(keyword) \(Self.placeholder(for: rule.arguments))"
             report(Diagnostic(
-                .repeatedStatement, "`\(keyword)` is given more than once \(context.description)",
+                .repeatedStatement, "`\(form)` is given more than once \(context.description)",
                 at: node.keywordLocation, label: "repeated here",
                 notes: [Diagnostic.Note("first given here", at: earlier)],
-                help: "keep one `\(keyword)` statement"))
+                help: "keep one `\(form)` statement"
+                    + (otherForms.isEmpty ? "" : "; the other form is " + otherForms.joined(separator: ", "))))
             return nil
         }
         if occurrences.first[ruleIndex] == nil { occurrences.first[ruleIndex] = node.keywordLocation }
@@ -184,6 +194,27 @@ struct SchemaChecker {
                 isValid = false
             }
             return isValid
+        case .sequence(let kinds):
+            let shape = kinds.map(Self.placeholder(for:)).joined(separator: " ")
+            if arguments.count < kinds.count {
+                let missing = kinds[arguments.count...].map(\.description)
+                report(Diagnostic(.wrongArgumentCount,
+                                  "`\(keyword)` needs \(Self.listed(kinds.map(\.description)))",
+                                  at: arguments.isEmpty ? node.keywordLocation : node.headerLocation,
+                                  label: "missing \(Self.listed(missing))", help: "write `\(keyword) \(shape)`"))
+                return false
+            }
+            if arguments.count > kinds.count {
+                reportExtraArguments(node, from: arguments[kinds.count], expected: "\(kinds.count) arguments",
+                                     help: "write `\(keyword) \(shape)`")
+                return false
+            }
+            var isValid = true
+            for (argument, kind) in zip(arguments, kinds)
+            where !checkArgument(argument, of: node, is: kind, context: context, number: &number) {
+                isValid = false
+            }
+            return isValid
         case .flag:
             guard let first = arguments.first else { return true }
             if arguments.count > 1 {
@@ -214,7 +245,8 @@ struct SchemaChecker {
         case (.identifier, .word), (.currencyCode, .word), (.identifierOrReference, .word),
              (.identifierOrReference, .reference), (.string, .string):
             return true
-        case (.decimal, .number(let text)), (.integer, .number(let text)), (.count, .number(let text)):
+        case (.decimal, .number(let text)), (.integer, .number(let text)), (.count, .number(let text)),
+             (.quantity, .number(let text)), (.wholeQuantity, .number(let text)):
             guard let value = ExactDecimal(parsing: text) else {
                 // A malformed number was reported by the lexer; only an oversized one is new here.
                 if Self.isWellFormedNumber(text) {
@@ -224,7 +256,7 @@ struct SchemaChecker {
                 }
                 return false
             }
-            if kind == .integer || kind == .count, value.integerValue == nil {
+            if kind == .integer || kind == .count || kind == .wholeQuantity, value.integerValue == nil {
                 report(Diagnostic(.wrongArgumentKind, "`\(keyword)` needs a whole number, found `\(text)`",
                                   at: location, label: "not a whole number"))
                 return false
@@ -234,8 +266,18 @@ struct SchemaChecker {
                                   label: "out of range", help: "use a whole number from 1"))
                 return false
             }
+            if kind == .quantity || kind == .wholeQuantity, value.isNegative {
+                report(Diagnostic(.valueOutOfRange, "`\(keyword)` must be at least 0, found \(value)", at: location,
+                                  label: "out of range",
+                                  help: "use a \(kind == .quantity ? "number" : "whole number") from 0"))
+                return false
+            }
             number = value
             return true
+        case (.date, .word(let text)):
+            if CalendarDate(text) != nil { return true }
+            report(Self.invalidDate(text, at: location))
+            return false
         case (.choice(let words), .word(let word)):
             if words.contains(word) { return true }
             if context == .credit, keyword == "type", Self.creditPackWords.contains(word.lowercased()) {
@@ -288,7 +330,11 @@ struct SchemaChecker {
             }
         case (.identifier, .reference), (.currencyCode, .reference):
             help = "a reference `price.component` is allowed only in a credit's `applies-to`"
-        case (.decimal, .word(let word)), (.integer, .word(let word)), (.count, .word(let word)):
+        case (.date, .string(let text)) where CalendarDate(text) != nil:
+            help = "dates are written without quotes: `\(text)`"
+            fixes = [Diagnostic.FixIt("remove the quotes", edits: [Diagnostic.Edit(location, replacement: text)])]
+        case (.decimal, .word(let word)), (.integer, .word(let word)), (.count, .word(let word)),
+             (.quantity, .word(let word)), (.wholeQuantity, .word(let word)):
             // `amount 10k`: a shorthand the language writes out in digits.
             if let written = NumberShorthand.expansion(of: word) {
                 help = "write the number out in digits: `\(keyword) \(written)`"
@@ -308,6 +354,9 @@ struct SchemaChecker {
         diagnostics.append(diagnostic)
     }
 
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December"]
+
     private static let creditPackWords: Set<String> = ["top-up", "topup", "pack", "prepaid", "top-up-pack"]
 
     private static func isWord(_ text: String) -> Bool {
@@ -326,7 +375,37 @@ struct SchemaChecker {
         switch shape {
         case .none, .flag, .optional: ""
         case .one(let kind), .oneOrTwo(let kind): placeholder(for: kind)
+        case .sequence(let kinds): kinds.map(placeholder(for:)).joined(separator: " ")
         }
+    }
+
+    /// "an id and a number", "a, b and c".
+    private static func listed(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// E1101: a `date` argument that is not `YYYY-MM-DD` naming a real day (`CalendarDate`), with what is
+    /// wrong with it: its shape, its month, or its day.
+    static func invalidDate(_ text: String, at location: SourceLocation) -> Diagnostic {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let digitCounts = parts.map { $0.utf8.count }
+        var label = "not of the form `YYYY-MM-DD`"
+        if parts.count == 3, digitCounts == [4, 2, 2], parts.allSatisfy({ $0.utf8.allSatisfy(Lexer.isDigit) }),
+           let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
+            if year == 0 {
+                label = "years run from 0001"
+            } else if !(1...12).contains(month) {
+                label = "there is no month \(month)"
+            } else if day == 0 {
+                label = "there is no day 0"
+            } else {
+                let days = CalendarDate.days(inMonth: month, of: year)
+                label = "\(monthNames[month - 1]) \(parts[0]) has \(days) days"
+            }
+        }
+        return Diagnostic(.invalidDate, "`\(text)` is not a date", at: location, label: label,
+                          help: "write a real calendar day as four digits, two and two: `2026-03-17`")
     }
 
     static func placeholder(for kind: Schema.ArgumentKind) -> String {
@@ -339,6 +418,8 @@ struct SchemaChecker {
         case .boolean: "true"
         case .currencyCode: "USD"
         case .identifierOrReference: "price.component"
+        case .quantity, .wholeQuantity: "N"
+        case .date: "YYYY-MM-DD"
         }
     }
 }

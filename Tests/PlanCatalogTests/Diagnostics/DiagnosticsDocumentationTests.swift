@@ -86,6 +86,7 @@ enum DiagnosticsDocumentation {
         ("08", "Money"),
         ("09", "Pricing tables"),
         ("10", "Secrets"),
+        ("11", "Scenarios"),
     ]
 
     /// Codes sort by family, then errors before warnings, then number: E0503 before W0501 before E0601.

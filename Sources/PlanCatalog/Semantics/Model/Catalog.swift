@@ -11,6 +11,8 @@ public struct Catalog: Sendable {
     public var plans: [Plan] = []
     public var pricingTables: [PricingTable] = []
     public var quotes: [Quote] = []
+    /// Sample subscriptions (PREVIEW.md § 1), in declaration order: checked and previewed, never emitted.
+    public var scenarios: [Scenario] = []
     /// Statements written but refused by the schema checks: what they say is unknown, not missing.
     public var refusedStatements = RefusedStatements()
 
@@ -39,4 +41,5 @@ public enum EntityKind: String, Sendable {
     case credit
     case pricingTable = "pricing table"
     case quote
+    case scenario
 }

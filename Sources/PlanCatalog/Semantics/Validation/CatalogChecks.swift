@@ -21,6 +21,8 @@ enum CatalogChecks {
         CheckFamily("FeatureMetricChecks", cost: 102, run: FeatureMetricChecks.run),
         CheckFamily("MoneyChecks", cost: 77, run: MoneyChecks.run),
         CheckFamily("PricingTableChecks", cost: 1, run: PricingTableChecks.run),
+        // The synthetic catalog has no scenarios; a real one has a handful, each checked in microseconds.
+        CheckFamily("ScenarioChecks", cost: 1, run: ScenarioChecks.run),
         CheckFamily("ReviewWarnings", cost: 59, run: ReviewWarnings.run),
     ]
 

@@ -1,5 +1,6 @@
 /// LANGUAGE.md §4.3: ids are unique within their kind across the whole catalog (component ids within
-/// their price; price ids across plans and quotes alike), and feature slugs are of the form Lumen accepts.
+/// their price; price ids across plans and quotes alike; scenario ids among scenarios, PREVIEW.md § 1),
+/// and feature slugs are of the form Lumen accepts.
 enum IdentityChecks {
     static func run(_ index: CatalogIndex, into diagnostics: inout [Diagnostic]) {
         let catalog = index.catalog
@@ -22,6 +23,7 @@ enum IdentityChecks {
         }
         reportDuplicates(of: .pricingTable, catalog.pricingTables.map { $0.slug }, into: &diagnostics)
         reportDuplicates(of: .quote, catalog.quotes.map { $0.id }, into: &diagnostics)
+        reportDuplicates(of: .scenario, catalog.scenarios.map { $0.id }, into: &diagnostics)
         for price in index.allPrices where price.components.count > 1 {
             reportDuplicateComponents(of: price, into: &diagnostics)
         }
@@ -43,6 +45,7 @@ enum IdentityChecks {
         reportOverlong(of: .credit, overlongCreditIDs, into: &diagnostics)
         reportOverlong(of: .pricingTable, catalog.pricingTables.lazy.map { $0.slug }, into: &diagnostics)
         reportOverlong(of: .quote, catalog.quotes.lazy.map { $0.id }, into: &diagnostics)
+        reportOverlong(of: .scenario, catalog.scenarios.lazy.map { $0.id }, into: &diagnostics)
         // A slug with letters outside ASCII was reported by the lexer (E0117).
         for feature in catalog.features where !isValidSlug(feature.slug.value) && feature.slug.value.utf8.allSatisfy({ $0 < 0x80 }) {
             diagnostics.append(invalidSlug(feature.slug))

@@ -104,10 +104,16 @@ struct ReferenceChecks {
         guard reference.value.utf8.allSatisfy({ $0 < 0x80 }),
               !refused.containsRefusedDefinition(kind.rawValue, id: reference.value) else { return }
         let suggestion = suggestionsLeft > 0 ? suggest(reference.value, among: ids(of: kind, in: elements)) : nil
-        diagnostics.append(Diagnostic(
-            code, "unknown \(kind.rawValue) `\(reference.value)`", at: reference.location,
-            label: "no \(kind.rawValue) with this id", help: Suggestion.help(suggestion),
-            fixes: Diagnostic.replacement(at: reference.location, with: suggestion)))
+        diagnostics.append(Self.unknown(reference, kind: kind, code: code, suggestion: suggestion))
+    }
+
+    /// The report of a reference to an element of `kind` that does not exist, with `suggestion` as its
+    /// did-you-mean and fix-it: worded once, for these checks and the scenarios' (`ScenarioChecks`).
+    static func unknown(_ reference: Located<String>, kind: EntityKind, code: DiagnosticCode,
+                        suggestion: String?) -> Diagnostic {
+        Diagnostic(code, "unknown \(kind.rawValue) `\(reference.value)`", at: reference.location,
+                   label: "no \(kind.rawValue) with this id", help: Suggestion.help(suggestion),
+                   fixes: Diagnostic.replacement(at: reference.location, with: suggestion))
     }
 
     private mutating func suggest(_ name: String, among candidates: [String]) -> String? {
