@@ -27,6 +27,14 @@ extension InvoiceRendererTests {
         #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
     }
 
+    /// What `plancat preview --format json` printed for the command's worked example (its golden file).
+    @Test func theCommandsGoldenConforms() throws {
+        let url = CatalogCorpus.packageRoot.appendingPathComponent("Tests/PlanCatalogCLITests/Fixtures/Preview/team.json")
+        let document = try JSONParser.parse(Array(try Data(contentsOf: url)))
+        let errors = try JSONSchemaValidator(schema: Self.previewSchema()).validate(document)
+        #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
+    }
+
     /// A wrong change to the worked example's document, and where and what the error must say.
     struct WrongPreview: Sendable, CustomTestStringConvertible {
         let name: String
