@@ -137,11 +137,22 @@ enum PreviewCommand: Command {
             do throws(PreviewError) {
                 invoices = [try preview.invoice(for: request)]
             } catch {
-                throw UsageError("cannot preview price `\(request.priceID)`: \(error.message)")
+                throw UsageError(Self.adHocFailure(error, priceID: request.priceID))
             }
         }
         write(invoices, format: format, options: options, terminal: terminal)
         return ExitStatus.success
+    }
+
+    /// Why an ad-hoc subscription cannot be previewed: the preview's own words, which name the price
+    /// when the price is the reason, prefixed with it otherwise (an amount too large names only its line).
+    static func adHocFailure(_ error: PreviewError, priceID: String) -> String {
+        switch error {
+        case .unknownPrice, .priceWithoutComponents, .periodsDiffer, .unknownCurrency:
+            return error.message
+        default:
+            return "cannot preview price `\(priceID)`: \(error.message)"
+        }
     }
 
     private static func write(_ invoices: [Invoice], format: Format, options: DiagnosticOptions,
