@@ -34,6 +34,11 @@ public enum CatalogCompiler {
         let (catalog, loweringDiagnostics) = lowering.finish()
         collector.report(contentsOf: loweringDiagnostics)
         collector.report(contentsOf: CatalogChecks.run(catalog))
+        // A scenario's `expect` lines are compared with its invoice only when the catalog has no error
+        // (E1108, E1109): the invoice of a refused model would mislead.
+        if !catalog.scenarios.isEmpty, !collector.hasErrors {
+            collector.report(contentsOf: ScenarioExpectations.diagnostics(for: catalog))
+        }
         let report = collector.report(in: table)
         return CheckResult(catalog: catalog, diagnostics: report.diagnostics,
                            errorCount: report.errorCount, warningCount: report.warningCount,

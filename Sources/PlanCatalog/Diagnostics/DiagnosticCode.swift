@@ -104,6 +104,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case scenarioPriceMixedPeriods = "E1105"
     case repeatedScenarioUsage = "E1106"
     case expectedAmountTooPrecise = "E1107"
+    case expectationMismatch = "E1108"
+    case scenarioNotComputable = "E1109"
     case scenarioUsageNotBilled = "W1101"
     case scenarioSeatsNotBilled = "W1102"
 
@@ -199,6 +201,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
         case .scenarioPriceMixedPeriods: "a scenario on a price whose components bill on different periods"
         case .repeatedScenarioUsage: "two `usage` lines for one metric in a scenario"
         case .expectedAmountTooPrecise: "an `expect` amount more precise than its currency allows"
+        case .expectationMismatch: "an `expect` amount that differs from the invoice computed"
+        case .scenarioNotComputable: "a scenario whose invoice cannot be computed"
         case .scenarioUsageNotBilled: "usage of a metric that the scenario's price does not bill"
         case .scenarioSeatsNotBilled: "seats on a price without a per-seat component"
         }

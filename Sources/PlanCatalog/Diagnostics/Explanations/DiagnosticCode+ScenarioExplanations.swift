@@ -237,6 +237,56 @@ extension DiagnosticCode {
                 }
                 """#)),
 
+        .expectationMismatch: Explanation(
+            #"""
+            `plancat check` computes each scenario's invoice from the catalog, by the billing rules of
+            Docs/Preview.md, and compares it with the scenario's `expect` lines, like the assertions of
+            a unit test of the pricing. An `expect` that differs is an error at its line, with the amount
+            computed. When the pricing changed on purpose, `plancat check --fix` writes the computed
+            amounts into the `expect` lines; when it did not, the change is the mistake. Expectations are
+            compared only in a catalog without other errors.
+            """#,
+            example: .init(in: .topLevel, #"""
+                scenario pro_busy_month {
+                  price price_pro_monthly
+                  start 2026-03-01
+                  usage api-calls 15000
+                  expect total 29
+                }
+                """#),
+            fix: .init(
+                #"expect what the invoice comes to: $29 and 15,000 calls at $0.002."#,
+                in: .topLevel, #"""
+                scenario pro_busy_month {
+                  price price_pro_monthly
+                  start 2026-03-01
+                  usage api-calls 15000
+                  expect total 59
+                }
+                """#)),
+
+        .scenarioNotComputable: Explanation(
+            #"""
+            An invoice's every line, and its subtotal, must stay within 2^53 − 1 minor units of the
+            currency (about 90 trillion dollars), the largest amount a JSON number holds exactly and
+            the limit Lumen's amounts keep. A usage quantity or a seat count so large that a line would
+            pass it cannot be previewed. The message says which amount.
+            """#,
+            example: .init(in: .topLevel, #"""
+                scenario pro_runaway_client {
+                  price price_pro_monthly
+                  usage api-calls 9_000_000_000_000_000_000
+                }
+                """#),
+            fix: .init(
+                #"preview a quantity a customer could use."#,
+                in: .topLevel, #"""
+                scenario pro_runaway_client {
+                  price price_pro_monthly
+                  usage api-calls 4_000_000
+                }
+                """#)),
+
         .scenarioUsageNotBilled: Explanation(
             #"""
             A `usage` line for a metric that no usage component of the scenario's price bills adds
