@@ -81,8 +81,8 @@ enum PreviewCommand: Command {
           66  PATH does not exist or cannot be read
 
         Examples:
-          plancat preview catalogs/acme                   every scenario, as invoices
-          plancat preview catalogs/acme --scenario acme_march --format markdown
+          plancat preview catalogs/teamspace              every scenario, as invoices
+          plancat preview catalogs/teamspace --scenario team_of_two --format markdown
           plancat preview catalogs/teamspace --price price_team_monthly --seats 5 \\
               --start 2026-03-01                          one subscription, ad hoc
 
