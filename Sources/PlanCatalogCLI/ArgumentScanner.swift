@@ -29,6 +29,8 @@ struct OptionDefinition: Sendable {
 struct ScannedArguments: Sendable {
     /// The value of each option given (the last one, when given twice).
     var values: [String: String] = [:]
+    /// Every value of each option given, in order: for options that may be repeated (`--usage`).
+    var repeatedValues: [String: [String]] = [:]
     var flags: Set<String> = []
     var operands: [String] = []
     /// The arguments exactly as given, and where each operand stands among them: a suggested command
@@ -37,6 +39,7 @@ struct ScannedArguments: Sendable {
     var operandPositions: [Int] = []
 
     func value(of name: String) -> String? { values[name] }
+    func values(of name: String) -> [String] { repeatedValues[name] ?? [] }
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 
@@ -93,6 +96,7 @@ struct ArgumentScanner {
             }
             try check(value, for: definition)
             result.values[definition.name] = value
+            result.repeatedValues[definition.name, default: []].append(value)
         }
         return result
     }

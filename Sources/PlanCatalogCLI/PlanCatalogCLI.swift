@@ -18,7 +18,8 @@ public enum PlanCatalogCLI {
 
     /// Every command, in the order `plancat --help` lists them.
     static var commands: [any Command.Type] {
-        [CheckCommand.self, BuildCommand.self, DiffCommand.self, FmtCommand.self, ImportCommand.self, ExplainCommand.self]
+        [CheckCommand.self, BuildCommand.self, DiffCommand.self, PreviewCommand.self, FmtCommand.self, ImportCommand.self,
+         ExplainCommand.self]
     }
 
     /// Runs the process: installs the crash and interrupt handlers, runs the command line, exits with its
