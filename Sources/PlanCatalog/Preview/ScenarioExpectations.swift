@@ -41,7 +41,9 @@ enum ScenarioExpectations {
         let computed = invoice.majorUnits(computedMinor)
         guard computed != expectation.amount.value else { return nil }
         let kind = expectation.kind.value.rawValue
-        let shownComputed = money(computed, in: invoice), shownExpected = money(expectation.amount.value, in: invoice)
+        // Worded as `plancat preview` words amounts: `$152.93`, `−$25.00`, `¥500`, `KWD 1.250`.
+        let shownComputed = InvoiceRendererWording.money(computed, currency: invoice.currency)
+        let shownExpected = InvoiceRendererWording.money(expectation.amount.value, currency: invoice.currency)
         let written = sourceText(ofMinorUnits: computedMinor, exponent: invoice.minorUnitExponent)
         return Diagnostic(
             .expectationMismatch,
@@ -50,14 +52,6 @@ enum ScenarioExpectations {
             help: "if the pricing changed on purpose, `plancat check --fix` writes the computed amount",
             fixes: [Diagnostic.FixIt("expect \(kind) \(written)",
                                      edits: [Diagnostic.Edit(expectation.amount.location, replacement: written)])])
-    }
-
-    /// An amount in the currency's format with its minor units, the sign before the symbol: `$152.93`,
-    /// `-$25.00`, `¥500`, `KWD 1.250`.
-    static func money(_ amount: ExactDecimal, in invoice: Invoice) -> String {
-        let magnitude = ExactDecimal(isNegative: false, significand: amount.significand, scale: amount.scale)
-        let shown = DisplayText.money(magnitude, currency: invoice.currency, showsMinorUnits: true)
-        return amount.isNegative ? "-" + shown : shown
     }
 
     /// An amount as a scenario writes it, with every minor-unit decimal: `171.10`, `-25.00`, `500`.
