@@ -6,6 +6,8 @@
 /// - the summary line, the breaking count, and a `[!WARNING]` alert when any change is breaking;
 /// - a table of every change: action emoji and symbol, kind, id, where it is defined in the source (when
 ///   the caller gives the locations), action, whether breaking, reason;
+/// - when the source has scenarios, their invoice impact (`#### Invoice impact`, PREVIEW.md § 5): each
+///   scenario's total before and after, and the change;
 /// - per change with fields, a `<details>` holding a ```` ```diff ```` block (`-` the deployed side, `+` the
 ///   source side; a side that does not exist has no line), money in the currency's units and lists item by
 ///   item (`ShownField`). Breaking changes are open, the others closed;

@@ -32,8 +32,9 @@
 /// caller gives the locations. Values are shown as `ShownField` words them: money in the currency's
 /// units (`$29.00 → $35.00 per month`), lists item by item (`+ "Audit log"`, `… 3 unchanged`), other
 /// values as one-line JSON (`JSONWriter.compactText`); a side that does not exist is `(absent)`, which no
-/// JSON value can be mistaken for. Operations list method, path and description, and a manual step the
-/// body it refers to; the other bodies are in the JSON and the Markdown.
+/// JSON value can be mistaken for. When the source has scenarios, their invoice impact follows the
+/// changes (`Invoice impact:`, PREVIEW.md § 5). Operations list method, path and description, and a
+/// manual step the body it refers to; the other bodies are in the JSON and the Markdown.
 ///
 /// Text that comes from a catalog or the command line (ids, paths, reasons, the names compared) never
 /// drives the terminal: control characters and invisible format characters are shown as `�`.
