@@ -57,7 +57,9 @@ enum DiffCommand: Command {
         GIT_REF in one report (a section per catalog; one added since GIT_REF is all creates, one
         removed since is all archives), with one exit status for all. Text and Markdown show money in
         the currency's units, lists item by item, and the file:line of each changed record; a Markdown
-        comment is folded to fit GitHub's comment limit and says what it left out.
+        comment is folded to fit GitHub's comment limit and says what it left out. When the source has
+        scenarios and something changed, an invoice impact follows the changes: each scenario's total
+        for one billing period on the deployed catalog and on the source (JSON: invoiceImpact).
 
         Options:
           --format FORMAT        how the diff is printed on standard output:
@@ -139,6 +141,11 @@ enum DiffCommand: Command {
         /// Where the source defines each record, kept (rather than the model) until the diff says which
         /// records changed.
         let definitions: DiffSourceLocations.Definitions?
+        /// What the invoice impact needs of the model: the source's scenarios as the engine's requests, and
+        /// its credits' declaration order, which catalog.json does not keep. Empty for a catalog without
+        /// scenarios, which then costs nothing more.
+        let scenarios: [PreviewRequest]
+        let creditOrder: [String]
 
         /// The diff of this source against `deployed`, as one section of the report.
         /// Takes both documents, which the caller no longer needs.
@@ -146,8 +153,10 @@ enum DiffCommand: Command {
                                 deployedName: String) -> DiffMarkdownRenderer.Section {
             let diff = CatalogDiff(deployed: copy deployed, source: output.document)
             let locations = definitions.map { DiffSourceLocations(definitions: $0, changes: diff.changes) }
+            let impact = diff.invoiceImpact(deployed: deployed, source: output.document, scenarios: scenarios,
+                                            creditOrder: creditOrder)
             let section = DiffMarkdownRenderer.Section(source: path, deployed: deployedName, outcome: .compared(diff),
-                                                       locations: locations)
+                                                       locations: locations, impact: impact)
             // Freeing both documents, a million small objects at 100k plans, would only delay the exit.
             Parallel.releaseInBackground((consume deployed, consume self))
             return section
@@ -167,13 +176,21 @@ enum DiffCommand: Command {
         // Where each record is defined is read from the model before the model is let go of, as `build`
         // lets it go.
         var definitions: DiffSourceLocations.Definitions?
+        var scenarios: [PreviewRequest] = []
+        var creditOrder: [String] = []
         let handOver = { (result: consuming BuildResult) in
             definitions = DiffSourceLocations.Definitions(catalog: result.check.catalog)
+            if !result.check.catalog.scenarios.isEmpty {
+                scenarios = result.check.catalog.scenarios.compactMap { PreviewRequest($0) }
+                creditOrder = result.check.catalog.creditDeclarationOrder
+            }
             Parallel.releaseInBackground(result)
         }
         switch try front.run(operands: operands, currentDirectory: terminal.currentDirectory,
                              failureNote: "; nothing compared", terminal: terminal, handOver: handOver) {
-        case .built(let path, let built): return .built(BuiltSource(path: path, output: built, definitions: definitions))
+        case .built(let path, let built):
+            return .built(BuiltSource(path: path, output: built, definitions: definitions, scenarios: scenarios,
+                                      creditOrder: creditOrder))
         case .stopped(let status): return .stopped(status: status)
         }
     }
@@ -192,8 +209,10 @@ enum DiffCommand: Command {
                 terminal.write(renderer.render(sections), to: .standardOutput)
             case .json:
                 // One catalog only: a folder of several is refused before anything is compared.
-                for case .compared(let diff) in sections.map(\.outcome) {
-                    terminal.write(String(decoding: diff.jsonBytes, as: UTF8.self), to: .standardOutput)
+                for section in sections {
+                    guard let diff = section.diff else { continue }
+                    terminal.write(String(decoding: diff.jsonBytes(invoiceImpact: section.impact), as: UTF8.self),
+                                   to: .standardOutput)
                 }
             case .markdown:
                 terminal.write(DiffMarkdownRenderer().render(sections), to: .standardOutput)

@@ -6,6 +6,8 @@
 /// - the summary line, the breaking count, and a `[!WARNING]` alert when any change is breaking;
 /// - a table of every change: action emoji and symbol, kind, id, where it is defined in the source (when
 ///   the caller gives the locations), action, whether breaking, reason;
+/// - when the source has scenarios, their invoice impact (`#### Invoice impact`, PREVIEW.md § 5): each
+///   scenario's total before and after, and the change;
 /// - per change with fields, a `<details>` holding a ```` ```diff ```` block (`-` the deployed side, `+` the
 ///   source side; a side that does not exist has no line), money in the currency's units and lists item by
 ///   item (`ShownField`). Breaking changes are open, the others closed;
@@ -38,10 +40,12 @@ public struct DiffMarkdownRenderer: Sendable {
     /// One catalog's part of a comment.
     public typealias Section = DiffReportSection
 
-    /// The comment for one catalog, ending with a newline.
+    /// The comment for one catalog, ending with a newline; with the diff's `impact` on the source's
+    /// scenarios when it has any.
     public func render(_ diff: CatalogDiff, source: String, deployed: String,
-                       locations: DiffSourceLocations? = nil) -> String {
-        render([Section(source: source, deployed: deployed, outcome: .compared(diff), locations: locations)])
+                       locations: DiffSourceLocations? = nil, impact: InvoiceImpact? = nil) -> String {
+        render([Section(source: source, deployed: deployed, outcome: .compared(diff), locations: locations,
+                        impact: impact)])
     }
 
     /// The comment for one catalog or several (one `###` section each), ending with a newline, folded to
@@ -137,6 +141,9 @@ public struct DiffMarkdownRenderer: Sendable {
         if !diff.isEmpty {
             output += table(pieces.rows[number], hasLocations: section.locations != nil,
                             rowLimit: folding.tableRowLimit) + "\n"
+            if let impact = section.impact, !impact.rows.isEmpty {
+                output += invoiceImpact(impact) + "\n"
+            }
         }
         let changesWithFields = diff.changes.indices.filter { !diff.changes[$0].fields.isEmpty }
         let shown = changesWithFields.filter { !folding.leavesOutFields(section: number, change: $0) }
@@ -170,6 +177,25 @@ public struct DiffMarkdownRenderer: Sendable {
             let leftOut = rows.count - shownCount
             output += "\n" + Self.foldNote("\(leftOut) more \(leftOut == 1 ? "change is" : "changes are") left out "
                                            + "of this table", seeing: "every change") + "\n"
+        }
+        return output
+    }
+
+    /// `#### Invoice impact`: what the amounts are, a table of one row per scenario — its id, the totals
+    /// before and after, and the change — then a list of what a cell cannot say. Never folded: it holds
+    /// one short row per scenario, and it is what a pricing reviewer reads first.
+    private func invoiceImpact(_ impact: InvoiceImpact) -> String {
+        let explanation = InvoiceImpact.explanation
+        var output = "#### Invoice impact\n\n" + explanation.prefix(1).uppercased() + explanation.dropFirst() + ".\n\n"
+            + "| Scenario | Before | After | Change |\n| --- | ---: | ---: | --- |\n"
+        for row in impact.shownRows {
+            let cells = [Self.codeSpan(row.scenario, inTable: true), Self.inlineText(row.before),
+                         Self.inlineText(row.after), Self.inlineText(row.change)]
+            output += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        let notes = impact.notes
+        if !notes.isEmpty {
+            output += "\n" + notes.map { "- " + Self.codeSpan($0.scenario) + ": " + Self.inlineText($0.text) + "\n" }.joined()
         }
         return output
     }

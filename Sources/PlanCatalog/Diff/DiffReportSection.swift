@@ -9,6 +9,8 @@ public struct DiffReportSection: Sendable {
     public var outcome: Outcome
     /// Where the source defines each changed record; nil: no change says where it is.
     public var locations: DiffSourceLocations?
+    /// The diff's impact on the invoices of the source's scenarios; nil when the source has none.
+    public var impact: InvoiceImpact?
 
     public enum Outcome: Sendable {
         case compared(CatalogDiff)
@@ -16,11 +18,13 @@ public struct DiffReportSection: Sendable {
         case notCompared(String)
     }
 
-    public init(source: String, deployed: String, outcome: Outcome, locations: DiffSourceLocations? = nil) {
+    public init(source: String, deployed: String, outcome: Outcome, locations: DiffSourceLocations? = nil,
+                impact: InvoiceImpact? = nil) {
         self.source = source
         self.deployed = deployed
         self.outcome = outcome
         self.locations = locations
+        self.impact = impact
     }
 
     /// The diff, when the catalog was compared.

@@ -32,8 +32,9 @@
 /// caller gives the locations. Values are shown as `ShownField` words them: money in the currency's
 /// units (`$29.00 → $35.00 per month`), lists item by item (`+ "Audit log"`, `… 3 unchanged`), other
 /// values as one-line JSON (`JSONWriter.compactText`); a side that does not exist is `(absent)`, which no
-/// JSON value can be mistaken for. Operations list method, path and description, and a manual step the
-/// body it refers to; the other bodies are in the JSON and the Markdown.
+/// JSON value can be mistaken for. When the source has scenarios, their invoice impact follows the
+/// changes (`Invoice impact:`, PREVIEW.md § 5). Operations list method, path and description, and a
+/// manual step the body it refers to; the other bodies are in the JSON and the Markdown.
 ///
 /// Text that comes from a catalog or the command line (ids, paths, reasons, the names compared) never
 /// drives the terminal: control characters and invisible format characters are shown as `�`.
@@ -50,9 +51,10 @@ public struct DiffTextRenderer: Sendable {
     /// user gave them: `catalogs/acme`, `build/catalog.json`, `origin/main`.
     ///
     /// `locations` are where the source defines each changed record; without them (nil) no change says
-    /// where it is.
+    /// where it is. `impact` is the diff's invoice impact on the source's scenarios: its table follows
+    /// the changes when the diff has any (`InvoiceImpact+Wording`); nil, without scenarios, adds nothing.
     public func render(_ diff: CatalogDiff, source: String, deployed: String,
-                       locations: DiffSourceLocations? = nil) -> String {
+                       locations: DiffSourceLocations? = nil, impact: InvoiceImpact? = nil) -> String {
         var output = paint("Comparing \(Self.displayable(source)) (source) with \(Self.displayable(deployed)) (deployed)",
                            .bold) + "\n\n"
         if diff.isEmpty {
@@ -62,6 +64,9 @@ public struct DiffTextRenderer: Sendable {
             let kindWidth = Self.kindWidth(of: diff)
             output += diff.changes.map { change(for: $0, kindWidth: kindWidth, locations: locations) }
                 .joined(separator: "\n")
+            if let impact, !impact.rows.isEmpty {
+                output += "\n" + invoiceImpact(impact)
+            }
         }
         if !diff.operations.isEmpty {
             output += "\n" + operations(diff.operations)
@@ -79,7 +84,8 @@ public struct DiffTextRenderer: Sendable {
         for section in sections {
             switch section.outcome {
             case .compared(let diff):
-                parts.append(render(diff, source: section.source, deployed: section.deployed, locations: section.locations))
+                parts.append(render(diff, source: section.source, deployed: section.deployed, locations: section.locations,
+                                    impact: section.impact))
             case .notCompared(let why):
                 parts.append(paint("Comparing \(Self.displayable(section.source)) (source) with "
                                    + "\(Self.displayable(section.deployed)) (deployed)", .bold) + "\n\n"
@@ -185,6 +191,33 @@ public struct DiffTextRenderer: Sendable {
         case .added(let item): paint("+ " + item, .create)
         case .unchanged(let count): paint("… \(count) unchanged", .comment)
         }
+    }
+
+    /// `Invoice impact:`, what the amounts are as a comment, then one line per scenario — its id, the
+    /// totals before and after right-aligned in their columns, and the change — and a `#` note for
+    /// whatever a cell cannot say.
+    private func invoiceImpact(_ impact: InvoiceImpact) -> String {
+        let header = InvoiceImpact.ShownRow(scenario: "scenario", before: "before", after: "after", change: "change")
+        let rows = [header] + impact.shownRows.map { row in
+            InvoiceImpact.ShownRow(scenario: Self.displayable(row.scenario), before: row.before, after: row.after,
+                                   change: row.change)
+        }
+        let scenarioWidth = rows.map(\.scenario.count).max() ?? 0
+        let beforeWidth = rows.map(\.before.count).max() ?? 0
+        let afterWidth = rows.map(\.after.count).max() ?? 0
+        func padded(_ text: String, to width: Int) -> String { text + String(repeating: " ", count: width - text.count) }
+        func aligned(_ text: String, to width: Int) -> String { String(repeating: " ", count: width - text.count) + text }
+
+        var output = paint("Invoice impact:", .bold) + "\n"
+            + "  " + paint("# " + InvoiceImpact.explanation, .comment) + "\n"
+        for row in rows {
+            output += "  " + padded(row.scenario, to: scenarioWidth) + "  "
+                + aligned(row.before, to: beforeWidth) + "  " + aligned(row.after, to: afterWidth) + "  " + row.change + "\n"
+        }
+        for note in impact.notes {
+            output += "  " + paint("# " + Self.displayable(note.scenario + ": " + note.text), .comment) + "\n"
+        }
+        return output
     }
 
     /// `Lumen operations:` and one numbered line per call: method (padded), path, and any description.
