@@ -17,7 +17,9 @@ enum ScenarioExpectations {
             do {
                 let invoice = try preview.invoice(for: request)
                 for expectation in scenario.expectations {
-                    if let mismatch = mismatch(of: expectation, in: scenario, invoice: invoice) {
+                    let groupsDigits = catalog.files.text(of: expectation.amount.location).contains("_")
+                    if let mismatch = mismatch(of: expectation, in: scenario, invoice: invoice,
+                                               groupsDigits: groupsDigits) {
                         diagnostics.append(mismatch)
                     }
                 }
@@ -30,9 +32,10 @@ enum ScenarioExpectations {
         return diagnostics
     }
 
-    /// E1108 when the invoice's amount differs from the expected one; nil when they are equal.
+    /// E1108 when the invoice's amount differs from the expected one; nil when they are equal. The fix-it
+    /// groups the amount's digits with `_` when the expected amount was written so (`19_600` → `19_800.00`).
     private static func mismatch(of expectation: Scenario.Expectation, in scenario: Scenario,
-                                 invoice: Invoice) -> Diagnostic? {
+                                 invoice: Invoice, groupsDigits: Bool) -> Diagnostic? {
         let computedMinor = switch expectation.kind.value {
         case .subtotal: invoice.subtotalMinor
         case .credits: invoice.creditsMinor
@@ -44,7 +47,8 @@ enum ScenarioExpectations {
         // Worded as `plancat preview` words amounts: `$152.93`, `−$25.00`, `¥500`, `KWD 1.250`.
         let shownComputed = InvoiceRendererWording.money(computed, currency: invoice.currency)
         let shownExpected = InvoiceRendererWording.money(expectation.amount.value, currency: invoice.currency)
-        let written = sourceText(ofMinorUnits: computedMinor, exponent: invoice.minorUnitExponent)
+        let written = sourceText(ofMinorUnits: computedMinor, exponent: invoice.minorUnitExponent,
+                                 groupsDigits: groupsDigits)
         return Diagnostic(
             .expectationMismatch,
             "scenario `\(scenario.id.value)`: the \(kind) is \(shownComputed), not the expected \(shownExpected)",
@@ -54,13 +58,15 @@ enum ScenarioExpectations {
                                      edits: [Diagnostic.Edit(expectation.amount.location, replacement: written)])])
     }
 
-    /// An amount as a scenario writes it, with every minor-unit decimal: `171.10`, `-25.00`, `500`.
-    static func sourceText(ofMinorUnits minorUnits: Int, exponent: Int) -> String {
+    /// An amount as a scenario writes it, with every minor-unit decimal: `171.10`, `-25.00`, `500`, and
+    /// with `groupsDigits` `19_800.00`.
+    static func sourceText(ofMinorUnits minorUnits: Int, exponent: Int, groupsDigits: Bool = false) -> String {
         let digits = String(minorUnits.magnitude)
         let sign = minorUnits < 0 ? "-" : ""
-        guard exponent > 0 else { return sign + digits }
         let padded = String(repeating: "0", count: max(0, exponent + 1 - digits.count)) + digits
-        return sign + padded.dropLast(exponent) + "." + padded.suffix(exponent)
+        let whole = String(padded.dropLast(exponent))
+        let shownWhole = groupsDigits ? DisplayText.grouped(whole, separator: "_") : whole
+        return exponent > 0 ? sign + shownWhole + "." + padded.suffix(exponent) : sign + shownWhole
     }
 
     /// Where a scenario the preview refuses is reported: the seat change or usage line the problem is

@@ -68,6 +68,16 @@ import Testing
         #expect(ScenarioExpectations.sourceText(ofMinorUnits: 1_234_567, exponent: 2) == "12345.67")
     }
 
+    @Test("an amount written with `_` between its digits is fixed the same way")
+    func groupedDigits() throws {
+        #expect(ScenarioExpectations.sourceText(ofMinorUnits: 1_980_000, exponent: 2, groupsDigits: true) == "19_800.00")
+        #expect(ScenarioExpectations.sourceText(ofMinorUnits: -123_456_789, exponent: 0, groupsDigits: true)
+                == "-123_456_789")
+        #expect(ScenarioExpectations.sourceText(ofMinorUnits: 99_900, exponent: 2, groupsDigits: true) == "999.00")
+        let result = Self.check(Self.source(expect: "expect total 2_900", fixed: "1_000"))
+        #expect(result.diagnostics.first?.fixes.first?.edits.first?.replacement == "1_000.00")
+    }
+
     @Test func expectationsAreNotComparedInACatalogWithOtherErrors() {
         // An unknown metric elsewhere is the catalog's one error: the wrong total is not reported beside it.
         let source = Self.source(expect: "expect total 30", extra: """
