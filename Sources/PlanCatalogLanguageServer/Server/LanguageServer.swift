@@ -7,6 +7,15 @@ import PlanCatalog
 /// without locks; output and logs go through the closures given, so that tests drive the server with
 /// bytes in memory and the process (`runOnStandardStreams`) with its standard streams. Nothing but
 /// protocol is written to `output`; everything said about the run goes to `log`.
+///
+/// The target, folder by folder:
+/// - Transport/: bytes in (`ByteInput`), frames out of them (`MessageReader`), frames written
+///   (`MessageWriter`) — the base protocol and nothing else;
+/// - Protocol/: JSON-RPC messages (`IncomingMessage`, `Response`), error codes (`ResponseError`) and the
+///   one conversion between byte offsets and LSP positions (`PositionEncoding`);
+/// - Server/: this loop and the lifecycle, the capabilities (Capabilities.swift), the process's streams;
+/// - Documents/: the open buffers (`DocumentStore`) and the catalog a file belongs to (`CatalogResolver`);
+/// - Handlers/: one file per LSP method, each an extension of this class.
 public final class LanguageServer {
     /// Where the server is in the lifecycle of LSP 3.17.
     enum Phase {
