@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "plancat", targets: ["plancat"]),
         .library(name: "PlanCatalog", targets: ["PlanCatalog"]),
+        .library(name: "PlanCatalogLanguageServer", targets: ["PlanCatalogLanguageServer"]),
     ],
     targets: [
         // Every stage of the compiler: source → tokens → statements → model → checks. Prints nothing.
@@ -13,7 +14,11 @@ let package = Package(
         // Argument scanning and commands; streams and environment are injected so tests can drive it.
         // The commit in `plancat --version` comes from BuildCommitPlugin, which runs `git rev-parse HEAD` on
         // every build.
-        .target(name: "PlanCatalogCLI", dependencies: ["PlanCatalog"], plugins: ["BuildCommitPlugin"]),
+        .target(name: "PlanCatalogCLI", dependencies: ["PlanCatalog", "PlanCatalogLanguageServer"],
+                plugins: ["BuildCommitPlugin"]),
+        // `plancat lsp`: the JSON-RPC transport, the lifecycle, the open documents and one handler per LSP
+        // method, over the compiler's library. The protocol is not the compiler's business.
+        .target(name: "PlanCatalogLanguageServer", dependencies: ["PlanCatalog"]),
         // Writes PlanCatalogCLI.buildCommit before each build: the commit of this checkout, nil without one,
         // or PLANCAT_BUILD_COMMIT when a packager sets it (Docs/Install.md).
         .plugin(name: "BuildCommitPlugin", capability: .buildTool(), path: "Sources/BuildCommitPlugin"),
@@ -43,6 +48,10 @@ let package = Package(
             name: "PlanCatalogCLITests",
             dependencies: ["PlanCatalogCLI", "PlanCatalog", "PlanCatalogTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PlanCatalogLanguageServerTests",
+            dependencies: ["PlanCatalogLanguageServer", "PlanCatalog", "PlanCatalogTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -19,7 +19,7 @@ public enum PlanCatalogCLI {
     /// Every command, in the order `plancat --help` lists them.
     static var commands: [any Command.Type] {
         [CheckCommand.self, BuildCommand.self, DiffCommand.self, PreviewCommand.self, FmtCommand.self, ImportCommand.self,
-         ExplainCommand.self]
+         ExplainCommand.self, LspCommand.self]
     }
 
     /// Runs the process: installs the crash and interrupt handlers, runs the command line, exits with its
