@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(name: "plancat", dependencies: ["PlanCatalogCLI"]),
         // The fuzz harnesses: each entry point that takes outside input, with the properties every input
         // must keep. Run by the libFuzzer driver below and, over the corpus and past findings, by the tests.
-        .target(name: "PlanCatalogFuzzing", dependencies: ["PlanCatalog"]),
+        .target(name: "PlanCatalogFuzzing", dependencies: ["PlanCatalog", "PlanCatalogLanguageServer"]),
         // The libFuzzer driver; only built by `.ci/fuzz`, alone, with -sanitize=fuzzer,address -D FUZZING
         // (Docs/Robustness.md § Fuzzing).
         .executableTarget(name: "plancat-fuzz", dependencies: ["PlanCatalog", "PlanCatalogFuzzing"],

@@ -17,9 +17,12 @@ public enum FuzzHarness: String, CaseIterable, Sendable {
     case `import`
     /// catalog.json through the strict reader and the differ, both ways against a real catalog.
     case diff
+    /// Client messages through `plancat lsp`'s transport, dispatch and handlers.
+    case lsp
 
-    /// Whether the harness reads catalog.json rather than `.plancat` text.
-    public var readsJSON: Bool { self == .import || self == .diff }
+    /// Whether the harness starts from JSON (catalog.json documents, or for `lsp` message bodies) rather
+    /// than `.plancat` text.
+    public var readsJSON: Bool { self == .import || self == .diff || self == .lsp }
 
     /// Runs one input; the broken properties, empty when all hold. `baseline` is the catalog the diff
     /// harness compares the input with, both ways.
@@ -30,6 +33,7 @@ public enum FuzzHarness: String, CaseIterable, Sendable {
         case .format: Self.format(bytes, &problems)
         case .import: Self.importJSON(bytes, &problems)
         case .diff: Self.diff(bytes, against: baseline, &problems)
+        case .lsp: Self.languageServer(bytes, &problems)
         }
         return problems.messages
     }
