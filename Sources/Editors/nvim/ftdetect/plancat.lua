@@ -1,0 +1,2 @@
+-- A `.plancat` file is a plancat catalog.
+vim.filetype.add({ extension = { plancat = 'plancat' } })
