@@ -8,6 +8,8 @@ extension LanguageServer {
             .init("positionEncoding", .string(positionEncoding.rawValue)),
             // Open and close, and the whole text on every change (TextDocumentSyncKind.Full = 1).
             .init("textDocumentSync", .object([.init("openClose", true), .init("change", 1)])),
+            // The canonical layout of `plancat fmt`, as one edit of the whole document.
+            .init("documentFormattingProvider", true),
         ])
     }
 }

@@ -135,6 +135,7 @@ public final class LanguageServer {
         switch method {
         case "initialize": return try initialize(params)
         case "shutdown": return shutdown()
+        case "textDocument/formatting": return try formatting(params)
         default:
             throw ResponseError(code: ResponseError.methodNotFoundCode, message: "unknown method `\(method)`")
         }
