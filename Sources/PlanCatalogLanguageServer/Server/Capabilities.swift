@@ -10,6 +10,8 @@ extension LanguageServer {
             .init("textDocumentSync", .object([.init("openClose", true), .init("change", 1)])),
             // The canonical layout of `plancat fmt`, as one edit of the whole document.
             .init("documentFormattingProvider", true),
+            // The outline of a file: its plans with their prices and credits, and every other definition.
+            .init("documentSymbolProvider", true),
         ])
     }
 }

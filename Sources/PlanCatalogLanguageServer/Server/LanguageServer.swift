@@ -136,6 +136,7 @@ public final class LanguageServer {
         case "initialize": return try initialize(params)
         case "shutdown": return shutdown()
         case "textDocument/formatting": return try formatting(params)
+        case "textDocument/documentSymbol": return try documentSymbol(params)
         default:
             throw ResponseError(code: ResponseError.methodNotFoundCode, message: "unknown method `\(method)`")
         }
