@@ -51,7 +51,7 @@ extension InvoiceImpact {
     /// `$152.93`, `€0.00`, `¥1,200`, `CHF 29.00`; `—` for a side without an invoice.
     static func amount(of side: Side) -> String {
         guard let totals = side.totals else { return noAmount }
-        return DisplayText.money(totals.total, currency: totals.currency, showsMinorUnits: true)
+        return InvoiceRendererWording.money(totals.total, currency: totals.currency)
     }
 
     /// `+$11.94 (+7.8%)`, `−$5.00 (−3.3%)`, `+$10.00` (from a total of 0, of which no change is a
@@ -61,10 +61,11 @@ extension InvoiceImpact {
         case (.invoice, .invoice(let after)):
             guard let changeMinor = row.changeMinor else { return "not compared" }
             guard changeMinor != 0 else { return "no change" }
-            let sign = changeMinor > 0 ? "+" : "−"
-            let amount = ExactDecimal(minorUnits: abs(changeMinor), minorUnitExponent: after.minorUnitExponent)
-            var text = sign + DisplayText.money(amount, currency: after.currency, showsMinorUnits: true)
+            // Signed as `plancat preview` signs amounts: `+$11.94`, `−$5.00`, the minus being U+2212.
+            let amount = ExactDecimal(minorUnits: changeMinor, minorUnitExponent: after.minorUnitExponent)
+            var text = InvoiceRendererWording.money(amount, currency: after.currency, showsPlus: true)
             if let tenths = row.changeInTenthsOfAPercent?.magnitude {
+                let sign = InvoiceRendererWording.sign(isNegative: changeMinor < 0, showsPlus: true)
                 text += " (" + sign + DisplayText.number(Int(tenths / 10)) + "." + String(tenths % 10) + "%)"
             }
             return text

@@ -8,11 +8,18 @@ enum InvoiceRendererWording {
     /// The minus sign of negative amounts.
     static let minusSign = "\u{2212}"
 
-    /// An amount of the invoice's currency in major units: `$11.61`, `−$25.00`.
-    static func money(_ amount: ExactDecimal, currency: String) -> String {
+    /// An amount of the invoice's currency in major units: `$11.61`, `−$25.00`; with `showsPlus`, a
+    /// positive amount is signed too (`+$11.94`, a change the diff's invoice impact shows).
+    static func money(_ amount: ExactDecimal, currency: String, showsPlus: Bool = false) -> String {
         let magnitude = ExactDecimal(isNegative: false, significand: amount.significand, scale: amount.scale)
         let text = DisplayText.money(magnitude, currency: currency, showsMinorUnits: true)
-        return amount.isNegative ? minusSign + text : text
+        return sign(isNegative: amount.isNegative, isZero: amount.isZero, showsPlus: showsPlus) + text
+    }
+
+    /// The sign written before an amount or a percentage: `−` when negative, `+` when positive and asked
+    /// for, else nothing.
+    static func sign(isNegative: Bool, isZero: Bool = false, showsPlus: Bool = false) -> String {
+        isNegative ? minusSign : showsPlus && !isZero ? "+" : ""
     }
 
     /// An amount of the invoice's minor units: 17793 cents are `$177.93`.
