@@ -50,3 +50,19 @@ struct DocumentStore {
         document(atPath: path)?.uri ?? URL(fileURLWithPath: path).absoluteString
     }
 }
+
+extension LanguageServer {
+    /// The open document a request's `textDocument.uri` names: what every request about one document
+    /// starts from. A request without the URI is invalid (-32602); one about a document that is not open
+    /// gets nil, and the handler answers with an empty result, as LSP allows.
+    func openDocument(in params: JSONValue?, for method: String) throws(ResponseError) -> DocumentStore.Document? {
+        guard case .string(let uri)? = params?["textDocument"]?["uri"] else {
+            throw .invalidParams("\(method) needs `textDocument.uri`")
+        }
+        guard let document = documents[uri] else {
+            log("\(method) of a document that is not open: an empty result")
+            return nil
+        }
+        return document
+    }
+}

@@ -10,17 +10,13 @@ extension LanguageServer {
     /// A record's range is its statement's keyword and id (where the model places it), which is also its
     /// selection range; a block's children are listed under it.
     func documentSymbol(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        guard case .string(let uri)? = params?["textDocument"]?["uri"] else {
-            throw .invalidParams("textDocument/documentSymbol needs `textDocument.uri`")
-        }
-        guard let document = documents[uri] else {
-            log("documentSymbol of a document that is not open: no symbols")
+        guard let document = try openDocument(in: params, for: "textDocument/documentSymbol") else {
             return .array([])
         }
         let catalog = CatalogResolver(log: log).catalog(of: document, in: documents)
         let result = CatalogCompiler.check(catalog.files)
         let files = result.files
-        let path = document.path ?? uri
+        let path = document.path ?? document.uri
         func inThisFile(_ location: SourceLocation) -> Bool { files.path(of: location) == path }
         func symbol(_ name: String, _ kind: SymbolKind, _ location: SourceLocation, detail: String? = nil,
                     children: [JSONValue] = []) -> JSONValue {

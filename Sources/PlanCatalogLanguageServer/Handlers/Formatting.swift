@@ -7,14 +7,8 @@ extension LanguageServer {
     /// among its diagnostics. The client's `options` (tab size, spaces) are not read: the layout is the
     /// language's, two spaces, whatever the editor prefers.
     func formatting(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        guard case .string(let uri)? = params?["textDocument"]?["uri"] else {
-            throw .invalidParams("textDocument/formatting needs `textDocument.uri`")
-        }
-        guard let document = documents[uri] else {
-            log("formatting of a document that is not open: no edits")
-            return .array([])
-        }
-        let file = SourceFile(path: document.path ?? uri, bytes: document.bytes)
+        guard let document = try openDocument(in: params, for: "textDocument/formatting") else { return .array([]) }
+        let file = SourceFile(path: document.path ?? document.uri, bytes: document.bytes)
         guard let formatted = Formatter.format(file).formatted else { return .array([]) }
         guard formatted != document.bytes else { return .array([]) }
         let whole = positionEncoding.range(of: Span(start: 0, end: document.bytes.count), in: file)
