@@ -13,8 +13,7 @@ extension LanguageServer {
         guard let document = try openDocument(in: params, for: "textDocument/documentSymbol") else {
             return .array([])
         }
-        let catalog = CatalogResolver(log: log).catalog(of: document, in: documents)
-        let result = CatalogCompiler.check(catalog.files)
+        let result = analysis(of: document).result
         let files = result.files
         let path = document.path ?? document.uri
         func inThisFile(_ location: SourceLocation) -> Bool { files.path(of: location) == path }

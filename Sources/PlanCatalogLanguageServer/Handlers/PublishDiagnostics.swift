@@ -13,8 +13,8 @@ extension LanguageServer {
     func publishDiagnostics(forCatalogOf uri: String, cleared: Set<String> = []) {
         guard let document = documents[uri] else { return }
         let started = ContinuousClock.now
-        let catalog = CatalogResolver(log: log).catalog(of: document, in: documents)
-        let result = CatalogCompiler.check(catalog.files)
+        let analysis = analysis(of: document)
+        let catalog = analysis.catalog, result = analysis.result
         var byFile: [String: [JSONValue]] = [:]
         for diagnostic in result.diagnostics {
             byFile[result.files[diagnostic.location.file].path, default: []].append(json(of: diagnostic, in: result.files))

@@ -32,9 +32,14 @@ public final class LanguageServer {
     var phase = Phase.uninitialized
     /// Chosen at `initialize`.
     var positionEncoding = PositionEncoding.utf16
-    var documents = DocumentStore()
+    /// The open documents. Any change of them empties `analyses`.
+    var documents = DocumentStore() {
+        didSet { analyses.removeAll() }
+    }
     /// The files each catalog last had diagnostics published for, by catalog key (`CatalogResolver`).
     var publishedFiles: [String: Set<String>] = [:]
+    /// The last check of each catalog, by catalog key (`analysis(of:)`).
+    var analyses: [String: CatalogAnalysis] = [:]
     /// The status `exit` asked for; the loop stops once it is set.
     private var exitStatus: Int32?
 
