@@ -142,6 +142,13 @@ public final class LanguageServer {
         case "shutdown": return shutdown()
         case "textDocument/formatting": return try formatting(params)
         case "textDocument/documentSymbol": return try documentSymbol(params)
+        case "textDocument/hover": return try hover(params)
+        case "textDocument/definition": return try definition(params)
+        case "textDocument/references": return try references(params)
+        case "textDocument/prepareRename": return try prepareRename(params)
+        case "textDocument/rename": return try rename(params)
+        case "textDocument/inlayHint": return try inlayHint(params)
+        case "workspace/symbol": return try workspaceSymbol(params)
         default:
             throw ResponseError(code: ResponseError.methodNotFoundCode, message: "unknown method `\(method)`")
         }
