@@ -31,6 +31,9 @@ async def test_initialize_declares_what_the_tests_use(client: LanguageClient):
     assert sync.open_close is True and sync.change == 1  # full text on every change
     assert capabilities.document_formatting_provider
     assert capabilities.document_symbol_provider
+    assert capabilities.hover_provider and capabilities.definition_provider and capabilities.references_provider
+    assert capabilities.rename_provider.prepare_provider  # Neovim 0.7 renames only through prepareRename
+    assert capabilities.workspace_symbol_provider and capabilities.inlay_hint_provider
 
 
 async def test_shutdown_then_exit_ends_the_server_with_status_0(client: LanguageClient):

@@ -43,7 +43,7 @@ async def test_hover_on_a_plan_shows_its_name_and_prices(client: LanguageClient,
     hover = await client.text_document_hover_async(types.HoverParams(**at(uri, row.start)))
     assert isinstance(hover.contents, types.MarkupContent)
     assert hover.contents.kind == types.MarkupKind.Markdown
-    assert "Pro" in hover.contents.value
+    assert "plan_pro" in hover.contents.value and "Pro" in hover.contents.value  # its id and its name
     assert "$29/month" in hover.contents.value and "$290/year" in hover.contents.value
     assert hover.range == row
 
@@ -131,5 +131,31 @@ async def test_rename_refuses_an_existing_or_invalid_id(client: LanguageClient, 
     declaration = position_of(plans.read_text(encoding="utf-8"), "plan plan_business {", encoding, within=len("plan "))
     with pytest.raises(pygls.exceptions.JsonRpcException) as refusal:
         await client.text_document_rename_async(types.RenameParams(**at(uri, declaration), new_name=new_name))
-    assert not isinstance(refusal.value, pygls.exceptions.JsonRpcMethodNotFound)
-    assert refusal.value.message  # the reason, which the editor shows
+    assert refusal.value.code == -32803  # RequestFailed: the server understood and refuses
+    assert f"`{new_name}`" in refusal.value.message  # the reason the editor shows names the id
+
+
+async def test_workspace_symbols_find_a_plan_of_an_open_catalog(client: LanguageClient, catalogs):
+    encoding = client.position_encoding
+    plans = catalogs / "teamspace" / "plans.plancat"
+    open_document(client, catalogs / "teamspace" / "catalog.plancat")
+    symbols = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="plan_business"))
+    found = {(symbol.name, symbol.location.uri) for symbol in symbols}
+    assert ("plan_business", plans.as_uri()) in found
+    business = next(symbol for symbol in symbols if symbol.name == "plan_business")
+    assert business.location.range.start.line == position_of(plans.read_text(encoding="utf-8"), "plan plan_business {", encoding).line
+
+
+async def test_inlay_hints_show_a_yearly_price_per_month_and_a_scenario_total(client: LanguageClient, catalogs):
+    encoding = client.position_encoding
+    path = catalogs / "freemium-to-enterprise.plancat"
+    text = path.read_text(encoding="utf-8")
+    uri = open_document(client, path)
+    whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=text.count("\n"), character=0))
+    hints = await client.text_document_inlay_hint_async(types.InlayHintParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=whole))
+    labels = {(hint.position.line, hint.position.character): hint.label for hint in hints}
+    after_yearly_fee = position_of(text, "fixed 290;", encoding, within=len("fixed 290"))
+    assert labels.get((after_yearly_fee.line, after_yearly_fee.character)) == "≈ $24.17/month"
+    after_scenario = position_of(text, "scenario pro_month_with_overage", encoding, within=len("scenario pro_month_with_overage"))
+    assert labels.get((after_scenario.line, after_scenario.character)) == "total $38.00"  # its `expect total 38`

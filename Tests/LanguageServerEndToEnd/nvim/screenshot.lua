@@ -24,6 +24,10 @@ end
 
 vim.opt.number = true
 vim.opt.signcolumn = 'yes'
+-- A framed, dark hover instead of 0.7's default magenta.
+vim.cmd('highlight NormalFloat guibg=#252526 guifg=#d4d4d4')
+vim.cmd('highlight FloatBorder guibg=#252526 guifg=#808080')
+vim.lsp.handlers['textDocument/hover'] = vim.lsp.with(vim.lsp.handlers.hover, { border = 'rounded' })
 local buffer = vim.api.nvim_get_current_buf()
 vim.wait(TIMEOUT, function()
   return #clients_of(buffer) > 0 and clients_of(buffer)[1].initialized
