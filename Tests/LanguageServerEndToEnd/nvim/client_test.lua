@@ -1,8 +1,9 @@
 -- End to end with Neovim's own LSP client: Neovim, set up as Docs/Editors.md says (init.lua), opens
 -- copies of the shipped catalogs, starts `plancat lsp` through Sources/Editors/nvim, and this script
 -- plays the user: it plants an error and waits for its diagnostic, fixes it, hovers a plan, jumps to a
--- definition and renames a plan across a catalog directory, through the commands a user runs
--- (vim.lsp.buf.*), asserting what Neovim shows. Works on Neovim 0.7 (Debian 12's) and later.
+-- definition, formats, lists references and renames a plan across a catalog directory, through the
+-- commands a user runs (vim.lsp.buf.*), asserting what Neovim shows. Written for Neovim 0.7 (Debian
+-- 12's, the one CI runs) and later.
 --
 --   PATH="$(swift build --show-bin-path):$PATH" nvim --headless --clean \
 --     -u Tests/LanguageServerEndToEnd/nvim/init.lua -c 'luafile Tests/LanguageServerEndToEnd/nvim/client_test.lua'
@@ -198,6 +199,45 @@ local function run()
     end)
     local column = vim.api.nvim_win_get_cursor(0)[2]
     expect(column == #'plan ', 'the cursor is at column ' .. column .. ', not on plan_pro')
+  end)
+
+  step('format document lays a badly indented catalog out as plancat fmt does', function()
+    local messy = vim.tbl_map(function(line)
+      return (line:gsub('^(%s+)', '%1%1'))
+    end, shipped)
+    vim.api.nvim_buf_set_lines(buffer, 0, -1, false, messy)
+    if vim.lsp.buf.format then
+      vim.lsp.buf.format({ timeout_ms = TIMEOUT })
+    else
+      vim.lsp.buf.formatting_sync(nil, TIMEOUT)
+    end
+    local now = vim.api.nvim_buf_get_lines(buffer, 0, -1, false)
+    expect(vim.deep_equal(now, shipped), 'the formatted buffer differs from the shipped catalog:\n'
+      .. table.concat(now, '\n'))
+  end)
+
+  step('references of a plan list its definition and every use in the quickfix list', function()
+    put_cursor_on('plan plan_pro {', #'plan ')
+    vim.fn.setqflist({}, 'r')
+    vim.lsp.buf.references({ includeDeclaration = true })
+    wait_for('the references in the quickfix list', function()
+      return #vim.fn.getqflist() > 0
+    end)
+    local lines = {}
+    for _, item in ipairs(vim.fn.getqflist()) do
+      table.insert(lines, item.lnum)
+    end
+    table.sort(lines)
+    local expected = {}
+    for number, line in ipairs(shipped) do
+      if line:gsub('#.*', ''):find(id_pattern('plan_pro')) then
+        table.insert(expected, number)
+      end
+    end
+    expect(#expected == 3, 'freemium-to-enterprise names plan_pro on ' .. #expected .. ' lines, not 3')
+    expect(vim.deep_equal(lines, expected), 'references on lines ' .. table.concat(lines, ', ')
+      .. ', not ' .. table.concat(expected, ', '))
+    vim.cmd('cclose')
   end)
 
   step('rename of a plan changes every occurrence in every file of a catalog directory', function()
