@@ -347,6 +347,36 @@ import PlanCatalogTestSupport
         #expect(start == Place.position(of: "trial-of q", in: text, into: 9, encoding: encoding)["character"]?.int)
     }
 
+    /// A 10 MB file — a comment of 100,000 lines of emoji and CJK, then a plan and a half-typed one — is
+    /// answered like any other: the reference after the comment leads to its plan, the plan's hover is
+    /// there, and a place past the end is nothing.
+    @Test func aTenMegabyteFileIsAnswered() throws {
+        let comment = String(repeating: "# 😀 プロ " + String(repeating: "x", count: 90) + "\n", count: 100_000)
+        let text = comment + "plan p {\n  name \"P\"\n}\nplan q {\n  name \"Q\n  trial-of p\n"
+        #expect(text.utf8.count > 10_000_000)
+        let uri = "untitled:big.plancat"
+        func at(_ id: Int, _ method: String, line: Int, character: Int) -> [UInt8] {
+            Client.request(id, method, .object([
+                .init("textDocument", .object([.init("uri", .string(uri))])),
+                .init("position", .object([.init("line", .number(line)), .init("character", .number(character))])),
+            ]))
+        }
+        let run = ServerRun(Client.start() + [
+            Client.didOpen(uri, text),
+            at(2, "textDocument/definition", line: 100_005, character: 11),
+            at(3, "textDocument/hover", line: 100_000, character: 6),
+            at(4, "textDocument/hover", line: 2_000_000, character: 0),
+        ] + Client.stop)
+        #expect(run.response(2)?["result"]?["range"]?["start"]?["line"]?.int == 100_000)
+        guard case .string(let markdown)? = run.response(3)?["result"]?["contents"]?["value"] else {
+            Issue.record("no hover on the plan after the comment")
+            return
+        }
+        #expect(markdown.hasPrefix("**plan** `p` — P"))
+        #expect(run.response(4)?["result"] == .null)
+        #expect(run.status == 0)
+    }
+
     // MARK: - Workspace symbols and inlay hints
 
     @Test func workspaceSymbolsFindIdsByTheirLettersInOrder() throws {

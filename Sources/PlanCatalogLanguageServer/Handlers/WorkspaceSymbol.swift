@@ -45,20 +45,3 @@ extension LanguageServer {
         return wanted == nil
     }
 }
-
-extension SymbolKind {
-    /// The kind of symbol an editor shows for each kind of id, the outline's (`documentSymbol`) as well.
-    init(_ kind: EntityKind) {
-        self = switch kind {
-        case .metric: .event
-        case .feature: .field
-        case .plan: .class
-        case .price: .method
-        case .component: .property
-        case .credit: .constant
-        case .pricingTable: .struct
-        case .quote: .object
-        case .scenario: .function
-        }
-    }
-}
