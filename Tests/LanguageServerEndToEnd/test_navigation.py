@@ -1,5 +1,5 @@
 """Hover, go to definition, find references and rename, on shipped catalogs, across the files of a
-catalog directory."""
+catalog directory; workspace symbols and inlay hints."""
 
 from __future__ import annotations
 
