@@ -142,6 +142,9 @@ public final class LanguageServer {
         case "shutdown": return shutdown()
         case "textDocument/formatting": return try formatting(params)
         case "textDocument/documentSymbol": return try documentSymbol(params)
+        case "textDocument/completion": return try completion(params)
+        case "textDocument/semanticTokens/full": return try semanticTokensFull(params)
+        case "textDocument/codeAction": return try codeAction(params)
         default:
             throw ResponseError(code: ResponseError.methodNotFoundCode, message: "unknown method `\(method)`")
         }

@@ -1,0 +1,59 @@
+import PlanCatalog
+
+extension LanguageServer {
+    /// `textDocument/completion`: what may be written at the position, by context (`Completion.items`):
+    /// the statements the enclosing block allows, the ids of the right kind where a statement takes one
+    /// (plans after `trial-of`, metrics after `usage`, the features a `features` block does not list
+    /// yet…), the words of a choice. Each item replaces the word being typed. The ids are those of the
+    /// document's catalog as last checked (`analysis(of:)`), the open buffers included.
+    ///
+    /// A document that is not open, a position past the last line, a comment or a string get no items.
+    func completion(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
+        guard let document = try openDocument(in: params, for: "textDocument/completion") else { return .array([]) }
+        let file = SourceFile(path: document.path ?? document.uri, bytes: document.bytes)
+        guard let offset = try completionOffset(in: params, of: file) else { return .array([]) }
+        let catalog = analysis(of: document).result.catalog
+        let items = Completion.items(in: file, at: offset, catalog: catalog).map { item -> JSONValue in
+            var members: [JSONValue.Member] = [
+                .init("label", .string(item.label)),
+                .init("kind", .number(Self.completionItemKind(of: item.kind))),
+            ]
+            if let detail = item.detail { members.append(.init("detail", .string(detail))) }
+            members.append(.init("textEdit", .object([
+                .init("range", positionEncoding.range(of: item.replacing, in: file)),
+                .init("newText", .string(item.label)),
+            ])))
+            return .object(members)
+        }
+        return .object([.init("isIncomplete", false), .init("items", .array(items))])
+    }
+
+    /// The byte offset of a request's `position` in `file`; nil for a line past the file's last (an
+    /// empty answer), -32602 without a position.
+    private func completionOffset(in params: JSONValue?, of file: SourceFile) throws(ResponseError) -> Int? {
+        guard let line = Self.integer(params?["position"]?["line"]),
+              let character = Self.integer(params?["position"]?["character"]) else {
+            throw .invalidParams("textDocument/completion needs a `position` with a `line` and a `character`")
+        }
+        guard line >= 0, line < file.lineTable.lineCount, character >= 0 else { return nil }
+        return positionEncoding.byteOffset(line: line, character: character, in: file)
+    }
+
+    /// LSP's `CompletionItemKind` of an item: the kinds the outline (`SymbolKind`) gives the same things.
+    private static func completionItemKind(of kind: CompletionItem.Kind) -> Int {
+        switch kind {
+        case .keyword: 14  // Keyword
+        case .value: 20  // EnumMember
+        case .currency: 21  // Constant
+        case .reference(let entity):
+            switch entity {
+            case .plan: 7  // Class
+            case .price: 2  // Method
+            case .component: 10  // Property
+            case .feature: 5  // Field
+            case .metric: 23  // Event
+            case .credit, .pricingTable, .quote, .scenario: 18  // Reference
+            }
+        }
+    }
+}
