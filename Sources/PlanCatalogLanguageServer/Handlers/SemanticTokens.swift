@@ -23,24 +23,24 @@ extension LanguageServer {
         }
         let file = SourceFile(path: document.path ?? document.uri, bytes: document.bytes)
         var data: [JSONValue] = []
-        var previousLine = 0, previousCharacter = 0
+        // Each line is counted once from its start, token after token: a position made for each token
+        // would count from the line's start again, quadratic on a long line.
+        var previous = (line: 0, byte: 0, character: 0)
         for token in SemanticTokens.tokens(in: file) {
-            let (line, start) = Self.lineAndCharacter(positionEncoding.position(ofByte: token.span.start, in: file))
-            let (endLine, end) = Self.lineAndCharacter(positionEncoding.position(ofByte: token.span.end, in: file))
+            let line = file.lineTable.lineIndex(of: token.span.start)
             // Tokens hold to one line (strings and comments end with theirs); a client cannot take one
             // that does not, so one never goes out.
-            guard line == endLine, end > start else { continue }
-            let deltaLine = line - previousLine
-            data += [deltaLine, deltaLine == 0 ? start - previousCharacter : start, end - start,
+            guard file.lineTable.lineIndex(of: token.span.end) == line else { continue }
+            let (from, counted) = line == previous.line && !data.isEmpty
+                ? (previous.byte, previous.character) : (file.lineTable.lineStarts[line], 0)
+            let start = counted + positionEncoding.unitCount(from: from, to: token.span.start, in: file)
+            let length = positionEncoding.unitCount(from: token.span.start, to: token.span.end, in: file)
+            guard length > 0 else { continue }
+            let deltaLine = line - previous.line
+            data += [deltaLine, deltaLine == 0 ? start - previous.character : start, length,
                      token.type.rawValue, token.isDeclaration ? 1 : 0].map { .number($0) }
-            previousLine = line
-            previousCharacter = start
+            previous = (line, token.span.start, start)
         }
         return .object([.init("data", .array(data))])
-    }
-
-    /// The line and character of a position `PositionEncoding` made.
-    private static func lineAndCharacter(_ position: JSONValue) -> (line: Int, character: Int) {
-        (integer(position["line"]) ?? 0, integer(position["character"]) ?? 0)
     }
 }
