@@ -81,7 +81,8 @@ struct CompletionContext {
         position = .argument(statement, index: statement.arguments.count { $0.span.start < wordStart })
     }
 
-    /// The statement that owns the innermost enclosing block of `context`, nil at the top level.
+    /// The innermost enclosing statement that stands in a block of `wanted`: `.topLevel` gives the plan
+    /// (or quote, scenario…) the offset is in; nil when none encloses it.
     func owner(in wanted: Schema.Context) -> Statement? {
         enclosing.last { $0.context == wanted }?.statement
     }

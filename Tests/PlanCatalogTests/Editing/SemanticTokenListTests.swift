@@ -65,6 +65,24 @@ import PlanCatalogTestSupport
         }
     }
 
+    @Test func everyPrefixOfTheShippedCatalogsHasOrderedOneLineTokens() throws {
+        // A file being typed: whatever its end cuts, the tokens stay in order, apart, and on one line each.
+        for path in EditorGrammarTests.shippedCatalogFiles {
+            let bytes = Array(try Data(contentsOf: PackageRoot.url(of: path)))
+            for end in stride(from: 0, through: bytes.count, by: 17) {
+                let file = SourceFile(path: path, bytes: Array(bytes[..<end]))
+                let tokens = SemanticTokens.tokens(in: file)
+                for (previous, next) in zip(tokens, tokens.dropFirst()) where previous.span.end > next.span.start {
+                    Issue.record("\(path) cut at \(end): \(previous) and \(next) overlap")
+                }
+                for token in tokens where token.span.isEmpty || token.span.end > end
+                    || file.lineTable.lineIndex(of: token.span.start) != file.lineTable.lineIndex(of: token.span.end) {
+                    Issue.record("\(path) cut at \(end): \(token) is empty, past the end or on two lines")
+                }
+            }
+        }
+    }
+
     /// The scope a token of each checked type must fall in, by its prefix.
     static let scopePrefixes: [SemanticTokenType: String] = [
         .keyword: "keyword.", .string: "string.", .number: "constant.numeric.", .comment: "comment.",
