@@ -35,7 +35,8 @@ let package = Package(
         .target(name: "PlanCatalogSynthesis"),
         // The benchmark program: times every command at 1k, 10k and 100k plans, as whole processes and per
         // pipeline stage, and writes Docs/Performance.md (run it in release: `.ci/bench`).
-        .executableTarget(name: "plancat-bench", dependencies: ["PlanCatalog", "PlanCatalogSynthesis"]),
+        .executableTarget(name: "plancat-bench",
+                         dependencies: ["PlanCatalog", "PlanCatalogSynthesis", "PlanCatalogLanguageServer"]),
         // What both test targets share: the seeded random generator of generated tests, and the one
         // golden-file comparison (PLANCAT_UPDATE_GOLDENS=1 rewrites; a mismatch prints a unified diff).
         .target(name: "PlanCatalogTestSupport", dependencies: ["PlanCatalog"], path: "Tests/PlanCatalogTestSupport"),

@@ -34,6 +34,7 @@ struct Benchmark {
         let floor = try? timer.measure("/bin/true", [], runs: 1).peakResidentBytes
 
         let shipped = try ShippedCatalogResult.measureAll(with: timer, plancat: plancat, runs: options.seedCatalogRuns)
+        let languageServer = try LanguageServerLatency.measure(runs: options.seedCatalogRuns)
         var commands: [CommandResult] = []
         var stages: [StageTimings] = []
         var floors: [CommandResult] = []
@@ -68,7 +69,7 @@ struct Benchmark {
         }
         return BenchmarkResults(machine: machine, plancat: plancat, sizes: options.sizes, runs: options.runs,
                                 shippedRuns: options.seedCatalogRuns, residentFloorBytes: floor, commands: commands,
-                                shipped: shipped, stages: stages, floors: floors, missingFloors: missingFloors)
+                                shipped: shipped, languageServer: languageServer, stages: stages, floors: floors, missingFloors: missingFloors)
     }
 
     /// `--work DIR`, created if missing and kept; otherwise a fresh temporary directory, removed at the end.

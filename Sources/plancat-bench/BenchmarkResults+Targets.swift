@@ -5,7 +5,7 @@ extension BenchmarkResults {
     static let targetPlans = 100_000
 
     var targetChecks: [TargetCheck] {
-        timeTargets + shippedTargets + memoryTargets + growthTargets
+        timeTargets + shippedTargets + languageServerTargets + memoryTargets + growthTargets
     }
 
     private static func seconds(_ value: Double) -> String { "\(Format.fixed(value, digits: 3)) s" }
@@ -52,6 +52,15 @@ extension BenchmarkResults {
              TargetCheck.atMost("`build` \(catalog.path), whole process", 0.030, measured: catalog.build?.median,
                                 unit: Self.milliseconds, missingBecause: "not found")]
         }
+    }
+
+    /// Issue 17: every method "well under 50 ms" on the shipped catalogs; the slowest one's median is the
+    /// one compared.
+    private var languageServerTargets: [TargetCheck] {
+        let slowest = languageServer?.methods.max { $0.samples.median < $1.samples.median }
+        return [.atMost("slowest `plancat lsp` method on \(LanguageServerLatency.catalogPath)"
+                        + (slowest.map { " (`\($0.name)`)" } ?? ""), 0.050, measured: slowest?.samples.median,
+                        unit: Self.milliseconds, missingBecause: "not found")]
     }
 
     private var memoryTargets: [TargetCheck] {

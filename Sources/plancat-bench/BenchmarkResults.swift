@@ -10,6 +10,8 @@ struct BenchmarkResults {
     let residentFloorBytes: Int?
     let commands: [CommandResult]
     let shipped: [ShippedCatalogResult]
+    /// Each method of `plancat lsp` on the seed catalog; nil when it is not there.
+    let languageServer: LanguageServerLatency?
     let stages: [StageTimings]
     /// The general JSON readers on each size's catalog.json (`Floor`), and those not installed here.
     let floors: [CommandResult]

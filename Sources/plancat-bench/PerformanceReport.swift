@@ -4,7 +4,7 @@ struct PerformanceReport {
     let results: BenchmarkResults
 
     var markdown: String {
-        [note, machine, targets, commands, floors, growth, shipped, stages].joined(separator: "\n")
+        [note, machine, targets, commands, floors, growth, shipped, languageServer, stages].joined(separator: "\n")
     }
 
     private var note: String {
@@ -107,6 +107,20 @@ struct PerformanceReport {
 
             """ + Self.table(["Catalog", "`check` median", "min", "`build` median", "min"], rows,
                              rightAligned: [1, 2, 3, 4])
+    }
+
+    private var languageServer: String {
+        guard let latency = results.languageServer else { return "" }
+        let rows = latency.methods.map { ["`\($0.name)`", Format.milliseconds($0.samples.median), Format.milliseconds($0.samples.minimum)] }
+        return """
+            ### Language server
+
+            `plancat lsp` in process on \(LanguageServerLatency.catalogPath), each method timed from its message \
+            to its answer, right after a change of the document (`didChange`: the check and every file's \
+            diagnostics published).
+
+
+            """ + Self.table(["Method", "Median", "Min"], rows, rightAligned: [1, 2])
     }
 
     private var stages: String {

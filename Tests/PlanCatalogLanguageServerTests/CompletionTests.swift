@@ -119,6 +119,9 @@ import PlanCatalogTestSupport
         // A character past the line's end is its end (LSP 3.17): after `{`, a plan's statements.
         let pastTheLine = Self.labels(run.response(3)?["result"])
         #expect(pastTheLine.contains("name"))
+        let name = Self.items(run.response(3)?["result"]).first { $0["label"] == "name" }
+        #expect(name?["kind"]?.int == 14)
+        #expect(name?["documentation"]?["kind"] == "markdown")
         #expect(run.response(4)?["result"] == .array([]))
         #expect(run.errorCode(5) == ResponseError.invalidParamsCode)
         #expect(Self.items(run.response(6)?["result"]).isEmpty && run.response(6)?["result"] != nil)

@@ -18,6 +18,8 @@ public struct CompletionItem: Sendable, Equatable {
     public let kind: Kind
     /// A word on what it is: a plan's name, a statement's form.
     public let detail: String?
+    /// For a keyword, what the statement means in its block, in Markdown (`Schema.meaning`); nil otherwise.
+    public let documentation: String?
     /// The bytes the label replaces: the word being typed (empty when none is).
     public let replacing: Span
 }
@@ -55,9 +57,10 @@ public enum Completion {
             self.catalog = catalog
         }
 
-        mutating func add(_ label: String, _ kind: CompletionItem.Kind, detail: String?) {
+        mutating func add(_ label: String, _ kind: CompletionItem.Kind, detail: String?, documentation: String? = nil) {
             guard !label.isEmpty, labels.insert(label).inserted else { return }
-            items.append(CompletionItem(label: label, kind: kind, detail: detail, replacing: context.word))
+            items.append(CompletionItem(label: label, kind: kind, detail: detail, documentation: documentation,
+                                        replacing: context.word))
         }
 
         /// The statements this block allows, in the schema's order, but those that may stand once and
@@ -78,7 +81,8 @@ public enum Completion {
                 guard !isUsedUp else { continue }
                 let detail = forms.map(\.form).joined(separator: " or ")
                     + " · \(rule.occurrenceDescription) \(context.context.description)"
-                add(rule.spelling, .keyword, detail: detail)
+                add(rule.spelling, .keyword, detail: detail,
+                    documentation: Schema.meaning(of: rule.keyword, in: context.context))
             }
         }
 

@@ -7,18 +7,26 @@ extension LanguageServer {
     /// yet…), the words of a choice. Each item replaces the word being typed. The ids are those of the
     /// document's catalog as last checked (`analysis(of:)`), the open buffers included.
     ///
-    /// A document that is not open, a position past the last line, a comment or a string get no items.
+    /// A document that is not open, a position past the last line, a comment or a string get no items; a
+    /// keyword comes with what the statement means in its block (`Schema.meaning`) as its documentation.
     func completion(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
-        guard let document = try openDocument(in: params, for: "textDocument/completion") else { return .array([]) }
-        let file = SourceFile(path: document.path ?? document.uri, bytes: document.bytes)
-        guard let offset = try completionOffset(in: params, of: file) else { return .array([]) }
-        let catalog = analysis(of: document).result.catalog
-        let items = Completion.items(in: file, at: offset, catalog: catalog).map { item -> JSONValue in
+        guard let place = try documentPosition(in: params, for: "textDocument/completion") else { return .array([]) }
+        let file = place.source
+        // A line before the first or past the last is no place to write (a character past a line's end
+        // is the line's end, as LSP 3.17 says).
+        guard let line = Self.integer(params?["position"]?["line"]), line >= 0, line < file.lineTable.lineCount else {
+            return .array([])
+        }
+        let items = Completion.items(in: file, at: place.offset, catalog: place.analysis.result.catalog).map { item -> JSONValue in
             var members: [JSONValue.Member] = [
                 .init("label", .string(item.label)),
                 .init("kind", .number(Self.completionItemKind(of: item.kind))),
             ]
             if let detail = item.detail { members.append(.init("detail", .string(detail))) }
+            if let documentation = item.documentation {
+                members.append(.init("documentation", .object([.init("kind", "markdown"),
+                                                                .init("value", .string(documentation))])))
+            }
             members.append(.init("textEdit", .object([
                 .init("range", positionEncoding.range(of: item.replacing, in: file)),
                 .init("newText", .string(item.label)),
@@ -26,17 +34,6 @@ extension LanguageServer {
             return .object(members)
         }
         return .object([.init("isIncomplete", false), .init("items", .array(items))])
-    }
-
-    /// The byte offset of a request's `position` in `file`; nil for a line past the file's last (an
-    /// empty answer), -32602 without a position.
-    private func completionOffset(in params: JSONValue?, of file: SourceFile) throws(ResponseError) -> Int? {
-        guard let line = Self.integer(params?["position"]?["line"]),
-              let character = Self.integer(params?["position"]?["character"]) else {
-            throw .invalidParams("textDocument/completion needs a `position` with a `line` and a `character`")
-        }
-        guard line >= 0, line < file.lineTable.lineCount, character >= 0 else { return nil }
-        return positionEncoding.byteOffset(line: line, character: character, in: file)
     }
 
     /// LSP's `CompletionItemKind` of an item: the kinds the outline (`SymbolKind`) gives the same things.

@@ -27,36 +27,36 @@ extension LanguageServer {
             return .object(members)
         }
         func symbol(of price: Price) -> JSONValue {
-            symbol(price.id.value, .method, price.location, detail: "price",
-                   children: price.components.map { symbol($0.id.value, .property, $0.location, detail: $0.kind?.name) })
+            symbol(price.id.value, SymbolKind(.price), price.location, detail: "price",
+                   children: price.components.map { symbol($0.id.value, SymbolKind(.component), $0.location, detail: $0.kind?.name) })
         }
 
         let model = result.catalog
         var symbols: [(location: SourceLocation, symbol: JSONValue)] = []
         for metric in model.metrics where inThisFile(metric.id.location) {
-            symbols.append((metric.id.location, symbol(metric.id.value, .event, metric.id.location, detail: "metric")))
+            symbols.append((metric.id.location, symbol(metric.id.value, SymbolKind(.metric), metric.id.location, detail: "metric")))
         }
         for feature in model.features where inThisFile(feature.location) {
-            symbols.append((feature.location, symbol(feature.slug.value, .field, feature.location,
+            symbols.append((feature.location, symbol(feature.slug.value, SymbolKind(.feature), feature.location,
                                                      detail: feature.type.map { "\($0.value.rawValue) feature" })))
         }
         for plan in model.plans where inThisFile(plan.location) {
             let children = plan.prices.map(symbol(of:))
-                + plan.credits.map { symbol($0.id.value, .constant, $0.location, detail: "credit") }
-            symbols.append((plan.location, symbol(plan.id.value, .class, plan.location, detail: plan.name,
+                + plan.credits.map { symbol($0.id.value, SymbolKind(.credit), $0.location, detail: "credit") }
+            symbols.append((plan.location, symbol(plan.id.value, SymbolKind(.plan), plan.location, detail: plan.name,
                                                   children: children)))
         }
         for table in model.pricingTables where inThisFile(table.location) {
             let rows = table.rows.map { symbol($0.planID.value, .enumMember, $0.location, detail: "row") }
-            symbols.append((table.location, symbol(table.slug.value, .struct, table.location, detail: "pricing table",
+            symbols.append((table.location, symbol(table.slug.value, SymbolKind(.pricingTable), table.location, detail: "pricing table",
                                                    children: rows)))
         }
         for quote in model.quotes where inThisFile(quote.location) {
-            symbols.append((quote.location, symbol(quote.id.value, .object, quote.location, detail: quote.customer,
+            symbols.append((quote.location, symbol(quote.id.value, SymbolKind(.quote), quote.location, detail: quote.customer,
                                                    children: quote.price.map { [symbol(of: $0)] } ?? [])))
         }
         for scenario in model.scenarios where inThisFile(scenario.location) {
-            symbols.append((scenario.location, symbol(scenario.id.value, .function, scenario.location,
+            symbols.append((scenario.location, symbol(scenario.id.value, SymbolKind(.scenario), scenario.location,
                                                       detail: scenario.description?.value ?? "scenario")))
         }
         return .array(symbols.sorted { $0.location.span.start < $1.location.span.start }.map(\.symbol))
@@ -75,4 +75,21 @@ enum SymbolKind: Int {
     case enumMember = 22
     case `struct` = 23
     case event = 24
+}
+
+extension SymbolKind {
+    /// The kind of symbol an editor shows for each kind of id, in the outline and among workspace symbols alike.
+    init(_ kind: EntityKind) {
+        self = switch kind {
+        case .metric: .event
+        case .feature: .field
+        case .plan: .class
+        case .price: .method
+        case .component: .property
+        case .credit: .constant
+        case .pricingTable: .struct
+        case .quote: .object
+        case .scenario: .function
+        }
+    }
 }

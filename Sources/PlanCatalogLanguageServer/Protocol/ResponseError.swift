@@ -16,10 +16,14 @@ struct ResponseError: Error, Equatable {
     static let serverNotInitializedCode = -32002
     /// A request the client cancelled with `$/cancelRequest` before it was handled.
     static let requestCancelledCode = -32800
+    /// LSP 3.17's RequestFailed: a well-formed request the server declines, with the reason (a rename to an
+    /// id that exists).
+    static let requestFailedCode = -32803
 
     static func parseError(_ message: String) -> ResponseError { ResponseError(code: parseErrorCode, message: message) }
     static func invalidRequest(_ message: String) -> ResponseError { ResponseError(code: invalidRequestCode, message: message) }
     static func invalidParams(_ message: String) -> ResponseError { ResponseError(code: invalidParamsCode, message: message) }
+    static func requestFailed(_ message: String) -> ResponseError { ResponseError(code: requestFailedCode, message: message) }
 
     var json: JSONValue {
         .object([JSONValue.Member("code", .number(code)), JSONValue.Member("message", .string(message))])

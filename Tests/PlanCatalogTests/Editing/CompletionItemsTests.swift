@@ -48,6 +48,9 @@ import PlanCatalogTestSupport
         #expect(labels.contains("description") && labels.contains("price") && labels.contains("trial-of"))
         let price = try #require(items.first { $0.label == "price" })
         #expect(price.detail == "price ID { … } · repeatable in a plan")
+        // What the statement means in a plan, as a keyword's hover says it.
+        #expect(price.documentation != nil)
+        #expect(price.documentation == Schema.meaning(of: .price, in: .plan))
     }
 
     @Test func planIDsAfterTrialOfRowAndAQuotesPlan() throws {

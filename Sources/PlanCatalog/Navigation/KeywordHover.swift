@@ -1,0 +1,30 @@
+/// The statement keyword at a position of a file, read against the schema: what an editor shows on a
+/// keyword (hover). The file is parsed on its own — a keyword's meaning depends only on the blocks around
+/// it — so a file with errors elsewhere still answers.
+public enum KeywordHover {
+    /// The keyword whose bytes contain `offset` of `file` (or end right before it), with the Markdown of
+    /// its statement in its block; nil off a keyword, on a line of a `features` block (a feature id) and
+    /// on a word the schema does not know where it stands.
+    public static func keyword(at offset: Int, in file: SourceFile) -> (span: Span, markdown: String)? {
+        let tree = Parser.parse(file).tree
+        var statements = tree.statements
+        var context = Schema.Context.topLevel
+        while true {
+            guard let statement = statements.first(where: { $0.span.start <= offset && offset <= $0.span.end })
+                    ?? statements.first(where: { $0.keyword.span.start <= offset && offset <= $0.keyword.span.end })
+            else { return nil }
+            let keyword = statement.keyword
+            let rule = Schema.rules(in: context).first { $0.isSpelled(keyword.text) }
+            if keyword.span.start <= offset && offset <= keyword.span.end {
+                guard let rule, let markdown = SymbolSummary.markdown(ofKeyword: rule.keyword, in: context) else { return nil }
+                return (keyword.span, markdown)
+            }
+            guard let block = statement.block, let rule else { return nil }
+            switch rule.block {
+            case .required(let inner), .optional(let inner): context = inner
+            case .forbidden: return nil
+            }
+            statements = block.statements
+        }
+    }
+}
