@@ -48,7 +48,7 @@ extension LanguageServer {
     /// An LSP Diagnostic: the range in the negotiated encoding, the code with its explanation's link,
     /// notes with a place as related information. The label, the help and notes without a place are
     /// added to the message, one line each, as `plancat check` shows them under it.
-    private func json(of diagnostic: Diagnostic, in files: FileTable) -> JSONValue {
+    func json(of diagnostic: Diagnostic, in files: FileTable) -> JSONValue {
         var message = diagnostic.message
         if let label = diagnostic.label, !label.isEmpty { message += "\n\(label)" }
         for note in diagnostic.notes where note.location == nil { message += "\nnote: \(note.message)" }

@@ -38,6 +38,23 @@ public enum PositionEncoding: String, Sendable {
         return .object([.init("line", .number(line)), .init("character", .number(character))])
     }
 
+    /// How many units of this encoding the bytes from `start` to `end` of `file` make, each scalar counted
+    /// as `position(ofByte:in:)` counts it: for a handler that walks a line once, one piece after the
+    /// next (semantic tokens), where a position for each piece would count from the line's start again.
+    func unitCount(from start: Int, to end: Int, in file: SourceFile) -> Int {
+        let start = Swift.max(0, Swift.min(start, file.bytes.count))
+        let end = Swift.max(start, Swift.min(end, file.bytes.count))
+        guard self == .utf16 else { return end - start }
+        var units = 0
+        var index = start
+        while index < end {
+            let length = Self.sequenceLength(at: index, in: file.bytes)
+            units += length == 4 ? 2 : 1
+            index += length
+        }
+        return units
+    }
+
     /// The range of a byte span of `file`.
     func range(of span: Span, in file: SourceFile) -> JSONValue {
         .object([.init("start", position(ofByte: span.start, in: file)),

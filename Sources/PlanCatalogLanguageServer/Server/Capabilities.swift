@@ -23,6 +23,12 @@ extension LanguageServer {
             .init("workspaceSymbolProvider", true),
             // A longer period's monthly amount, and each scenario's total.
             .init("inlayHintProvider", true),
+            // Statements, ids and choice words by context; a space or a reference's `.` asks again.
+            .init("completionProvider", .object([.init("triggerCharacters", .strings([" ", "."]))])),
+            // Keywords, ids (defined or referred to), strings, numbers, comments and choice words.
+            .init("semanticTokensProvider", .object([.init("legend", Self.semanticTokensLegend), .init("full", true)])),
+            // Each diagnostic's fix-its, and all of a document's unambiguous ones as `plancat check --fix`.
+            .init("codeActionProvider", .object([.init("codeActionKinds", .strings(Self.codeActionKinds))])),
         ])
     }
 }

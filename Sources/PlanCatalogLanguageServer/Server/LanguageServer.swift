@@ -149,6 +149,9 @@ public final class LanguageServer {
         case "textDocument/rename": return try rename(params)
         case "textDocument/inlayHint": return try inlayHint(params)
         case "workspace/symbol": return try workspaceSymbol(params)
+        case "textDocument/completion": return try completion(params)
+        case "textDocument/semanticTokens/full": return try semanticTokensFull(params)
+        case "textDocument/codeAction": return try codeAction(params)
         default:
             throw ResponseError(code: ResponseError.methodNotFoundCode, message: "unknown method `\(method)`")
         }

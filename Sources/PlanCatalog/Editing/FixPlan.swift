@@ -1,5 +1,3 @@
-import PlanCatalog
-
 /// The fix-its `check --fix` applies, and the files they change.
 ///
 /// Only unambiguous repairs are applied: a diagnostic with exactly one fix-it (a did-you-mean with one
@@ -7,25 +5,30 @@ import PlanCatalog
 /// them. Fix-its are taken in report order (file, position, code); one whose edits overlap an edit already
 /// taken is skipped — applying both would garble the text — and is counted, since running `--fix` again
 /// after the recheck may apply it. Two diagnostics that ask for the very same edit are one repair.
-struct FixPlan {
+///
+/// The library's, not the CLI's: the language server's `source.fixAll` applies exactly these edits.
+public struct FixPlan: Sendable {
     /// One file's new text.
-    struct FileChange {
-        let file: SourceFile
-        let bytes: [UInt8]
+    public struct FileChange: Sendable {
+        public let file: SourceFile
+        public let bytes: [UInt8]
         /// How many diagnostics its edits repair.
-        let fixCount: Int
+        public let fixCount: Int
+        /// The edits that make `bytes` of the file's bytes, in the file's order and none overlapping: what
+        /// an editor applies to the text it holds.
+        public let edits: [Edit]
     }
 
     /// The changed files, in the order of their first fix.
-    private(set) var changes: [FileChange] = []
+    public private(set) var changes: [FileChange] = []
     /// Fix-its left out because an edit overlaps one already taken.
-    private(set) var overlappingCount = 0
+    public private(set) var overlappingCount = 0
 
     /// An edit as byte offsets into its file.
-    private struct Edit: Equatable {
-        let start: Int
-        let end: Int
-        let replacement: String
+    public struct Edit: Equatable, Sendable {
+        public let start: Int
+        public let end: Int
+        public let replacement: String
 
         func overlaps(_ other: Edit) -> Bool {
             if self == other { return false }
@@ -36,7 +39,7 @@ struct FixPlan {
     }
 
     /// The plan for `diagnostics`, found by one check whose files are `files`.
-    init(_ diagnostics: [Diagnostic], in files: FileTable) {
+    public init(_ diagnostics: [Diagnostic], in files: FileTable) {
         var editsByFile: [String: (file: SourceFile, edits: [Edit], fixCount: Int)] = [:]
         var order: [String] = []
         for diagnostic in diagnostics.sorted(by: Diagnostic.reportOrder(in: files)) {
@@ -72,12 +75,13 @@ struct FixPlan {
         for path in order {
             guard let entry = editsByFile[path] else { continue }
             var bytes = entry.file.bytes
+            let edits = entry.edits.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
             // From the end backwards, so that each edit's offsets still point where they did.
-            for edit in entry.edits.sorted(by: { ($0.start, $0.end) > ($1.start, $1.end) }) {
+            for edit in edits.reversed() {
                 bytes.replaceSubrange(edit.start..<edit.end, with: Array(edit.replacement.utf8))
             }
             guard bytes != entry.file.bytes else { continue }
-            changes.append(FileChange(file: entry.file, bytes: bytes, fixCount: entry.fixCount))
+            changes.append(FileChange(file: entry.file, bytes: bytes, fixCount: entry.fixCount, edits: edits))
         }
     }
 }
