@@ -16,7 +16,8 @@ enum LspCommand: Command {
         Run the plancat language server: JSON-RPC 2.0 messages of the Language Server Protocol
         (3.17) on standard input and output, logs on standard error. An editor starts it; it
         publishes the diagnostics of `plancat check` for every file of the catalog of each open
-        file, as it is typed.
+        file, as it is typed, and answers hover, definition, references, rename, completion,
+        quick fixes, inlay hints and the rest (Docs/LanguageServer.md).
 
         Options:
           --stdio      accepted and ignored: standard input and output are the only transport

@@ -59,6 +59,7 @@ struct LanguageServerLatency {
         var requests: [(String, [String: Any])] {
             let document = ["uri": uri]
             let onPlan = position(of: "trial-of plan_pro", into: 10)
+            let afterTrialOf = position(of: "trial-of plan_pro", into: 9)
             let onComponent = position(of: "applies-to price_pro_monthly.comp_usage_api", into: 30)
             let whole = ["start": ["line": 0, "character": 0], "end": ["line": 10_000, "character": 0]]
             return [
@@ -72,6 +73,10 @@ struct LanguageServerLatency {
                 ("textDocument/documentSymbol", ["textDocument": document]),
                 ("workspace/symbol", ["query": "pro"]),
                 ("textDocument/inlayHint", ["textDocument": document, "range": whole]),
+                ("textDocument/completion", ["textDocument": document, "position": afterTrialOf]),
+                ("textDocument/semanticTokens/full", ["textDocument": document]),
+                ("textDocument/codeAction", ["textDocument": document, "range": whole,
+                                             "context": ["diagnostics": [Any](), "only": ["source.fixAll"]]]),
                 ("textDocument/formatting", ["textDocument": document,
                                              "options": ["tabSize": 2, "insertSpaces": true]]),
             ]
