@@ -20,27 +20,13 @@ public enum PositionEncoding: String, Sendable {
     func position(ofByte offset: Int, in file: SourceFile) -> JSONValue {
         let offset = Swift.max(0, Swift.min(offset, file.bytes.count))
         let line = file.lineTable.lineIndex(of: offset)
-        let lineStart = file.lineTable.lineStarts[line]
-        let character: Int
-        switch self {
-        case .utf8:
-            character = offset - lineStart
-        case .utf16:
-            var units = 0
-            var index = lineStart
-            while index < offset {
-                let length = Self.sequenceLength(at: index, in: file.bytes)
-                units += length == 4 ? 2 : 1
-                index += length
-            }
-            character = units
-        }
+        let character = unitCount(from: file.lineTable.lineStarts[line], to: offset, in: file)
         return .object([.init("line", .number(line)), .init("character", .number(character))])
     }
 
-    /// How many units of this encoding the bytes from `start` to `end` of `file` make, each scalar counted
-    /// as `position(ofByte:in:)` counts it: for a handler that walks a line once, one piece after the
-    /// next (semantic tokens), where a position for each piece would count from the line's start again.
+    /// How many units of this encoding the bytes from `start` to `end` of `file` make: what a position's
+    /// character counts from its line's start, and what a handler that walks a line once, one piece after
+    /// the next (semantic tokens), counts between pieces rather than from the line's start each time.
     func unitCount(from start: Int, to end: Int, in file: SourceFile) -> Int {
         let start = Swift.max(0, Swift.min(start, file.bytes.count))
         let end = Swift.max(start, Swift.min(end, file.bytes.count))
