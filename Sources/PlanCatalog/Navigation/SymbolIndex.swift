@@ -24,6 +24,17 @@ public struct SymbolIndex: Sendable {
             guard kind == .component, let dot = name.firstIndex(of: ".") else { return name }
             return String(name[name.index(after: dot)...])
         }
+
+        /// A component's price; nil for any other kind.
+        public var price: String? {
+            guard kind == .component, let dot = name.firstIndex(of: ".") else { return nil }
+            return String(name[..<dot])
+        }
+
+        /// The same kind of thing with the id `id`: a component stays in its price.
+        public func renamed(to id: String) -> Symbol {
+            Symbol(kind, price.map { $0 + "." + id } ?? id)
+        }
     }
 
     /// One place an id is written.

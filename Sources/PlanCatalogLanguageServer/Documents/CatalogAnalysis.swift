@@ -65,10 +65,4 @@ extension LanguageServer {
         let offset = positionEncoding.byteOffset(line: line, character: character, in: analysis.result.files[file])
         return DocumentPosition(document: document, analysis: analysis, file: file, offset: offset)
     }
-
-    /// An LSP Location of a place in a checked catalog.
-    func location(of place: SourceLocation, in files: FileTable) -> JSONValue {
-        .object([.init("uri", .string(uri(ofFile: files.path(of: place)))),
-                 .init("range", positionEncoding.range(of: place.span, in: files[place.file]))])
-    }
 }

@@ -19,7 +19,7 @@ extension LanguageServer {
         let analysis = analysis(of: document)
         guard let fileID = analysis.fileID(of: document) else { return .array([]) }
         let files = analysis.result.files, file = files[fileID]
-        let requested = try Self.byteRange(of: params?["range"], in: file, encoding: positionEncoding)
+        let requested = try byteRange(of: params?["range"], in: file, for: "textDocument/codeAction")
         let only: [String]? = {
             guard case .array(let kinds)? = params?["context"]?["only"] else { return nil }
             return kinds.compactMap { kind in
@@ -66,34 +66,5 @@ extension LanguageServer {
             }
         }
         return .array(actions)
-    }
-
-    /// A WorkspaceEdit of `changes`: each file's TextEdits under its URI, files in the order of their
-    /// first edit.
-    private func workspaceEdit(_ edits: [(location: SourceLocation, replacement: String)], in files: FileTable) -> JSONValue {
-        var uris: [String] = []
-        var editsByURI: [String: [JSONValue]] = [:]
-        for edit in edits {
-            let uri = uri(ofFile: files.path(of: edit.location))
-            if editsByURI[uri] == nil { uris.append(uri) }
-            editsByURI[uri, default: []].append(.object([
-                .init("range", positionEncoding.range(of: edit.location.span, in: files[edit.location.file])),
-                .init("newText", .string(edit.replacement)),
-            ]))
-        }
-        return .object([.init("changes", .object(uris.map { .init($0, .array(editsByURI[$0] ?? [])) }))])
-    }
-
-    /// The bytes of a request's `range`, -32602 without one.
-    private static func byteRange(of range: JSONValue?, in file: SourceFile,
-                                  encoding: PositionEncoding) throws(ResponseError) -> ClosedRange<Int> {
-        func offset(_ position: JSONValue?) -> Int? {
-            guard let line = integer(position?["line"]), let character = integer(position?["character"]) else { return nil }
-            return encoding.byteOffset(line: line, character: max(0, character), in: file)
-        }
-        guard let start = offset(range?["start"]), let end = offset(range?["end"]) else {
-            throw .invalidParams("textDocument/codeAction needs a `range` with a `start` and an `end`")
-        }
-        return min(start, end)...max(start, end)
     }
 }

@@ -5,19 +5,13 @@ extension LanguageServer {
     /// of a fixed or per-seat component billed over more than a month, what it comes to each month
     /// (`fixed 290` on a yearly price: `≈ $24.17/month`); after a scenario's id, its invoice's total
     /// (`total $38.00`) — none while the catalog has errors other than its `expect` lines. Only the hints
-    /// in the requested range.
+    /// in the requested range, which LSP requires (-32602 without it).
     func inlayHint(_ params: JSONValue?) throws(ResponseError) -> JSONValue {
         guard let document = try openDocument(in: params, for: "textDocument/inlayHint") else { return .array([]) }
         let analysis = analysis(of: document)
         guard let file = analysis.fileID(of: document) else { return .array([]) }
         let source = analysis.result.files[file]
-        var range = Span(start: 0, end: source.bytes.count)
-        if let start = params?["range"]?["start"], let end = params?["range"]?["end"],
-           let startLine = Self.integer(start["line"]), let startCharacter = Self.integer(start["character"]),
-           let endLine = Self.integer(end["line"]), let endCharacter = Self.integer(end["character"]) {
-            let from = positionEncoding.byteOffset(line: startLine, character: startCharacter, in: source)
-            range = Span(start: from, end: max(from, positionEncoding.byteOffset(line: endLine, character: endCharacter, in: source)))
-        }
+        let range = try byteRange(of: params?["range"], in: source, for: "textDocument/inlayHint")
         var hints: [(offset: Int, label: String)] = []
         let catalog = analysis.result.catalog
         for price in catalog.allPrices where price.location.file == file {
@@ -33,7 +27,7 @@ extension LanguageServer {
             guard case .success(let invoice)? = analysis.invoices.invoice(of: scenario.id.value) else { continue }
             hints.append((scenario.id.location.span.end, "total " + invoice.formattedTotal))
         }
-        return .array(hints.filter { range.start <= $0.offset && $0.offset <= range.end }.sorted { $0.offset < $1.offset }.map { hint in
+        return .array(hints.filter { range.contains($0.offset) }.sorted { $0.offset < $1.offset }.map { hint in
             .object([
                 .init("position", positionEncoding.position(ofByte: hint.offset, in: source)),
                 .init("label", .string(hint.label)),

@@ -32,22 +32,11 @@ extension LanguageServer {
                                  + "not starting with `-`, and not a number")
         }
         guard newName != symbol.id else { return .object([.init("changes", .object([]))]) }
-        let renamed = symbol.kind == .component
-            ? SymbolIndex.Symbol(.component, String(symbol.name.dropLast(symbol.id.utf8.count)) + newName)
-            : SymbolIndex.Symbol(symbol.kind, newName)
-        if index.definition(of: renamed) != nil {
+        if index.definition(of: symbol.renamed(to: newName)) != nil {
             let scope = symbol.kind == .component ? " in this price" : ""
             throw .requestFailed("a \(kind) `\(newName)` already exists\(scope): ids of a \(kind) must be unique")
         }
-        let files = place.analysis.result.files
-        var edits: [String: [JSONValue]] = [:]
-        for found in index.occurrences(of: symbol) {
-            let uri = uri(ofFile: files.path(of: found.location))
-            edits[uri, default: []].append(.object([
-                .init("range", positionEncoding.range(of: found.location.span, in: files[found.location.file])),
-                .init("newText", .string(newName)),
-            ]))
-        }
-        return .object([.init("changes", .object(edits.keys.sorted().map { .init($0, .array(edits[$0] ?? [])) }))])
+        let edits = index.occurrences(of: symbol).map { (location: $0.location, replacement: newName) }
+        return workspaceEdit(edits, in: place.analysis.result.files)
     }
 }

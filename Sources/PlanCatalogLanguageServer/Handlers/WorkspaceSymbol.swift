@@ -21,9 +21,7 @@ extension LanguageServer {
                     .init("kind", .number(SymbolKind(definition.symbol.kind).rawValue)),
                     .init("location", location(of: definition.location, in: files)),
                 ]
-                let container = definition.symbol.kind == .component
-                    ? "price " + definition.symbol.name.dropLast(definition.symbol.id.utf8.count + 1)
-                    : definition.symbol.kind.rawValue
+                let container = definition.symbol.price.map { "price " + $0 } ?? definition.symbol.kind.rawValue
                 members.append(.init("containerName", .string(container)))
                 symbols.append(.object(members))
             }
