@@ -9,16 +9,21 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 
+async def completion_labels(client: LanguageClient, uri: str, position: types.Position) -> set[str]:
+    """The labels of the completion items offered at `position`, from a list or a CompletionList."""
+    result = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=position))
+    items = result.items if isinstance(result, types.CompletionList) else result
+    return {item.label for item in items}
+
+
 async def test_completion_after_trial_of_offers_the_other_plans(client: LanguageClient, catalogs):
     encoding = client.position_encoding
     path = catalogs / "freemium-to-enterprise.plancat"
     text = path.read_text(encoding="utf-8").replace("trial-of plan_pro", "trial-of ")
     uri = open_document(client, path, text)
     position = position_of(text, "trial-of ", encoding, within=len("trial-of "))
-    result = await client.text_document_completion_async(types.CompletionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=position))
-    items = result.items if isinstance(result, types.CompletionList) else result
-    labels = {item.label for item in items}
+    labels = await completion_labels(client, uri, position)
     assert {"plan_free", "plan_pro", "plan_enterprise"} <= labels
     assert "plan_pro_trial" not in labels  # the plan being written is not its own parent
 
@@ -29,10 +34,7 @@ async def test_completion_in_a_plan_offers_its_statements(client: LanguageClient
     text = path.read_text(encoding="utf-8").replace("plan plan_free {\n", "plan plan_free {\n  \n", 1)
     uri = open_document(client, path, text)
     position = position_of(text, "plan plan_free {\n  ", encoding, within=len("plan plan_free {\n  "))
-    result = await client.text_document_completion_async(types.CompletionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=position))
-    items = result.items if isinstance(result, types.CompletionList) else result
-    labels = {item.label for item in items}
+    labels = await completion_labels(client, uri, position)
     assert {"price", "credit", "trial-of"} <= labels
     assert "name" not in labels  # the plan already has its one `name`
     assert "component" not in labels  # a price's statement, not a plan's
