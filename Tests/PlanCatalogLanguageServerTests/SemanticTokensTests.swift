@@ -79,7 +79,7 @@ import PlanCatalogTestSupport
                                               Self.semanticTokens(2, "untitled:acme.plancat")] + Client.stop)
         let decoded = Self.decode(run.response(2)?["result"])
         let file = SourceFile(path: "acme.plancat", text: text)
-        let expected = SemanticTokens.tokens(in: file).map { token in
+        let expected = SemanticTokens.tokens(in: Parser.parse(file).tree).map { token in
             let line = file.lineTable.lineIndex(of: token.span.start)
             let lineStart = file.lineTable.lineStarts[line]
             return Decoded(line: line, start: file.text(of: Span(start: lineStart, end: token.span.start)).utf16.count,

@@ -27,16 +27,15 @@ public struct CompletionItem: Sendable, Equatable {
 /// Completion by context, from the schema `plancat check` uses: the statements a block allows, the ids
 /// of the right kind where a statement takes one, the words of a choice.
 public enum Completion {
-    /// What may be written at `offset` of `file`, whose catalog — as checked with the file's current text —
+    /// What may be written at `offset` of the file of `tree` (`Parser.parse`), whose catalog — as checked with the file's current text —
     /// is `catalog`: the ids offered are those it defines. Empty inside a comment or a string, past the end
     /// of the file, inside an unknown statement's block, and where the schema expects no word (a string,
     /// a number).
     ///
     /// Not filtered by what is already typed of the word: editors filter and rank themselves, and the
     /// word's span is each item's `replacing`.
-    public static func items(in file: SourceFile, at offset: Int, catalog: Catalog) -> [CompletionItem] {
-        let tree = Parser.parse(file).tree
-        guard let context = CompletionContext(file: file, tree: tree, offset: offset) else { return [] }
+    public static func items(in tree: SyntaxTree, at offset: Int, catalog: Catalog) -> [CompletionItem] {
+        guard let context = CompletionContext(file: tree.file, tree: tree, offset: offset) else { return [] }
         var builder = Builder(context: context, catalog: catalog)
         switch context.position {
         case .statement: builder.addStatements()

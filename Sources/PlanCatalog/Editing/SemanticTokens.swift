@@ -69,7 +69,9 @@ public struct SemanticToken: Sendable, Equatable {
 /// number or a `YYYY-MM-DD` day, and a word the schema does not place (an unknown statement and what it
 /// holds) gets no token at all.
 public enum SemanticTokens {
-    public static func tokens(in file: SourceFile) -> [SemanticToken] {
+    /// The tokens of the file of `tree` (`Parser.parse`).
+    public static func tokens(in tree: SyntaxTree) -> [SemanticToken] {
+        let file = tree.file
         guard !file.exceedsSizeLimit else { return [] }
         var tokens: [SemanticToken] = []
         let (lexed, problems) = Lexer.tokenize(file)
@@ -85,7 +87,7 @@ public enum SemanticTokens {
             }
         }
         var words = WordTokens(file: file)
-        words.add(Parser.parse(file).tree.statements, in: .topLevel)
+        words.add(tree.statements, in: .topLevel)
         tokens += words.tokens
         return tokens.sorted { $0.span.start < $1.span.start }
     }

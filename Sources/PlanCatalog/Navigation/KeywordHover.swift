@@ -1,12 +1,11 @@
 /// The statement keyword at a position of a file, read against the schema: what an editor shows on a
-/// keyword (hover). The file is parsed on its own — a keyword's meaning depends only on the blocks around
-/// it — so a file with errors elsewhere still answers.
+/// keyword (hover). Only the file's own tree is read — a keyword's meaning depends only on the blocks
+/// around it — so a file with errors elsewhere still answers.
 public enum KeywordHover {
-    /// The keyword whose bytes contain `offset` of `file` (or end right before it), with the Markdown of
-    /// its statement in its block; nil off a keyword, on a line of a `features` block (a feature id) and
-    /// on a word the schema does not know where it stands.
-    public static func keyword(at offset: Int, in file: SourceFile) -> (span: Span, markdown: String)? {
-        let tree = Parser.parse(file).tree
+    /// The keyword whose bytes contain `offset` of the file of `tree` (`Parser.parse`, or end right
+    /// before it), with the Markdown of its statement in its block; nil off a keyword, on a line of a
+    /// `features` block (a feature id) and on a word the schema does not know where it stands.
+    public static func keyword(at offset: Int, in tree: SyntaxTree) -> (span: Span, markdown: String)? {
         var statements = tree.statements
         var context = Schema.Context.topLevel
         while true {

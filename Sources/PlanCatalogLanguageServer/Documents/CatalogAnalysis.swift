@@ -4,7 +4,7 @@ import PlanCatalog
 ///
 /// `CatalogCompiler.check` runs once per catalog per change, and every request until the next change
 /// reads the same result; what navigation and hovers need beyond it (the index of ids, the scenarios'
-/// invoices) is made the first time a request asks. The cache is emptied whenever an open document
+/// invoices, the files' statement trees) is made the first time a request asks. The cache is emptied whenever an open document
 /// changes (open, change, close): a change of one file can change every file of its catalog. A file of the
 /// catalog changed on disk while none is open is read again at the next change.
 final class CatalogAnalysis {
@@ -16,10 +16,21 @@ final class CatalogAnalysis {
     private(set) lazy var index = SymbolIndex(result.catalog)
     /// Each scenario's invoice, computed as `check` computes it.
     private(set) lazy var invoices = ScenarioInvoices(result)
+    /// The statement trees of the files requests asked about (completion, keyword hovers, semantic
+    /// tokens), each parsed once: the check does not keep its trees.
+    private var trees: [FileID: SyntaxTree] = [:]
 
     init(catalog: CatalogResolver.ResolvedCatalog, result: CheckResult) {
         self.catalog = catalog
         self.result = result
+    }
+
+    /// The statement tree of the checked file `file`, parsed the first time it is asked for.
+    func syntaxTree(of file: FileID) -> SyntaxTree {
+        if let tree = trees[file] { return tree }
+        let tree = Parser.parse(result.files[file], id: file).tree
+        trees[file] = tree
+        return tree
     }
 
     /// The file `document` is in the checked file table, found by its path or URI.
@@ -40,14 +51,38 @@ struct DocumentPosition {
     var source: SourceFile { analysis.result.files[file] }
 }
 
+/// The catalogs checked since the open documents last changed: each by its catalog key, and the key of
+/// each document a request was about, so that the next request about it finds its catalog without
+/// discovering the catalog directory on disk and reading its files again.
+struct AnalysisCache {
+    private var byCatalog: [String: CatalogAnalysis] = [:]
+    private var catalogKeys: [String: String] = [:]
+
+    /// The analysis last stored for the document `uri`.
+    func analysis(ofDocument uri: String) -> CatalogAnalysis? {
+        catalogKeys[uri].flatMap { byCatalog[$0] }
+    }
+
+    /// The analysis of the catalog `key`, whichever of its documents it was made for.
+    func analysis(ofCatalog key: String) -> CatalogAnalysis? {
+        byCatalog[key]
+    }
+
+    mutating func store(_ analysis: CatalogAnalysis, forDocument uri: String) {
+        byCatalog[analysis.catalog.key] = analysis
+        catalogKeys[uri] = analysis.catalog.key
+    }
+}
+
 extension LanguageServer {
     /// The checked catalog of the open document `document`, from the cache when nothing changed since it
     /// was checked.
     func analysis(of document: DocumentStore.Document) -> CatalogAnalysis {
+        if let cached = analyses.analysis(ofDocument: document.uri) { return cached }
         let catalog = CatalogResolver(log: log).catalog(of: document, in: documents)
-        if let cached = analyses[catalog.key] { return cached }
-        let analysis = CatalogAnalysis(catalog: catalog, result: CatalogCompiler.check(catalog.files))
-        analyses[catalog.key] = analysis
+        let analysis = analyses.analysis(ofCatalog: catalog.key)
+            ?? CatalogAnalysis(catalog: catalog, result: CatalogCompiler.check(catalog.files))
+        analyses.store(analysis, forDocument: document.uri)
         return analysis
     }
 

@@ -17,7 +17,8 @@ extension LanguageServer {
         guard let line = Self.integer(params?["position"]?["line"]), line >= 0, line < file.lineTable.lineCount else {
             return .array([])
         }
-        let items = Completion.items(in: file, at: place.offset, catalog: place.analysis.result.catalog).map { item -> JSONValue in
+        let items = Completion.items(in: place.analysis.syntaxTree(of: place.file), at: place.offset,
+                                     catalog: place.analysis.result.catalog).map { item -> JSONValue in
             var members: [JSONValue.Member] = [
                 .init("label", .string(item.label)),
                 .init("kind", .number(Self.completionItemKind(of: item.kind))),

@@ -14,7 +14,7 @@ extension LanguageServer {
            let summary = SymbolSummary(catalog: analysis.result.catalog, invoices: analysis.invoices)
             .markdown(of: occurrence.symbol) {
             (markdown, span) = (summary, occurrence.location.span)
-        } else if let keyword = KeywordHover.keyword(at: place.offset, in: place.source) {
+        } else if let keyword = KeywordHover.keyword(at: place.offset, in: analysis.syntaxTree(of: place.file)) {
             (markdown, span) = (keyword.markdown, keyword.span)
         } else {
             return .null

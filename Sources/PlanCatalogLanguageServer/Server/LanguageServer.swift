@@ -34,12 +34,12 @@ public final class LanguageServer {
     var positionEncoding = PositionEncoding.utf16
     /// The open documents. Any change of them empties `analyses`.
     var documents = DocumentStore() {
-        didSet { analyses.removeAll() }
+        didSet { analyses = AnalysisCache() }
     }
     /// The files each catalog last had diagnostics published for, by catalog key (`CatalogResolver`).
     var publishedFiles: [String: Set<String>] = [:]
     /// The last check of each catalog, by catalog key (`analysis(of:)`).
-    var analyses: [String: CatalogAnalysis] = [:]
+    var analyses = AnalysisCache()
     /// The status `exit` asked for; the loop stops once it is set.
     private var exitStatus: Int32?
 

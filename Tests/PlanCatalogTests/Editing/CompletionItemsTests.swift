@@ -21,7 +21,7 @@ import PlanCatalogTestSupport
     static func items(_ source: String) throws -> [CompletionItem] {
         let marked = MarkedSource(catalog + source)
         let word = try #require(marked.spans.first)
-        let items = Completion.items(in: marked.file, at: word.end, catalog: CatalogCompiler.check([marked.file]).catalog)
+        let items = Completion.items(in: Parser.parse(marked.file).tree, at: word.end, catalog: CatalogCompiler.check([marked.file]).catalog)
         for item in items { #expect(item.replacing == word, "`\(item.label)` replaces \(item.replacing), not \(word)") }
         return items
     }
@@ -134,9 +134,10 @@ import PlanCatalogTestSupport
     @Test func anOffsetPastTheEndOrBeforeTheStartHasNothing() {
         let file = SourceFile(path: "a.plancat", text: "plan p {\n")
         let catalog = CatalogCompiler.check([file]).catalog
-        #expect(Completion.items(in: file, at: file.bytes.count + 1, catalog: catalog).isEmpty)
-        #expect(Completion.items(in: file, at: -1, catalog: catalog).isEmpty)
-        #expect(!Completion.items(in: file, at: file.bytes.count, catalog: catalog).isEmpty)
+        let tree = Parser.parse(file).tree
+        #expect(Completion.items(in: tree, at: file.bytes.count + 1, catalog: catalog).isEmpty)
+        #expect(Completion.items(in: tree, at: -1, catalog: catalog).isEmpty)
+        #expect(!Completion.items(in: tree, at: file.bytes.count, catalog: catalog).isEmpty)
     }
 
     @Test func everyOffsetOfTheShippedCatalogsAnswers() throws {
@@ -145,10 +146,11 @@ import PlanCatalogTestSupport
             let bytes = Array(try Data(contentsOf: PackageRoot.url(of: path)))
             let file = SourceFile(path: path, bytes: bytes)
             let catalog = CatalogCompiler.check([file]).catalog
+            let tree = Parser.parse(file).tree
             for offset in stride(from: 0, through: bytes.count, by: 13) {
-                _ = Completion.items(in: file, at: offset, catalog: catalog)
+                _ = Completion.items(in: tree, at: offset, catalog: catalog)
                 let prefix = SourceFile(path: path, bytes: Array(bytes[..<offset]))
-                _ = Completion.items(in: prefix, at: offset, catalog: catalog)
+                _ = Completion.items(in: Parser.parse(prefix).tree, at: offset, catalog: catalog)
             }
         }
     }

@@ -9,7 +9,7 @@ import PlanCatalogTestSupport
 @Suite struct SemanticTokenListTests {
     static func tokens(_ text: String) -> [(text: String, type: SemanticTokenType, isDeclaration: Bool)] {
         let file = SourceFile(path: "a.plancat", text: text)
-        return SemanticTokens.tokens(in: file).map { (file.text(of: $0.span), $0.type, $0.isDeclaration) }
+        return SemanticTokens.tokens(in: Parser.parse(file).tree).map { (file.text(of: $0.span), $0.type, $0.isDeclaration) }
     }
 
     @Test func eachKindOfWordStringNumberAndComment() {
@@ -54,7 +54,7 @@ import PlanCatalogTestSupport
     @Test func tokensAreInOrderAndEachOnOneLine() throws {
         for path in EditorGrammarTests.shippedCatalogFiles {
             let file = SourceFile(path: path, bytes: Array(try Data(contentsOf: PackageRoot.url(of: path))))
-            let tokens = SemanticTokens.tokens(in: file)
+            let tokens = SemanticTokens.tokens(in: Parser.parse(file).tree)
             #expect(!tokens.isEmpty)
             for (previous, next) in zip(tokens, tokens.dropFirst()) {
                 #expect(previous.span.end <= next.span.start, "\(path): \(previous) and \(next) overlap")
@@ -71,7 +71,7 @@ import PlanCatalogTestSupport
             let bytes = Array(try Data(contentsOf: PackageRoot.url(of: path)))
             for end in stride(from: 0, through: bytes.count, by: 17) {
                 let file = SourceFile(path: path, bytes: Array(bytes[..<end]))
-                let tokens = SemanticTokens.tokens(in: file)
+                let tokens = SemanticTokens.tokens(in: Parser.parse(file).tree)
                 for (previous, next) in zip(tokens, tokens.dropFirst()) where previous.span.end > next.span.start {
                     Issue.record("\(path) cut at \(end): \(previous) and \(next) overlap")
                 }
@@ -115,7 +115,7 @@ import PlanCatalogTestSupport
             scopes.append(unitScopes)
         }
         var covered: [SemanticTokenType: Set<[Int]>] = [:]
-        for token in SemanticTokens.tokens(in: file) {
+        for token in SemanticTokens.tokens(in: Parser.parse(file).tree) {
             guard let prefix = Self.scopePrefixes[token.type] else { continue }
             let line = file.lineTable.lineIndex(of: token.span.start)
             let lineStart = file.lineTable.lineStarts[line]
