@@ -283,7 +283,7 @@ import PlanCatalogTestSupport
                                               "- Applies to `price_pro_yearly.comp_api`"]),
         ("tables.plancat", "scenario pro_year", 10, ["**scenario** `pro_year`", "| Subtotal | $292.00 |",
                                                      "| **Total** | **$292.00** |"]),
-        ("plans.plancat", "trial-of pro", 3, ["**trial-of** in a plan: `trial-of id`", "a trial of another plan"]),
+        ("plans.plancat", "trial-of pro", 3, ["**trial-of** in a plan: `trial-of ID`", "a trial of another plan"]),
         ("plans.plancat", "interval year", 2, ["**interval** in a price", "`day`, `week`, `month` or `year`"]),
     ])
     func hoverResolvesWhatItPointsAt(file: String, needle: String, into: Int, parts: [String]) throws {

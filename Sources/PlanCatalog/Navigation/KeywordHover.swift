@@ -13,16 +13,13 @@ public enum KeywordHover {
                     ?? statements.first(where: { $0.keyword.span.start <= offset && offset <= $0.keyword.span.end })
             else { return nil }
             let keyword = statement.keyword
-            let rule = Schema.rules(in: context).first { $0.isSpelled(keyword.text) }
+            let role = StatementRole(keyword: keyword.text, in: context)
             if keyword.span.start <= offset && offset <= keyword.span.end {
-                guard let rule, let markdown = SymbolSummary.markdown(ofKeyword: rule.keyword, in: context) else { return nil }
+                guard let markdown = SymbolSummary.markdown(of: role) else { return nil }
                 return (keyword.span, markdown)
             }
-            guard let block = statement.block, let rule else { return nil }
-            switch rule.block {
-            case .required(let inner), .optional(let inner): context = inner
-            case .forbidden: return nil
-            }
+            guard let block = statement.block, let inner = role.blockContext else { return nil }
+            context = inner
             statements = block.statements
         }
     }

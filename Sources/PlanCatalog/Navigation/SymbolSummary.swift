@@ -29,13 +29,13 @@ public struct SymbolSummary {
         return described?.joined(separator: "\n")
     }
 
-    /// The Markdown for a statement's keyword: the statement, its arguments and what it means in its block.
-    static func markdown(ofKeyword keyword: Schema.Keyword, in context: Schema.Context) -> String? {
-        guard let meaning = Schema.meaning(of: keyword, in: context) else { return nil }
-        let forms = Schema.rules(in: context).filter { $0.keyword == keyword }.map { rule in
-            "`" + ([rule.spelling] + arguments(of: rule)).joined(separator: " ") + "`"
-        }
-        return "**\(keyword.rawValue)** \(context.description): " + forms.joined(separator: " or ") + "\n\n" + meaning
+    /// The Markdown for a statement's keyword: its forms (`Schema.Rule.form`, as completion shows them)
+    /// and what it means in its block; nil for a keyword the schema does not know there.
+    static func markdown(of role: StatementRole) -> String? {
+        guard let keyword = role.rules.first?.keyword,
+              let meaning = Schema.meaning(of: keyword, in: role.context) else { return nil }
+        let forms = role.rules.map { "`\($0.form)`" }.joined(separator: " or ")
+        return "**\(keyword.rawValue)** \(role.context.description): \(forms)\n\n\(meaning)"
     }
 
     // MARK: - Each kind
@@ -221,30 +221,5 @@ public struct SymbolSummary {
         guard let price = catalog.allPrices.first(where: { $0.id.value == priceID }),
               let component = price.components.first(where: { $0.id.value == componentID }) else { return nil }
         return (component, price)
-    }
-
-    private static func arguments(of rule: Schema.Rule) -> [String] {
-        switch rule.arguments {
-        case .none: []
-        case .one(let kind): [placeholder(for: kind)]
-        case .optional(let kind): ["[\(placeholder(for: kind))]"]
-        case .flag: ["[true|false]"]
-        case .oneOrTwo(let kind): [placeholder(for: kind), "[\(placeholder(for: kind))]"]
-        case .sequence(let kinds): kinds.map(placeholder(for:))
-        }
-    }
-
-    private static func placeholder(for kind: Schema.ArgumentKind) -> String {
-        switch kind {
-        case .identifier: "id"
-        case .string: "\"text\""
-        case .decimal, .quantity: "amount"
-        case .integer, .count, .wholeQuantity: "n"
-        case .choice(let words): words.joined(separator: "|")
-        case .boolean: "true|false"
-        case .currencyCode: "USD"
-        case .identifierOrReference: "price.component|feature"
-        case .date: "YYYY-MM-DD"
-        }
     }
 }
