@@ -8,14 +8,10 @@
 /// would be computed from a model the checks refused, and its amounts would mislead.
 enum ScenarioExpectations {
     static func diagnostics(for catalog: Catalog) -> [Diagnostic] {
-        guard !catalog.scenarios.isEmpty else { return [] }
-        let preview = BillingPreview(document: CatalogDocument(compiling: catalog),
-                                     creditOrder: catalog.creditDeclarationOrder)
         var diagnostics: [Diagnostic] = []
-        for scenario in catalog.scenarios {
-            guard let request = PreviewRequest(scenario) else { continue }
-            do {
-                let invoice = try preview.invoice(for: request)
+        for (scenario, outcome) in ScenarioInvoices.computing(catalog) {
+            switch outcome {
+            case .success(let invoice):
                 for expectation in scenario.expectations {
                     let groupsDigits = catalog.files.text(of: expectation.amount.location).contains("_")
                     if let mismatch = mismatch(of: expectation, in: scenario, invoice: invoice,
@@ -23,7 +19,7 @@ enum ScenarioExpectations {
                         diagnostics.append(mismatch)
                     }
                 }
-            } catch {
+            case .failure(let error):
                 diagnostics.append(Diagnostic(
                     .scenarioNotComputable, "scenario `\(scenario.id.value)` cannot be previewed: \(error.message)",
                     at: location(of: error, in: scenario)))

@@ -20,15 +20,26 @@ public struct ScenarioInvoices: Sendable {
             reasonForNone = blocking ? "No invoice while the catalog has errors." : nil
             return
         }
-        let preview = BillingPreview(document: CatalogDocument(compiling: catalog),
-                                     creditOrder: catalog.creditDeclarationOrder)
         var invoices: [String: Result<Invoice, PreviewError>] = [:]
-        for scenario in catalog.scenarios where invoices[scenario.id.value] == nil {
-            guard let request = PreviewRequest(scenario) else { continue }
-            invoices[scenario.id.value] = Result { () throws(PreviewError) in try preview.invoice(for: request) }
+        for (scenario, invoice) in Self.computing(catalog) where invoices[scenario.id.value] == nil {
+            invoices[scenario.id.value] = invoice
         }
         self.invoices = invoices
         reasonForNone = nil
+    }
+
+    /// Each scenario's invoice, or the preview's reason for refusing it, in declaration order, computed from
+    /// the catalog.json document the catalog compiles to; a scenario without what a preview needs (its
+    /// `price`) is left out. The one place a catalog's scenarios are previewed: `check` compares their
+    /// `expect` lines with these invoices (`ScenarioExpectations`), and an editor shows them.
+    static func computing(_ catalog: Catalog) -> [(scenario: Scenario, invoice: Result<Invoice, PreviewError>)] {
+        guard !catalog.scenarios.isEmpty else { return [] }
+        let preview = BillingPreview(document: CatalogDocument(compiling: catalog),
+                                     creditOrder: catalog.creditDeclarationOrder)
+        return catalog.scenarios.compactMap { scenario in
+            guard let request = PreviewRequest(scenario) else { return nil }
+            return (scenario, Result { () throws(PreviewError) in try preview.invoice(for: request) })
+        }
     }
 
     /// The invoice of the scenario `id`, or the preview's reason for refusing it; nil when none was
