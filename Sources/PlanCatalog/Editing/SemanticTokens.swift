@@ -139,11 +139,9 @@ public enum SemanticTokens {
                 append(argument.span, .feature)
             case (.reference(let price, let component), .identifierOrReference):
                 // `price.component`: the two words, each a reference, and no token for the dot.
-                let priceEnd = argument.span.start + price.utf8.count
-                append(Span(start: argument.span.start, end: priceEnd), .price)
-                if !component.isEmpty {
-                    append(Span(start: argument.span.end - component.utf8.count, end: argument.span.end), .component)
-                }
+                let words = Argument.wordSpans(ofReference: argument.span, first: price, second: component)
+                append(words.first, .price)
+                if !component.isEmpty { append(words.second, .component) }
             case (.word(let word), .choice(let words)) where words.count == 1:
                 // A fixed word of a sequence (`seats 7 from 2026-03-17`) reads as a keyword.
                 if word == words[0] { append(argument.span, .keyword) }

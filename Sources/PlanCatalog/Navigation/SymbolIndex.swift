@@ -146,14 +146,11 @@ public struct SymbolIndex: Sendable {
             case .feature(let feature):
                 refer(.feature, Located(feature, at: location))
             case .component(let price, let component):
-                let span = location.span
-                let priceEnd = Swift.min(span.end, span.start + price.utf8.count)
-                let componentStart = Swift.max(span.start, span.end - component.utf8.count)
-                refer(.price, Located(price, at: SourceLocation(file: location.file, span: Span(start: span.start, end: priceEnd))))
-                occurrences.append(Occurrence(
-                    symbol: Symbol(.component, price + "." + component),
-                    location: SourceLocation(file: location.file, span: Span(start: componentStart, end: span.end)),
-                    isDefinition: false))
+                let words = Argument.wordSpans(ofReference: location.span, first: price, second: component)
+                refer(.price, Located(price, at: SourceLocation(file: location.file, span: words.first)))
+                occurrences.append(Occurrence(symbol: Symbol(.component, price + "." + component),
+                                              location: SourceLocation(file: location.file, span: words.second),
+                                              isDefinition: false))
             }
         }
     }

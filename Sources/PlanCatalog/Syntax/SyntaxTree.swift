@@ -120,6 +120,13 @@ public struct Argument: Sendable {
         case .reference: "a reference"
         }
     }
+
+    /// The bytes of each word of a `first.second` reference written at `span`, the dot left out: the
+    /// first word from the start, the second to the end, each within `span`.
+    public static func wordSpans(ofReference span: Span, first: String, second: String) -> (first: Span, second: Span) {
+        (Span(start: span.start, end: Swift.min(span.end, span.start + first.utf8.count)),
+         Span(start: Swift.max(span.start, span.end - second.utf8.count), end: span.end))
+    }
 }
 
 public struct Comment: Sendable {

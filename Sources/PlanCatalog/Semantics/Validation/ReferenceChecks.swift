@@ -72,19 +72,17 @@ struct ReferenceChecks {
                 report(Located(slug, at: target.location), among: index.features, kind: .feature, code: .unknownFeature)
             }
         case (.component(let priceID, let componentID), .component(let price, let component)):
+            // Each part of `price.component` is pointed at on its own.
+            let words = Argument.wordSpans(ofReference: target.location.span, first: priceID, second: componentID)
             guard let price else {
-                // Point at the price part of `price.component`.
-                let span = Span(start: target.location.span.start,
-                                end: target.location.span.start + priceID.utf8.count)
-                report(Located(priceID, at: SourceLocation(file: target.location.file, span: span)),
+                report(Located(priceID, at: SourceLocation(file: target.location.file, span: words.first)),
                        among: index.prices, kind: .price, code: .unknownPrice)
                 return
             }
             guard !componentID.isEmpty else { return } // a malformed reference, already reported
             guard component == nil else { return }
             let componentIDs = index.prices[price].components.map(\.id.value)
-            let span = Span(start: target.location.span.end - componentID.utf8.count, end: target.location.span.end)
-            let location = SourceLocation(file: target.location.file, span: span)
+            let location = SourceLocation(file: target.location.file, span: words.second)
             let suggestion = suggest(componentID, among: componentIDs)
             diagnostics.append(Diagnostic(
                 .unknownComponent, "unknown component `\(componentID)` in price `\(priceID)`", at: location,
