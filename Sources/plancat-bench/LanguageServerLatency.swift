@@ -37,9 +37,9 @@ struct LanguageServerLatency {
 
     /// One server and its open document.
     private final class Session {
-        var server: LanguageServer!
+        let server: LanguageServer
         /// The last message the server wrote.
-        private var lastOutput: [UInt8] = []
+        private let lastOutput = LastMessage()
         let uri: String
         let text: String
         private var version = 1
@@ -48,7 +48,8 @@ struct LanguageServerLatency {
         init(uri: String, text: String) {
             self.uri = uri
             self.text = text
-            server = LanguageServer(serverVersion: "bench", output: { [unowned self] in lastOutput = $0 }, log: { _ in })
+            let lastOutput = lastOutput
+            server = LanguageServer(serverVersion: "bench", output: { lastOutput.bytes = $0 }, log: { _ in })
             send([message(request: "initialize", ["capabilities": [String: Any]()]),
                   message(notification: "initialized", [:]),
                   message(notification: "textDocument/didOpen", ["textDocument": [
@@ -95,7 +96,8 @@ struct LanguageServerLatency {
             let started = ContinuousClock.now
             send([request])
             let seconds = (ContinuousClock.now - started).seconds
-            let body = lastOutput.firstRange(of: Array("\r\n\r\n".utf8)).map { Array(lastOutput[$0.upperBound...]) } ?? []
+            let output = lastOutput.bytes
+            let body = output.firstRange(of: Array("\r\n\r\n".utf8)).map { Array(output[$0.upperBound...]) } ?? []
             guard let answer = try? JSONParser.parse(body), answer["result"] != nil else {
                 throw BenchmarkFailure("plancat lsp answered \(method) with an error: "
                                        + String(decoding: body, as: UTF8.self))
@@ -138,5 +140,10 @@ struct LanguageServerLatency {
             let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
             return ["line": line, "character": text[lineStart..<target].utf16.count]
         }
+    }
+
+    /// Where the server's output closure keeps the last message it wrote.
+    private final class LastMessage {
+        var bytes: [UInt8] = []
     }
 }
