@@ -57,7 +57,7 @@ struct InvoiceGenerator {
         }
         seatsBilledAtStart = price.components.lazy.compactMap { component -> Int? in
             guard case .perUnit(_, let minSeats, _) = component.charge else { return nil }
-            return Self.seatsBilled(request.seats ?? minSeats ?? 1, minSeats: minSeats)
+            return Self.seatsBilledAtStart(request, minSeats: minSeats)
         }.first
     }
 
@@ -102,6 +102,12 @@ struct InvoiceGenerator {
         max(seats, minSeats ?? 0)
     }
 
+    /// The seats a per-seat component bills at the start of the period: the request's `seats`, or without
+    /// them the component's `min-seats`, or one seat.
+    static func seatsBilledAtStart(_ request: PreviewRequest, minSeats: Int?) -> Int {
+        seatsBilled(request.seats ?? minSeats ?? 1, minSeats: minSeats)
+    }
+
     /// The invoice: every component's lines, the subtotal, the monetary credits, the total.
     mutating func generate() throws(PreviewError) -> Invoice {
         for component in price.components {
@@ -144,7 +150,7 @@ struct InvoiceGenerator {
     private mutating func addSeatLines(of component: CatalogDocument.Component, amount: ExactDecimal, minSeats: Int?,
                                        billImmediately: Bool) throws(PreviewError) {
         let perSeat = try exact(amount, of: "the per-seat amount of component `\(component.id)`")
-        var mostBilled = Self.seatsBilled(request.seats ?? minSeats ?? 1, minSeats: minSeats)
+        var mostBilled = Self.seatsBilledAtStart(request, minSeats: minSeats)
         let site = PreviewError.AmountSite.line(.seats, componentID: component.id, creditID: nil)
         let minor = try rounded(WideDecimal(mostBilled) * perSeat, at: site)
         append(.seats, of: component, quantity: ExactDecimal(mostBilled), unitAmount: amount, amountMinor: minor)
