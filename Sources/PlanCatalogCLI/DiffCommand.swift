@@ -19,17 +19,10 @@ enum DiffCommand: Command {
     static let options: [OptionDefinition] = [
         .value("--against", "FILE"),
         .value("--against-ref", "GIT_REF"),
-        .value("--format", "FORMAT", allowed: Format.allCases.map(\.rawValue)),
+        ReportFormat.option,
         .flag("--detailed-exitcode"),
         .flag("--fail-on-breaking"),
     ] + DiagnosticOptions.definitions
-
-    /// How the diff is printed.
-    enum Format: String, CaseIterable {
-        case text
-        case json
-        case markdown
-    }
 
     static let help = """
         usage: \(usage)
@@ -101,7 +94,7 @@ enum DiffCommand: Command {
 
     static func run(_ arguments: ScannedArguments, terminal: some Terminal) throws(UsageError) -> Int32 {
         let options = DiagnosticOptions(arguments)
-        let format = arguments.value(of: "--format").flatMap(Format.init(rawValue:)) ?? .text
+        let format = ReportFormat(arguments)
         let deployedSide = try DeployedSide(arguments)
         let report = Report(options: options, format: format, failsOnBreaking: arguments.has("--fail-on-breaking"),
                             isDetailed: arguments.has("--detailed-exitcode"))
@@ -198,7 +191,7 @@ enum DiffCommand: Command {
     /// How the sections of a run are printed, and the exit status they give.
     struct Report {
         let options: DiagnosticOptions
-        let format: Format
+        let format: ReportFormat
         let failsOnBreaking: Bool
         let isDetailed: Bool
 

@@ -23,15 +23,8 @@ enum PreviewCommand: Command {
         .value("--start", "DATE"),
         .value("--seats", "N"),
         .value("--usage", "METRIC=QUANTITY"),
-        .value("--format", "FORMAT", allowed: Format.allCases.map(\.rawValue)),
+        ReportFormat.option,
     ] + DiagnosticOptions.definitions
-
-    /// How the invoices are printed.
-    enum Format: String, CaseIterable {
-        case text
-        case json
-        case markdown
-    }
 
     static let help = """
         usage: \(usage)
@@ -90,7 +83,7 @@ enum PreviewCommand: Command {
 
     static func run(_ arguments: ScannedArguments, terminal: some Terminal) throws(UsageError) -> Int32 {
         let options = DiagnosticOptions(arguments)
-        let format = arguments.value(of: "--format").flatMap(Format.init(rawValue:)) ?? .text
+        let format = ReportFormat(arguments)
         // Everything wrong with the command line itself is said before the catalog is checked.
         let selection = try Selection(arguments)
 
@@ -155,7 +148,7 @@ enum PreviewCommand: Command {
         }
     }
 
-    private static func write(_ invoices: [Invoice], format: Format, options: DiagnosticOptions,
+    private static func write(_ invoices: [Invoice], format: ReportFormat, options: DiagnosticOptions,
                               terminal: some Terminal) {
         switch format {
         case .text:
