@@ -111,7 +111,7 @@ struct PerformanceReport {
 
     private var languageServer: String {
         guard let latency = results.languageServer else { return "" }
-        let rows = latency.methods.map { ["`\($0.name)`", Format.milliseconds($0.samples.median), Format.milliseconds($0.samples.minimum)] }
+        let rows = latency.methods.map { ["`\($0.name)`", Format.duration($0.samples.median), Format.duration($0.samples.minimum)] }
         return """
             ### Language server
 
